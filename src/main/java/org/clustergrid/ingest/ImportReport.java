@@ -1,0 +1,118 @@
+package org.clustergrid.ingest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.ingest.ImportProblem.Severity;
+import org.clustergrid.model.Layer;
+
+/**
+ * What an import found and did. Readers add problems as they go; the import fails when any error was added.
+ * Only the first {@value #MAX_LISTED} problems are kept in full; the rest are counted, so a file with a million bad
+ * lines cannot exhaust memory.
+ */
+public final class ImportReport {
+    static final int MAX_LISTED = 500;
+
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private final Map<Layer, Integer> counts = new EnumMap<>(Layer.class);
+    private int errorCount;
+    private int warningCount;
+    private int skipped;
+    private final boolean skipInvalidRecords;
+
+    /** A strict report: any bad record fails the import. */
+    public ImportReport() {
+        this(false);
+    }
+
+    /**
+     * @param skipInvalidRecords when true, a bad record is reported as a warning and left out instead of failing the
+     *     import (like GDAL's {@code -skipfailures}); problems with the file as a whole still fail it
+     */
+    public ImportReport(boolean skipInvalidRecords) {
+        this.skipInvalidRecords = skipInvalidRecords;
+    }
+
+    public synchronized void error(String file, String location, String field, String message) {
+        errorCount++;
+        add(new ImportProblem(Severity.ERROR, file, location, field, message));
+    }
+
+    public synchronized void warning(String file, String location, String field, String message) {
+        warningCount++;
+        add(new ImportProblem(Severity.WARNING, file, location, field, message));
+    }
+
+    /**
+     * A record that cannot be imported (bad value, empty geometry, …). The caller leaves the record out; whether that
+     * fails the import depends on {@code skipInvalidRecords}.
+     */
+    public synchronized void recordError(String file, String location, String field, String message) {
+        if (skipInvalidRecords) {
+            warning(file, location, field, message + " (record skipped)");
+        } else {
+            error(file, location, field, message);
+        }
+    }
+
+    private void add(ImportProblem p) {
+        if (problems.size() < MAX_LISTED) {
+            problems.add(p);
+        }
+    }
+
+    /** Counts a feature accepted into a layer. */
+    public synchronized void accepted(Layer layer) {
+        counts.merge(layer, 1, Integer::sum);
+    }
+
+    /** Counts a source record that no rule mapped to any layer (not an error). */
+    public synchronized void skipped() {
+        skipped++;
+    }
+
+    public synchronized boolean hasErrors() {
+        return errorCount > 0;
+    }
+
+    public synchronized int errorCount() {
+        return errorCount;
+    }
+
+    public synchronized int warningCount() {
+        return warningCount;
+    }
+
+    public synchronized int skippedCount() {
+        return skipped;
+    }
+
+    public synchronized List<ImportProblem> problems() {
+        return Collections.unmodifiableList(new ArrayList<>(problems));
+    }
+
+    public synchronized Map<Layer, Integer> counts() {
+        return Map.copyOf(counts);
+    }
+
+    /** A one-paragraph human summary: counts, then the first problems. */
+    public synchronized String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append(errorCount).append(" error(s), ").append(warningCount).append(" warning(s)");
+        counts.forEach((layer, n) -> s.append(", ").append(n).append(' ').append(layer.id()));
+        if (skipped > 0) {
+            s.append(", ").append(skipped).append(" record(s) matched no layer");
+        }
+        for (ImportProblem p : problems) {
+            s.append('\n').append(p);
+        }
+        int unlisted = errorCount + warningCount - problems.size();
+        if (unlisted > 0) {
+            s.append("\n… and ").append(unlisted).append(" more");
+        }
+        return s.toString();
+    }
+}

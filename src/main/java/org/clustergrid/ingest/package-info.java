@@ -1,0 +1,2 @@
+/** Readers that turn source files into validated layer features, with an import report naming every problem. */
+package org.clustergrid.ingest;
