@@ -1,0 +1,36 @@
+package org.clustergrid.store;
+
+/** The few SQL differences between H2GIS and PostGIS. */
+enum Dialect {
+    H2GIS("h2gis", "ST_GeomFromWKB(?, 4326)", "SELECT NEXT VALUE FOR cluster_grid_seq"),
+    POSTGIS("postgis", "ST_GeomFromWKB(?, 4326)", "SELECT nextval('cluster_grid_seq')");
+
+    private final String kind;
+    private final String geometryParameter;
+    private final String nextClusterNumberSql;
+
+    Dialect(String kind, String geometryParameter, String nextClusterNumberSql) {
+        this.kind = kind;
+        this.geometryParameter = geometryParameter;
+        this.nextClusterNumberSql = nextClusterNumberSql;
+    }
+
+    /** Draws the next number for a new Cluster Grid ID; sequences never hand out a number twice, even on rollback. */
+    String nextClusterNumberSql() {
+        return nextClusterNumberSql;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    /** SQL expression turning a WKB parameter into a geometry with SRID 4326. */
+    String geometryParameter() {
+        return geometryParameter;
+    }
+
+    /** Bounding-box filter with an exact intersection test; the {@code &&} part lets both use their R-tree. */
+    String bboxCondition() {
+        return "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))";
+    }
+}

@@ -1,0 +1,15 @@
+package org.clustergrid.store;
+
+import org.clustergrid.model.LayerFeature;
+
+/** Receives the features of an import inside its transaction. */
+public interface FeatureWriter {
+    /**
+     * Adds a feature. A feature whose id repeats one already written to the same layer is not written and is
+     * reported as an error naming {@code file} and {@code location}.
+     *
+     * @param file the source file name, for problem reports
+     * @param location where in the file the feature came from (line, feature, record, element)
+     */
+    void write(LayerFeature feature, String file, String location);
+}

@@ -1,0 +1,282 @@
+package org.clustergrid.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.clustergrid.ingest.ImportFailedException;
+import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.model.Dataset;
+import org.clustergrid.model.Layer;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The store over JDBC, shared by H2GIS and PostGIS: both speak enough of the same spatial SQL (WKB in and out,
+ * {@code &&}, {@code ST_MakeEnvelope}, {@code ST_Intersects}) that only {@link Dialect} differs.
+ */
+final class JdbcSpatialStore implements SpatialStore {
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final AutoCloseable onClose;
+
+    JdbcSpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable onClose) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public String kind() {
+        return dialect.kind();
+    }
+
+    @Override
+    public Dataset importDataset(DatasetInfo info, ImportReport report, ImportWork work) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // Taking the row lock first serialises imports, also across processes sharing the store.
+                bumpVersion(c);
+                deleteRows(c, info.id());
+                Instant importedAt = Instant.now();
+                insertDataset(c, info, importedAt);
+                JdbcFeatureWriter writer = new JdbcFeatureWriter(c, dialect, info.id(), report);
+                work.run(writer);
+                writer.flush();
+                if (report.hasErrors()) {
+                    throw new ImportFailedException(report);
+                }
+                Map<Layer, Integer> counts = writer.counts();
+                updateCounts(c, info.id(), counts);
+                c.commit();
+                return new Dataset(info.id(), info.title(), info.source(), info.licence(), info.attribution(),
+                        importedAt, counts, info.synthetic());
+            } catch (Exception | Error e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public boolean deleteDataset(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                bumpVersion(c);
+                int n = deleteRows(c, id);
+                c.commit();
+                return n > 0;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not delete dataset " + id, e);
+        }
+    }
+
+    private static void bumpVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE store_state SET version = version + 1 WHERE id = 1")) {
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes a dataset's features and its row; returns the number of dataset rows removed. */
+    private static int deleteRows(Connection c, String datasetId) throws SQLException {
+        for (Layer layer : Layer.values()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + layer.id() + " WHERE dataset_id = ?")) {
+                ps.setString(1, datasetId);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM dataset WHERE id = ?")) {
+            ps.setString(1, datasetId);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void insertDataset(Connection c, DatasetInfo info, Instant at) throws SQLException {
+        String sql = "INSERT INTO dataset (id, title, source, licence, attribution, imported_at, feature_counts, synthetic)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, info.id());
+            ps.setString(2, info.title());
+            ps.setString(3, info.source());
+            ps.setString(4, info.licence());
+            ps.setString(5, info.attribution());
+            ps.setTimestamp(6, Timestamp.from(at));
+            ps.setString(7, "{}");
+            ps.setBoolean(8, info.synthetic());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void updateCounts(Connection c, String id, Map<Layer, Integer> counts) throws SQLException {
+        Map<String, Integer> byName = new java.util.LinkedHashMap<>();
+        counts.forEach((layer, n) -> byName.put(layer.id(), n));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE dataset SET feature_counts = ? WHERE id = ?")) {
+            ps.setString(1, Json.write(byName));
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<Dataset> datasets() {
+        return readDatasets("SELECT * FROM dataset ORDER BY id", null);
+    }
+
+    @Override
+    public Optional<Dataset> dataset(String id) {
+        return readDatasets("SELECT * FROM dataset WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<Dataset> readDatasets(String sql, String param) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            List<Dataset> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(datasetOf(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("could not read datasets", e);
+        }
+    }
+
+    private static Dataset datasetOf(ResultSet rs) throws SQLException {
+        Map<Layer, Integer> counts = new EnumMap<>(Layer.class);
+        Json.readMap(rs.getString("feature_counts")).forEach((k, v) ->
+                Layer.byId(k).ifPresent(layer -> counts.put(layer, ((Number) v).intValue())));
+        return new Dataset(rs.getString("id"), rs.getString("title"), rs.getString("source"), rs.getString("licence"),
+                rs.getString("attribution"), rs.getTimestamp("imported_at").toInstant(), counts,
+                rs.getBoolean("synthetic"));
+    }
+
+    @Override
+    public LayerStats stats(Layer layer) {
+        String sql = "SELECT COUNT(*), MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), MAX(ST_XMax(geom)), MAX(ST_YMax(geom))"
+                + " FROM " + layer.id();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long count = rs.getLong(1);
+            Envelope extent = count == 0 ? null
+                    : new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5));
+            return new LayerStats(layer, count, extent);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the extent of layer " + layer.id(), e);
+        }
+    }
+
+    @Override
+    public FeaturePage query(Layer layer, FeatureQuery q) {
+        LayerTable t = LayerTable.of(layer);
+        String where = q.bbox() == null ? "" : " WHERE " + dialect.bboxCondition();
+        String select = "SELECT " + t.selectColumns() + " FROM " + t.table + where
+                + " ORDER BY dataset_id, " + t.idColumn + " LIMIT ? OFFSET ?";
+        try (Connection c = dataSource.getConnection()) {
+            long matched = count(c, t, where, q.bbox());
+            List<StoredFeature> features = new ArrayList<>();
+            if (q.limit() > 0 && q.offset() < matched) {
+                try (PreparedStatement ps = c.prepareStatement(select)) {
+                    int i = bindBbox(ps, 1, q.bbox());
+                    ps.setInt(i++, q.limit());
+                    ps.setLong(i, q.offset());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            features.add(RowReader.read(t, rs));
+                        }
+                    }
+                }
+            }
+            return new FeaturePage(features, matched);
+        } catch (SQLException e) {
+            throw new StoreException("could not query layer " + layer.id(), e);
+        }
+    }
+
+    private long count(Connection c, LayerTable t, String where, Envelope bbox) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table + where)) {
+            bindBbox(ps, 1, bbox);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int bindBbox(PreparedStatement ps, int i, Envelope b) throws SQLException {
+        if (b == null) {
+            return i;
+        }
+        for (int k = 0; k < 2; k++) {
+            ps.setDouble(i++, b.getMinX());
+            ps.setDouble(i++, b.getMinY());
+            ps.setDouble(i++, b.getMaxX());
+            ps.setDouble(i++, b.getMaxY());
+        }
+        return i;
+    }
+
+    @Override
+    public Optional<StoredFeature> feature(Layer layer, String datasetId, String id) {
+        LayerTable t = LayerTable.of(layer);
+        return selectOne(t, "dataset_id = ? AND " + t.idColumn + " = ?", datasetId, id);
+    }
+
+    @Override
+    public Optional<StoredFeature> clusterByGridId(String clusterGridId) {
+        return selectOne(LayerTable.of(Layer.CLUSTERS), "cluster_grid_id = ?", clusterGridId);
+    }
+
+    private Optional<StoredFeature> selectOne(LayerTable t, String condition, String... params) {
+        String sql = "SELECT " + t.selectColumns() + " FROM " + t.table + " WHERE " + condition;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RowReader.read(t, rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read from layer " + t.table, e);
+        }
+    }
+
+    @Override
+    public long dataVersion() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT version FROM store_state WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException("could not read the data version", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            throw new StoreException("could not close the store", e);
+        }
+    }
+}

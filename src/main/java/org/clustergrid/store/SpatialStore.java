@@ -1,0 +1,47 @@
+package org.clustergrid.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.model.Dataset;
+import org.clustergrid.model.Layer;
+
+/**
+ * Where datasets and their layer features live. Implementations must make {@link #importDataset} all-or-nothing and
+ * be safe for concurrent readers while an import runs.
+ */
+public interface SpatialStore extends AutoCloseable {
+
+    /** {@code h2gis} or {@code postgis}. */
+    String kind();
+
+    /**
+     * Replaces (or creates) a dataset in one transaction: its old features are removed, {@code work} writes the new
+     * ones, and the result is committed only if {@code work} returns normally and {@code report} holds no error.
+     * Otherwise the store is left exactly as before and {@link org.clustergrid.ingest.ImportFailedException} (or the
+     * work's exception) is thrown.
+     */
+    Dataset importDataset(DatasetInfo info, ImportReport report, ImportWork work) throws Exception;
+
+    List<Dataset> datasets();
+
+    Optional<Dataset> dataset(String id);
+
+    /** Removes a dataset and its features; Cluster Grid IDs stay reserved. False when there was no such dataset. */
+    boolean deleteDataset(String id);
+
+    LayerStats stats(Layer layer);
+
+    FeaturePage query(Layer layer, FeatureQuery query);
+
+    /** One feature by its dataset and id. */
+    Optional<StoredFeature> feature(Layer layer, String datasetId, String id);
+
+    Optional<StoredFeature> clusterByGridId(String clusterGridId);
+
+    /** Grows by one with every committed change, so caches and ETags can follow the data. */
+    long dataVersion();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,71 @@
+package org.clustergrid.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+
+/** Opens a store from its settings, creating or migrating its schema first. */
+public final class StoreFactory {
+    private StoreFactory() {}
+
+    public static SpatialStore open(StoreSettings settings) {
+        return settings.kind().equals("postgis") ? openPostgis(settings) : openH2gis(settings.dataDir());
+    }
+
+    private static SpatialStore openH2gis(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        // AUTO_SERVER lets a second process (the import command) share the file while the server runs.
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("clustergrid") + ";AUTO_SERVER=TRUE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(8);
+        config.setPoolName("clustergrid-h2gis");
+        return open(config, Dialect.H2GIS, null);
+    }
+
+    private static SpatialStore openPostgis(StoreSettings s) {
+        if (s.postgisUrl() == null || s.postgisUrl().isBlank()) {
+            throw new IllegalArgumentException(
+                    "clustergrid.store=postgis needs clustergrid.postgis.url (e.g. jdbc:postgresql://localhost:5432/clustergrid)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(s.postgisUrl());
+        config.setUsername(s.postgisUser());
+        config.setPassword(s.postgisPassword());
+        config.addDataSourceProperty("currentSchema", s.postgisSchema() + ",public");
+        config.setMaximumPoolSize(8);
+        config.setPoolName("clustergrid-postgis");
+        return open(config, Dialect.POSTGIS, s.postgisSchema());
+    }
+
+    private static SpatialStore open(HikariConfig config, Dialect dialect, String schema) {
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the " + dialect.kind() + " store at " + config.getJdbcUrl(), e);
+        }
+        try {
+            var flyway = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/" + dialect.kind())
+                    .failOnMissingLocations(true);
+            if (schema != null) {
+                flyway.schemas(schema).createSchemas(true);
+            }
+            flyway.load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreException("cannot prepare the " + dialect.kind() + " schema", e);
+        }
+        return new JdbcSpatialStore(ds, dialect, ds);
+    }
+}

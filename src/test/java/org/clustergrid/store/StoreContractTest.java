@@ -1,0 +1,196 @@
+package org.clustergrid.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clustergrid.ingest.ImportFailedException;
+import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.model.Cluster;
+import org.clustergrid.model.Dataset;
+import org.clustergrid.model.FinancePoint;
+import org.clustergrid.model.FinancePoint.FinanceType;
+import org.clustergrid.model.Layer;
+import org.clustergrid.model.Market;
+import org.clustergrid.model.Market.MarketKind;
+import org.clustergrid.model.MarketScope;
+import org.clustergrid.model.PowerFeature;
+import org.clustergrid.model.PowerFeature.PowerKind;
+import org.clustergrid.model.Road;
+import org.clustergrid.model.Road.Paving;
+import org.clustergrid.model.Typology;
+import org.clustergrid.model.Typology.ClusterType;
+import org.clustergrid.model.Typology.Setting;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/** The behaviour every store must have; run against H2GIS and PostGIS by the subclasses. */
+abstract class StoreContractTest {
+    static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
+    static final DatasetInfo INFO = new DatasetInfo("town", "Test town", "unit test", "CC0", "nobody", false);
+
+    SpatialStore store;
+
+    abstract SpatialStore openStore();
+
+    void dropStore() {}
+
+    @BeforeEach
+    void open() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        dropStore();
+    }
+
+    static Point pt(double lon, double lat) {
+        return GF.createPoint(new Coordinate(lon, lat));
+    }
+
+    static Cluster cluster(String sourceId, double lon, double lat) {
+        return new Cluster(null, sourceId, "Cluster " + sourceId, "knitwear", "t-shirts",
+                new Typology(ClusterType.DYNAMIC_EXPORT, Setting.URBAN), 120, 4500, Set.of(MarketScope.GLOBAL),
+                pt(lon, lat), "test", Map.of("country_iso2", "IN"));
+    }
+
+    static List<Object> sample() {
+        Road road = new Road("r1", "primary", "asphalt", Paving.PAVED, true, true, "Main Road", "NH7",
+                GF.createLineString(new Coordinate[] {new Coordinate(77.0, 11.0), new Coordinate(77.2, 11.1)}),
+                Map.of("lanes", "2"));
+        PowerFeature line = new PowerFeature("p1", PowerKind.LINE, "132 kV line", List.of(132000, 33000), null, 20.5,
+                GF.createLineString(new Coordinate[] {new Coordinate(77.0, 11.2), new Coordinate(77.3, 11.2)}), null);
+        FinancePoint bank = new FinancePoint("f1", FinanceType.BANK, "Canara Bank", "Canara", pt(77.05, 11.05), null);
+        Market town = new Market("m1", MarketKind.TOWN, "Tiruppur", 963173L, pt(77.35, 11.11), null);
+        return List.of(cluster("c1", 77.1, 11.05), cluster("c2", 77.4, 11.3), road, line, bank, town);
+    }
+
+    Dataset importSample(DatasetInfo info, List<Object> features) throws Exception {
+        return store.importDataset(info, new ImportReport(), w -> {
+            int i = 0;
+            for (Object f : features) {
+                w.write((org.clustergrid.model.LayerFeature) f, "sample", "feature " + (++i));
+            }
+        });
+    }
+
+    @Test
+    void importsEveryLayerAndReadsItBack() throws Exception {
+        Dataset d = importSample(INFO, sample());
+        assertThat(d.featureCounts()).containsEntry(Layer.CLUSTERS, 2).containsEntry(Layer.ROADS, 1)
+                .containsEntry(Layer.POWER, 1).containsEntry(Layer.FINANCE, 1).containsEntry(Layer.MARKETS, 1);
+        assertThat(store.datasets()).extracting(Dataset::id).containsExactly("town");
+        assertThat(store.dataset("town").orElseThrow().featureCounts()).isEqualTo(d.featureCounts());
+
+        Road road = (Road) store.query(Layer.ROADS, FeatureQuery.all()).features().get(0).feature();
+        assertThat(road.roadClass()).isEqualTo("primary");
+        assertThat(road.paving()).isEqualTo(Paving.PAVED);
+        assertThat(road.ref()).isEqualTo("NH7");
+        assertThat(road.attributes()).containsEntry("lanes", "2");
+        assertThat(road.geometry().getCoordinates()[1]).isEqualTo(new Coordinate(77.2, 11.1));
+
+        PowerFeature line = (PowerFeature) store.query(Layer.POWER, FeatureQuery.all()).features().get(0).feature();
+        assertThat(line.voltages()).containsExactly(132000, 33000);
+        assertThat(line.supplyHours()).isEqualTo(20.5);
+
+        Market m = (Market) store.query(Layer.MARKETS, FeatureQuery.all()).features().get(0).feature();
+        assertThat(m.population()).isEqualTo(963173L);
+        assertThat(m.kind()).isEqualTo(MarketKind.TOWN);
+    }
+
+    @Test
+    void filtersByBboxAndPages() throws Exception {
+        importSample(INFO, sample());
+        FeaturePage west = store.query(Layer.CLUSTERS, new FeatureQuery(new Envelope(77.0, 77.2, 11.0, 11.1), 0, 10));
+        assertThat(west.numberMatched()).isEqualTo(1);
+        assertThat(west.features().get(0).feature().id()).isEqualTo("c1");
+
+        FeaturePage page2 = store.query(Layer.CLUSTERS, new FeatureQuery(null, 1, 1));
+        assertThat(page2.numberMatched()).isEqualTo(2);
+        assertThat(page2.features()).extracting(f -> f.feature().id()).containsExactly("c2");
+
+        // a line crossing the box counts even though no vertex lies inside it
+        FeaturePage crossing = store.query(Layer.POWER, new FeatureQuery(new Envelope(77.1, 77.15, 11.15, 11.25), 0, 10));
+        assertThat(crossing.numberMatched()).isEqualTo(1);
+
+        LayerStats stats = store.stats(Layer.CLUSTERS);
+        assertThat(stats.count()).isEqualTo(2);
+        assertThat(stats.extent()).isEqualTo(new Envelope(77.1, 77.4, 11.05, 11.3));
+        assertThat(store.stats(Layer.ROADS).count()).isEqualTo(1);
+    }
+
+    @Test
+    void assignsClusterGridIdsThatSurviveReimportAndAreNeverReused() throws Exception {
+        importSample(INFO, sample());
+        String c1 = ((Cluster) store.feature(Layer.CLUSTERS, "town", "c1").orElseThrow().feature()).clusterGridId();
+        assertThat(c1).matches("CG-IN-\\d{6}");
+        assertThat(store.clusterByGridId(c1).orElseThrow().feature().id()).isEqualTo("c1");
+
+        importSample(INFO, sample()); // replaces, no duplicates, same IDs
+        assertThat(store.query(Layer.CLUSTERS, FeatureQuery.all()).numberMatched()).isEqualTo(2);
+        assertThat(((Cluster) store.feature(Layer.CLUSTERS, "town", "c1").orElseThrow().feature()).clusterGridId())
+                .isEqualTo(c1);
+
+        assertThat(store.deleteDataset("town")).isTrue();
+        assertThat(store.datasets()).isEmpty();
+        importSample(new DatasetInfo("other", null, null, null, null, false), List.of(cluster("c1", 77.0, 11.0)));
+        String fresh = ((Cluster) store.feature(Layer.CLUSTERS, "other", "c1").orElseThrow().feature()).clusterGridId();
+        assertThat(fresh).isNotEqualTo(c1);
+    }
+
+    @Test
+    void failedImportLeavesTheStoreExactlyAsBefore() throws Exception {
+        importSample(INFO, sample());
+        long version = store.dataVersion();
+        List<Dataset> before = store.datasets();
+
+        ImportReport report = new ImportReport();
+        assertThatThrownBy(() -> store.importDataset(INFO, report, w -> {
+            w.write(cluster("c9", 77.0, 11.0), "bad.csv", "line 2");
+            report.error("bad.csv", "line 3", "lat", "'abc' is not a number");
+        })).isInstanceOf(ImportFailedException.class).hasMessageContaining("bad.csv, line 3, field 'lat'");
+
+        assertThatThrownBy(() -> store.importDataset(INFO, new ImportReport(), w -> {
+            w.write(cluster("c9", 77.0, 11.0), "x", "line 2");
+            throw new java.io.IOException("disk gone");
+        })).hasMessage("disk gone");
+
+        assertThat(store.datasets()).isEqualTo(before);
+        assertThat(store.dataVersion()).isEqualTo(version);
+        assertThat(store.query(Layer.CLUSTERS, FeatureQuery.all()).features())
+                .extracting(f -> f.feature().id()).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void reportsDuplicateIdsWithBothPlaces() {
+        ImportReport report = new ImportReport();
+        assertThatThrownBy(() -> store.importDataset(INFO, report, w -> {
+            w.write(cluster("c1", 77.0, 11.0), "clusters.csv", "line 2");
+            w.write(cluster("c1", 77.1, 11.0), "clusters.csv", "line 5");
+        })).isInstanceOf(ImportFailedException.class);
+        assertThat(report.problems().get(0).toString()).isEqualTo("ERROR: clusters.csv, line 5, field 'source_id': "
+                + "duplicate id 'c1' in layer clusters (first seen at clusters.csv, line 2)");
+        assertThat(store.datasets()).isEmpty();
+    }
+
+    @Test
+    void refusesAClusterGridIdOwnedByAnotherCluster() throws Exception {
+        importSample(INFO, sample());
+        String c1 = ((Cluster) store.feature(Layer.CLUSTERS, "town", "c1").orElseThrow().feature()).clusterGridId();
+        ImportReport report = new ImportReport();
+        assertThatThrownBy(() -> store.importDataset(new DatasetInfo("thief", null, null, null, null, false), report,
+                w -> w.write(cluster("x", 77.0, 11.0).withClusterGridId(c1), "f.csv", "line 2")))
+                .isInstanceOf(ImportFailedException.class);
+        assertThat(report.problems().get(0).message()).contains(c1 + " already belongs to cluster town/c1");
+    }
+}
