@@ -220,6 +220,25 @@
     $('loading').hidden = pending <= 0;
   }
 
+  /** A short reason from an error body: a JSON problem's detail/message, else the text without markup. */
+  function errorDetail(body) {
+    if (!body) {
+      return '';
+    }
+    try {
+      var json = JSON.parse(body);
+      var reason = json.detail || json.message || json.error || json.title;
+      if (reason) {
+        return String(reason).slice(0, 300);
+      }
+    } catch (e) {
+      // not JSON
+    }
+    var text = body.replace(/<(script|style|title|head)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ').trim();
+    return text.slice(0, 300);
+  }
+
   /** GET a JSON document; rejects with a readable message on network errors and non-2xx answers. */
   function getJson(url) {
     return fetch(url, { headers: { Accept: 'application/json, application/geo+json' } })
@@ -229,8 +248,9 @@
       .then(function (res) {
         if (!res.ok) {
           return res.text().then(function (body) {
-            var detail = body ? ': ' + body.slice(0, 200) : '';
-            throw new Error('Request ' + url + ' failed with HTTP ' + res.status + ' ' + res.statusText + detail);
+            var detail = errorDetail(body);
+            throw new Error('Request ' + url + ' failed with HTTP ' + res.status + ' ' + res.statusText +
+              (detail ? ': ' + detail : ''));
           });
         }
         return res.json().catch(function () {
@@ -304,7 +324,8 @@
       }).join(' ');
       var imported = d.importedAt ? new Date(d.importedAt) : null;
       var importedText = imported && !isNaN(imported.getTime())
-        ? '<time datetime="' + esc(d.importedAt) + '">' + esc(imported.toLocaleString()) + '</time>'
+        ? '<time datetime="' + esc(d.importedAt) + '">' +
+          esc(imported.toISOString().slice(0, 16).replace('T', ' ')) + ' UTC</time>'
         : esc(d.importedAt || '—');
       return '<tr' + (d.synthetic ? ' class="row-synthetic"' : '') + '>' +
         '<td>' + esc(d.title || '') + '</td>' +
@@ -358,6 +379,12 @@
     return map;
   }
 
+  /** Fit the map to bounds, keeping the data clear of the legend and layer switcher when there is room. */
+  function fitTo(map, bounds) {
+    var side = map.getSize().x > 900 ? 230 : 20;
+    map.fitBounds(bounds, { paddingTopLeft: [side, 20], paddingBottomRight: [side, 20] });
+  }
+
   function extentBounds(layers) {
     var bounds = null;
     layers.forEach(function (l) {
@@ -404,10 +431,11 @@
   }
 
   function addLegend(map) {
-    var legend = L.control({ position: 'bottomright' });
+    var legend = L.control({ position: 'bottomleft' });
     legend.onAdd = function () {
-      var div = L.DomUtil.create('div', 'legend');
-      var html = '<div class="legend-title">Clusters (typology)</div>';
+      var div = L.DomUtil.create('details', 'legend');
+      div.open = map.getSize().x > 700;
+      var html = '<summary>Legend</summary><div class="legend-title">Clusters (typology)</div>';
       Object.keys(TYPOLOGY_COLORS).forEach(function (k) {
         html += '<div><span class="swatch dot" style="background:' + TYPOLOGY_COLORS[k] + '"></span>' +
           esc(TYPOLOGY_LABELS[k]) + '</div>';
@@ -526,14 +554,14 @@
 
     var bounds = extentBounds(layers);
     if (bounds && bounds.isValid()) {
-      map.fitBounds(bounds, { padding: [20, 20] });
+      fitTo(map, bounds);
     }
     if (layers.length === 0) {
       return;
     }
     var loaded = await loadLayers(map, layers);
     if (!bounds && loaded && loaded.isValid()) {
-      map.fitBounds(loaded, { padding: [20, 20] });
+      fitTo(map, loaded);
     }
   }
 
