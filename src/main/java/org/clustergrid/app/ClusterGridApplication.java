@@ -1,12 +1,45 @@
 package org.clustergrid.app;
 
+import java.util.Arrays;
+import org.clustergrid.app.cli.ImportCommand;
+import org.clustergrid.ingest.Importer;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the ClusterGrid server. */
-@SpringBootApplication
+/**
+ * Starts the ClusterGrid server, or with {@code import ...} as arguments runs an import against the configured store
+ * without the web server.
+ */
+@SpringBootApplication(scanBasePackages = "org.clustergrid")
 public class ClusterGridApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(runImport(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(ClusterGridApplication.class, args);
+    }
+
+    static int runImport(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(ImportCommand.USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        org.clustergrid.app.ImportOptions options;
+        try {
+            options = ImportCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(ImportCommand.USAGE);
+            return 2;
+        }
+        SpringApplication app = new SpringApplication(ClusterGridApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(java.util.Map.of("clustergrid.demo.enabled", "false", "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext ctx = app.run(ImportCommand.settingsArguments(args).toArray(String[]::new))) {
+            return ImportCommand.run(ctx.getBean(Importer.class), options, System.out, System.err);
+        }
     }
 }

@@ -22,8 +22,9 @@ public final class StoreFactory {
             throw new StoreException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
         HikariConfig config = new HikariConfig();
-        // AUTO_SERVER lets a second process (the import command) share the file while the server runs.
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("clustergrid") + ";AUTO_SERVER=TRUE");
+        // AUTO_SERVER lets a second process (the import command) share the file while the server runs; the long
+        // lock timeout lets an import wait for another one instead of failing.
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("clustergrid") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=600000");
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(8);

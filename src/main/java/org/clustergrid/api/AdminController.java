@@ -1,0 +1,126 @@
+package org.clustergrid.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.app.AdminToken;
+import org.clustergrid.app.ImportOptions;
+import org.clustergrid.ingest.Importer;
+import org.clustergrid.store.SpatialStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Admin endpoints: import uploaded files (the same options as the import command) and delete datasets. Every request
+ * needs the admin token.
+ */
+@RestController
+@RequestMapping("/api/admin")
+class AdminController {
+    private final Importer importer;
+    private final SpatialStore store;
+    private final AdminToken token;
+
+    AdminController(Importer importer, SpatialStore store, AdminToken token) {
+        this.importer = importer;
+        this.store = store;
+        this.token = token;
+    }
+
+    @PostMapping(path = "/imports", consumes = "multipart/form-data")
+    ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
+            @RequestParam("kind") String kind,
+            @RequestParam("file") List<MultipartFile> files,
+            @RequestParam(value = "mapping", required = false) MultipartFile mapping,
+            @RequestParam(value = "dataset", required = false) String dataset,
+            @RequestParam(value = "title", required = false) String title,
+            @RequestParam(value = "source", required = false) String source,
+            @RequestParam(value = "licence", required = false) String licence,
+            @RequestParam(value = "attribution", required = false) String attribution,
+            @RequestParam(value = "layer", required = false) String layer,
+            @RequestParam(value = "countries", required = false) String countries,
+            @RequestParam(value = "minPopulation", required = false) Long minPopulation,
+            @RequestParam(value = "clustersFromOsm", defaultValue = "false") boolean clustersFromOsm,
+            @RequestParam(value = "skipInvalid", defaultValue = "false") boolean skipInvalid,
+            @RequestParam(value = "synthetic", defaultValue = "false") boolean synthetic) throws Exception {
+        authorize(request);
+        Path dir = Files.createTempDirectory("clustergrid-upload");
+        try {
+            ImportOptions o = new ImportOptions();
+            o.kind = kind;
+            for (MultipartFile f : files) {
+                o.files.add(save(f, dir));
+            }
+            o.mapping = mapping == null || mapping.isEmpty() ? null : save(mapping, dir);
+            o.dataset = dataset;
+            o.title = title;
+            o.source = source != null ? source : "upload: " + String.join(", ",
+                    files.stream().map(MultipartFile::getOriginalFilename).toList());
+            o.licence = licence;
+            o.attribution = attribution;
+            o.layer = layer;
+            o.countries = countries;
+            o.minPopulation = minPopulation;
+            o.clustersFromOsm = clustersFromOsm;
+            o.skipInvalid = skipInvalid;
+            o.synthetic = synthetic;
+            Importer.Result r = importer.run(o.toRequest());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("dataset", Json.dataset(r.dataset()));
+            body.put("seconds", r.took().toMillis() / 1000.0);
+            body.put("report", ApiExceptionHandler.report(r.report()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+
+    @DeleteMapping("/datasets/{id}")
+    ResponseEntity<Void> delete(HttpServletRequest request, @PathVariable String id) {
+        authorize(request);
+        if (!store.deleteDataset(id)) {
+            throw ApiException.notFound("no dataset '" + id + "'");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private void authorize(HttpServletRequest request) {
+        String presented = request.getHeader("X-Admin-Token");
+        String auth = request.getHeader("Authorization");
+        if (presented == null && auth != null && auth.startsWith("Bearer ")) {
+            presented = auth.substring("Bearer ".length()).trim();
+        }
+        if (!token.matches(presented)) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED,
+                    "admin requests need the admin token in an X-Admin-Token header (see clustergrid.admin.token)");
+        }
+    }
+
+    /** Keeps the uploaded file's own name (readers name it in problem reports), minus any path. */
+    private static Path save(MultipartFile f, Path dir) throws IOException {
+        String name = f.getOriginalFilename() == null ? "upload" : Path.of(f.getOriginalFilename()).getFileName().toString();
+        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path target = dir.resolve(name);
+        for (int i = 1; Files.exists(target); i++) {
+            target = dir.resolve(i + "_" + name);
+        }
+        try (InputStream in = f.getInputStream()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,91 @@
+package org.clustergrid.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.ingest.ImportFailedException;
+import org.clustergrid.ingest.ImportProblem;
+import org.clustergrid.ingest.ImportReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Maps exceptions to JSON errors once, so every endpoint answers failures the same way and the server keeps serving. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(ImportFailedException.class)
+    ResponseEntity<Map<String, Object>> importFailed(ImportFailedException e) {
+        Map<String, Object> body = body(HttpStatus.UNPROCESSABLE_ENTITY,
+                "Import failed; nothing was changed. " + e.report().errorCount() + " error(s).");
+        body.put("report", report(e.report()));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+            MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, Object>> badRequest(Exception e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "upload too large: " + e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        LOG.error("request failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
+    }
+
+    static Map<String, Object> report(ImportReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("errorCount", r.errorCount());
+        m.put("warningCount", r.warningCount());
+        m.put("skippedRecords", r.skippedCount());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        r.counts().forEach((layer, n) -> counts.put(layer.id(), n));
+        m.put("accepted", counts);
+        List<Map<String, Object>> problems = r.problems().stream().map(ApiExceptionHandler::problem).toList();
+        m.put("problems", problems);
+        return m;
+    }
+
+    private static Map<String, Object> problem(ImportProblem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", p.severity().name().toLowerCase());
+        m.put("file", p.file());
+        m.put("location", p.location());
+        m.put("field", p.field());
+        m.put("message", p.message());
+        m.put("text", p.toString());
+        return m;
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status, message));
+    }
+
+    private static Map<String, Object> body(HttpStatus status, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status.value());
+        m.put("error", status.getReasonPhrase());
+        m.put("message", message);
+        return m;
+    }
+}

@@ -1,0 +1,120 @@
+package org.clustergrid.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import org.clustergrid.model.LayerProperties;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Writes features as RFC 7946 GeoJSON: longitude/latitude, at most 7 decimals (about 1 cm), exterior rings
+ * counter-clockwise and holes clockwise, no {@code crs} member.
+ */
+final class GeoJsonWriter {
+    private static final int DECIMALS = 7;
+
+    private GeoJsonWriter() {}
+
+    static void feature(JsonGenerator g, StoredFeature f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", f.layerId());
+        g.writeFieldName("geometry");
+        geometry(g, f.feature().geometry());
+        g.writeObjectFieldStart("properties");
+        for (Map.Entry<String, Object> e : LayerProperties.of(f.feature()).entrySet()) {
+            g.writeObjectField(e.getKey(), e.getValue());
+        }
+        g.writeStringField("dataset", f.datasetId());
+        if (!f.feature().attributes().isEmpty()) {
+            g.writeObjectField("attributes", f.feature().attributes());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    static void geometry(JsonGenerator g, Geometry geom) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", geom.getGeometryType());
+        if (geom instanceof GeometryCollection && !(geom instanceof MultiPoint || geom instanceof MultiLineString
+                || geom instanceof MultiPolygon)) {
+            g.writeArrayFieldStart("geometries");
+            for (int i = 0; i < geom.getNumGeometries(); i++) {
+                geometry(g, geom.getGeometryN(i));
+            }
+            g.writeEndArray();
+        } else {
+            g.writeFieldName("coordinates");
+            coordinates(g, geom);
+        }
+        g.writeEndObject();
+    }
+
+    private static void coordinates(JsonGenerator g, Geometry geom) throws IOException {
+        if (geom instanceof Point p) {
+            position(g, p.getCoordinate());
+        } else if (geom instanceof LineString l) {
+            positions(g, l.getCoordinates());
+        } else if (geom instanceof Polygon p) {
+            polygon(g, p);
+        } else {
+            g.writeStartArray();
+            for (int i = 0; i < geom.getNumGeometries(); i++) {
+                coordinates(g, geom.getGeometryN(i));
+            }
+            g.writeEndArray();
+        }
+    }
+
+    private static void polygon(JsonGenerator g, Polygon p) throws IOException {
+        g.writeStartArray();
+        ring(g, p.getExteriorRing().getCoordinates(), true);
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            ring(g, p.getInteriorRingN(i).getCoordinates(), false);
+        }
+        g.writeEndArray();
+    }
+
+    private static void ring(JsonGenerator g, Coordinate[] ring, boolean counterClockwise) throws IOException {
+        boolean ccw = ring.length >= 4 && Orientation.isCCW(ring);
+        if (ring.length >= 4 && ccw != counterClockwise) {
+            Coordinate[] reversed = new Coordinate[ring.length];
+            for (int i = 0; i < ring.length; i++) {
+                reversed[i] = ring[ring.length - 1 - i];
+            }
+            ring = reversed;
+        }
+        positions(g, ring);
+    }
+
+    private static void positions(JsonGenerator g, Coordinate[] cs) throws IOException {
+        g.writeStartArray();
+        for (Coordinate c : cs) {
+            position(g, c);
+        }
+        g.writeEndArray();
+    }
+
+    private static void position(JsonGenerator g, Coordinate c) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(round(c.x));
+        g.writeNumber(round(c.y));
+        g.writeEndArray();
+    }
+
+    private static BigDecimal round(double v) {
+        return BigDecimal.valueOf(v).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+}

@@ -1,0 +1,50 @@
+package org.clustergrid.app;
+
+import java.nio.file.Path;
+import org.clustergrid.store.StoreSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code clustergrid.*} (application.properties, environment variables such as
+ * {@code CLUSTERGRID_STORE}, or {@code --clustergrid.store=...} arguments). See the README's configuration table.
+ */
+@ConfigurationProperties("clustergrid")
+public record ClusterGridProperties(
+        String store, Path dataDir, Postgis postgis, Demo demo, Admin admin, Api api) {
+
+    public ClusterGridProperties {
+        store = store == null ? "h2gis" : store;
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        postgis = postgis == null ? new Postgis(null, null, null, null) : postgis;
+        demo = demo == null ? new Demo(null) : demo;
+        admin = admin == null ? new Admin(null) : admin;
+        api = api == null ? new Api(0, 0) : api;
+    }
+
+    /** PostGIS connection, used when {@code store=postgis}. */
+    public record Postgis(String url, String user, String password, String schema) {}
+
+    /**
+     * @param enabled load the demo region into an empty store on start; default: only for the embedded store
+     */
+    public record Demo(Boolean enabled) {}
+
+    /** @param token the token admin requests must send; when blank a random one is made and logged at start */
+    public record Admin(String token) {}
+
+    /** @param defaultLimit features per page when a request gives no limit; maxLimit the most it may ask for */
+    public record Api(int defaultLimit, int maxLimit) {
+        public Api {
+            defaultLimit = defaultLimit <= 0 ? 100 : defaultLimit;
+            maxLimit = maxLimit <= 0 ? 10_000 : maxLimit;
+        }
+    }
+
+    public StoreSettings storeSettings() {
+        return new StoreSettings(store, dataDir, postgis.url(), postgis.user(), postgis.password(), postgis.schema());
+    }
+
+    public boolean demoEnabled() {
+        return demo.enabled() != null ? demo.enabled() : storeSettings().kind().equals("h2gis");
+    }
+}

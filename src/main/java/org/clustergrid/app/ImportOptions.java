@@ -1,0 +1,112 @@
+package org.clustergrid.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.clustergrid.ingest.ImportRequest;
+import org.clustergrid.ingest.SourceKind;
+import org.clustergrid.ingest.geonames.GeoNamesReader;
+import org.clustergrid.ingest.mapping.Mapping;
+import org.clustergrid.model.Layer;
+import org.clustergrid.store.DatasetInfo;
+
+/**
+ * The options of an import as a user gives them, on the command line or in an admin upload, turned into an
+ * {@link ImportRequest} with sensible defaults (licence and attribution of OSM and GeoNames data, the dataset id
+ * from the file name).
+ */
+public final class ImportOptions {
+    public String kind;
+    public final List<Path> files = new ArrayList<>();
+    public String dataset;
+    public String title;
+    public String source;
+    public String licence;
+    public String attribution;
+    public String layer;
+    public Path mapping;
+    public String countries;
+    public Long minPopulation;
+    public boolean clustersFromOsm;
+    public boolean skipInvalid;
+    public boolean synthetic;
+
+    public ImportRequest toRequest() throws IOException {
+        SourceKind k = kind();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("name at least one file to import");
+        }
+        String id = dataset != null ? dataset : defaultId(files.get(0));
+        DatasetInfo info = new DatasetInfo(id, title, source != null ? source : fileNames(),
+                licence != null ? licence : defaultLicence(k), attribution != null ? attribution : defaultAttribution(k),
+                synthetic);
+        Mapping m = mapping();
+        GeoNamesReader.Filter filter = new GeoNamesReader.Filter(countries(), minPopulation == null ? 0 : minPopulation);
+        return new ImportRequest(k, ImportRequest.sources(files, m), info, filter, clustersFromOsm, skipInvalid);
+    }
+
+    private SourceKind kind() {
+        if (kind == null) {
+            throw new IllegalArgumentException("say what to import: clusters, osm, geonames or layer");
+        }
+        try {
+            return SourceKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown import kind '" + kind + "'; use clusters, osm, geonames or layer");
+        }
+    }
+
+    private Mapping mapping() throws IOException {
+        if (mapping != null) {
+            return Mapping.read(mapping);
+        }
+        if (layer != null) {
+            Layer l = Layer.byId(layer).orElseThrow(() -> new IllegalArgumentException("unknown layer '" + layer
+                    + "'; use " + Arrays.stream(Layer.values()).map(Layer::id).collect(Collectors.joining(", "))));
+            return Mapping.identity(l);
+        }
+        return null;
+    }
+
+    private Set<String> countries() {
+        if (countries == null || countries.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(countries.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private String fileNames() {
+        return files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
+    }
+
+    /** {@code pokhara-2016-06-04.osm.pbf} becomes {@code pokhara-2016-06-04}. */
+    static String defaultId(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.indexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String id = base.replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+        return id.isEmpty() ? "dataset" : id.length() > 64 ? id.substring(0, 64) : id;
+    }
+
+    private static String defaultLicence(SourceKind k) {
+        return switch (k) {
+            case OSM -> "ODbL 1.0";
+            case GEONAMES -> "CC BY 4.0";
+            default -> null;
+        };
+    }
+
+    private static String defaultAttribution(SourceKind k) {
+        return switch (k) {
+            case OSM -> "© OpenStreetMap contributors";
+            case GEONAMES -> "GeoNames (https://www.geonames.org)";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package org.clustergrid.app;
+
+import org.clustergrid.ingest.Importer;
+import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoreFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The store and importer beans, built from {@link ClusterGridProperties}. */
+@Configuration
+@EnableConfigurationProperties(ClusterGridProperties.class)
+public class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public SpatialStore spatialStore(ClusterGridProperties properties) {
+        return StoreFactory.open(properties.storeSettings());
+    }
+
+    @Bean
+    public Importer importer(SpatialStore store) {
+        return new Importer(store);
+    }
+}

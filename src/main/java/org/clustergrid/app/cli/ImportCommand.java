@@ -1,0 +1,129 @@
+package org.clustergrid.app.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.clustergrid.app.ImportOptions;
+import org.clustergrid.ingest.ImportFailedException;
+import org.clustergrid.ingest.Importer;
+
+/**
+ * {@code clustergrid import KIND FILE... [options]}: parses the arguments, runs the import and prints its report.
+ * Exit status 0 on success, 1 when the import failed (nothing written), 2 for unusable arguments.
+ */
+public final class ImportCommand {
+    public static final String USAGE = """
+            usage: java -jar clustergrid.jar import KIND FILE... [options]
+              KIND: clusters | osm | geonames | layer
+              --dataset ID         dataset id (default: from the first file name); re-importing an id replaces it
+              --title TEXT         --source TEXT   --licence TEXT   --attribution TEXT
+              --layer NAME         layer for 'layer' imports with canonical field names (roads, power, finance, markets, clusters)
+              --mapping FILE.yaml  attribute mapping (see gis-data/mappings/)
+              --countries IN,NP    geonames: keep only these countries
+              --min-population N   geonames: keep places with at least N people
+              --clusters-from-osm  osm: also import landuse=industrial areas and craft=* features as clusters
+              --skip-invalid       leave out bad records with a warning instead of failing the import
+              --synthetic          mark the dataset as synthetic (generated, not observed)
+              --clustergrid.store=postgis ...   any setting of the server (see README)
+            """;
+
+    private ImportCommand() {}
+
+    /** Splits off Spring settings ({@code --clustergrid.*}, {@code --spring.*}) from the import's own arguments. */
+    public static List<String> settingsArguments(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--clustergrid.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    public static ImportOptions parse(String[] args) {
+        ImportOptions o = new ImportOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--clustergrid.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
+                continue;
+            }
+            switch (a) {
+                case "--dataset" -> o.dataset = value(args, ++i, a);
+                case "--title" -> o.title = value(args, ++i, a);
+                case "--source" -> o.source = value(args, ++i, a);
+                case "--licence", "--license" -> o.licence = value(args, ++i, a);
+                case "--attribution" -> o.attribution = value(args, ++i, a);
+                case "--layer" -> o.layer = value(args, ++i, a);
+                case "--mapping" -> o.mapping = Path.of(value(args, ++i, a));
+                case "--countries" -> o.countries = value(args, ++i, a);
+                case "--min-population" -> o.minPopulation = number(value(args, ++i, a), a);
+                case "--clusters-from-osm" -> o.clustersFromOsm = true;
+                case "--skip-invalid" -> o.skipInvalid = true;
+                case "--synthetic" -> o.synthetic = true;
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    if (o.kind == null) {
+                        o.kind = a;
+                    } else {
+                        o.files.add(Path.of(a));
+                    }
+                }
+            }
+        }
+        return o;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static long number(String s, String option) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not '" + s + "'");
+        }
+    }
+
+    /** Runs a parsed import and prints its outcome; returns the exit status. */
+    public static int run(Importer importer, ImportOptions options, PrintStream out, PrintStream err) {
+        try {
+            Importer.Result r = importer.run(options.toRequest());
+            out.printf(Locale.ROOT, "Imported dataset '%s' in %.1f s (peak heap %d MB): %s%n", r.dataset().id(),
+                    r.took().toMillis() / 1000.0, peakHeapMb(), r.report().summary());
+            return 0;
+        } catch (ImportFailedException e) {
+            err.println("Import failed; the store is unchanged.");
+            err.println(e.report().summary());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (Exception e) {
+            err.println("Import failed; the store is unchanged: " + e);
+            return 1;
+        }
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the heap the import needed. */
+    static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+}

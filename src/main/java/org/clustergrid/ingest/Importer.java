@@ -1,0 +1,139 @@
+package org.clustergrid.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.clustergrid.ingest.csv.CsvFeatureReader;
+import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
+import org.clustergrid.ingest.geonames.GeoNamesReader;
+import org.clustergrid.ingest.mapping.FeatureMapper;
+import org.clustergrid.ingest.mapping.Mapping;
+import org.clustergrid.ingest.osm.OsmImportOptions;
+import org.clustergrid.ingest.osm.OsmPbfReader;
+import org.clustergrid.ingest.shapefile.ShapefileReader;
+import org.clustergrid.model.Dataset;
+import org.clustergrid.model.Layer;
+import org.clustergrid.model.LayerFeature;
+import org.clustergrid.store.FeatureWriter;
+import org.clustergrid.store.SpatialStore;
+
+/**
+ * Runs imports: reads every file of a request, maps its records to layer features and writes them to the store in
+ * one transaction. Any error in any file leaves the store as it was.
+ */
+public final class Importer {
+    private final SpatialStore store;
+
+    public Importer(SpatialStore store) {
+        this.store = store;
+    }
+
+    /** What an import produced. */
+    public record Result(Dataset dataset, ImportReport report, Duration took) {}
+
+    /**
+     * Imports run one at a time in a process (the store's lock orders them across processes).
+     *
+     * @throws ImportFailedException when any file has errors; nothing was written
+     */
+    public synchronized Result run(ImportRequest request) throws Exception {
+        long start = System.nanoTime();
+        ImportReport report = new ImportReport(request.skipInvalidRecords());
+        for (ImportRequest.Source s : request.sources()) {
+            if (!Files.isRegularFile(s.file())) {
+                report.error(s.file().getFileName().toString(), null, null, "file not found: " + s.file().toAbsolutePath());
+            }
+        }
+        if (report.hasErrors()) {
+            throw new ImportFailedException(report);
+        }
+        Dataset d = store.importDataset(request.dataset(), report, writer -> {
+            for (ImportRequest.Source s : request.sources()) {
+                read(request, s, report, writer);
+            }
+            if (report.hasErrors()) {
+                return;
+            }
+            int written = 0;
+            for (Integer n : report.counts().values()) {
+                written += n;
+            }
+            if (written == 0) {
+                report.error(request.sources().get(0).file().getFileName().toString(), null, null,
+                        "no feature to import: the file(s) hold no record that maps to a layer");
+            }
+        });
+        return new Result(d, report, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void read(ImportRequest request, ImportRequest.Source source, ImportReport report,
+            FeatureWriter writer) throws IOException {
+        Path file = source.file();
+        switch (request.kind()) {
+            case OSM -> OsmPbfReader.read(file, new OsmImportOptions(request.clustersFromOsm()), report,
+                    f -> writer.write(f, file.getFileName().toString(), elementName(f)));
+            case GEONAMES -> GeoNamesReader.read(file,
+                    request.geoNames() == null ? GeoNamesReader.Filter.ALL : request.geoNames(), report, m -> {
+                        report.accepted(Layer.MARKETS);
+                        writer.write(m, file.getFileName().toString(), "geonameid " + m.attributes().get("geonameid"));
+                    });
+            case CLUSTERS, LAYER -> readMapped(source, report, writer);
+        }
+    }
+
+    /** OSM feature ids are {@code n123}, {@code w123}, {@code r123}. */
+    private static String elementName(LayerFeature f) {
+        String id = f.id();
+        String kind = switch (id.charAt(0)) {
+            case 'n' -> "node ";
+            case 'w' -> "way ";
+            case 'r' -> "relation ";
+            default -> "";
+        };
+        return kind.isEmpty() ? id : kind + id.substring(1);
+    }
+
+    private static void readMapped(ImportRequest.Source source, ImportReport report, FeatureWriter writer)
+            throws IOException {
+        Path file = source.file();
+        Mapping mapping = source.mapping() != null ? source.mapping() : Mapping.identity(Layer.CLUSTERS);
+        FeatureMapper mapper = new FeatureMapper(mapping, report);
+        java.util.function.Consumer<SourceFeature> sink = s -> {
+            LayerFeature f = mapper.map(s);
+            if (f != null) {
+                report.accepted(f.layer());
+                writer.write(f, s.file(), s.location());
+            }
+        };
+        String name = file.getFileName().toString();
+        switch (FileType.detect(file)) {
+            case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, sink);
+            case JSON -> GeoJsonFeatureReader.read(file, report, sink);
+            case TEXT -> CsvFeatureReader.read(file, mapping.geometry(), mapping.crs(), requiredColumns(mapping), report, sink);
+            default -> report.error(name, null, null, "expected a CSV, GeoJSON or zipped Shapefile but it is "
+                    + FileType.detect(file).description());
+        }
+    }
+
+    /** Columns a mapping names explicitly must exist in a CSV header; canonical-name fallbacks need not. */
+    private static List<String> requiredColumns(Mapping mapping) {
+        List<String> cols = new ArrayList<>();
+        for (Mapping.Rule r : mapping.rules()) {
+            cols.addAll(r.fields().values());
+            if (r.id() != null) {
+                cols.add(r.id());
+            }
+            if (r.when() != null) {
+                cols.add(r.when().field());
+            }
+        }
+        if (mapping.rules().stream().anyMatch(r -> r.layer() == Layer.CLUSTERS && r.id() == null
+                && !r.fields().containsKey("source_id"))) {
+            cols.add("source_id");
+        }
+        return cols.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** GeoNames dump reader: populated places as markets. */
+package org.clustergrid.ingest.geonames;
