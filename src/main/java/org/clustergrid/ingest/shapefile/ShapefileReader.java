@@ -1,0 +1,147 @@
+package org.clustergrid.ingest.shapefile;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.clustergrid.ingest.FileType;
+import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.ingest.SourceFeature;
+
+/**
+ * Reads an ESRI Shapefile, zipped or loose, into WGS84 {@link SourceFeature}s. Records are streamed: the reader holds
+ * one record at a time. Problems go to the report (file-level ones stop the reading); no exception escapes for a bad
+ * file, only for a failing disk.
+ */
+public final class ShapefileReader {
+    private ShapefileReader() {}
+
+    /**
+     * @param file a {@code .zip} holding exactly one shapefile (members may sit in a folder), or a {@code .shp} with
+     *     its {@code .dbf} (and optional {@code .shx}, {@code .prj}, {@code .cpg}) beside it
+     * @param sink receives each good record as {@code record N} (1-based, counting deleted records too)
+     */
+    public static void read(Path file, ImportReport report, Consumer<SourceFeature> sink) throws IOException {
+        String name = file.getFileName().toString();
+        FileType type = FileType.detect(file);
+        switch (type) {
+            case ZIP -> readZip(file, name, report, sink);
+            case SHAPEFILE -> readLoose(file, name, report, sink);
+            default -> report.error(name, null, null,
+                    "expected a zipped Shapefile but it is " + type.description());
+        }
+    }
+
+    private static void readZip(Path file, String name, ImportReport report, Consumer<SourceFeature> sink)
+            throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ShapefileParts parts = zipParts(zip, name, report);
+            if (parts != null) {
+                new ShapefileDecoder(parts, report, sink).run();
+            }
+        } catch (ZipException | EOFException e) {
+            report.error(name, null, null, "corrupt or truncated ZIP archive: " + e.getMessage());
+        }
+    }
+
+    private static ShapefileParts zipParts(ZipFile zip, String zipName, ImportReport report) throws IOException {
+        List<ZipEntry> entries = new ArrayList<>();
+        zip.stream().filter(e -> !e.isDirectory() && !isMacMetadata(e.getName())).forEach(entries::add);
+        List<ZipEntry> shps = entries.stream().filter(e -> hasExtension(e.getName(), ".shp")).toList();
+        if (shps.size() != 1) {
+            report.error(zipName, null, null, shps.isEmpty()
+                    ? "the ZIP archive holds no .shp file (members: " + names(entries) + ")"
+                    : "the ZIP archive holds several shapefiles, expected exactly one: " + names(shps));
+            return null;
+        }
+        ZipEntry shp = shps.get(0);
+        String base = stripExtension(shp.getName());
+        String label = zipName + "!" + shp.getName();
+        ZipEntry dbf = sibling(entries, base, ".dbf");
+        if (dbf == null) {
+            report.error(label, null, null, "missing .dbf file (the attribute table) in the ZIP archive");
+            return null;
+        }
+        ZipEntry shx = sibling(entries, base, ".shx");
+        ZipEntry prj = sibling(entries, base, ".prj");
+        ZipEntry cpg = sibling(entries, base, ".cpg");
+        return new ShapefileParts(label, () -> zip.getInputStream(shp), () -> zip.getInputStream(dbf),
+                shx == null || shx.getSize() < 0 ? -1 : ShapefileParts.shxRecords(shx.getSize()),
+                prj == null ? null : prj.getName(), text(zip, prj), text(zip, cpg));
+    }
+
+    private static void readLoose(Path shp, String name, ImportReport report, Consumer<SourceFeature> sink)
+            throws IOException {
+        Path dir = shp.toAbsolutePath().getParent();
+        String base = stripExtension(name);
+        List<Path> siblings;
+        try (Stream<Path> s = Files.list(dir)) {
+            siblings = s.filter(p -> stripExtension(p.getFileName().toString()).equalsIgnoreCase(base)).toList();
+        }
+        Path dbf = sibling(siblings, ".dbf");
+        if (dbf == null) {
+            report.error(name, null, null, "missing .dbf file (the attribute table): expected " + base + ".dbf");
+            return;
+        }
+        Path shx = sibling(siblings, ".shx");
+        Path prj = sibling(siblings, ".prj");
+        Path cpg = sibling(siblings, ".cpg");
+        ShapefileParts parts = new ShapefileParts(name, () -> Files.newInputStream(shp), () -> Files.newInputStream(dbf),
+                shx == null ? -1 : ShapefileParts.shxRecords(Files.size(shx)),
+                prj == null ? null : prj.getFileName().toString(),
+                prj == null ? null : Files.readString(prj, StandardCharsets.ISO_8859_1),
+                cpg == null ? null : Files.readString(cpg, StandardCharsets.ISO_8859_1));
+        new ShapefileDecoder(parts, report, sink).run();
+    }
+
+    private static boolean isMacMetadata(String entryName) {
+        return entryName.startsWith("__MACOSX/") || entryName.contains("/._") || entryName.startsWith("._");
+    }
+
+    private static boolean hasExtension(String name, String extension) {
+        return name.toLowerCase(Locale.ROOT).endsWith(extension);
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static ZipEntry sibling(List<ZipEntry> entries, String base, String extension) {
+        for (ZipEntry e : entries) {
+            if (hasExtension(e.getName(), extension) && stripExtension(e.getName()).equalsIgnoreCase(base)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Path sibling(List<Path> siblings, String extension) {
+        return siblings.stream().filter(p -> hasExtension(p.getFileName().toString(), extension)).findFirst()
+                .orElse(null);
+    }
+
+    private static String text(ZipFile zip, ZipEntry entry) throws IOException {
+        if (entry == null) {
+            return null;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readNBytes(1 << 20), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String names(List<ZipEntry> entries) {
+        List<String> names = entries.stream().map(ZipEntry::getName).limit(20).toList();
+        return String.join(", ", names) + (entries.size() > 20 ? ", …" : "");
+    }
+}
