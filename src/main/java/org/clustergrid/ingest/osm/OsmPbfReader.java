@@ -1,6 +1,5 @@
 package org.clustergrid.ingest.osm;
 
-import crosby.binary.Osmformat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ public final class OsmPbfReader {
     }
 
     private void run(PbfFile file) throws IOException {
-        List<BlockRef> blocks = file.scan((ref, block) -> decode(ref, block).relations(relationCollector()));
+        List<BlockRef> blocks = file.scan((ref, block) -> new OsmBlockDecoder(block).relations(relationCollector()));
         memberWayIds = Arrays.stream(relations.toArray(RelationRecord[]::new))
                 .flatMapToLong(r -> Arrays.stream(r.wayIds()))
                 .sorted()
@@ -104,7 +103,7 @@ public final class OsmPbfReader {
         List<BlockRef> nodeBlocks = blocks.stream().filter(b -> (b.types() & PbfFile.NODES) != 0).toList();
 
         LongList needed = new LongList(1 << 16);
-        file.read(wayBlocks, (ref, block) -> decode(ref, block).ways(new ElementHandler() {
+        file.read(wayBlocks, (ref, block) -> new OsmBlockDecoder(block).ways(new ElementHandler() {
             @Override
             public void way(long id, Map<String, String> tags, long[] refs) {
                 if (wanted(id, tags)) {
@@ -116,7 +115,7 @@ public final class OsmPbfReader {
         }));
         nodes = new NodeCoordinates(needed.toSortedUniqueArray());
 
-        file.read(nodeBlocks, (ref, block) -> decode(ref, block).nodes(new ElementHandler() {
+        file.read(nodeBlocks, (ref, block) -> new OsmBlockDecoder(block).nodes(new ElementHandler() {
             @Override
             public void node(long id, int lonE7, int latE7, Map<String, String> tags) {
                 nodes.offer(id, lonE7, latE7);
@@ -127,7 +126,7 @@ public final class OsmPbfReader {
             }
         }));
 
-        file.read(wayBlocks, (ref, block) -> decode(ref, block).ways(new ElementHandler() {
+        file.read(wayBlocks, (ref, block) -> new OsmBlockDecoder(block).ways(new ElementHandler() {
             @Override
             public void way(long id, Map<String, String> tags, long[] refs) {
                 boolean tagged = OsmTagRules.isOfInterest(tags, options);
@@ -152,10 +151,6 @@ public final class OsmPbfReader {
                 mapper.map('r', r.id(), r.tags(), new ElementShape("relation " + r.id(), g, problems));
             }
         }
-    }
-
-    private static OsmBlockDecoder decode(BlockRef ref, Osmformat.PrimitiveBlock block) {
-        return new OsmBlockDecoder(block);
     }
 
     private boolean wanted(long wayId, Map<String, String> tags) {

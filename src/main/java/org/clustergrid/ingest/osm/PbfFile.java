@@ -149,6 +149,9 @@ final class PbfFile implements Closeable {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error; // e.g. OutOfMemoryError: not a problem of the file
+            }
             throw new PbfFormatException("truncated or corrupt PBF: " + e.getCause(), e.getCause());
         }
     }
