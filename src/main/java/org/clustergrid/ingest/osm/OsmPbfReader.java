@@ -94,7 +94,7 @@ public final class OsmPbfReader {
 
     private void run(PbfFile file) throws IOException {
         List<BlockRef> blocks = file.scan((ref, block) -> block.relations(relationCollector()));
-        memberWayIds = Arrays.stream(relations.toArray(RelationRecord[]::new))
+        memberWayIds = relations.stream()
                 .flatMapToLong(r -> Arrays.stream(r.wayIds()))
                 .sorted()
                 .distinct()
