@@ -26,10 +26,6 @@ final class LongList {
         return size;
     }
 
-    long get(int i) {
-        return values[i];
-    }
-
     /** The values sorted with duplicates removed, trimmed to length; this list is left empty. */
     long[] toSortedUniqueArray() {
         long[] v = values;

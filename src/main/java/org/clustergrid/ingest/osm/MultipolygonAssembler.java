@@ -2,6 +2,7 @@ package org.clustergrid.ingest.osm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
@@ -97,7 +98,7 @@ final class MultipolygonAssembler {
                 Coordinate[] w = ways.get(next);
                 if (reversed) {
                     w = w.clone();
-                    java.util.Collections.reverse(Arrays.asList(w));
+                    Collections.reverse(Arrays.asList(w));
                 }
                 ring.add(w, false);
             }

@@ -1,6 +1,5 @@
 package org.clustergrid.ingest.osm;
 
-import crosby.binary.Osmformat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +38,8 @@ import org.locationtech.jts.geom.PrecisionModel;
  *   <li>relations: assemble multipolygons and multilinestrings and emit them
  * </ol>
  *
- * <p>Since pass 1 reads and decodes every block, a truncated or corrupt file is reported before any feature is
- * emitted.
+ * <p>Pass 1 inflates every block and checks its framing, so a truncated or corrupt file is reported before any
+ * feature is emitted.
  */
 public final class OsmPbfReader {
     private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -94,8 +93,8 @@ public final class OsmPbfReader {
     }
 
     private void run(PbfFile file) throws IOException {
-        List<BlockRef> blocks = file.scan((ref, block) -> decode(ref, block).relations(relationCollector()));
-        memberWayIds = Arrays.stream(relations.toArray(RelationRecord[]::new))
+        List<BlockRef> blocks = file.scan((ref, block) -> block.relations(relationCollector()));
+        memberWayIds = relations.stream()
                 .flatMapToLong(r -> Arrays.stream(r.wayIds()))
                 .sorted()
                 .distinct()
@@ -104,7 +103,7 @@ public final class OsmPbfReader {
         List<BlockRef> nodeBlocks = blocks.stream().filter(b -> (b.types() & PbfFile.NODES) != 0).toList();
 
         LongList needed = new LongList(1 << 16);
-        file.read(wayBlocks, (ref, block) -> decode(ref, block).ways(new ElementHandler() {
+        file.read(wayBlocks, (ref, block) -> block.ways(new ElementHandler() {
             @Override
             public void way(long id, Map<String, String> tags, long[] refs) {
                 if (wanted(id, tags)) {
@@ -116,7 +115,7 @@ public final class OsmPbfReader {
         }));
         nodes = new NodeCoordinates(needed.toSortedUniqueArray());
 
-        file.read(nodeBlocks, (ref, block) -> decode(ref, block).nodes(new ElementHandler() {
+        file.read(nodeBlocks, (ref, block) -> block.nodes(new ElementHandler() {
             @Override
             public void node(long id, int lonE7, int latE7, Map<String, String> tags) {
                 nodes.offer(id, lonE7, latE7);
@@ -127,7 +126,7 @@ public final class OsmPbfReader {
             }
         }));
 
-        file.read(wayBlocks, (ref, block) -> decode(ref, block).ways(new ElementHandler() {
+        file.read(wayBlocks, (ref, block) -> block.ways(new ElementHandler() {
             @Override
             public void way(long id, Map<String, String> tags, long[] refs) {
                 boolean tagged = OsmTagRules.isOfInterest(tags, options);
@@ -152,10 +151,6 @@ public final class OsmPbfReader {
                 mapper.map('r', r.id(), r.tags(), new ElementShape("relation " + r.id(), g, problems));
             }
         }
-    }
-
-    private static OsmBlockDecoder decode(BlockRef ref, Osmformat.PrimitiveBlock block) {
-        return new OsmBlockDecoder(block);
     }
 
     private boolean wanted(long wayId, Map<String, String> tags) {

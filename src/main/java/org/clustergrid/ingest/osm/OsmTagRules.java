@@ -189,11 +189,11 @@ final class OsmTagRules {
             String kind = lower(tags.getOrDefault("bank", tags.get("financial")));
             String names = lower(String.join(" | ", tags.getOrDefault("name", ""), tags.getOrDefault("name:en", ""),
                     tags.getOrDefault("operator", ""), tags.getOrDefault("brand", "")));
-            if (kind != null && (kind.contains("cooperative") || kind.contains("credit_union"))
+            if ((kind != null && (kind.contains("cooperative") || kind.contains("credit_union")))
                     || COOPERATIVE.matcher(names).find()) {
                 return FinanceType.CREDIT_COOPERATIVE;
             }
-            if (kind != null && kind.contains("microfinance") || MICROFINANCE.matcher(names).find()) {
+            if ((kind != null && kind.contains("microfinance")) || MICROFINANCE.matcher(names).find()) {
                 return FinanceType.MICROFINANCE;
             }
             return bank ? FinanceType.BANK : FinanceType.MICROFINANCE;

@@ -21,8 +21,8 @@ import java.util.zip.Inflater;
 
 /**
  * Block-level access to a PBF file: finds the blocks once, then reads chosen blocks again by offset, so that later
- * passes decode only the blocks holding the element type they need. Blocks are inflated and parsed on a small thread
- * pool but handed to the caller in file order. Every format problem becomes a {@link PbfFormatException} naming the
+ * passes inflate only the blocks holding the element type they need. Blocks are inflated and framed on a small
+ * thread pool but handed to the caller in file order. Every format problem becomes a {@link PbfFormatException} naming the
  * byte offset.
  */
 final class PbfFile implements Closeable {
@@ -39,7 +39,7 @@ final class PbfFile implements Closeable {
 
     /** Receives decoded blocks in file order. */
     interface BlockHandler {
-        void block(BlockRef ref, Osmformat.PrimitiveBlock block) throws IOException;
+        void block(BlockRef ref, OsmBlockDecoder block) throws IOException;
     }
 
     private final FileChannel channel;
@@ -118,28 +118,27 @@ final class PbfFile implements Closeable {
         drain(pending, 0, handler, null);
     }
 
-    private record Pending(BlockRef ref, Future<Osmformat.PrimitiveBlock> block) {}
+    private record Pending(BlockRef ref, Future<OsmBlockDecoder> block) {}
 
     private static void drain(ArrayDeque<Pending> pending, int keep, BlockHandler handler, List<BlockRef> collect)
             throws IOException {
         while (pending.size() > keep) {
             Pending p = pending.poll();
-            Osmformat.PrimitiveBlock block = await(p.block());
+            OsmBlockDecoder block = await(p.block());
             BlockRef ref = p.ref();
             if (collect != null) {
-                ref = new BlockRef(ref.offset(), ref.blobOffset(), ref.blobSize(), typesOf(block));
+                ref = new BlockRef(ref.offset(), ref.blobOffset(), ref.blobSize(), block.types());
                 collect.add(ref);
             }
             try {
                 handler.block(ref, block);
-            } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-                // string or column indexes that do not fit the block
-                throw corrupt("malformed data block (" + e + ")", ref.offset());
+            } catch (InvalidProtocolBufferException e) {
+                throw corrupt("malformed data block (" + e.getMessage() + ")", ref.offset());
             }
         }
     }
 
-    private static Osmformat.PrimitiveBlock await(Future<Osmformat.PrimitiveBlock> f) throws IOException {
+    private static OsmBlockDecoder await(Future<OsmBlockDecoder> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -149,24 +148,11 @@ final class PbfFile implements Closeable {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error; // e.g. OutOfMemoryError: not a problem of the file
+            }
             throw new PbfFormatException("truncated or corrupt PBF: " + e.getCause(), e.getCause());
         }
-    }
-
-    private static int typesOf(Osmformat.PrimitiveBlock block) {
-        int types = 0;
-        for (Osmformat.PrimitiveGroup g : block.getPrimitivegroupList()) {
-            if (g.hasDense() || g.getNodesCount() > 0) {
-                types |= NODES;
-            }
-            if (g.getWaysCount() > 0) {
-                types |= WAYS;
-            }
-            if (g.getRelationsCount() > 0) {
-                types |= RELATIONS;
-            }
-        }
-        return types;
     }
 
     private static void checkHeader(ByteBuffer blob, long offset) throws PbfFormatException {
@@ -184,9 +170,9 @@ final class PbfFile implements Closeable {
         }
     }
 
-    private static Osmformat.PrimitiveBlock decode(ByteBuffer blob, long offset) throws PbfFormatException {
+    private static OsmBlockDecoder decode(ByteBuffer blob, long offset) throws IOException {
         try {
-            return Osmformat.PrimitiveBlock.parseFrom(inflate(blob, offset));
+            return new OsmBlockDecoder(inflate(blob, offset));
         } catch (InvalidProtocolBufferException e) {
             throw corrupt("unreadable data block (" + e.getMessage() + ")", offset);
         }

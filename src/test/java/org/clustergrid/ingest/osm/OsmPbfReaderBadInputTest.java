@@ -73,6 +73,17 @@ class OsmPbfReaderBadInputTest {
     }
 
     @Test
+    void wellCompressedBlockThatIsNotProtobuf() throws Exception {
+        Path file = dir.resolve("garbage-block.osm.pbf");
+        byte[] garbage = new byte[100];
+        Arrays.fill(garbage, (byte) 0xff);
+        new PbfFixture().node(1, 85, 27, "amenity", "bank").write(file, garbage);
+        assertThat(readExpectingOneError(file).message())
+                .startsWith("truncated or corrupt PBF: unreadable data block")
+                .contains("in the block at byte offset ");
+    }
+
+    @Test
     void zipArchive() throws Exception {
         Path file = dir.resolve("pokhara.zip");
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -61,6 +61,11 @@ final class PbfFixture {
     }
 
     void write(Path file) throws IOException {
+        write(file, null);
+    }
+
+    /** Writes the file with {@code extraData} (any bytes, properly compressed) as one more data block. */
+    void write(Path file, byte[] extraData) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Osmformat.HeaderBlock header = Osmformat.HeaderBlock.newBuilder()
                 .addRequiredFeatures("OsmSchema-V0.6")
@@ -76,6 +81,9 @@ final class PbfFixture {
         }
         if (!relations.isEmpty()) {
             writeBlock(out, "OSMData", relationBlock().toByteArray());
+        }
+        if (extraData != null) {
+            writeBlock(out, "OSMData", extraData);
         }
         Files.write(file, out.toByteArray());
     }
