@@ -36,7 +36,7 @@ public record Cluster(
         Objects.requireNonNull(footprint, "footprint");
         typology = typology == null ? Typology.UNKNOWN : typology;
         marketsServed = marketsServed == null ? Set.of() : Set.copyOf(marketsServed);
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = Attributes.copy(attributes);
     }
 
     @Override

@@ -13,7 +13,7 @@ public record FinancePoint(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(geometry, "geometry");
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = Attributes.copy(attributes);
     }
 
     @Override

@@ -18,7 +18,7 @@ public record Market(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(geometry, "geometry");
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = Attributes.copy(attributes);
     }
 
     @Override

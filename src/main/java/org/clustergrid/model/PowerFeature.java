@@ -28,7 +28,7 @@ public record PowerFeature(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(geometry, "geometry");
         voltages = voltages == null ? List.of() : List.copyOf(voltages);
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = Attributes.copy(attributes);
     }
 
     @Override

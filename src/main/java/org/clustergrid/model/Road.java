@@ -31,7 +31,7 @@ public record Road(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(geometry, "geometry");
         paving = paving == null ? Paving.UNKNOWN : paving;
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = Attributes.copy(attributes);
     }
 
     @Override

@@ -108,9 +108,9 @@ class BadInputTest {
 
     @Test
     void latitudeOutOfRangeAndSwapped() throws Exception {
-        String text = GOOD + "c3,Swapped,77.5,11.3,10,10,,\nc4,Far,95,200,10,10,,\nc5,Lon,11,181,1,1,,\n";
+        String text = GOOD + "c3,Swapped,100.5,13.75,10,10,,\nc4,Far,95,200,10,10,,\nc5,Lon,11,181,1,1,,\n";
         assertThat(failing(clusters(csv("c.csv", text), null))).containsExactly(
-                "ERROR: c.csv, line 4, field 'lat': latitude 77.5 is out of range [-90, 90] while longitude 11.3"
+                "ERROR: c.csv, line 4, field 'lat': latitude 100.5 is out of range [-90, 90] while longitude 13.75"
                         + " would be a valid latitude: latitude and longitude look swapped",
                 "ERROR: c.csv, line 5, field 'lat': latitude 95.0 is out of range [-90, 90]",
                 "ERROR: c.csv, line 6, field 'lon': longitude 181.0 is out of range [-180, 180]");
