@@ -22,10 +22,13 @@ public final class RoadRules {
             "raceway", "abandoned", "disused");
     static final Set<String> ROUGH = Set.of("very_bad", "horrible", "very_horrible", "impassable");
 
-    /** Paving from OSM's {@code surface}, then {@code tracktype}, then {@code smoothness}; any may be null. */
+    /**
+     * Paving from OSM's {@code surface} (the first of {@code ;}-separated values), else {@code tracktype} when no
+     * surface is given, else a very bad {@code smoothness}; any may be null.
+     */
     public static Paving pavingOf(String surface, String tracktype, String smoothness) {
         if (surface != null) {
-            String s = surface.toLowerCase(Locale.ROOT).trim();
+            String s = surface.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
             if (PAVED.contains(s)) {
                 return Paving.PAVED;
             }
@@ -33,7 +36,7 @@ public final class RoadRules {
                 return Paving.UNPAVED;
             }
         }
-        if (tracktype != null) {
+        if (surface == null && tracktype != null) {
             String t = tracktype.toLowerCase(Locale.ROOT).trim();
             if (t.equals("grade1")) {
                 return Paving.PAVED;

@@ -15,6 +15,7 @@ import org.clustergrid.model.PowerFeature;
 import org.clustergrid.model.PowerFeature.PowerKind;
 import org.clustergrid.model.Road;
 import org.clustergrid.model.Road.Paving;
+import org.clustergrid.model.RoadRules;
 import org.clustergrid.model.Typology;
 import org.clustergrid.model.Typology.ClusterType;
 import org.locationtech.jts.geom.Geometry;
@@ -77,8 +78,8 @@ final class OsmFeatureMapper {
     private void road(String fid, Map<String, String> tags, Geometry line, Map<String, Object> attributes) {
         String roadClass = tags.get("highway");
         Paving paving = OsmTagRules.paving(tags);
-        emit(new Road(fid, roadClass, tags.get("surface"), paving, OsmTagRules.allSeason(roadClass, paving),
-                OsmTagRules.motorable(roadClass), tags.get("name"), tags.get("ref"), line, attributes));
+        emit(new Road(fid, roadClass, tags.get("surface"), paving, RoadRules.isAllSeason(roadClass, paving),
+                RoadRules.isMotorable(roadClass), tags.get("name"), tags.get("ref"), line, attributes));
     }
 
     private void power(String fid, PowerKind kind, Map<String, String> tags, ElementShape shape,

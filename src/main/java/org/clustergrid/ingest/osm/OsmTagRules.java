@@ -12,6 +12,7 @@ import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.Market.MarketKind;
 import org.clustergrid.model.PowerFeature.PowerKind;
 import org.clustergrid.model.Road.Paving;
+import org.clustergrid.model.RoadRules;
 
 /**
  * Which OSM tags make which ClusterGrid feature, and how tag values are read. Pure functions of the tags, kept apart
@@ -36,19 +37,6 @@ import org.clustergrid.model.Road.Paving;
 final class OsmTagRules {
     private OsmTagRules() {}
 
-    static final Set<String> PAVED_SURFACES = Set.of("paved", "asphalt", "concrete", "concrete:plates",
-            "concrete:lanes", "paving_stones", "sett", "cobblestone", "metal", "wood", "chipseal",
-            "unhewn_cobblestone");
-    static final Set<String> UNPAVED_SURFACES = Set.of("unpaved", "gravel", "fine_gravel", "compacted", "dirt",
-            "earth", "ground", "grass", "mud", "sand", "pebblestone", "rock", "ice", "snow", "woodchips", "salt",
-            "clay");
-    private static final Set<String> BAD_SMOOTHNESS = Set.of("very_bad", "horrible", "very_horrible", "impassable");
-    private static final Set<String> MAIN_ROADS = Set.of("motorway", "trunk", "primary", "secondary",
-            "motorway_link", "trunk_link", "primary_link", "secondary_link");
-    private static final Set<String> NOT_MOTORABLE = Set.of("footway", "path", "steps", "pedestrian", "cycleway",
-            "bridleway", "corridor", "via_ferrata", "platform", "construction", "proposed", "elevator", "bus_stop",
-            "raceway", "abandoned", "disused");
-
     private static final Pattern COOPERATIVE =
             Pattern.compile("co-?operative|sahakari|credit union|savings (and|&) credit|saccos?\\b");
     private static final Pattern MICROFINANCE = Pattern.compile("micro ?finance|laghubitta|laghu bitta");
@@ -61,40 +49,9 @@ final class OsmTagRules {
         return tags.containsKey("highway");
     }
 
+    /** Paving by the shared road rules, from the way's surface, tracktype and smoothness tags. */
     static Paving paving(Map<String, String> tags) {
-        String surface = lower(tags.get("surface"));
-        if (surface != null) {
-            // "asphalt;gravel" and the like: judge by the first value
-            String first = surface.split(";", 2)[0].trim();
-            if (PAVED_SURFACES.contains(first)) {
-                return Paving.PAVED;
-            }
-            if (UNPAVED_SURFACES.contains(first)) {
-                return Paving.UNPAVED;
-            }
-        }
-        String tracktype = lower(tags.get("tracktype"));
-        if (surface == null && tracktype != null) {
-            if (tracktype.equals("grade1")) {
-                return Paving.PAVED;
-            }
-            if (tracktype.matches("grade[2-5]")) {
-                return Paving.UNPAVED;
-            }
-        }
-        String smoothness = lower(tags.get("smoothness"));
-        if (smoothness != null && BAD_SMOOTHNESS.contains(smoothness)) {
-            return Paving.UNPAVED;
-        }
-        return Paving.UNKNOWN;
-    }
-
-    static boolean allSeason(String roadClass, Paving paving) {
-        return paving == Paving.PAVED || (paving == Paving.UNKNOWN && MAIN_ROADS.contains(roadClass));
-    }
-
-    static boolean motorable(String roadClass) {
-        return !NOT_MOTORABLE.contains(roadClass);
+        return RoadRules.pavingOf(tags.get("surface"), tags.get("tracktype"), tags.get("smoothness"));
     }
 
     // ---- power

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.Market.MarketKind;
 import org.clustergrid.model.Road.Paving;
+import org.clustergrid.model.RoadRules;
 import org.junit.jupiter.api.Test;
 
 class OsmTagRulesTest {
@@ -28,12 +29,12 @@ class OsmTagRulesTest {
 
     @Test
     void allSeasonAndMotorable() {
-        assertThat(OsmTagRules.allSeason("secondary_link", Paving.UNKNOWN)).isTrue();
-        assertThat(OsmTagRules.allSeason("secondary", Paving.UNPAVED)).isFalse();
-        assertThat(OsmTagRules.allSeason("track", Paving.PAVED)).isTrue();
-        assertThat(OsmTagRules.allSeason("tertiary", Paving.UNKNOWN)).isFalse();
-        assertThat(OsmTagRules.motorable("steps")).isFalse();
-        assertThat(OsmTagRules.motorable("track")).isTrue();
+        assertThat(RoadRules.isAllSeason("secondary_link", Paving.UNKNOWN)).isTrue();
+        assertThat(RoadRules.isAllSeason("secondary", Paving.UNPAVED)).isFalse();
+        assertThat(RoadRules.isAllSeason("track", Paving.PAVED)).isTrue();
+        assertThat(RoadRules.isAllSeason("tertiary", Paving.UNKNOWN)).isFalse();
+        assertThat(RoadRules.isMotorable("steps")).isFalse();
+        assertThat(RoadRules.isMotorable("track")).isTrue();
     }
 
     @Test
