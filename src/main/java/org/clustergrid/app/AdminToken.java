@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code clustergrid.admin.token}; without one a random token is made at start and logged once.
  */
 @Component
+@ConditionalOnWebApplication
 public class AdminToken {
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
     private final byte[] token;
