@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Streams the records of a dBase III/IV {@code .dbf} file. Values: C (and unknown types) as trimmed strings, N/F as
  * Long when the field has no decimals and the value fits, else Double, I as Long, L as Boolean, D as LocalDate. A blank
- * value is null: dBase cannot tell an empty string from a missing one.
+ * value is null: dBase cannot tell an empty string from a missing one; so is a number field filled with '*', the null
+ * marker of shapelib and GeoTools.
  */
 final class DbfReader {
     record Field(String name, char type, int offset, int length, int decimals) {}
@@ -136,11 +137,22 @@ final class DbfReader {
             return null;
         }
         return switch (f.type()) {
-            case 'N', 'F' -> number(f, ascii(start, end));
+            // shapelib (GDAL, QGIS) and GeoTools write a null number as a field full of '*'
+            case 'N', 'F' -> record[start] == '*' && allStars(start, end) ? null : number(f, ascii(start, end));
             case 'L' -> logical(ascii(start, end));
             case 'D' -> date(ascii(start, end));
-            default -> text.decode(record, start, end - start);
+            // only a value filling its field can have been cut short by the writer
+            default -> text.decode(record, start, end - start, end == f.offset() + f.length());
         };
+    }
+
+    private boolean allStars(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (record[i] != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String ascii(int start, int end) {
@@ -158,9 +170,7 @@ final class DbfReader {
         if (DECIMAL.matcher(s).matches()) {
             return Double.parseDouble(s);
         }
-        throw new IllegalArgumentException(s.chars().allMatch(c -> c == '*')
-                ? "numeric overflow ('" + s + "': the value did not fit the field width)"
-                : "not a number: '" + s + "'");
+        throw new IllegalArgumentException("not a number: '" + s + "'");
     }
 
     private static Boolean logical(String s) {

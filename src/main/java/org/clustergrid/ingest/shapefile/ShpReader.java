@@ -21,6 +21,8 @@ import org.locationtech.jts.geom.Point;
 final class ShpReader {
     private static final int HEADER_BYTES = 100;
     private static final int FILE_CODE = 9994;
+    /** Far above any real record; guards the buffer against a corrupt length when the file length is bogus too. */
+    private static final long MAX_RECORD_BYTES = 1L << 28;
 
     /** The next record: geometry null for a Null shape or when {@code problem} says why it could not be read. */
     record Shape(int index, Geometry geometry, String problem, String repaired) {}
@@ -79,7 +81,7 @@ final class ShpReader {
         }
         long length = 2L * Integer.toUnsignedLong(ByteBuffer.wrap(recordHeader).order(ByteOrder.BIG_ENDIAN).getInt(4));
         position += 8;
-        if (declaredBytes > position && length > declaredBytes - position) {
+        if (length > MAX_RECORD_BYTES || declaredBytes > position && length > declaredBytes - position) {
             throw new ShapefileFormatException(location, "record runs past the end of the .shp file ("
                     + length + " bytes declared, " + (declaredBytes - position) + " left)");
         }
@@ -101,18 +103,14 @@ final class ShpReader {
 
     private Shape decode(ByteBuffer b) {
         int type = b.getInt();
-        switch (type) {
-            case 0:
-                return new Shape(index, null, null, null);
-            case 1, 11, 21:
-                return new Shape(index, factory.createPoint(new Coordinate(b.getDouble(), b.getDouble())), null, null);
-            case 8, 18, 28:
-                return multiPoint(b);
-            case 3, 13, 23, 5, 15, 25:
-                return parts(b, type % 10 == 5);
-            default:
-                return new Shape(index, null, "unsupported shape type " + type, null);
-        }
+        return switch (type) {
+            case 0 -> new Shape(index, null, null, null);
+            case 1, 11, 21 -> new Shape(index, factory.createPoint(new Coordinate(b.getDouble(), b.getDouble())),
+                    null, null);
+            case 8, 18, 28 -> multiPoint(b);
+            case 3, 13, 23, 5, 15, 25 -> parts(b, type % 10 == 5);
+            default -> new Shape(index, null, "unsupported shape type " + type, null);
+        };
     }
 
     private Shape multiPoint(ByteBuffer b) {

@@ -88,7 +88,8 @@ final class TextDecoder {
         }
     }
 
-    String decode(byte[] bytes, int offset, int length) {
+    /** @param mayBeCut the value fills its field, so its last character may have been cut by the writer */
+    String decode(byte[] bytes, int offset, int length, boolean mayBeCut) {
         if (fixed != null) {
             return new String(bytes, offset, length, fixed);
         }
@@ -100,8 +101,8 @@ final class TextDecoder {
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
         try {
-            return utf8.reset().decode(ByteBuffer.wrap(bytes, offset, withoutCutSequence(bytes, offset, length)))
-                    .toString();
+            int usable = mayBeCut ? withoutCutSequence(bytes, offset, length) : length;
+            return utf8.reset().decode(ByteBuffer.wrap(bytes, offset, usable)).toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, offset, length, fallback);
         }
