@@ -6,7 +6,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +15,20 @@ import org.springframework.stereotype.Component;
  * {@code clustergrid.admin.token}; without one a random token is made at start and logged once.
  */
 @Component
-@ConditionalOnWebApplication
 public class AdminToken {
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
     private final byte[] token;
 
-    public AdminToken(ClusterGridProperties properties) {
+    public AdminToken(ClusterGridProperties properties, ApplicationContext context) {
         String configured = properties.admin().token();
         if (configured == null || configured.isBlank()) {
             byte[] random = new byte[16];
             new SecureRandom().nextBytes(random);
             configured = HexFormat.of().formatHex(random);
-            LOG.warn("No clustergrid.admin.token set; admin imports for this run need the token {}", configured);
+            if (context instanceof WebServerApplicationContext) { // the import command has no use for it
+                LOG.warn("No clustergrid.admin.token set; admin imports for this run need the token {}",
+                        configured);
+            }
         }
         this.token = configured.getBytes(StandardCharsets.UTF_8);
     }
