@@ -89,7 +89,7 @@ class BadInputTest {
         Mapping m = mappingFile("rules:\n  - layer: clusters\n    fields: {name: cluster_name}\n");
         assertThat(failing(clusters(csv("c.csv", GOOD), m))).contains(
                 "ERROR: c.csv, line 1, field 'cluster_name': required column 'cluster_name' is missing; header is "
-                        + "[source_id, name, lat, lon, firms, employment, typology, markets_served]");
+                        + "[source_id, name, lat, lon, firms, employment, typology, markets_served] (a mapping file names other columns)");
     }
 
     @Test

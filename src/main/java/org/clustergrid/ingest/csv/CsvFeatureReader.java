@@ -182,7 +182,8 @@ public final class CsvFeatureReader {
             }
         }
         for (String c : missing) {
-            report.error(name, "line 1", c, "required column '" + c + "' is missing; header is " + header);
+            report.error(name, "line 1", c, "required column '" + c + "' is missing; header is " + header
+                    + " (a mapping file names other columns)");
         }
         return missing.isEmpty();
     }

@@ -1,0 +1,30 @@
+package org.clustergrid.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Domain, geometry, ingest and store code stays free of Spring and HTTP, so it can be used and tested alone. */
+class ArchitectureTest {
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.clustergrid");
+
+    @Test
+    void coreIsFreeOfSpringAndHttp() {
+        noClasses().that().resideInAnyPackage("org.clustergrid.model..", "org.clustergrid.geo..",
+                        "org.clustergrid.ingest..", "org.clustergrid.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void modelDependsOnJtsOnly() {
+        noClasses().that().resideInAPackage("org.clustergrid.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clustergrid.store..", "org.clustergrid.ingest..",
+                        "org.clustergrid.api..", "org.clustergrid.app..", "org.geotools..", "com.fasterxml..")
+                .check(CLASSES);
+    }
+}
