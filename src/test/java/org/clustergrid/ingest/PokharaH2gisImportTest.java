@@ -1,9 +1,7 @@
 package org.clustergrid.ingest;
 
 import java.nio.file.Path;
-import org.clustergrid.store.SpatialStore;
-import org.clustergrid.store.StoreFactory;
-import org.clustergrid.store.StoreSettings;
+import org.clustergrid.testing.TestStore;
 import org.junit.jupiter.api.io.TempDir;
 
 class PokharaH2gisImportTest extends PokharaImportTest {
@@ -11,7 +9,7 @@ class PokharaH2gisImportTest extends PokharaImportTest {
     Path dir;
 
     @Override
-    SpatialStore openStore() {
-        return StoreFactory.open(StoreSettings.h2gis(dir));
+    TestStore openStore() {
+        return TestStore.h2gis(dir);
     }
 }

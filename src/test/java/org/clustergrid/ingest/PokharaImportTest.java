@@ -12,6 +12,7 @@ import org.clustergrid.store.DatasetInfo;
 import org.clustergrid.store.FeatureQuery;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.testing.SharedData;
+import org.clustergrid.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,21 +31,20 @@ abstract class PokharaImportTest {
             Layer.MARKETS, 76, Layer.CLUSTERS, 41);
     static final Envelope FILE_BBOX = new Envelope(83.7490007, 84.1429802, 28.0770044, 28.4659564);
 
+    TestStore testStore;
     SpatialStore store;
 
-    abstract SpatialStore openStore();
-
-    void dropStore() {}
+    abstract TestStore openStore();
 
     @BeforeEach
     void open() {
-        store = openStore();
+        testStore = openStore();
+        store = testStore.store();
     }
 
     @AfterEach
     void close() {
-        store.close();
-        dropStore();
+        testStore.close();
     }
 
     Importer.Result importPokhara() throws Exception {

@@ -1,21 +1,10 @@
 package org.clustergrid.ingest;
 
-import org.clustergrid.store.SpatialStore;
-import org.clustergrid.store.StoreFactory;
-import org.clustergrid.store.StoreSettings;
-import org.clustergrid.testing.PostgisTestDatabase;
+import org.clustergrid.testing.TestStore;
 
 class PokharaPostgisImportTest extends PokharaImportTest {
-    private StoreSettings settings;
-
     @Override
-    SpatialStore openStore() {
-        settings = PostgisTestDatabase.freshSchema();
-        return StoreFactory.open(settings);
-    }
-
-    @Override
-    void dropStore() {
-        PostgisTestDatabase.dropSchema(settings);
+    TestStore openStore() {
+        return TestStore.postgis();
     }
 }

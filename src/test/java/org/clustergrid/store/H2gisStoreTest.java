@@ -1,6 +1,7 @@
 package org.clustergrid.store;
 
 import java.nio.file.Path;
+import org.clustergrid.testing.TestStore;
 import org.junit.jupiter.api.io.TempDir;
 
 class H2gisStoreTest extends StoreContractTest {
@@ -8,7 +9,7 @@ class H2gisStoreTest extends StoreContractTest {
     Path dir;
 
     @Override
-    SpatialStore openStore() {
-        return StoreFactory.open(StoreSettings.h2gis(dir));
+    TestStore openStore() {
+        return TestStore.h2gis(dir);
     }
 }

@@ -1,18 +1,10 @@
 package org.clustergrid.store;
 
-import org.clustergrid.testing.PostgisTestDatabase;
+import org.clustergrid.testing.TestStore;
 
 class PostgisStoreTest extends StoreContractTest {
-    private StoreSettings settings;
-
     @Override
-    SpatialStore openStore() {
-        settings = PostgisTestDatabase.freshSchema();
-        return StoreFactory.open(settings);
-    }
-
-    @Override
-    void dropStore() {
-        PostgisTestDatabase.dropSchema(settings);
+    TestStore openStore() {
+        return TestStore.postgis();
     }
 }

@@ -23,6 +23,7 @@ import org.clustergrid.model.Road.Paving;
 import org.clustergrid.model.Typology;
 import org.clustergrid.model.Typology.ClusterType;
 import org.clustergrid.model.Typology.Setting;
+import org.clustergrid.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,21 +38,20 @@ abstract class StoreContractTest {
     static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
     static final DatasetInfo INFO = new DatasetInfo("town", "Test town", "unit test", "CC0", "nobody", false);
 
+    TestStore testStore;
     SpatialStore store;
 
-    abstract SpatialStore openStore();
-
-    void dropStore() {}
+    abstract TestStore openStore();
 
     @BeforeEach
     void open() {
-        store = openStore();
+        testStore = openStore();
+        store = testStore.store();
     }
 
     @AfterEach
     void close() {
-        store.close();
-        dropStore();
+        testStore.close();
     }
 
     static Point pt(double lon, double lat) {
