@@ -1,0 +1,45 @@
+package org.clustergrid.scoring;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a scoring run needs besides the data: each indicator's curve and weight within its dimension, the
+ * dimension weights of the composite score, the parameters of the indicators, and the target score per dimension by
+ * cluster typology and markets served. Read from YAML by {@link ProfileReader}; immutable and validated.
+ *
+ * @param hash a digest of the profile's content, stored with every run so results can be traced and reproduced
+ */
+public record ScoringProfile(
+        String name,
+        String hash,
+        Map<Indicator, IndicatorSpec> indicators,
+        Weights dimensionWeights,
+        Parameters parameters,
+        Targets targets) {
+
+    public ScoringProfile {
+        Objects.requireNonNull(name, "name");
+        indicators = Map.copyOf(new EnumMap<>(indicators));
+        for (Indicator i : Indicator.values()) {
+            if (!indicators.containsKey(i)) {
+                throw new IllegalArgumentException("indicator '" + i.id() + "' is missing");
+            }
+        }
+    }
+
+    /** How an indicator scores and how much it counts within its dimension. */
+    public record IndicatorSpec(ScoreCurve curve, double weight) {
+        public IndicatorSpec {
+            if (!(weight >= 0) || !Double.isFinite(weight)) {
+                throw new IllegalArgumentException("weight must be a non-negative number");
+            }
+        }
+    }
+
+    /** The same profile with other dimension weights (a request's override). */
+    public ScoringProfile withWeights(Weights weights) {
+        return new ScoringProfile(name, hash + "+" + weights.fingerprint(), indicators, weights, parameters, targets);
+    }
+}

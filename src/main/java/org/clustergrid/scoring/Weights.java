@@ -1,0 +1,48 @@
+package org.clustergrid.scoring;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Non-negative weights of the four dimensions, normalised to sum to 1. */
+public record Weights(Map<Dimension, Double> values) {
+    public Weights {
+        EnumMap<Dimension, Double> copy = new EnumMap<>(Dimension.class);
+        double sum = 0;
+        for (Dimension d : Dimension.values()) {
+            Double w = values.get(d);
+            if (w == null) {
+                throw new IllegalArgumentException("weight of '" + d.id() + "' is missing");
+            }
+            if (!Double.isFinite(w) || w < 0) {
+                throw new IllegalArgumentException("weight of '" + d.id() + "' must be a non-negative number, not " + w);
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("weights must sum to something positive");
+        }
+        for (Dimension d : Dimension.values()) {
+            copy.put(d, values.get(d) / sum);
+        }
+        values = Map.copyOf(copy);
+    }
+
+    public double of(Dimension d) {
+        return values.get(d);
+    }
+
+    /** This set with some weights replaced (raw, renormalised together with the rest). */
+    public Weights override(Map<Dimension, Double> changes) {
+        EnumMap<Dimension, Double> m = new EnumMap<>(values);
+        m.putAll(changes);
+        return new Weights(m);
+    }
+
+    String fingerprint() {
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> String.format(Locale.ROOT, "%s=%.6f", e.getKey().id(), e.getValue()))
+                .collect(Collectors.joining(","));
+    }
+}
