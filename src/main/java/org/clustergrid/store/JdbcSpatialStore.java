@@ -26,11 +26,18 @@ final class JdbcSpatialStore implements SpatialStore {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final AutoCloseable onClose;
+    private final ScoringRuns scoringRuns;
 
     JdbcSpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable onClose) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.onClose = onClose;
+        this.scoringRuns = new ScoringRuns(dataSource);
+    }
+
+    @Override
+    public ScoringRuns scoringRuns() {
+        return scoringRuns;
     }
 
     @Override

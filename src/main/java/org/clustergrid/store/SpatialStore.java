@@ -39,6 +39,9 @@ public interface SpatialStore extends AutoCloseable {
 
     Optional<StoredFeature> clusterByGridId(String clusterGridId);
 
+    /** Stored scoring runs and their results. */
+    ScoringRuns scoringRuns();
+
     /** Grows by one with every committed change, so caches and ETags can follow the data. */
     long dataVersion();
 

@@ -193,4 +193,20 @@ abstract class StoreContractTest {
                 .isInstanceOf(ImportFailedException.class);
         assertThat(report.problems().get(0).message()).contains(c1 + " already belongs to cluster town/c1");
     }
+
+    @Test
+    void savesAndReadsScoringRuns() {
+        java.time.Instant at = java.time.Instant.parse("2026-01-02T03:04:05Z");
+        ScoringRunRecord run = new ScoringRunRecord("run-1", at, "default", "abc123", "{\"roads\":0.25}", 7,
+                "{\"town\":\"2026-01-01T00:00:00Z\"}", 2, 1.5);
+        store.scoringRuns().save(run, List.of(
+                new ClusterScoreRecord("CG-IN-000002", 2, 40.0, 30.0, 300.0, 0.5, "{}"),
+                new ClusterScoreRecord("CG-IN-000003", null, null, null, null, null, "{\"noData\":true}"),
+                new ClusterScoreRecord("CG-IN-000001", 1, 20.0, 50.0, 5000.0, 1.0, "{}")));
+        assertThat(store.scoringRuns().latest("abc123")).contains(run);
+        assertThat(store.scoringRuns().latest("other")).isEmpty();
+        assertThat(store.scoringRuns().scores("run-1")).extracting(ClusterScoreRecord::clusterGridId)
+                .containsExactly("CG-IN-000001", "CG-IN-000002", "CG-IN-000003");
+        assertThat(store.scoringRuns().scores("run-1").get(2).priority()).isNull();
+    }
 }
