@@ -5,8 +5,8 @@ package org.clustergrid.network;
  * with the project's general geodesic helper.
  *
  * <p>Road segments are short (metres to a few km), so they are measured in the plane tangent at their middle
- * latitude with the ellipsoid's meridional and prime-vertical radii there: the error grows as (d/R)², under 1 mm for
- * 10 km. Longer spans use Vincenty's inverse formula (sub-millimetre; falls back to the tangent-plane value in the
+ * latitude with the ellipsoid's meridional and prime-vertical radii there: the relative error grows as (d/R)² and
+ * stays below 1e-6 for spans under 0.1° (checked against Vincenty in the tests). Longer spans use Vincenty's inverse formula (sub-millimetre; falls back to the tangent-plane value in the
  * nearly antipodal case where it does not converge, which no road reaches).
  */
 final class EdgeLengths {
