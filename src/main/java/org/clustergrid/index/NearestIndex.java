@@ -1,0 +1,205 @@
+package org.clustergrid.index;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.clustergrid.geo.Geodesic;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Nearest-item and within-distance queries in WGS84 geodesic metres over points, lines and polygons in lon/lat
+ * (EPSG:4326), agreeing with PostGIS {@code ST_Distance(a::geography, b::geography)} (spheroid).
+ *
+ * <p><b>Method.</b> Every geometry is cut into segments (a point is a segment of length 0) held in primitive arrays
+ * and indexed in a packed Hilbert R-tree ({@link FlatRTree}); a road network of a million segments takes about 50 MB
+ * and a second to build. A query walks the tree best-first: nodes ordered by a lower bound of the great-circle
+ * distance to their box, segments by their exact great-circle distance, computed as PostGIS geography does (closest
+ * point on the great-circle arc, latitude as spherical latitude). The first time a line, ring or point is reached is
+ * its closest segment on the sphere; the answer for it is then the ellipsoidal distance (Karney, GeographicLib) from
+ * the query to that closest point, which is exactly how PostGIS measures. The walk stops when the next sphere
+ * distance, times 0.99 (the least ratio of ellipsoidal to spherical distance), exceeds the best answer, so the true
+ * nearest is never missed. Points inside a polygonal item, and footprints that intersect an item, are at 0 m.
+ *
+ * <p><b>Agreement.</b> On the Pokhara extract (500 query points and 41 cluster footprints, 6 layers, see
+ * {@code NearestVsPostgisTest}) the nearest item equals PostGIS's and the distances differ by at most a few
+ * millimetres.
+ *
+ * <p>Immutable once built: any number of threads may query at once.
+ */
+public final class NearestIndex<T> {
+    private static final double KMIN = Geodesic.SPHERE_TO_ELLIPSOID_MIN;
+    private static final double R = Geodesic.MEAN_RADIUS;
+
+    private final List<T> items;
+    private final Segments segments;
+    private final FlatRTree tree;
+    private final STRtree areas; // polygonal items, for "inside is 0 m"
+    private final Map<Integer, PreparedGeometry> preparedAreas;
+
+    private NearestIndex(List<T> items, Segments segments, STRtree areas, Map<Integer, PreparedGeometry> preparedAreas) {
+        this.items = items;
+        this.segments = segments;
+        this.tree = new FlatRTree(segments.boxes());
+        this.areas = areas;
+        this.preparedAreas = preparedAreas;
+    }
+
+    /**
+     * Indexes the items by their geometries (lon/lat; points, lines, polygons and their multi forms; items with a
+     * null or empty geometry are left out). Takes O(n log n) in the number of segments.
+     */
+    public static <T> NearestIndex<T> build(Collection<T> items, Function<T, Geometry> geometry) {
+        List<T> list = new ArrayList<>(items.size());
+        Segments.Builder builder = new Segments.Builder();
+        STRtree areas = new STRtree();
+        Map<Integer, PreparedGeometry> prepared = new HashMap<>();
+        for (T item : items) {
+            Geometry g = geometry.apply(item);
+            if (g == null || g.isEmpty()) {
+                continue;
+            }
+            int n = list.size();
+            list.add(item);
+            if (builder.add(n, g)) {
+                areas.insert(g.getEnvelopeInternal(), n);
+                prepared.put(n, PreparedGeometryFactory.prepare(g));
+            }
+        }
+        areas.build(); // built now: a lazily built STRtree is not safe for concurrent queries
+        return new NearestIndex<>(List.copyOf(list), builder.build(), areas, Map.copyOf(prepared));
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    /** Number of indexed segments (a point counts as one). */
+    public int segmentCount() {
+        return segments.count();
+    }
+
+    /** Approximate heap taken by the index's arrays, excluding the items themselves. */
+    public long memoryBytes() {
+        return segments.memoryBytes() + tree.memoryBytes();
+    }
+
+    /**
+     * The item nearest to a Point or (Multi)Polygon query, with its geodesic distance (0 when they intersect); on a
+     * tie, any of the tied items. Empty only when the index is empty.
+     */
+    public Optional<Nearest<T>> nearest(Geometry query) {
+        QueryShape shape = QueryShape.of(query);
+        Nearest<T> inside = firstIntersectingArea(query);
+        if (inside != null || isEmpty()) {
+            return Optional.ofNullable(inside);
+        }
+        Map<Integer, Nearest<T>> found = search(shape, Double.POSITIVE_INFINITY, true);
+        return found.values().stream().min(Comparator.comparingDouble(Nearest::metres));
+    }
+
+    /** All items within {@code metres} (geodesic) of a Point or (Multi)Polygon query, nearest first. */
+    public List<Nearest<T>> within(Geometry query, double metres) {
+        QueryShape shape = QueryShape.of(query);
+        Map<Integer, Nearest<T>> found = isEmpty() ? new HashMap<>() : search(shape, metres, false);
+        for (Object o : areas.query(query.getEnvelopeInternal())) {
+            int i = (Integer) o;
+            if (preparedAreas.get(i).intersects(query)) {
+                found.put(i, new Nearest<>(items.get(i), 0, query.getInteriorPoint().getCoordinate()));
+            }
+        }
+        List<Nearest<T>> list = new ArrayList<>(found.values());
+        list.sort(Comparator.comparingDouble(Nearest::metres));
+        return list;
+    }
+
+    /**
+     * Total geodesic length in metres of the linear items' parts within {@code metres} of {@code p} (road length
+     * density). Segments are clipped to the circle in an azimuthal equidistant plane around {@code p} (exact for
+     * distances from {@code p}; the segments' slight curvature there is negligible at the radii of a few kilometres
+     * this is used with), and the inside fraction of each segment's geodesic length is summed.
+     */
+    public double lineLengthWithin(Point p, double metres) {
+        if (isEmpty()) {
+            return 0;
+        }
+        return new LengthWithin(segments, tree, p.getX(), p.getY(), metres).total();
+    }
+
+    private Nearest<T> firstIntersectingArea(Geometry query) {
+        for (Object o : areas.query(query.getEnvelopeInternal())) {
+            int i = (Integer) o;
+            if (preparedAreas.get(i).intersects(query)) {
+                Coordinate c = query instanceof Point
+                        ? query.getCoordinate()
+                        : preparedAreas.get(i).getGeometry().intersection(query).getCoordinate();
+                return new Nearest<>(items.get(i), 0, c);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Best-first walk; returns each item's distance (least over its lines, rings and points) for the items within
+     * {@code limit} metres, or, when {@code nearestOnly}, at least the nearest item.
+     */
+    private Map<Integer, Nearest<T>> search(QueryShape q, double limit, boolean nearestOnly) {
+        Map<Integer, Nearest<T>> found = new HashMap<>();
+        MinHeap heap = new MinHeap();
+        IntSet seen = new IntSet();
+        int root = tree.root();
+        heap.add(R * q.lowerBound(tree.minX(root), tree.minY(root), tree.maxX(root), tree.maxY(root)), root);
+        while (!heap.isEmpty() && heap.peekKey() * KMIN <= limit) {
+            double key = heap.peekKey();
+            int pos = heap.poll();
+            if (tree.isLeaf(pos)) {
+                int s = tree.entry(pos);
+                int component = segments.segmentComponent[s];
+                if (!seen.add(component)) {
+                    continue; // a nearer segment of this line or ring was measured already
+                }
+                q.toSegment(segments, s);
+                Coordinate c = q.itemClosestCoordinate();
+                double m = 0;
+                if (key > 0) {
+                    Coordinate qc = q.queryClosestCoordinate();
+                    m = Geodesic.distance(qc.x, qc.y, c.x, c.y);
+                }
+                if (m > limit) {
+                    continue;
+                }
+                int item = segments.componentItem[component];
+                Nearest<T> old = found.get(item);
+                if (old == null || m < old.metres()) {
+                    found.put(item, new Nearest<>(items.get(item), m, c));
+                }
+                if (nearestOnly) {
+                    limit = Math.min(limit, m);
+                }
+            } else {
+                for (int child = tree.firstChild(pos), end = tree.childEnd(pos); child < end; child++) {
+                    double k = tree.isLeaf(child)
+                            ? R * q.toSegment(segments, tree.entry(child))
+                            : R * q.lowerBound(tree.minX(child), tree.minY(child), tree.maxX(child), tree.maxY(child));
+                    if (k * KMIN <= limit) {
+                        heap.add(k, child);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

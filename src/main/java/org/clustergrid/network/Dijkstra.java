@@ -1,0 +1,100 @@
+package org.clustergrid.network;
+
+import java.util.Arrays;
+
+/**
+ * Multi-source Dijkstra over a {@link RoadGraph}'s arcs, with arrays kept between runs: only the nodes a run
+ * touched are reset before the next, so many small bounded searches on a large graph cost what they explore, not
+ * the graph's size. Not thread-safe; one per thread.
+ */
+final class Dijkstra {
+    private final int[] offsets;
+    private final int[] targets;
+    private final double[] arcSeconds;
+    private final double[] seconds;
+    private final int[] owner;
+    private final IndexedHeap heap;
+    private int[] touched = new int[1024];
+    private int touchedCount;
+
+    Dijkstra(RoadGraph graph) {
+        offsets = graph.offsets();
+        targets = graph.arcTargets();
+        arcSeconds = graph.arcSeconds();
+        int n = graph.nodeCount();
+        seconds = new double[n];
+        Arrays.fill(seconds, Double.POSITIVE_INFINITY);
+        owner = new int[n];
+        Arrays.fill(owner, -1);
+        heap = new IndexedHeap(n);
+    }
+
+    /** Forgets the previous run. */
+    void reset() {
+        heap.clear();
+        for (int i = 0; i < touchedCount; i++) {
+            seconds[touched[i]] = Double.POSITIVE_INFINITY;
+            owner[touched[i]] = -1;
+        }
+        touchedCount = 0;
+    }
+
+    /** Starts the search at a node already {@code t} seconds away from source {@code source}. */
+    void seed(int node, double t, int source) {
+        relax(node, t, source);
+    }
+
+    /** Settles every node within {@code cutoff} seconds (infinity for all); nodes beyond stay unreached. */
+    void run(double cutoff) {
+        while (!heap.isEmpty()) {
+            int u = heap.poll();
+            double du = seconds[u];
+            int src = owner[u];
+            for (int a = offsets[u], end = offsets[u + 1]; a < end; a++) {
+                double t = du + arcSeconds[a];
+                if (t <= cutoff) {
+                    relax(targets[a], t, src);
+                }
+            }
+        }
+    }
+
+    private void relax(int node, double t, int source) {
+        if (t < seconds[node]) {
+            if (seconds[node] == Double.POSITIVE_INFINITY) {
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, touchedCount * 2);
+                }
+                touched[touchedCount++] = node;
+            }
+            seconds[node] = t;
+            owner[node] = source;
+            heap.offer(node, t);
+        }
+    }
+
+    double seconds(int node) {
+        return seconds[node];
+    }
+
+    int owner(int node) {
+        return owner[node];
+    }
+
+    int touchedCount() {
+        return touchedCount;
+    }
+
+    int touched(int i) {
+        return touched[i];
+    }
+
+    /** The times array itself (for a one-off run whose engine is then dropped). */
+    double[] secondsArray() {
+        return seconds;
+    }
+
+    int[] ownerArray() {
+        return owner;
+    }
+}
