@@ -1,0 +1,213 @@
+package org.clustergrid.scoring;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.clustergrid.index.Nearest;
+import org.clustergrid.index.NearestIndex;
+import org.clustergrid.model.FinancePoint;
+import org.clustergrid.model.PowerFeature;
+import org.clustergrid.network.Snap;
+import org.clustergrid.network.TravelTimes;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/** Computes every indicator of one footprint (a cluster's point or polygon, or any point or polygon asked about). */
+final class IndicatorCalculator {
+    /** Most sample points used to measure the share of a polygon near an all-season road. */
+    private static final int ACCESS_SAMPLES = 64;
+
+    private final ScoringProfile profile;
+    private final Parameters p;
+    private final LayerIndexes idx;
+    private final NetworkAccess network;
+    private final E2sfca e2sfca;
+
+    IndicatorCalculator(ScoringProfile profile, LayerIndexes idx, NetworkAccess network, E2sfca e2sfca) {
+        this.profile = profile;
+        this.p = profile.parameters();
+        this.idx = idx;
+        this.network = network;
+        this.e2sfca = e2sfca;
+    }
+
+    Map<Indicator, IndicatorResult> compute(Geometry footprint) {
+        Map<Indicator, IndicatorResult> r = new EnumMap<>(Indicator.class);
+        Point at = Features.representative(footprint);
+        roads(footprint, at, r);
+        power(footprint, r);
+        Snap snap = network.snap(at);
+        NetworkAccess.Reach reach = network.hasNetwork() ? network.reach(snap) : null;
+        finance(footprint, reach, r);
+        markets(at, snap, reach, r);
+        return r;
+    }
+
+    private void roads(Geometry g, Point at, Map<Indicator, IndicatorResult> r) {
+        distance(Indicator.ROAD_ALL_SEASON_DISTANCE, idx.allSeasonRoads, g, r);
+        distance(Indicator.ROAD_MOTORABLE_DISTANCE, idx.motorableRoads, g, r);
+        if (idx.motorableRoads.isEmpty()) {
+            r.put(Indicator.ROAD_DENSITY, IndicatorResult.noData(Indicator.ROAD_DENSITY));
+        } else {
+            double radius = p.roadDensityRadiusM();
+            double km = idx.motorableRoads.lineLengthWithin(at, radius) / 1000;
+            double density = km / (Math.PI * radius * radius / 1e6);
+            put(r, Indicator.ROAD_DENSITY, density, null, Map.of("radius_m", radius, "road_km", km));
+        }
+        if (idx.allSeasonRoads.isEmpty()) {
+            r.put(Indicator.RURAL_ACCESS, IndicatorResult.noData(Indicator.RURAL_ACCESS));
+        } else {
+            List<Point> samples = samples(g);
+            int near = 0;
+            for (Point s : samples) {
+                Optional<Nearest<StoredFeature>> n = idx.allSeasonRoads.nearest(s);
+                if (n.isPresent() && n.get().metres() <= p.ruralAccessDistanceM()) {
+                    near++;
+                }
+            }
+            put(r, Indicator.RURAL_ACCESS, (double) near / samples.size(), null,
+                    Map.of("samples", samples.size(), "distance_m", p.ruralAccessDistanceM()));
+        }
+    }
+
+    /** The point itself, or up to {@value #ACCESS_SAMPLES} points of a regular grid inside a polygon. */
+    private static List<Point> samples(Geometry g) {
+        if (g instanceof Point pt) {
+            return List.of(pt);
+        }
+        Envelope e = g.getEnvelopeInternal();
+        int side = (int) Math.ceil(Math.sqrt(ACCESS_SAMPLES));
+        List<Point> out = new java.util.ArrayList<>();
+        var prepared = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(g);
+        for (int i = 0; i < side; i++) {
+            for (int j = 0; j < side; j++) {
+                double x = e.getMinX() + (i + 0.5) * e.getWidth() / side;
+                double y = e.getMinY() + (j + 0.5) * e.getHeight() / side;
+                Point s = g.getFactory().createPoint(new Coordinate(x, y));
+                if (prepared.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Features.representative(g));
+        }
+        return out;
+    }
+
+    private void power(Geometry g, Map<Indicator, IndicatorResult> r) {
+        Optional<Nearest<StoredFeature>> hv = distance(Indicator.POWER_HV_DISTANCE, idx.hvLines, g, r);
+        Optional<Nearest<StoredFeature>> mv = distance(Indicator.POWER_MV_DISTANCE, idx.mvLines, g, r);
+        Optional<Nearest<StoredFeature>> sub = distance(Indicator.POWER_SUBSTATION_DISTANCE, idx.substations, g, r);
+        if (!idx.hasPower) {
+            r.put(Indicator.GRID_SERVED, IndicatorResult.noData(Indicator.GRID_SERVED));
+        } else {
+            boolean served = within(sub, p.gridServedTransformerM()) || within(mv, p.gridServedMvM())
+                    || within(hv, p.gridServedHvM());
+            put(r, Indicator.GRID_SERVED, served ? 1.0 : 0.0, null, Map.of("transformer_m", p.gridServedTransformerM(),
+                    "mv_m", p.gridServedMvM(), "hv_m", p.gridServedHvM()));
+        }
+        // supply hours come from the nearest feature that reports them, if it is close enough to serve the cluster
+        Optional<Nearest<StoredFeature>> supplied = idx.suppliedPower.nearest(g)
+                .filter(n -> n.metres() <= p.gridServedHvM());
+        if (supplied.isEmpty()) {
+            r.put(Indicator.SUPPLY_HOURS, IndicatorResult.noData(Indicator.SUPPLY_HOURS));
+        } else {
+            Nearest<StoredFeature> n = supplied.get();
+            double hours = ((PowerFeature) n.item().feature()).supplyHours();
+            put(r, Indicator.SUPPLY_HOURS, hours, evidence(n, g), Map.of());
+        }
+    }
+
+    private static boolean within(Optional<Nearest<StoredFeature>> n, double metres) {
+        return n.isPresent() && n.get().metres() <= metres;
+    }
+
+    private void finance(Geometry g, NetworkAccess.Reach reach, Map<Indicator, IndicatorResult> r) {
+        distance(Indicator.BANK_DISTANCE, idx.banks, g, r);
+        if (idx.financePoints.isEmpty()) {
+            for (Indicator i : List.of(Indicator.FINANCE_POINTS_NEARBY, Indicator.FINANCE_POINTS_REACHABLE,
+                    Indicator.FINANCE_E2SFCA)) {
+                r.put(i, IndicatorResult.noData(i));
+            }
+            return;
+        }
+        List<Nearest<StoredFeature>> nearby = idx.financePoints.within(g, p.financeRadiusM());
+        Map<String, Object> byType = new TreeMap<>();
+        for (Nearest<StoredFeature> n : nearby) {
+            String type = ((FinancePoint) n.item().feature()).type().name().toLowerCase();
+            byType.merge(type, 1, (a, b) -> (Integer) a + (Integer) b);
+        }
+        put(r, Indicator.FINANCE_POINTS_NEARBY, (double) nearby.size(),
+                nearby.isEmpty() ? null : evidence(nearby.get(0), g), Map.of("by_type", byType, "radius_m",
+                        p.financeRadiusM()));
+        if (reach == null) {
+            r.put(Indicator.FINANCE_POINTS_REACHABLE, IndicatorResult.noData(Indicator.FINANCE_POINTS_REACHABLE));
+        } else {
+            put(r, Indicator.FINANCE_POINTS_REACHABLE, (double) reach.financeCount(), null,
+                    Map.of("by_type", reach.financeByType(), "travel_s", p.financeTravelSeconds()));
+        }
+        put(r, Indicator.FINANCE_E2SFCA, e2sfca.access(g), null, Map.of("catchment_m", p.e2sfcaCatchmentM()));
+    }
+
+    private void markets(Point at, Snap snap, NetworkAccess.Reach reach, Map<Indicator, IndicatorResult> r) {
+        for (MarketTier tier : MarketTier.values()) {
+            Indicator i = tier.indicator;
+            TravelTimes.Arrival a = network.arrival(tier, snap);
+            if (a == null) {
+                r.put(i, IndicatorResult.noData(i));
+            } else if (!a.reachable()) {
+                r.put(i, IndicatorResult.unreachable(i));
+            } else {
+                StoredFeature m = network.market(tier, a.source());
+                Point mp = Features.representative(m.feature().geometry());
+                Evidence e = Features.evidence(m, null, a.seconds(), at.getCoordinate(), mp.getCoordinate());
+                put(r, i, a.seconds(), e, Map.of());
+            }
+        }
+        if (reach == null) {
+            r.put(Indicator.MARKET_POTENTIAL, IndicatorResult.noData(Indicator.MARKET_POTENTIAL));
+        } else {
+            put(r, Indicator.MARKET_POTENTIAL, reach.marketPotential(), null, Map.of("markets",
+                    reach.marketsReached(), "half_life_s", p.gravityHalfLifeSeconds(), "cutoff_s",
+                    p.gravityCutoffSeconds()));
+        }
+    }
+
+    private Optional<Nearest<StoredFeature>> distance(Indicator i, NearestIndex<StoredFeature> index, Geometry g,
+            Map<Indicator, IndicatorResult> r) {
+        if (index.isEmpty()) {
+            r.put(i, IndicatorResult.noData(i));
+            return Optional.empty();
+        }
+        Optional<Nearest<StoredFeature>> n = index.nearest(g);
+        n.ifPresentOrElse(x -> put(r, i, x.metres(), evidence(x, g), Map.of()),
+                () -> r.put(i, IndicatorResult.noData(i)));
+        return n;
+    }
+
+    private static Evidence evidence(Nearest<StoredFeature> n, Geometry from) {
+        Coordinate start = nearestVertexTowards(from, n.closest());
+        return Features.evidence(n.item(), n.metres(), null, start, n.closest());
+    }
+
+    /** Where the evidence line starts: the point itself, or the footprint's point nearest to the feature. */
+    private static Coordinate nearestVertexTowards(Geometry from, Coordinate to) {
+        if (from instanceof Point p) {
+            return p.getCoordinate();
+        }
+        var op = new org.locationtech.jts.operation.distance.DistanceOp(from, from.getFactory().createPoint(to));
+        return op.nearestPoints()[0];
+    }
+
+    private void put(Map<Indicator, IndicatorResult> r, Indicator i, double value, Evidence e,
+            Map<String, Object> details) {
+        double score = profile.indicators().get(i).curve().score(value);
+        r.put(i, new IndicatorResult(i, value, score, e, details));
+    }
+}

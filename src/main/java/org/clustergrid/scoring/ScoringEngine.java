@@ -1,0 +1,95 @@
+package org.clustergrid.scoring;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.clustergrid.model.Cluster;
+import org.clustergrid.model.MarketScope;
+import org.clustergrid.model.Typology;
+import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Scores clusters and arbitrary footprints against one snapshot of the layers. Building it indexes every layer,
+ * builds the road graph and runs the market-tier searches (seconds for a region); scoring then costs a few index
+ * queries and one bounded network search per footprint. Indicator values do not depend on weights, so they are
+ * computed once per cluster and re-weighted cheaply. Thread-safe.
+ */
+public final class ScoringEngine {
+    private final ScoringData data;
+    private final ScoringProfile profile;
+    private final IndicatorCalculator calculator;
+    private final Envelope extent = new Envelope();
+    private final Map<String, Map<Indicator, IndicatorResult>> clusterIndicators = new ConcurrentHashMap<>();
+    private final double buildSeconds;
+
+    private ScoringEngine(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {
+        long start = System.nanoTime();
+        this.data = data;
+        this.profile = profile;
+        LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
+        NetworkAccess network = new NetworkAccess(data, profile.parameters(), speeds);
+        E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance());
+        this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca);
+        for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),
+                data.markets())) {
+            for (StoredFeature f : layer) {
+                extent.expandToInclude(f.feature().geometry().getEnvelopeInternal());
+            }
+        }
+        this.buildSeconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    public static ScoringEngine build(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {
+        return new ScoringEngine(data, profile, speeds);
+    }
+
+    public ScoringProfile profile() {
+        return profile;
+    }
+
+    public ScoringData data() {
+        return data;
+    }
+
+    public double buildSeconds() {
+        return buildSeconds;
+    }
+
+    /** The extent of all layers together; empty when the store is. */
+    public Envelope extent() {
+        return new Envelope(extent);
+    }
+
+    /** Every cluster's score under these weights, in the order of {@link ScoringData#clusters()}. */
+    public List<ClusterScore> scoreClusters(Weights weights) {
+        return data.clusters().parallelStream().map(c -> scoreCluster(c, weights)).toList();
+    }
+
+    public ClusterScore scoreCluster(StoredFeature stored, Weights weights) {
+        Cluster c = (Cluster) stored.feature();
+        Map<Indicator, IndicatorResult> indicators =
+                clusterIndicators.computeIfAbsent(stored.layerId(), k -> calculator.compute(c.footprint()));
+        return aggregate(stored.layerId(), c.name(), c.size(), indicators, c.typology(), c.marketsServed(), weights);
+    }
+
+    /** Scores any point or polygon, as a cluster of the given typology, markets and size would be. */
+    public ClusterScore scoreGeometry(String id, Geometry footprint, Typology typology, Set<MarketScope> markets,
+            Integer size, Weights weights) {
+        return aggregate(id, null, size, calculator.compute(footprint), typology, markets, weights);
+    }
+
+    private ClusterScore aggregate(String id, String name, Integer size, Map<Indicator, IndicatorResult> indicators,
+            Typology typology, Set<MarketScope> markets, Weights weights) {
+        Map<Dimension, Double> dims = Aggregation.dimensionScores(indicators, profile);
+        Double composite = Aggregation.weightedMean(dims, weights);
+        Map<Dimension, Double> targets = profile.targets().targetFor(typology, markets);
+        Map<Dimension, Double> gaps = Aggregation.gaps(dims, targets);
+        Double gap = Aggregation.weightedMean(gaps, weights);
+        return new ClusterScore(id, name, size, indicators, dims, composite, targets, gaps, gap,
+                Aggregation.priority(gap, size));
+    }
+}
