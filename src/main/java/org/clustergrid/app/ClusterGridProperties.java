@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("clustergrid")
 public record ClusterGridProperties(
-        String store, Path dataDir, Postgis postgis, Demo demo, Admin admin, Api api) {
+        String store, Path dataDir, Postgis postgis, Demo demo, Admin admin, Api api, Scoring scoring) {
 
     public ClusterGridProperties {
         store = store == null ? "h2gis" : store;
@@ -19,7 +19,11 @@ public record ClusterGridProperties(
         demo = demo == null ? new Demo(null) : demo;
         admin = admin == null ? new Admin(null) : admin;
         api = api == null ? new Api(0, 0) : api;
+        scoring = scoring == null ? new Scoring(null) : scoring;
     }
+
+    /** @param profile a scoring profile YAML file; blank for the bundled default profile */
+    public record Scoring(String profile) {}
 
     /** PostGIS connection, used when {@code store=postgis}. */
     public record Postgis(String url, String user, String password, String schema) {}

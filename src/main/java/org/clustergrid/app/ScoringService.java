@@ -1,0 +1,164 @@
+package org.clustergrid.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.scoring.ProfileReader;
+import org.clustergrid.scoring.ScoreOutput;
+import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.scoring.ScoringEngine;
+import org.clustergrid.scoring.ScoringProfile;
+import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.scoring.Weights;
+import org.clustergrid.store.ClusterScoreRecord;
+import org.clustergrid.store.ScoringRunRecord;
+import org.clustergrid.store.SpatialStore;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps a scoring engine for the store's current data and the profile's run: when the data version moves (an
+ * import or a delete), the next request rebuilds the engine and re-runs the profile, and the run is stored with
+ * its profile hash and data versions. Runs with other weights are computed on demand from the same engine.
+ */
+@Service
+public class ScoringService {
+    static final String DEFAULT_PROFILE = "gis-data/profiles/default.yaml";
+
+    private final SpatialStore store;
+    private final ScoringProfile profile;
+    private final ObjectMapper json = new ObjectMapper();
+    private ScoringEngine engine;
+    private ScoringRun defaultRun;
+
+    public ScoringService(SpatialStore store, ClusterGridProperties properties) throws IOException {
+        this.store = store;
+        this.profile = loadProfile(properties.scoring().profile());
+    }
+
+    static ScoringProfile loadProfile(String location) throws IOException {
+        if (location == null || location.isBlank()) {
+            try (InputStream in = new ClassPathResource(DEFAULT_PROFILE).getInputStream()) {
+                return ProfileReader.read("default.yaml", in);
+            }
+        }
+        Path p = Path.of(location);
+        try (InputStream in = Files.newInputStream(p)) {
+            return ProfileReader.read(p.getFileName().toString(), in);
+        }
+    }
+
+    public ScoringProfile profile() {
+        return profile;
+    }
+
+    /** The engine for the current data, rebuilt when the data changed since it was built. */
+    public synchronized ScoringEngine engine() {
+        long version = store.dataVersion();
+        if (engine == null || engine.data().dataVersion() != version) {
+            engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults());
+            defaultRun = null;
+        }
+        return engine;
+    }
+
+    /** The profile's own run on the current data, computed and stored once per data version. */
+    public synchronized ScoringRun defaultRun() {
+        ScoringEngine e = engine();
+        if (defaultRun == null) {
+            defaultRun = ScoringRun.run(e, profile.dimensionWeights());
+            save(defaultRun);
+        }
+        return defaultRun;
+    }
+
+    /** A run with other weights (not stored); the profile's run when the weights are its own. */
+    public ScoringRun run(Weights weights) {
+        if (weights == null || weights.equals(profile.dimensionWeights())) {
+            return defaultRun();
+        }
+        return ScoringRun.run(engine(), weights);
+    }
+
+    /** A run with another profile (e.g. uploaded), on the current data; not stored. */
+    public ScoringRun run(ScoringProfile other) {
+        ScoringEngine e = ScoringEngine.build(engine().data(), other, SpeedProfile.defaults());
+        return ScoringRun.run(e, other.dimensionWeights());
+    }
+
+    /** Stores a run with its scores; used for the profile's runs and by the score command. */
+    public void save(ScoringRun run) {
+        List<ClusterScoreRecord> records = new ArrayList<>();
+        for (ScoringRun.Ranked r : run.ranked()) {
+            records.add(new ClusterScoreRecord(r.score().id(), r.rank(), r.score().composite(), r.score().gap(),
+                    r.score().priority(), r.stability(), write(ScoreOutput.breakdown(r))));
+        }
+        Map<String, String> datasets = new LinkedHashMap<>();
+        store.datasets().forEach(d -> datasets.put(d.id(), d.importedAt().toString()));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        run.weights().values().forEach((d, w) -> weights.put(d.id(), w));
+        store.scoringRuns().save(new ScoringRunRecord(run.id(), run.createdAt(), run.profile().name(),
+                run.profile().hash(), write(weights), run.dataVersion(), write(datasets), run.ranked().size(),
+                run.seconds()), records);
+    }
+
+    /** Headers of the stored runs, newest first. */
+    public List<Map<String, Object>> storedRuns() {
+        return store.scoringRuns().runs().stream().map(ScoringService::header).toList();
+    }
+
+    /** A stored run with every cluster's stored breakdown, by rank. */
+    public java.util.Optional<Map<String, Object>> storedRun(String id) {
+        return store.scoringRuns().run(id).map(r -> {
+            Map<String, Object> m = header(r);
+            List<Object> clusters = new ArrayList<>();
+            for (ClusterScoreRecord s : store.scoringRuns().scores(id)) {
+                clusters.add(read(s.result()));
+            }
+            m.put("clusters", clusters);
+            return m;
+        });
+    }
+
+    private static Map<String, Object> header(ScoringRunRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", r.id());
+        m.put("createdAt", r.createdAt().toString());
+        m.put("profile", r.profileName());
+        m.put("profileHash", r.profileHash());
+        m.put("weights", READER.apply(r.weights()));
+        m.put("dataVersion", r.dataVersion());
+        m.put("datasets", READER.apply(r.datasets()));
+        m.put("clusterCount", r.clusterCount());
+        m.put("seconds", r.seconds());
+        return m;
+    }
+
+    private static final java.util.function.Function<String, Object> READER = text -> {
+        try {
+            return new ObjectMapper().readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored scoring run is damaged: " + e.getOriginalMessage(), e);
+        }
+    };
+
+    private Object read(String text) {
+        return READER.apply(text);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.clustergrid.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * Scores as plain maps and CSV rows, the one shape the API, the command line and reports all write: a flat summary
+ * per cluster (for tables, CSV and map layers) and the full breakdown with every indicator and its evidence.
+ */
+public final class ScoreOutput {
+    private ScoreOutput() {}
+
+    /** The flat summary's columns, in order. */
+    public static List<String> summaryColumns() {
+        List<String> cols = new ArrayList<>(List.of("cluster_grid_id", "name", "size", "rank", "stability", "priority",
+                "gap", "composite"));
+        for (Dimension d : Dimension.values()) {
+            cols.add(d.id());
+            cols.add(d.id() + "_target");
+            cols.add(d.id() + "_gap");
+        }
+        return cols;
+    }
+
+    public static Map<String, Object> summary(ScoringRun.Ranked r) {
+        ClusterScore s = r.score();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cluster_grid_id", s.id());
+        m.put("name", s.name());
+        m.put("size", s.size());
+        m.put("rank", r.rank());
+        m.put("stability", round(r.stability(), 3));
+        m.put("priority", round(s.priority(), 1));
+        m.put("gap", round(s.gap(), 2));
+        m.put("composite", round(s.composite(), 2));
+        for (Dimension d : Dimension.values()) {
+            m.put(d.id(), round(s.dimensions().get(d), 2));
+            m.put(d.id() + "_target", s.targets().get(d));
+            m.put(d.id() + "_gap", round(s.gaps().get(d), 2));
+        }
+        return m;
+    }
+
+    /** Everything about one score: the summary, then per dimension and per indicator with evidence. */
+    public static Map<String, Object> breakdown(ScoringRun.Ranked r) {
+        Map<String, Object> m = summary(r);
+        ClusterScore s = r.score();
+        Map<String, Object> dims = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            Map<String, Object> dim = new LinkedHashMap<>();
+            dim.put("score", round(s.dimensions().get(d), 2));
+            dim.put("target", s.targets().get(d));
+            dim.put("gap", round(s.gaps().get(d), 2));
+            List<Map<String, Object>> inds = new ArrayList<>();
+            for (IndicatorResult ir : s.indicators().values()) {
+                if (ir.indicator().dimension() == d) {
+                    inds.add(indicator(ir));
+                }
+            }
+            dim.put("indicators", inds);
+            dims.put(d.id(), dim);
+        }
+        m.put("dimensions", dims);
+        return m;
+    }
+
+    static Map<String, Object> indicator(IndicatorResult ir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", ir.indicator().id());
+        m.put("title", ir.indicator().title());
+        m.put("unit", ir.indicator().unit());
+        m.put("value", round(ir.value(), 3));
+        m.put("score", round(ir.score(), 2));
+        if (ir.evidence() != null) {
+            Evidence e = ir.evidence();
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("layer", e.layer());
+            ev.put("feature", e.featureId());
+            ev.put("name", e.name());
+            ev.put("metres", round(e.metres(), 1));
+            ev.put("seconds", round(e.seconds(), 1));
+            ev.put("line", e.from() == null || e.to() == null ? null : List.of(position(e.from()), position(e.to())));
+            m.put("evidence", ev);
+        }
+        if (!ir.details().isEmpty()) {
+            m.put("details", ir.details());
+        }
+        return m;
+    }
+
+    private static List<Double> position(Coordinate c) {
+        return List.of(round(c.x, 7), round(c.y, 7));
+    }
+
+    static Double round(Double v, int decimals) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return null;
+        }
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    /** RFC 4180 CSV of the summaries, with a header row. */
+    public static String csv(List<ScoringRun.Ranked> ranked) {
+        StringBuilder out = new StringBuilder(String.join(",", summaryColumns())).append("\r\n");
+        for (ScoringRun.Ranked r : ranked) {
+            List<String> cells = new ArrayList<>();
+            for (Object v : summary(r).values()) {
+                cells.add(cell(v));
+            }
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v instanceof Double d ? String.format(Locale.ROOT, "%s", d) : v.toString();
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}
