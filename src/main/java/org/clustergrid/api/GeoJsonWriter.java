@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Polygon;
  * Writes features as RFC 7946 GeoJSON: longitude/latitude, at most 7 decimals (about 1 cm), exterior rings
  * counter-clockwise and holes clockwise, no {@code crs} member.
  */
-final class GeoJsonWriter {
+public final class GeoJsonWriter {
     private static final int DECIMALS = 7;
 
     private GeoJsonWriter() {}
@@ -45,7 +45,7 @@ final class GeoJsonWriter {
         g.writeEndObject();
     }
 
-    static void geometry(JsonGenerator g, Geometry geom) throws IOException {
+    public static void geometry(JsonGenerator g, Geometry geom) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", geom.getGeometryType());
         if (geom instanceof GeometryCollection && !(geom instanceof MultiPoint || geom instanceof MultiLineString

@@ -2,6 +2,7 @@ package org.clustergrid.app;
 
 import java.util.Arrays;
 import org.clustergrid.app.cli.ImportCommand;
+import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -17,6 +18,9 @@ public class ClusterGridApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(runImport(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("score")) {
+            System.exit(runScore(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(ClusterGridApplication.class, args);
     }
@@ -34,12 +38,35 @@ public class ClusterGridApplication {
             System.err.println(ImportCommand.USAGE);
             return 2;
         }
+        try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            return ImportCommand.run(ctx.getBean(Importer.class), options, System.out, System.err);
+        }
+    }
+
+    static int runScore(String[] args) {
+        ScoreCommand.Options options;
+        try {
+            if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                System.out.println(ScoreCommand.USAGE);
+                return 0;
+            }
+            options = ScoreCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(ScoreCommand.USAGE);
+            return 2;
+        }
+        try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            return ScoreCommand.run(ctx.getBean(ScoringService.class), options, System.out, System.err);
+        }
+    }
+
+    /** A context without the web server, for the commands; server settings pass through as --clustergrid.*. */
+    private static ConfigurableApplicationContext commandContext(String[] args) {
         SpringApplication app = new SpringApplication(ClusterGridApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(java.util.Map.of("clustergrid.demo.enabled", "false", "spring.main.banner-mode", "off",
                 "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext ctx = app.run(ImportCommand.settingsArguments(args).toArray(String[]::new))) {
-            return ImportCommand.run(ctx.getBean(Importer.class), options, System.out, System.err);
-        }
+        return app.run(ImportCommand.settingsArguments(args).toArray(String[]::new));
     }
 }
