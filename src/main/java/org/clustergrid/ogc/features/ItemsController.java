@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The features of a collection, paged and filtered, and single features. */
+/**
+ * The features of a collection, paged and filtered, and single features. Every encoding is a
+ * {@link StreamingResponseBody}: Spring streams only a return type that declares it.
+ */
 @RestController
 @RequestMapping(FeaturesPath.MAPPING)
 class ItemsController {
@@ -34,27 +37,27 @@ class ItemsController {
     }
 
     @GetMapping("/collections/{collectionId}/items")
-    ResponseEntity<?> items(@PathVariable String collectionId, HttpServletRequest request) {
+    ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId, HttpServletRequest request) {
         Layer layer = CollectionDescriber.layer(collectionId);
         ItemsRequest r = ItemsRequest.parse(layer, request.getParameterMap(), limits.defaultLimit(), limits.maxLimit());
         Format f = Format.of(request, Format.ITEMS);
         FeaturePage page = store.query(layer, r.query());
         ItemsPage p = ItemsPage.of(layer, r, page, f, urls);
         return switch (f) {
-            case HTML -> Responses.html(HtmlPages.items(p, urls.crumbs("Collections", "/collections", layer.title(),
+            case HTML -> Responses.streamedHtml(HtmlPages.items(p, urls.crumbs("Collections", "/collections", layer.title(),
                     "/collections/" + layer.id()), urls.of("/collections/" + layer.id() + "/items/"),
                     request.getContextPath()));
             case CSV -> ResponseEntity.ok().contentType(MediaTypes.CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + layer.id() + ".csv\"")
                     .header(HttpHeaders.LINK, linkHeader(p))
-                    .body((StreamingResponseBody) out -> CsvItems.write(out, p));
+                    .body(out -> CsvItems.write(out, p));
             case JSON -> ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
-                    .body((StreamingResponseBody) out -> GeoJsonItems.collection(mapper, out, p));
+                    .body(out -> GeoJsonItems.collection(mapper, out, p));
         };
     }
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
-    ResponseEntity<?> item(@PathVariable String collectionId, @PathVariable String featureId,
+    ResponseEntity<StreamingResponseBody> item(@PathVariable String collectionId, @PathVariable String featureId,
             HttpServletRequest request) {
         Layer layer = CollectionDescriber.layer(collectionId);
         Responses.onlyF(request);
@@ -70,12 +73,12 @@ class ItemsController {
         links.add(new Link(urls.of("/collections/" + layer.id(), Format.JSON), "collection",
                 MediaTypes.linkType(MediaTypes.JSON), layer.title()));
         if (f == Format.HTML) {
-            return Responses.html(HtmlPages.feature(feature, links, urls.crumbs("Collections", "/collections",
+            return Responses.streamedHtml(HtmlPages.feature(feature, links, urls.crumbs("Collections", "/collections",
                     layer.title(), "/collections/" + layer.id(), "Items", "/collections/" + layer.id() + "/items"),
                     urls.of(path, Format.JSON), request.getContextPath()));
         }
         return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
-                .body((StreamingResponseBody) out -> GeoJsonItems.feature(mapper, out, feature, links));
+                .body(out -> GeoJsonItems.feature(mapper, out, feature, links));
     }
 
     /** CSV has no place for links, so paging travels in the Link header (RFC 8288). */

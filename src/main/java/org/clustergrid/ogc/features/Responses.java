@@ -26,6 +26,12 @@ final class Responses {
                 .body(page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    static ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> streamedHtml(
+            String page) {
+        byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(MediaTypes.HTML).body(out -> out.write(bytes));
+    }
+
     /** Metadata resources take no parameter but {@code f} (/req/core/query-param-unknown). */
     static void onlyF(jakarta.servlet.http.HttpServletRequest request) {
         for (String p : request.getParameterMap().keySet()) {
