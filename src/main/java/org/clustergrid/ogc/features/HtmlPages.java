@@ -1,10 +1,12 @@
 package org.clustergrid.ogc.features;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.model.LayerProperties;
 import org.clustergrid.store.StoredFeature;
+import org.springframework.web.util.UriUtils;
 
 /** The HTML pages of items and features; the other resources use {@link Html#value}. */
 final class HtmlPages {
@@ -33,12 +35,12 @@ final class HtmlPages {
         if (!p.page().features().isEmpty()) {
             columns.addAll(LayerProperties.of(p.page().features().get(0).feature()).keySet());
         }
-        b.append("<table><thead><tr><th>id</th>");
+        b.append("<table><thead><tr><th>feature</th>");
         columns.forEach(c -> b.append("<th>").append(Html.escape(c)).append("</th>"));
         b.append("<th>dataset</th></tr></thead><tbody>");
         for (StoredFeature f : p.page().features()) {
             Map<String, Object> props = LayerProperties.of(f.feature());
-            b.append("<tr><td>").append(Html.anchor(new Link(itemBase + f.layerId() + "?f=html", "item", null,
+            b.append("<tr><td>").append(Html.anchor(new Link(itemBase + UriUtils.encodePathSegment(f.layerId(), StandardCharsets.UTF_8) + "?f=html", "item", null,
                     f.layerId()))).append("</td>");
             columns.forEach(c -> b.append("<td>").append(Html.escape(props.get(c))).append("</td>"));
             b.append("<td>").append(Html.escape(f.datasetId())).append("</td></tr>");

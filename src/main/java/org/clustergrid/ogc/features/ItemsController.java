@@ -2,6 +2,7 @@ package org.clustergrid.ogc.features;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.clustergrid.app.ClusterGridProperties;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The features of a collection, paged and filtered, and single features. Every encoding is a
@@ -64,7 +66,8 @@ class ItemsController {
         Format f = Format.of(request, Format.METADATA);
         StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(
                 "no feature '" + featureId + "' in collection " + layer.id()));
-        String path = "/collections/" + layer.id() + "/items/" + featureId;
+        String path = "/collections/" + layer.id() + "/items/"
+                + UriUtils.encodePathSegment(featureId, StandardCharsets.UTF_8);
         List<Link> links = new ArrayList<>();
         links.add(new Link(urls.of(path, f), "self", ItemsPage.type(f), "This feature"));
         Format other = f == Format.JSON ? Format.HTML : Format.JSON;
