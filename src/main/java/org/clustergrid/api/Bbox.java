@@ -2,17 +2,20 @@ package org.clustergrid.api;
 
 import org.locationtech.jts.geom.Envelope;
 
-/** Parses the {@code bbox} parameter: {@code minLon,minLat,maxLon,maxLat} in WGS84 (OGC API – Features order). */
-final class Bbox {
+/**
+ * Parses the {@code bbox} parameter: {@code minLon,minLat,maxLon,maxLat} in WGS84 (OGC API – Features order). Bad
+ * values raise {@link IllegalArgumentException} with a message for the client, which every API answers with 400.
+ */
+public final class Bbox {
     private Bbox() {}
 
-    static Envelope parse(String bbox) {
+    public static Envelope parse(String bbox) {
         if (bbox == null || bbox.isBlank()) {
             return null;
         }
         String[] parts = bbox.split(",");
         if (parts.length != 4 && parts.length != 6) {
-            throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat (4 numbers, or 6 with heights); got '"
+            throw new IllegalArgumentException("bbox must be minLon,minLat,maxLon,maxLat (4 numbers, or 6 with heights); got '"
                     + bbox + "'");
         }
         double[] v = new double[parts.length];
@@ -20,10 +23,10 @@ final class Bbox {
             try {
                 v[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("bbox value '" + parts[i] + "' is not a number");
+                throw new IllegalArgumentException("bbox value '" + parts[i] + "' is not a number");
             }
             if (!Double.isFinite(v[i])) {
-                throw ApiException.badRequest("bbox value '" + parts[i] + "' is not a finite number");
+                throw new IllegalArgumentException("bbox value '" + parts[i] + "' is not a finite number");
             }
         }
         int half = parts.length / 2;
@@ -32,13 +35,13 @@ final class Bbox {
         double maxLon = v[half];
         double maxLat = v[half + 1];
         if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLon) > 180 || Math.abs(maxLon) > 180) {
-            throw ApiException.badRequest("bbox " + bbox + " is outside longitude [-180, 180] / latitude [-90, 90]");
+            throw new IllegalArgumentException("bbox " + bbox + " is outside longitude [-180, 180] / latitude [-90, 90]");
         }
         if (minLat > maxLat) {
-            throw ApiException.badRequest("bbox minimum latitude " + minLat + " is above maximum latitude " + maxLat);
+            throw new IllegalArgumentException("bbox minimum latitude " + minLat + " is above maximum latitude " + maxLat);
         }
         if (minLon > maxLon) {
-            throw ApiException.badRequest("bbox crossing the antimeridian (minLon " + minLon + " > maxLon " + maxLon
+            throw new IllegalArgumentException("bbox crossing the antimeridian (minLon " + minLon + " > maxLon " + maxLon
                     + ") is not supported yet; split it into two requests");
         }
         return new Envelope(minLon, maxLon, minLat, maxLat);

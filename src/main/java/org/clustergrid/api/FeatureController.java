@@ -70,15 +70,7 @@ class FeatureController {
 
     /** Feature ids are {@code dataset.id}; clusters are also found by Cluster Grid ID. */
     private Optional<StoredFeature> find(Layer layer, String featureId) {
-        if (layer == Layer.CLUSTERS) {
-            Optional<StoredFeature> byGridId = store.clusterByGridId(featureId);
-            if (byGridId.isPresent()) {
-                return byGridId;
-            }
-        }
-        int dot = featureId.indexOf('.');
-        return dot <= 0 ? Optional.empty()
-                : store.feature(layer, featureId.substring(0, dot), featureId.substring(dot + 1));
+        return store.featureByLayerId(layer, featureId);
     }
 
     private ResponseEntity<StreamingResponseBody> page(Layer layer, HttpServletRequest request, String bbox,

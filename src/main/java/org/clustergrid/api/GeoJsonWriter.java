@@ -20,15 +20,21 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes features as RFC 7946 GeoJSON: longitude/latitude, at most 7 decimals (about 1 cm), exterior rings
- * counter-clockwise and holes clockwise, no {@code crs} member.
+ * counter-clockwise and holes clockwise, no {@code crs} member. Shared by every API that serves GeoJSON.
  */
 public final class GeoJsonWriter {
     private static final int DECIMALS = 7;
 
     private GeoJsonWriter() {}
 
-    static void feature(JsonGenerator g, StoredFeature f) throws IOException {
+    public static void feature(JsonGenerator g, StoredFeature f) throws IOException {
         g.writeStartObject();
+        featureMembers(g, f);
+        g.writeEndObject();
+    }
+
+    /** The members of a feature object, for callers that add members of their own (such as links). */
+    public static void featureMembers(JsonGenerator g, StoredFeature f) throws IOException {
         g.writeStringField("type", "Feature");
         g.writeStringField("id", f.layerId());
         g.writeFieldName("geometry");
@@ -41,7 +47,6 @@ public final class GeoJsonWriter {
         if (!f.feature().attributes().isEmpty()) {
             g.writeObjectField("attributes", f.feature().attributes());
         }
-        g.writeEndObject();
         g.writeEndObject();
     }
 

@@ -194,15 +194,15 @@ final class JdbcSpatialStore implements SpatialStore {
     @Override
     public FeaturePage query(Layer layer, FeatureQuery q) {
         LayerTable t = LayerTable.of(layer);
-        String where = q.bbox() == null ? "" : " WHERE " + dialect.bboxCondition();
-        String select = "SELECT " + t.selectColumns() + " FROM " + t.table + where
+        WhereClause where = WhereClause.of(t, dialect, q);
+        String select = "SELECT " + t.selectColumns() + " FROM " + t.table + where.sql()
                 + " ORDER BY dataset_id, " + t.idColumn + " LIMIT ? OFFSET ?";
         try (Connection c = dataSource.getConnection()) {
-            long matched = count(c, t, where, q.bbox());
+            long matched = count(c, t, where);
             List<StoredFeature> features = new ArrayList<>();
             if (q.limit() > 0 && q.offset() < matched) {
                 try (PreparedStatement ps = c.prepareStatement(select)) {
-                    int i = bindBbox(ps, 1, q.bbox());
+                    int i = where.bind(ps, 1);
                     ps.setInt(i++, q.limit());
                     ps.setLong(i, q.offset());
                     try (ResultSet rs = ps.executeQuery()) {
@@ -218,27 +218,14 @@ final class JdbcSpatialStore implements SpatialStore {
         }
     }
 
-    private long count(Connection c, LayerTable t, String where, Envelope bbox) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table + where)) {
-            bindBbox(ps, 1, bbox);
+    private static long count(Connection c, LayerTable t, WhereClause where) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table + where.sql())) {
+            where.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static int bindBbox(PreparedStatement ps, int i, Envelope b) throws SQLException {
-        if (b == null) {
-            return i;
-        }
-        for (int k = 0; k < 2; k++) {
-            ps.setDouble(i++, b.getMinX());
-            ps.setDouble(i++, b.getMinY());
-            ps.setDouble(i++, b.getMaxX());
-            ps.setDouble(i++, b.getMaxY());
-        }
-        return i;
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.clustergrid.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerSchema;
 import org.clustergrid.model.LayerSchema.Field;
+import org.clustergrid.model.LayerSchema.Type;
 
 /** A layer's table: its name and the column behind each canonical field. */
 final class LayerTable {
@@ -45,6 +47,28 @@ final class LayerTable {
         vals.append(", ?, ").append(dialect.geometryParameter());
         return "INSERT INTO " + table + " (" + cols + ") VALUES (" + vals + ")";
     }
+
+    /**
+     * The column and type behind a property a query may filter on: a canonical field, the id field, or
+     * {@code dataset}; empty for anything else.
+     */
+    Optional<FilterColumn> filterColumn(String property) {
+        if (property.equals("dataset")) {
+            return Optional.of(new FilterColumn(property, "dataset_id", Type.TEXT));
+        }
+        if (property.equals(idColumn)) {
+            return Optional.of(new FilterColumn(property, idColumn, Type.TEXT));
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(property)) {
+                return Optional.of(new FilterColumn(property, columns.get(i), fields.get(i).type()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A filterable property: its name, its column and the type its text value is converted to. */
+    record FilterColumn(String property, String column, Type type) {}
 
     String selectColumns() {
         return "dataset_id, " + idColumn + ", " + String.join(", ", columns) + ", attributes, ST_AsBinary(geom) AS wkb";

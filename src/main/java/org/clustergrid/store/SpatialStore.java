@@ -42,6 +42,21 @@ public interface SpatialStore extends AutoCloseable {
     /** Stored scoring runs and their results. */
     ScoringRuns scoringRuns();
 
+    /**
+     * One feature by its {@link StoredFeature#layerId()}: {@code dataset.id}, and for clusters also the Cluster Grid
+     * ID.
+     */
+    default Optional<StoredFeature> featureByLayerId(Layer layer, String layerId) {
+        if (layer == Layer.CLUSTERS) {
+            Optional<StoredFeature> byGridId = clusterByGridId(layerId);
+            if (byGridId.isPresent()) {
+                return byGridId;
+            }
+        }
+        int dot = layerId.indexOf('.');
+        return dot <= 0 ? Optional.empty() : feature(layer, layerId.substring(0, dot), layerId.substring(dot + 1));
+    }
+
     /** Grows by one with every committed change, so caches and ETags can follow the data. */
     long dataVersion();
 

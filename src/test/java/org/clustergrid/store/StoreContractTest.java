@@ -130,6 +130,62 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void filtersByPropertyEqualityInSql() throws Exception {
+        importSample(INFO, sample());
+        importSample(new DatasetInfo("other", "Other", "unit test", "CC0", "nobody", false),
+                List.of(new FinancePoint("f2", FinanceType.ATM, "Canara ATM", "Canara", pt(77.06, 11.05), null)));
+
+        FeaturePage banks = store.query(Layer.FINANCE, new FeatureQuery(null, Map.of("type", "bank"), 0, 10));
+        assertThat(banks.numberMatched()).isEqualTo(1);
+        assertThat(banks.features().get(0).feature().id()).isEqualTo("f1");
+
+        Map<String, String> canara = new java.util.LinkedHashMap<>();
+        canara.put("operator", "Canara");
+        canara.put("dataset", "other");
+        assertThat(store.query(Layer.FINANCE, new FeatureQuery(null, canara, 0, 10)).features())
+                .extracting(f -> f.feature().id()).containsExactly("f2");
+        assertThat(store.query(Layer.FINANCE, new FeatureQuery(null, Map.of("id", "f2"), 0, 10)).numberMatched())
+                .isEqualTo(1);
+
+        // typed fields compare as their type; the road class lives in a column of another name
+        assertThat(store.query(Layer.CLUSTERS, new FeatureQuery(null, Map.of("firms", "120"), 0, 10)).numberMatched())
+                .isEqualTo(2);
+        assertThat(store.query(Layer.MARKETS, new FeatureQuery(null, Map.of("population", "963173"), 0, 10))
+                .numberMatched()).isEqualTo(1);
+        assertThat(store.query(Layer.ROADS, new FeatureQuery(null, Map.of("all_season", "true", "class", "primary"),
+                0, 10)).numberMatched()).isEqualTo(1);
+        assertThat(store.query(Layer.ROADS, new FeatureQuery(null, Map.of("all_season", "false"), 0, 10))
+                .numberMatched()).isZero();
+        assertThat(store.query(Layer.POWER, new FeatureQuery(null, Map.of("supply_hours", "20.5"), 0, 10))
+                .numberMatched()).isEqualTo(1);
+
+        // with a bbox too, the count and the page agree
+        FeaturePage west = store.query(Layer.CLUSTERS, new FeatureQuery(new Envelope(77.0, 77.2, 11.0, 11.1),
+                Map.of("name", "Cluster c1"), 0, 10));
+        assertThat(west.numberMatched()).isEqualTo(1);
+        assertThat(west.features()).hasSize(1);
+        assertThat(store.query(Layer.CLUSTERS, new FeatureQuery(new Envelope(77.0, 77.2, 11.0, 11.1),
+                Map.of("name", "Cluster c2"), 0, 10)).numberMatched()).isZero();
+
+        assertThatThrownBy(() -> store.query(Layer.FINANCE, new FeatureQuery(null, Map.of("colour", "red"), 0, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
+        assertThatThrownBy(() -> store.query(Layer.CLUSTERS, new FeatureQuery(null, Map.of("firms", "many"), 0, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firms");
+        assertThatThrownBy(() -> store.query(Layer.ROADS, new FeatureQuery(null, Map.of("motorable", "yes"), 0, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("motorable");
+    }
+
+    @Test
+    void findsFeaturesByLayerId() throws Exception {
+        importSample(INFO, sample());
+        assertThat(store.featureByLayerId(Layer.FINANCE, "town.f1")).isPresent();
+        assertThat(store.featureByLayerId(Layer.FINANCE, "town.nope")).isEmpty();
+        assertThat(store.featureByLayerId(Layer.FINANCE, "f1")).isEmpty();
+        String gridId = store.feature(Layer.CLUSTERS, "town", "c1").orElseThrow().layerId();
+        assertThat(store.featureByLayerId(Layer.CLUSTERS, gridId).orElseThrow().feature().id()).isEqualTo("c1");
+    }
+
+    @Test
     void assignsClusterGridIdsThatSurviveReimportAndAreNeverReused() throws Exception {
         importSample(INFO, sample());
         String c1 = ((Cluster) store.feature(Layer.CLUSTERS, "town", "c1").orElseThrow().feature()).clusterGridId();

@@ -1,0 +1,56 @@
+package org.clustergrid.ogc.features;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.model.Layer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The collections: one per layer. */
+@RestController
+@RequestMapping(FeaturesPath.MAPPING)
+class CollectionsController {
+    private final ObjectMapper mapper;
+    private final Urls urls;
+    private final CollectionDescriber describer;
+
+    CollectionsController(ObjectMapper mapper, Urls urls, CollectionDescriber describer) {
+        this.mapper = mapper;
+        this.urls = urls;
+        this.describer = describer;
+    }
+
+    @GetMapping("/collections")
+    ResponseEntity<byte[]> collections(HttpServletRequest request) {
+        Responses.onlyF(request);
+        Format f = Format.of(request, Format.METADATA);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("links", urls.selfAndAlternate("/collections", f, "The feature collections"));
+        m.put("collections", describer.describeAll());
+        return f == Format.HTML ? Responses.html(HtmlPages.document("Collections", urls.crumbs(), m))
+                : Responses.json(mapper, MediaTypes.JSON, m);
+    }
+
+    @GetMapping("/collections/{collectionId}")
+    ResponseEntity<byte[]> collection(@PathVariable String collectionId, HttpServletRequest request) {
+        Layer layer = CollectionDescriber.layer(collectionId);
+        Responses.onlyF(request);
+        Format f = Format.of(request, Format.METADATA);
+        Map<String, Object> m = describer.describe(layer);
+        // self/alternate as served, then the describer's items links
+        @SuppressWarnings("unchecked")
+        List<Link> links = new ArrayList<>(urls.selfAndAlternate("/collections/" + layer.id(), f, layer.title()));
+        ((List<Link>) m.get("links")).stream().filter(l -> l.rel().equals("items")).forEach(links::add);
+        m.put("links", links);
+        return f == Format.HTML
+                ? Responses.html(HtmlPages.document(layer.title(), urls.crumbs("Collections", "/collections"), m))
+                : Responses.json(mapper, MediaTypes.JSON, m);
+    }
+}

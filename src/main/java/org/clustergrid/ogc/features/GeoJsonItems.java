@@ -1,0 +1,41 @@
+package org.clustergrid.ogc.features;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.clustergrid.api.GeoJsonWriter;
+import org.clustergrid.store.StoredFeature;
+
+/** Items as GeoJSON with the OGC members (featureCollectionGeoJSON.yaml, featureGeoJSON.yaml). */
+final class GeoJsonItems {
+    private GeoJsonItems() {}
+
+    static void collection(ObjectMapper mapper, OutputStream out, ItemsPage p) throws IOException {
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeNumberField("numberMatched", p.page().numberMatched());
+            g.writeNumberField("numberReturned", p.page().features().size());
+            g.writeStringField("timeStamp", p.timeStamp().toString());
+            g.writeObjectField("links", p.links());
+            g.writeArrayFieldStart("features");
+            for (StoredFeature f : p.page().features()) {
+                GeoJsonWriter.feature(g, f);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    /** One feature; its links go in a {@code links} foreign member, as /req/geojson/content asks. */
+    static void feature(ObjectMapper mapper, OutputStream out, StoredFeature f, List<Link> links) throws IOException {
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            GeoJsonWriter.featureMembers(g, f);
+            g.writeObjectField("links", links);
+            g.writeEndObject();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.clustergrid.ogc.features;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.clustergrid.app.ClusterGridProperties;
+import org.clustergrid.model.Layer;
+import org.clustergrid.store.FeaturePage;
+import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoredFeature;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The features of a collection, paged and filtered, and single features. Every encoding is a
+ * {@link StreamingResponseBody}: Spring streams only a return type that declares it.
+ */
+@RestController
+@RequestMapping(FeaturesPath.MAPPING)
+class ItemsController {
+    private final SpatialStore store;
+    private final ObjectMapper mapper;
+    private final Urls urls;
+    private final ClusterGridProperties.Api limits;
+
+    ItemsController(SpatialStore store, ObjectMapper mapper, Urls urls, ClusterGridProperties properties) {
+        this.store = store;
+        this.mapper = mapper;
+        this.urls = urls;
+        this.limits = properties.api();
+    }
+
+    @GetMapping("/collections/{collectionId}/items")
+    ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId, HttpServletRequest request) {
+        Layer layer = CollectionDescriber.layer(collectionId);
+        ItemsRequest r = ItemsRequest.parse(layer, request.getParameterMap(), limits.defaultLimit(), limits.maxLimit());
+        Format f = Format.of(request, Format.ITEMS);
+        FeaturePage page = store.query(layer, r.query());
+        ItemsPage p = ItemsPage.of(layer, r, page, f, urls);
+        return switch (f) {
+            case HTML -> Responses.streamedHtml(HtmlPages.items(p, urls.crumbs("Collections", "/collections", layer.title(),
+                    "/collections/" + layer.id()), urls.of("/collections/" + layer.id() + "/items/"),
+                    request.getContextPath()));
+            case CSV -> ResponseEntity.ok().contentType(MediaTypes.CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + layer.id() + ".csv\"")
+                    .header(HttpHeaders.LINK, linkHeader(p))
+                    .body(out -> CsvItems.write(out, p));
+            case JSON -> ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
+                    .body(out -> GeoJsonItems.collection(mapper, out, p));
+        };
+    }
+
+    @GetMapping("/collections/{collectionId}/items/{featureId}")
+    ResponseEntity<StreamingResponseBody> item(@PathVariable String collectionId, @PathVariable String featureId,
+            HttpServletRequest request) {
+        Layer layer = CollectionDescriber.layer(collectionId);
+        Responses.onlyF(request);
+        Format f = Format.of(request, Format.METADATA);
+        StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(
+                "no feature '" + featureId + "' in collection " + layer.id()));
+        String path = "/collections/" + layer.id() + "/items/"
+                + UriUtils.encodePathSegment(featureId, StandardCharsets.UTF_8);
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(urls.of(path, f), "self", ItemsPage.type(f), "This feature"));
+        Format other = f == Format.JSON ? Format.HTML : Format.JSON;
+        links.add(new Link(urls.of(path, other), "alternate", ItemsPage.type(other),
+                "This feature as " + ItemsPage.name(other)));
+        links.add(new Link(urls.of("/collections/" + layer.id(), Format.JSON), "collection",
+                MediaTypes.linkType(MediaTypes.JSON), layer.title()));
+        if (f == Format.HTML) {
+            return Responses.streamedHtml(HtmlPages.feature(feature, links, urls.crumbs("Collections", "/collections",
+                    layer.title(), "/collections/" + layer.id(), "Items", "/collections/" + layer.id() + "/items"),
+                    urls.of(path, Format.JSON), request.getContextPath()));
+        }
+        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
+                .body(out -> GeoJsonItems.feature(mapper, out, feature, links));
+    }
+
+    /** CSV has no place for links, so paging travels in the Link header (RFC 8288). */
+    private static String linkHeader(ItemsPage p) {
+        List<String> parts = new ArrayList<>();
+        for (Link l : p.links()) {
+            parts.add("<" + l.href() + ">; rel=\"" + l.rel() + "\"; type=\"" + l.type() + "\"");
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,169 @@
+package org.clustergrid.ogc.features;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.model.Layer;
+import org.clustergrid.model.LayerSchema;
+import org.clustergrid.model.LayerSchema.Field;
+
+/**
+ * The API definition (OpenAPI 3.0) the landing page's {@code service-desc} points to. Paths are spelled out per
+ * collection so each declares exactly the property filters it takes: clients (and the 400 for unknown parameters)
+ * rely on that list.
+ */
+final class OpenApiDocument {
+    private OpenApiDocument() {}
+
+    static Map<String, Object> build(String baseUrl, int defaultLimit, int maxLimit) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.0.3");
+        doc.put("info", Map.of("title", "ClusterGrid OGC API – Features", "version", "1.0.0",
+                "description", "Clusters and the infrastructure layers around them (roads, power, finance, markets) "
+                        + "as OGC API – Features Part 1 (Core). Coordinates are CRS84 longitude/latitude."));
+        doc.put("servers", List.of(Map.of("url", baseUrl)));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        paths.put("/", get("Landing page", "getLandingPage", List.of(), jsonOrHtml(MediaTypes.JSON), false));
+        paths.put("/conformance", get("Conformance classes this API implements", "getConformanceDeclaration",
+                List.of(), jsonOrHtml(MediaTypes.JSON), false));
+        paths.put("/api", get("This API definition", "getApiDefinition", List.of(),
+                jsonOrHtml(MediaTypes.OPENAPI), false));
+        paths.put("/collections", get("The feature collections", "getCollections", List.of(),
+                jsonOrHtml(MediaTypes.JSON), false));
+        for (Layer layer : Layer.values()) {
+            String id = layer.id();
+            paths.put("/collections/" + id, get("Describes " + id, "describe_" + id, List.of(),
+                    jsonOrHtml(MediaTypes.JSON), true));
+            paths.put("/collections/" + id + "/items", get("Features of " + id, "getFeatures_" + id,
+                    itemsParameters(layer), itemsContent(), true));
+            paths.put("/collections/" + id + "/items/{featureId}", get("One feature of " + id, "getFeature_" + id,
+                    List.of(ref("featureId")), Map.of(
+                            MediaTypes.linkType(MediaTypes.GEOJSON), schema("object"),
+                            MediaTypes.linkType(MediaTypes.HTML), schema("string")), true));
+        }
+        doc.put("paths", paths);
+        doc.put("components", Map.of("parameters", parameters(defaultLimit, maxLimit), "schemas",
+                Map.of("exception", exceptionSchema())));
+        return doc;
+    }
+
+    private static List<Object> itemsParameters(Layer layer) {
+        List<Object> ps = new ArrayList<>(List.of(ref("bbox"), ref("datetime"), ref("limit"), ref("offset")));
+        ps.add(param("f", "Encoding; overrides the Accept header", enumSchema("json", "geojson", "html", "csv")));
+        for (String name : ItemsRequest.filterable(layer)) {
+            ps.add(param(name, "Only features whose property '" + name + "' equals this value", propertySchema(layer,
+                    name)));
+        }
+        return ps;
+    }
+
+    private static Map<String, Object> propertySchema(Layer layer, String name) {
+        for (Field f : LayerSchema.fields(layer)) {
+            if (f.name().equals(name)) {
+                return switch (f.type()) {
+                    case TEXT -> schema("string");
+                    case INTEGER, BIGINT -> schema("integer");
+                    case DOUBLE -> schema("number");
+                    case BOOLEAN -> schema("boolean");
+                };
+            }
+        }
+        return schema("string");
+    }
+
+    private static Map<String, Object> parameters(int defaultLimit, int maxLimit) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Map<String, Object> bbox = param("bbox", "Only features whose geometry intersects the box: minLon,minLat,"
+                + "maxLon,maxLat (or 6 numbers with heights), CRS84", Map.of("type", "array", "minItems", 4,
+                        "maxItems", 6, "items", schema("number")));
+        bbox.put("style", "form");
+        bbox.put("explode", false);
+        p.put("bbox", bbox);
+        p.put("datetime", param("datetime", "An RFC 3339 date-time or interval. The features carry no time and the "
+                + "collections declare no temporal extent, so a valid value does not narrow the result",
+                schema("string")));
+        p.put("limit", param("limit", "Features per page; a larger value is served as " + maxLimit,
+                Map.of("type", "integer", "minimum", 1, "maximum", maxLimit, "default", defaultLimit)));
+        p.put("offset", param("offset", "Features to skip; next/prev links carry it",
+                Map.of("type", "integer", "minimum", 0, "default", 0)));
+        Map<String, Object> featureId = param("featureId", "The feature's id", schema("string"));
+        featureId.put("in", "path");
+        featureId.put("required", true);
+        p.put("featureId", featureId);
+        return p;
+    }
+
+    private static Map<String, Object> get(String summary, String operationId, List<Object> parameters,
+            Map<String, Object> content, boolean mayBeMissing) {
+        List<Object> ps = new ArrayList<>(parameters);
+        if (ps.stream().noneMatch(x -> x instanceof Map<?, ?> m && "f".equals(m.get("name")))) {
+            ps.add(param("f", "Encoding; overrides the Accept header", enumSchema("json", "html")));
+        }
+        Map<String, Object> responses = new LinkedHashMap<>();
+        Map<String, Object> ok = new LinkedHashMap<>();
+        ok.put("description", "OK");
+        Map<String, Object> media = new LinkedHashMap<>();
+        content.forEach((type, schema) -> media.put(type, Map.of("schema", schema)));
+        ok.put("content", media);
+        responses.put("200", ok);
+        responses.put("400", error("Invalid or unknown query parameter"));
+        if (mayBeMissing) {
+            responses.put("404", error("No such collection or feature"));
+        }
+        responses.put("500", error("Server error"));
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("summary", summary);
+        op.put("operationId", operationId);
+        op.put("parameters", ps);
+        op.put("responses", responses);
+        return Map.of("get", op);
+    }
+
+    private static Map<String, Object> jsonOrHtml(org.springframework.http.MediaType json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(json.toString(), schema("object"));
+        m.put(MediaTypes.linkType(MediaTypes.HTML), schema("string"));
+        return m;
+    }
+
+    private static Map<String, Object> itemsContent() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(MediaTypes.linkType(MediaTypes.GEOJSON), schema("object"));
+        m.put(MediaTypes.linkType(MediaTypes.HTML), schema("string"));
+        m.put(MediaTypes.linkType(MediaTypes.CSV), schema("string"));
+        return m;
+    }
+
+    private static Map<String, Object> error(String description) {
+        return Map.of("description", description, "content", Map.of(MediaTypes.linkType(MediaTypes.JSON),
+                Map.of("schema", Map.of("$ref", "#/components/schemas/exception"))));
+    }
+
+    private static Map<String, Object> exceptionSchema() {
+        return Map.of("type", "object", "required", List.of("code"), "properties",
+                Map.of("code", schema("string"), "description", schema("string")));
+    }
+
+    private static Map<String, Object> param(String name, String description, Map<String, Object> schema) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("in", "query");
+        p.put("description", description);
+        p.put("required", false);
+        p.put("schema", schema);
+        return p;
+    }
+
+    private static Map<String, Object> ref(String parameter) {
+        return Map.of("$ref", "#/components/parameters/" + parameter);
+    }
+
+    private static Map<String, Object> schema(String type) {
+        return Map.of("type", type);
+    }
+
+    private static Map<String, Object> enumSchema(String... values) {
+        return Map.of("type", "string", "enum", List.of(values));
+    }
+}
