@@ -32,15 +32,20 @@ public final class HitTester {
         return small.worldCopies(0);
     }
 
-    /** Hits among {@code candidates} drawn in world copy {@code offsetX}, nearest first. */
-    public static List<Hit> hits(Viewport v, List<StoredFeature> candidates, double offsetX, double column,
-            double row, double tolerance) {
+    /**
+     * Hits among {@code candidates} drawn in world copy {@code offsetX} with {@code style}, nearest first; a marker
+     * counts from its edge, not its centre, so a click anywhere on a large circle finds it.
+     */
+    public static List<Hit> hits(Viewport v, Style style, List<StoredFeature> candidates, double offsetX,
+            double column, double row, double tolerance) {
         Geometry click = PIXELS.createPoint(new Coordinate(column + 0.5, row + 0.5));
         List<Hit> hits = new ArrayList<>();
         for (StoredFeature f : candidates) {
             Geometry g = toPixels(f.feature().geometry(), v, offsetX);
             double d = g.distance(click);
-            if (d <= tolerance) {
+            Symbol symbol = style.symbol(f.feature());
+            double reach = tolerance + (symbol instanceof Symbol.Marker m ? m.size() / 2 : 0);
+            if (symbol != null && d <= reach) {
                 hits.add(new Hit(f, d));
             }
         }
