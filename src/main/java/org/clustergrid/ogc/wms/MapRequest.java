@@ -38,8 +38,8 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles,
         List<WmsLayer> layers = new ArrayList<>();
         for (String name : p.required("LAYERS", v).split(",", -1)) {
             layers.add(WmsLayer.byName(name).orElseThrow(() -> new WmsException(ExceptionCode.LayerNotDefined,
-                    "no layer '" + name + "'; layers are " + WmsLayer.ROOT + ", "
-                            + WmsLayer.CHILDREN.stream().map(WmsLayer::name).toList(), "LAYERS", v)));
+                    "no layer '" + name + "'; layers are " + WmsLayer.ROOT + ", " + String.join(", ",
+                            WmsLayer.CHILDREN.stream().map(WmsLayer::name).toList()), "LAYERS", v)));
         }
         if (layers.size() > LAYER_LIMIT) {
             throw WmsException.invalid("LAYERS", "at most " + LAYER_LIMIT + " layers per request", v);
