@@ -93,6 +93,11 @@ public final class Viewport {
         double hi = maxX + mx;
         double latMin = projection.lat(minY - my);
         double latMax = projection.lat(maxY + my);
+        if (projection == Projection.WEB_MERCATOR) {
+            // Mercator draws everything poleward of its square world at the edge, so fetch up to the poles
+            latMin = latMin <= -Projection.MAX_MERCATOR_LAT ? -90 : latMin;
+            latMax = latMax >= Projection.MAX_MERCATOR_LAT ? 90 : latMax;
+        }
         List<WorldCopy> copies = new ArrayList<>();
         if (!(latMin < latMax)) {
             return copies; // the view lies wholly beyond a pole
