@@ -23,7 +23,7 @@ final class CapabilitiesWriter {
 
     /** What the document says about the data, gathered by the service from the store. */
     record Content(String baseUrl, long updateSequence, Map<Layer, Envelope> extents, Map<Layer, String> attributions,
-            StyleRegistry styles, java.util.function.Function<Style, Dimension> legendSize) {}
+            StyleRegistry styles, java.util.function.Function<List<Style>, Dimension> legendSize) {}
 
     private final Content c;
     private final WmsVersion v;
@@ -130,7 +130,10 @@ final class CapabilitiesWriter {
         Envelope all = new Envelope();
         c.extents().values().forEach(all::expandToInclude);
         boxes(all.isNull() ? world() : all);
-        x.start("Style").element("Name", "default").element("Title", "Every layer in its default style").end();
+        x.start("Style").element("Name", "default").element("Title", "Every layer in its default style");
+        legendUrl(root.name(), "default", c.legendSize().apply(root.legendOrder().stream()
+                .map(c.styles()::defaultStyle).toList()));
+        x.end();
         for (WmsLayer child : WmsLayer.CHILDREN) {
             childLayer(child);
         }
@@ -154,14 +157,17 @@ final class CapabilitiesWriter {
             x.start("Style");
             x.element("Name", s.name());
             x.element("Title", s.title());
-            Dimension d = c.legendSize().apply(s);
-            x.start("LegendURL").attr("width", d.width).attr("height", d.height);
-            x.element("Format", ImageFormat.PNG.mimeType());
-            x.onlineResource(c.baseUrl() + "?SERVICE=WMS&REQUEST=GetLegendGraphic&VERSION=1.1.0&FORMAT=image%2Fpng"
-                    + "&LAYER=" + enc(l.name()) + "&STYLE=" + enc(s.name()));
-            x.end();
+            legendUrl(l.name(), s.name(), c.legendSize().apply(List.of(s)));
             x.end();
         }
+        x.end();
+    }
+
+    private void legendUrl(String layer, String style, Dimension d) {
+        x.start("LegendURL").attr("width", d.width).attr("height", d.height);
+        x.element("Format", ImageFormat.PNG.mimeType());
+        x.onlineResource(c.baseUrl() + "?SERVICE=WMS&REQUEST=GetLegendGraphic&VERSION=1.1.0&FORMAT=image%2Fpng"
+                + "&LAYER=" + enc(layer) + "&STYLE=" + enc(style));
         x.end();
     }
 

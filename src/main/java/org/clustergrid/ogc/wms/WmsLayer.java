@@ -39,6 +39,13 @@ record WmsLayer(String name, String title, String description, List<String> keyw
         return new WmsLayer(layer.id(), layer.title(), description, keywords, List.of(layer), true);
     }
 
+    /** The layers top of the map first, as legends list them. */
+    List<Layer> legendOrder() {
+        List<Layer> order = new java.util.ArrayList<>(layers);
+        java.util.Collections.reverse(order);
+        return order;
+    }
+
     /** Layer names are case-sensitive values. */
     static Optional<WmsLayer> byName(String name) {
         if (GROUP.name.equals(name)) {

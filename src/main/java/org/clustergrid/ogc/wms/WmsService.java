@@ -41,7 +41,7 @@ class WmsService {
     private final StyleRegistry styles;
     private final MapRenderer renderer = new MapRenderer();
     private final LegendRenderer legends = new LegendRenderer();
-    private final Map<Style, Dimension> legendSizes = new ConcurrentHashMap<>();
+    private final Map<List<Style>, Dimension> legendSizes = new ConcurrentHashMap<>();
 
     WmsService(SpatialStore store, StyleRegistry styles) {
         this.store = store;
@@ -111,9 +111,9 @@ class WmsService {
         return new WmsResponse(CapabilitiesWriter.contentType(v), CapabilitiesWriter.write(content, v));
     }
 
-    private Dimension legendSize(Style s) {
+    private Dimension legendSize(List<Style> s) {
         return legendSizes.computeIfAbsent(s, k -> {
-            BufferedImage img = legends.render(List.of(k), 20, 20, null);
+            BufferedImage img = legends.render(k, 20, 20, null);
             return new Dimension(img.getWidth(), img.getHeight());
         });
     }
@@ -223,9 +223,7 @@ class WmsService {
                 "no layer '" + name + "'", "LAYER", v));
         String styleName = p.get("STYLE") == null ? "" : p.get("STYLE");
         List<Style> chosen = new ArrayList<>();
-        List<Layer> order = new ArrayList<>(layer.layers());
-        java.util.Collections.reverse(order); // top of the map first
-        for (Layer l : order) {
+        for (Layer l : layer.legendOrder()) {
             String wanted = layer.layers().size() > 1 && styleName.equals("default") ? "" : styleName;
             chosen.add(styles.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                     "layer " + name + " has no style '" + styleName + "'", "STYLE", v)));
