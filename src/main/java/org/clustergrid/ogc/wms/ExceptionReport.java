@@ -26,7 +26,10 @@ final class ExceptionReport {
                     + " \"http://schemas.opengis.net/wms/1.1.1/exception_1_1_1.dtd\">");
             x.start("ServiceExceptionReport").attr("version", "1.1.1");
         }
-        x.start("ServiceException").attr("code", e.code().name());
+        x.start("ServiceException");
+        if (e.code() != null) {
+            x.attr("code", e.code().name()); // the code is optional; failures of the server itself have none
+        }
         if (e.locator() != null && e.version() == WmsVersion.V1_3_0) {
             x.attr("locator", e.locator()); // 1.1.1's DTD has no locator attribute
         }

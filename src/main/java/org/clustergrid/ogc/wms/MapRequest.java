@@ -17,11 +17,11 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles,
     static final int MAX_SIZE = 4096;
     static final int LAYER_LIMIT = 16;
 
-    /** The styles drawn for {@code layer}, in drawing order. */
+    /** The style drawn for each store layer of {@code layer} (the first, if LAYERS names a layer twice). */
     List<Style> stylesOf(WmsLayer layer) {
         List<Style> out = new ArrayList<>();
         for (Style s : styles) {
-            if (layer.layers().contains(s.layer())) {
+            if (layer.layers().contains(s.layer()) && out.stream().noneMatch(o -> o.layer() == s.layer())) {
                 out.add(s);
             }
         }

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 /** The WMS operations: GetCapabilities, GetMap, GetFeatureInfo and GetLegendGraphic, and their exceptions. */
 @Service
 class WmsService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WmsService.class);
     /** A map draws at most this many features per layer and world copy; beyond, the store's order decides. */
     static final int MAX_FEATURES = 500_000;
     static final double INFO_TOLERANCE_PX = 5;
@@ -53,6 +54,11 @@ class WmsService {
             return dispatch(p, baseUrl);
         } catch (WmsException e) {
             return error(e, p);
+        } catch (RuntimeException e) {
+            // clients read errors only as exception reports, so a failure of ours is one too, without a code
+            LOG.error("WMS request failed", e);
+            return error(new WmsException(null, "internal error: " + e.getMessage(), null,
+                    WmsVersion.forErrors(p.get("VERSION"))), p);
         }
     }
 
@@ -280,7 +286,8 @@ class WmsService {
             transparent = false;
         }
         Color background = transparent && format.supportsTransparency() ? null : bg;
-        String text = how == ExceptionFormat.INIMAGE ? e.code().name() + ": " + e.getMessage() : null;
+        String text = how != ExceptionFormat.INIMAGE ? null
+                : e.code() == null ? e.getMessage() : e.code().name() + ": " + e.getMessage();
         BufferedImage image = MessageImage.render(width, height, background, text);
         return new WmsResponse(format.contentType(), ImageEncoder.encode(image, format, bg));
     }
