@@ -1,0 +1,201 @@
+package org.clustergrid.ogc.wms;
+
+import java.awt.Dimension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.model.Layer;
+import org.clustergrid.render.ImageFormat;
+import org.clustergrid.render.Style;
+import org.clustergrid.render.StyleRegistry;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Writes the capabilities document: WMS_Capabilities for 1.3.0 (capabilities_1_3_0.xsd, element order as the
+ * schema's sequences require) or WMT_MS_Capabilities for 1.1.1 (WMS_MS_Capabilities.dtd).
+ */
+final class CapabilitiesWriter {
+    static final String WMS = "http://www.opengis.net/wms";
+    static final String SLD = "http://www.opengis.net/sld";
+    static final List<String> MAP_FORMATS = List.of("image/png", "image/png; mode=8bit", "image/png8", "image/jpeg");
+    static final List<String> INFO_FORMATS = List.of("application/json", "text/html", "text/plain");
+
+    /** What the document says about the data, gathered by the service from the store. */
+    record Content(String baseUrl, long updateSequence, Map<Layer, Envelope> extents, Map<Layer, String> attributions,
+            StyleRegistry styles, java.util.function.Function<List<Style>, Dimension> legendSize) {}
+
+    private final Content c;
+    private final WmsVersion v;
+    private final Xml x = new Xml();
+
+    private CapabilitiesWriter(Content content, WmsVersion version) {
+        this.c = content;
+        this.v = version;
+    }
+
+    static byte[] write(Content content, WmsVersion version) {
+        return new CapabilitiesWriter(content, version).document();
+    }
+
+    static String contentType(WmsVersion v) {
+        return v == WmsVersion.V1_3_0 ? "text/xml" : "application/vnd.ogc.wms_xml";
+    }
+
+    private boolean v13() {
+        return v == WmsVersion.V1_3_0;
+    }
+
+    private byte[] document() {
+        if (v13()) {
+            x.start("WMS_Capabilities").namespace("", WMS).namespace("xlink", Xml.XLINK)
+                    .namespace("sld", SLD).namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+                    .attr("version", "1.3.0").attr("updateSequence", Long.toString(c.updateSequence()))
+                    .attr("xsi:schemaLocation", WMS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd "
+                            + SLD + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
+        } else {
+            x.raw("<!DOCTYPE WMT_MS_Capabilities SYSTEM"
+                    + " \"http://schemas.opengis.net/wms/1.1.1/WMS_MS_Capabilities.dtd\">");
+            x.start("WMT_MS_Capabilities").namespace("xlink", Xml.XLINK).attr("version", "1.1.1")
+                    .attr("updateSequence", Long.toString(c.updateSequence()));
+        }
+        service();
+        capability();
+        x.end();
+        return x.bytes();
+    }
+
+    private void service() {
+        x.start("Service");
+        x.element("Name", v13() ? "WMS" : "OGC:WMS");
+        x.element("Title", "ClusterGrid WMS");
+        x.element("Abstract", "Maps of industrial and MSME clusters and the infrastructure around them: roads,"
+                + " electricity, finance access points and markets.");
+        keywords(List.of("ClusterGrid", "WMS", "industrial clusters", "infrastructure"));
+        x.onlineResource(c.baseUrl());
+        x.element("Fees", "none");
+        x.element("AccessConstraints", "none; each dataset keeps its licence, shown in the layer attribution");
+        if (v13()) {
+            x.element("LayerLimit", Integer.toString(MapRequest.LAYER_LIMIT));
+            x.element("MaxWidth", Integer.toString(MapRequest.MAX_SIZE));
+            x.element("MaxHeight", Integer.toString(MapRequest.MAX_SIZE));
+        }
+        x.end();
+    }
+
+    private void keywords(List<String> words) {
+        x.start("KeywordList");
+        words.forEach(w -> x.element("Keyword", w));
+        x.end();
+    }
+
+    private void capability() {
+        x.start("Capability").start("Request");
+        operation("GetCapabilities", List.of(contentType(v)));
+        operation("GetMap", MAP_FORMATS);
+        operation("GetFeatureInfo", INFO_FORMATS);
+        operation(v13() ? "sld:GetLegendGraphic" : "GetLegendGraphic", List.of("image/png", "image/png8", "image/jpeg"));
+        x.end();
+        x.start("Exception");
+        if (v13()) {
+            List.of("XML", "INIMAGE", "BLANK").forEach(f -> x.element("Format", f));
+        } else {
+            List.of("application/vnd.ogc.se_xml", "application/vnd.ogc.se_inimage", "application/vnd.ogc.se_blank")
+                    .forEach(f -> x.element("Format", f));
+        }
+        x.end();
+        rootLayer();
+        x.end();
+    }
+
+    private void operation(String name, List<String> formats) {
+        x.start(name);
+        formats.forEach(f -> x.element("Format", f));
+        x.start("DCPType").start("HTTP").start("Get");
+        x.onlineResource(c.baseUrl() + "?");
+        x.end().end().end();
+        x.end();
+    }
+
+    private void rootLayer() {
+        WmsLayer root = WmsLayer.GROUP;
+        x.start("Layer");
+        x.element("Name", root.name());
+        x.element("Title", root.title());
+        x.element("Abstract", root.description());
+        keywords(root.keywords());
+        for (WmsCrs crs : WmsCrs.offered(v)) {
+            x.element(v13() ? "CRS" : "SRS", crs.code());
+        }
+        Envelope all = new Envelope();
+        c.extents().values().forEach(all::expandToInclude);
+        boxes(all.isNull() ? world() : all);
+        x.start("Style").element("Name", "default").element("Title", "Every layer in its default style");
+        legendUrl(root.name(), "default", c.legendSize().apply(root.legendOrder().stream()
+                .map(c.styles()::defaultStyle).toList()));
+        x.end();
+        for (WmsLayer child : WmsLayer.CHILDREN) {
+            childLayer(child);
+        }
+        x.end();
+    }
+
+    private void childLayer(WmsLayer l) {
+        Layer layer = l.layers().get(0);
+        x.start("Layer").attr("queryable", l.queryable() ? "1" : "0").attr("opaque", "0");
+        x.element("Name", l.name());
+        x.element("Title", l.title());
+        x.element("Abstract", l.description());
+        keywords(l.keywords());
+        Envelope e = c.extents().get(layer);
+        boxes(e == null ? world() : e);
+        String attribution = c.attributions().get(layer);
+        if (attribution != null && !attribution.isBlank()) {
+            x.start("Attribution").element("Title", attribution).end();
+        }
+        for (Style s : c.styles().styles(layer)) {
+            x.start("Style");
+            x.element("Name", s.name());
+            x.element("Title", s.title());
+            legendUrl(l.name(), s.name(), c.legendSize().apply(List.of(s)));
+            x.end();
+        }
+        x.end();
+    }
+
+    private void legendUrl(String layer, String style, Dimension d) {
+        x.start("LegendURL").attr("width", d.width).attr("height", d.height);
+        x.element("Format", ImageFormat.PNG.mimeType());
+        x.onlineResource(c.baseUrl() + "?SERVICE=WMS&REQUEST=GetLegendGraphic&VERSION=1.1.0&FORMAT=image%2Fpng"
+                + "&LAYER=" + enc(layer) + "&STYLE=" + enc(style));
+        x.end();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static Envelope world() {
+        return new Envelope(-180, 180, -90, 90);
+    }
+
+    /** The geographic box, then a BoundingBox per CRS in that CRS's axis order for this version. */
+    private void boxes(Envelope e) {
+        if (v13()) {
+            x.start("EX_GeographicBoundingBox")
+                    .element("westBoundLongitude", Xml.num(e.getMinX()))
+                    .element("eastBoundLongitude", Xml.num(e.getMaxX()))
+                    .element("southBoundLatitude", Xml.num(e.getMinY()))
+                    .element("northBoundLatitude", Xml.num(e.getMaxY()))
+                    .end();
+        } else {
+            x.start("LatLonBoundingBox").attr("minx", e.getMinX()).attr("miny", e.getMinY())
+                    .attr("maxx", e.getMaxX()).attr("maxy", e.getMaxY()).end();
+        }
+        for (WmsCrs crs : WmsCrs.offered(v)) {
+            double[] b = crs.axisOrdered(crs.project(e), v);
+            x.start("BoundingBox").attr(v13() ? "CRS" : "SRS", crs.code())
+                    .attr("minx", b[0]).attr("miny", b[1]).attr("maxx", b[2]).attr("maxy", b[3]).end();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.clustergrid.ogc.wms;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.clustergrid.render.ImageFormat;
+import org.clustergrid.render.Style;
+import org.clustergrid.render.StyleRegistry;
+import org.clustergrid.render.Viewport;
+
+/**
+ * The map part of GetMap and GetFeatureInfo, checked: layers with their styles, CRS, box in the CRS's axis order
+ * turned into x/y, size, format and background.
+ */
+record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles, WmsCrs crs, Viewport viewport,
+        ImageFormat format, boolean transparent, Color bgColor, ExceptionFormat exceptions) {
+    static final int MAX_SIZE = 4096;
+    static final int LAYER_LIMIT = 16;
+
+    /** The style drawn for each store layer of {@code layer} (the first, if LAYERS names a layer twice). */
+    List<Style> stylesOf(WmsLayer layer) {
+        List<Style> out = new ArrayList<>();
+        for (Style s : styles) {
+            if (layer.layers().contains(s.layer()) && out.stream().noneMatch(o -> o.layer() == s.layer())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The background, or null for a transparent image. */
+    Color background() {
+        return transparent && format.supportsTransparency() ? null : bgColor;
+    }
+
+    static MapRequest parse(WmsParams p, WmsVersion v, StyleRegistry registry, boolean needFormat) {
+        ExceptionFormat exceptions = ExceptionFormat.parse(p.get("EXCEPTIONS"), v);
+        List<WmsLayer> layers = new ArrayList<>();
+        for (String name : p.required("LAYERS", v).split(",", -1)) {
+            layers.add(WmsLayer.byName(name).orElseThrow(() -> new WmsException(ExceptionCode.LayerNotDefined,
+                    "no layer '" + name + "'; layers are " + WmsLayer.ROOT + ", " + String.join(", ",
+                            WmsLayer.CHILDREN.stream().map(WmsLayer::name).toList()), "LAYERS", v)));
+        }
+        if (layers.size() > LAYER_LIMIT) {
+            throw WmsException.invalid("LAYERS", "at most " + LAYER_LIMIT + " layers per request", v);
+        }
+        List<Style> styles = styles(p.get("STYLES"), layers, registry, v);
+        String crsParam = v == WmsVersion.V1_3_0 ? "CRS" : "SRS";
+        String crsCode = p.required(crsParam, v);
+        WmsCrs crs = WmsCrs.of(crsCode).filter(c -> List.of(WmsCrs.offered(v)).contains(c))
+                .orElseThrow(() -> new WmsException(v == WmsVersion.V1_3_0 ? ExceptionCode.InvalidCRS
+                        : ExceptionCode.InvalidSRS, crsParam + " " + crsCode + " is not offered; use one of "
+                        + List.of(WmsCrs.offered(v)).stream().map(WmsCrs::code).toList(), crsParam, v));
+        double[] box = bbox(p.required("BBOX", v), v);
+        if (crs.yFirst(v)) {
+            box = new double[] {box[1], box[0], box[3], box[2]};
+        }
+        int width = size(p, "WIDTH", v);
+        int height = size(p, "HEIGHT", v);
+        ImageFormat format = ImageFormat.PNG;
+        if (needFormat) {
+            String f = p.required("FORMAT", v);
+            format = ImageFormat.of(f).orElseThrow(() -> new WmsException(ExceptionCode.InvalidFormat,
+                    "FORMAT " + f + " is not offered; use image/png, image/png8 or image/jpeg", "FORMAT", v));
+        }
+        Viewport viewport = new Viewport(crs.projection(), box[0], box[1], box[2], box[3], width, height);
+        return new MapRequest(v, layers, styles, crs, viewport, format, transparent(p, v), bgColor(p, v), exceptions);
+    }
+
+    private static List<Style> styles(String param, List<WmsLayer> layers, StyleRegistry registry, WmsVersion v) {
+        String[] names = param == null || param.isEmpty() ? new String[0] : param.split(",", -1);
+        if (names.length != 0 && names.length != layers.size()) {
+            throw WmsException.invalid("STYLES", "STYLES has " + names.length + " entries for " + layers.size()
+                    + " layers; give one per layer (empty for the default) or none", v);
+        }
+        List<Style> out = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            WmsLayer layer = layers.get(i);
+            String name = names.length == 0 ? "" : names[i];
+            for (var l : layer.layers()) {
+                boolean group = layer.layers().size() > 1;
+                // the group has only the default style; its children's defaults draw it
+                String wanted = group && name.equals("default") ? "" : name;
+                out.add(registry.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
+                        "layer " + layer.name() + " has no style '" + name + "'", "STYLES", v)));
+            }
+        }
+        return out;
+    }
+
+    static double[] bbox(String text, WmsVersion v) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw WmsException.invalid("BBOX", "BBOX must be four numbers minx,miny,maxx,maxy; got '" + text + "'", v);
+        }
+        double[] b = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                b[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw WmsException.invalid("BBOX", "BBOX value '" + parts[i] + "' is not a number", v);
+            }
+            if (!Double.isFinite(b[i])) {
+                throw WmsException.invalid("BBOX", "BBOX value '" + parts[i] + "' is not finite", v);
+            }
+        }
+        if (b[0] >= b[2] || b[1] >= b[3]) {
+            throw WmsException.invalid("BBOX", "BBOX minimum must be below maximum on both axes; got '" + text + "'", v);
+        }
+        return b;
+    }
+
+    static int size(WmsParams p, String name, WmsVersion v) {
+        String text = p.required(name, v);
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw WmsException.invalid(name, name + " '" + text + "' is not a whole number", v);
+        }
+        if (n < 1 || n > MAX_SIZE) {
+            throw WmsException.invalid(name, name + " must be between 1 and " + MAX_SIZE + "; got " + n, v);
+        }
+        return n;
+    }
+
+    static boolean transparent(WmsParams p, WmsVersion v) {
+        String t = p.nonEmpty("TRANSPARENT");
+        if (t == null || t.equalsIgnoreCase("FALSE")) {
+            return false;
+        }
+        if (t.equalsIgnoreCase("TRUE")) {
+            return true;
+        }
+        throw WmsException.invalid("TRANSPARENT", "TRANSPARENT must be TRUE or FALSE; got '" + t + "'", v);
+    }
+
+    static Color bgColor(WmsParams p, WmsVersion v) {
+        String c = p.nonEmpty("BGCOLOR");
+        if (c == null) {
+            return Color.WHITE;
+        }
+        if (!c.matches("0[xX][0-9a-fA-F]{6}")) {
+            throw WmsException.invalid("BGCOLOR", "BGCOLOR must be 0xRRGGBB; got '" + c + "'", v);
+        }
+        return new Color(Integer.parseInt(c.substring(2), 16));
+    }
+}

@@ -1,0 +1,27 @@
+package org.clustergrid.ogc.wms;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The WMS endpoint; every operation is a GET with key-value parameters, handled by {@link WmsService}. */
+@RestController
+class WmsController {
+    private final WmsService service;
+
+    WmsController(WmsService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/ogc/wms")
+    ResponseEntity<byte[]> wms(HttpServletRequest request) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc/wms").build().toUriString();
+        WmsResponse r = service.handle(new WmsParams(request.getParameterMap()), base);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(r.contentType()))
+                .cacheControl(CacheControl.noCache()).body(r.body());
+    }
+}

@@ -1,0 +1,303 @@
+package org.clustergrid.ogc.wms;
+
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.clustergrid.model.Dataset;
+import org.clustergrid.model.Layer;
+import org.clustergrid.render.HitTester;
+import org.clustergrid.render.ImageEncoder;
+import org.clustergrid.render.ImageFormat;
+import org.clustergrid.render.LegendRenderer;
+import org.clustergrid.render.MapRenderer;
+import org.clustergrid.render.MapSpec;
+import org.clustergrid.render.MessageImage;
+import org.clustergrid.render.Style;
+import org.clustergrid.render.StyleRegistry;
+import org.clustergrid.render.Viewport;
+import org.clustergrid.store.FeatureQuery;
+import org.clustergrid.store.LayerStats;
+import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.stereotype.Service;
+
+/** The WMS operations: GetCapabilities, GetMap, GetFeatureInfo and GetLegendGraphic, and their exceptions. */
+@Service
+class WmsService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WmsService.class);
+    /** A map draws at most this many features per layer and world copy; beyond, the store's order decides. */
+    static final int MAX_FEATURES = 500_000;
+    static final double INFO_TOLERANCE_PX = 5;
+    static final int MAX_FEATURE_COUNT = 1000;
+
+    private final SpatialStore store;
+    private final StyleRegistry styles;
+    private final MapRenderer renderer = new MapRenderer();
+    private final LegendRenderer legends = new LegendRenderer();
+    private final Map<List<Style>, Dimension> legendSizes = new ConcurrentHashMap<>();
+
+    WmsService(SpatialStore store, StyleRegistry styles) {
+        this.store = store;
+        this.styles = styles;
+    }
+
+    WmsResponse handle(WmsParams p, String baseUrl) {
+        try {
+            return dispatch(p, baseUrl);
+        } catch (WmsException e) {
+            return error(e, p);
+        } catch (RuntimeException e) {
+            // clients read errors only as exception reports, so a failure of ours is one too, without a code
+            LOG.error("WMS request failed", e);
+            return error(new WmsException(null, "internal error: " + e.getMessage(), null,
+                    WmsVersion.forErrors(p.get("VERSION"))), p);
+        }
+    }
+
+    private WmsResponse dispatch(WmsParams p, String baseUrl) {
+        WmsVersion errors = WmsVersion.forErrors(p.get("VERSION"));
+        String request = p.required("REQUEST", errors);
+        String service = p.nonEmpty("SERVICE");
+        if (service != null && !service.equals("WMS")) {
+            throw WmsException.invalid("SERVICE", "SERVICE must be WMS; got '" + service + "'", errors);
+        }
+        // operation names are matched ignoring case: several clients send e.g. getcapabilities
+        return switch (request.toLowerCase(java.util.Locale.ROOT)) {
+            case "getcapabilities", "capabilities" -> capabilities(p, baseUrl);
+            case "getmap", "map" -> map(p);
+            case "getfeatureinfo" -> featureInfo(p);
+            case "getlegendgraphic" -> legend(p);
+            default -> throw new WmsException(ExceptionCode.OperationNotSupported, "REQUEST " + request
+                    + " is not supported; use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic",
+                    "REQUEST", errors);
+        };
+    }
+
+    private WmsResponse capabilities(WmsParams p, String baseUrl) {
+        WmsVersion v = WmsVersion.negotiate(p.has("VERSION") ? p.get("VERSION") : p.get("WMTVER"));
+        if (p.nonEmpty("SERVICE") == null) {
+            throw WmsException.missing("SERVICE", v);
+        }
+        long current = store.dataVersion();
+        String asked = p.nonEmpty("UPDATESEQUENCE");
+        if (asked != null) {
+            long n;
+            try {
+                n = Long.parseLong(asked.strip());
+            } catch (NumberFormatException e) {
+                throw new WmsException(ExceptionCode.InvalidUpdateSequence, "UPDATESEQUENCE '" + asked
+                        + "' is not a sequence number of this server (current: " + current + ")", "UPDATESEQUENCE", v);
+            }
+            if (n == current) {
+                throw new WmsException(ExceptionCode.CurrentUpdateSequence, "capabilities are unchanged since "
+                        + "update sequence " + current, "UPDATESEQUENCE", v);
+            }
+            if (n > current) {
+                throw new WmsException(ExceptionCode.InvalidUpdateSequence, "UPDATESEQUENCE " + n
+                        + " is later than the current " + current, "UPDATESEQUENCE", v);
+            }
+        }
+        Map<Layer, Envelope> extents = new EnumMap<>(Layer.class);
+        for (Layer l : Layer.values()) {
+            LayerStats s = store.stats(l);
+            if (s.extent() != null) {
+                extents.put(l, s.extent());
+            }
+        }
+        var content = new CapabilitiesWriter.Content(baseUrl, current, extents,
+                Attributions.byLayer(store.datasets()), styles, this::legendSize);
+        return new WmsResponse(CapabilitiesWriter.contentType(v), CapabilitiesWriter.write(content, v));
+    }
+
+    private Dimension legendSize(List<Style> s) {
+        return legendSizes.computeIfAbsent(s, k -> {
+            BufferedImage img = legends.render(k, 20, 20, null);
+            return new Dimension(img.getWidth(), img.getHeight());
+        });
+    }
+
+    private WmsResponse map(WmsParams p) {
+        WmsVersion v = WmsVersion.exact(p.get("VERSION"));
+        MapRequest m = MapRequest.parse(p, v, styles, true);
+        MapSpec spec = new MapSpec(m.viewport(), m.styles(), m.background(), true, attributions());
+        BufferedImage image = renderer.render(spec, this::features);
+        return new WmsResponse(m.format().contentType(), ImageEncoder.encode(image, m.format(), m.bgColor()));
+    }
+
+    private List<StoredFeature> features(Layer layer, Envelope lonLat) {
+        return store.query(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES)).features();
+    }
+
+    private Function<String, String> attributions() {
+        Map<String, String> byId = new HashMap<>();
+        for (Dataset d : store.datasets()) {
+            String text = Attributions.onMap(d);
+            if (text != null) {
+                byId.put(d.id(), text);
+            }
+        }
+        return byId::get;
+    }
+
+    private WmsResponse featureInfo(WmsParams p) {
+        WmsVersion v = WmsVersion.exact(p.get("VERSION"));
+        MapRequest m = MapRequest.parse(p, v, styles, false);
+        List<WmsLayer> queried = new ArrayList<>();
+        for (String name : p.required("QUERY_LAYERS", v).split(",", -1)) {
+            WmsLayer l = WmsLayer.byName(name).filter(m.layers()::contains).orElseThrow(() -> new WmsException(
+                    ExceptionCode.LayerNotDefined, "QUERY_LAYERS names '" + name + "', which is not in LAYERS",
+                    "QUERY_LAYERS", v));
+            if (!l.queryable()) {
+                throw new WmsException(ExceptionCode.LayerNotQueryable, "layer " + name + " is not queryable;"
+                        + " query its sublayers", "QUERY_LAYERS", v);
+            }
+            queried.add(l);
+        }
+        String infoFormat = v == WmsVersion.V1_3_0 ? p.required("INFO_FORMAT", v)
+                : (p.nonEmpty("INFO_FORMAT") == null ? "text/plain" : p.get("INFO_FORMAT"));
+        FeatureInfoWriter writer = FeatureInfoWriter.of(infoFormat).orElseThrow(() -> new WmsException(
+                ExceptionCode.InvalidFormat, "INFO_FORMAT " + infoFormat + " is not offered; use "
+                        + CapabilitiesWriter.INFO_FORMATS, "INFO_FORMAT", v));
+        int i = point(p, v == WmsVersion.V1_3_0 ? "I" : "X", m.viewport().width(), v);
+        int j = point(p, v == WmsVersion.V1_3_0 ? "J" : "Y", m.viewport().height(), v);
+        int count = featureCount(p, v);
+        List<FeatureInfoWriter.Found> found = new ArrayList<>();
+        for (WmsLayer l : queried) {
+            for (Style style : m.stylesOf(l)) {
+                found.addAll(hits(m.viewport(), style, i, j, count, l.name()));
+            }
+        }
+        return new WmsResponse(writer.mimeType() + (writer == FeatureInfoWriter.JSON ? "" : "; charset=UTF-8"),
+                writer.write(found));
+    }
+
+    private List<FeatureInfoWriter.Found> hits(Viewport viewport, Style style, int i, int j, int count, String layer) {
+        // the search box also reaches the largest marker's edge; exact hit testing then decides
+        double searchPx = INFO_TOLERANCE_PX + 16;
+        List<HitTester.Hit> hits = new ArrayList<>();
+        for (Viewport.WorldCopy copy : HitTester.searchAreas(viewport, i, j, searchPx)) {
+            List<StoredFeature> candidates = features(style.layer(), copy.query());
+            hits.addAll(HitTester.hits(viewport, style, candidates, copy.offsetX(), i, j, INFO_TOLERANCE_PX));
+        }
+        hits.sort(java.util.Comparator.comparingDouble(HitTester.Hit::distancePx));
+        return hits.stream().limit(count).map(h -> new FeatureInfoWriter.Found(layer, h.feature())).toList();
+    }
+
+    private static int point(WmsParams p, String name, int size, WmsVersion v) {
+        String text = p.required(name, v);
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new WmsException(ExceptionCode.InvalidPoint, name + " '" + text + "' is not a whole number", name, v);
+        }
+        if (n < 0 || n >= size) {
+            throw new WmsException(ExceptionCode.InvalidPoint, name + " " + n + " is outside the map (0 to "
+                    + (size - 1) + ")", name, v);
+        }
+        return n;
+    }
+
+    private static int featureCount(WmsParams p, WmsVersion v) {
+        String text = p.nonEmpty("FEATURE_COUNT");
+        if (text == null) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1) {
+                return Math.min(n, MAX_FEATURE_COUNT);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw WmsException.invalid("FEATURE_COUNT", "FEATURE_COUNT must be a positive whole number; got '" + text + "'", v);
+    }
+
+    private WmsResponse legend(WmsParams p) {
+        WmsVersion v = WmsVersion.V1_3_0;
+        String name = p.required("LAYER", v);
+        WmsLayer layer = WmsLayer.byName(name).orElseThrow(() -> new WmsException(ExceptionCode.LayerNotDefined,
+                "no layer '" + name + "'", "LAYER", v));
+        String styleName = p.get("STYLE") == null ? "" : p.get("STYLE");
+        List<Style> chosen = new ArrayList<>();
+        for (Layer l : layer.legendOrder()) {
+            String wanted = layer.layers().size() > 1 && styleName.equals("default") ? "" : styleName;
+            chosen.add(styles.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
+                    "layer " + name + " has no style '" + styleName + "'", "STYLE", v)));
+        }
+        String f = p.nonEmpty("FORMAT") == null ? "image/png" : p.get("FORMAT");
+        ImageFormat format = ImageFormat.of(f).orElseThrow(() -> new WmsException(ExceptionCode.InvalidFormat,
+                "FORMAT " + f + " is not offered for legends", "FORMAT", v));
+        int w = legendSymbolSize(p, "WIDTH", v);
+        int h = legendSymbolSize(p, "HEIGHT", v);
+        Color background = MapRequest.transparent(p, v) && format.supportsTransparency() ? null
+                : MapRequest.bgColor(p, v);
+        BufferedImage image = legends.render(chosen, w, h, background);
+        return new WmsResponse(format.contentType(), ImageEncoder.encode(image, format, background));
+    }
+
+    private static int legendSymbolSize(WmsParams p, String name, WmsVersion v) {
+        String text = p.nonEmpty(name);
+        if (text == null) {
+            return 20;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 8 && n <= 128) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw WmsException.invalid(name, name + " of a legend symbol must be 8 to 128 pixels; got '" + text + "'", v);
+    }
+
+    /** XML by default; for GetMap with EXCEPTIONS=INIMAGE or BLANK an image of the asked size and format. */
+    private WmsResponse error(WmsException e, WmsParams p) {
+        String request = p.get("REQUEST");
+        ExceptionFormat how;
+        try {
+            how = ExceptionFormat.parse(p.get("EXCEPTIONS"), e.version());
+        } catch (WmsException bad) {
+            how = ExceptionFormat.XML;
+        }
+        if (how == ExceptionFormat.XML || request == null || !request.equalsIgnoreCase("GetMap")) {
+            return new WmsResponse(ExceptionReport.contentType(e.version()), ExceptionReport.xml(e));
+        }
+        ImageFormat format = ImageFormat.of(p.get("FORMAT")).orElse(ImageFormat.PNG);
+        int width = lenientSize(p.get("WIDTH"));
+        int height = lenientSize(p.get("HEIGHT"));
+        Color bg;
+        boolean transparent;
+        try {
+            bg = MapRequest.bgColor(p, e.version());
+            transparent = MapRequest.transparent(p, e.version());
+        } catch (WmsException bad) {
+            bg = Color.WHITE;
+            transparent = false;
+        }
+        Color background = transparent && format.supportsTransparency() ? null : bg;
+        String text = how != ExceptionFormat.INIMAGE ? null
+                : e.code() == null ? e.getMessage() : e.code().name() + ": " + e.getMessage();
+        BufferedImage image = MessageImage.render(width, height, background, text);
+        return new WmsResponse(format.contentType(), ImageEncoder.encode(image, format, bg));
+    }
+
+    private static int lenientSize(String text) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            return n >= 1 && n <= MapRequest.MAX_SIZE ? n : 256;
+        } catch (RuntimeException e) {
+            return 256;
+        }
+    }
+}

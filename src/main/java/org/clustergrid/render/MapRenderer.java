@@ -1,0 +1,131 @@
+package org.clustergrid.render;
+
+import java.awt.AlphaComposite;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.TextLayout;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.clustergrid.model.LayerFeature;
+import org.clustergrid.render.Symbol.Line;
+import org.clustergrid.render.Symbol.Marker;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Point;
+
+/** Draws a map: each style's layer in order, then labels, then the attributions of the data in view. */
+public final class MapRenderer {
+    /** Features this many pixels outside the view are fetched too, so their symbols are not cut at tile edges. */
+    static final double MARGIN_PX = 16;
+    private static final Font ATTRIBUTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+
+    private record Item(LayerFeature feature, Symbol symbol, int order, double offsetX) {}
+
+    public BufferedImage render(MapSpec spec, FeatureSource source) {
+        Viewport v = spec.viewport();
+        BufferedImage image = new BufferedImage(v.width(), v.height(),
+                spec.background() == null ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            setUp(g);
+            if (spec.background() != null) {
+                g.setColor(spec.background());
+                g.fillRect(0, 0, v.width(), v.height());
+            }
+            LabelPlacer labels = new LabelPlacer();
+            Set<String> datasets = new LinkedHashSet<>();
+            SymbolPainter painter = new SymbolPainter();
+            double mpp = v.metresPerPixel();
+            for (Style style : spec.styles()) {
+                List<Item> items = new ArrayList<>();
+                for (Viewport.WorldCopy copy : v.worldCopies(MARGIN_PX)) {
+                    for (StoredFeature f : source.features(style.layer(), copy.query())) {
+                        Symbol s = style.symbol(f.feature());
+                        if (s != null) {
+                            items.add(new Item(f.feature(), s, style.order(f.feature()), copy.offsetX()));
+                            datasets.add(f.datasetId());
+                        }
+                    }
+                }
+                items.sort(Comparator.comparingInt(Item::order)); // stable: equal orders keep the store's order
+                for (Item it : items) {
+                    if (it.symbol() instanceof Line l) {
+                        painter.paintCasing(g, l, it.feature().geometry(), v, it.offsetX());
+                    }
+                }
+                for (Item it : items) {
+                    painter.paint(g, it.symbol(), it.feature().geometry(), v, it.offsetX());
+                    if (spec.labels()) {
+                        addLabel(labels, style, it, v, mpp);
+                    }
+                }
+            }
+            Rectangle2D attributionBox = paintAttribution(g, spec, datasets, v);
+            if (attributionBox != null) {
+                labels.block(attributionBox);
+            }
+            labels.paint(g, v.width(), v.height());
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    static void setUp(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setComposite(AlphaComposite.SrcOver);
+    }
+
+    private static void addLabel(LabelPlacer labels, Style style, Item it, Viewport v, double mpp) {
+        String text = style.label(it.feature(), mpp);
+        if (text == null) {
+            return;
+        }
+        var geometry = it.feature().geometry();
+        Point anchor = geometry.getDimension() == 0 ? geometry.getCentroid() : geometry.getInteriorPoint();
+        double x = v.px(anchor.getX(), it.offsetX());
+        double y = v.py(anchor.getY());
+        if (x < 0 || y < 0 || x > v.width() || y > v.height()) {
+            return;
+        }
+        double clearance = it.symbol() instanceof Marker m ? m.size() : 0;
+        labels.add(text, x, y, clearance, style.layer() == org.clustergrid.model.Layer.CLUSTERS,
+                style.labelPriority(it.feature()));
+    }
+
+    /** The attributions of the datasets in view, one line each, in the bottom-right corner. */
+    private static Rectangle2D paintAttribution(Graphics2D g, MapSpec spec, Set<String> datasets, Viewport v) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (String id : datasets) {
+            String t = spec.attribution().apply(id);
+            if (t != null && !t.isBlank()) {
+                texts.add(t.strip());
+            }
+        }
+        if (texts.isEmpty()) {
+            return null;
+        }
+        double y = v.height() - 3;
+        Rectangle2D all = null;
+        List<String> lines = new ArrayList<>(texts);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            TextLayout layout = new TextLayout(lines.get(i), ATTRIBUTION_FONT, g.getFontRenderContext());
+            double w = layout.getAdvance();
+            double x = Math.max(2, v.width() - w - 4);
+            LabelPlacer.draw(g, layout, x, y - layout.getDescent());
+            Rectangle2D box = new Rectangle2D.Double(x - 2, y - layout.getAscent() - layout.getDescent() - 2, w + 4,
+                    layout.getAscent() + layout.getDescent() + 4);
+            all = all == null ? box : all.createUnion(box);
+            y -= layout.getAscent() + layout.getDescent() + 1;
+        }
+        return all;
+    }
+}

@@ -1,0 +1,20 @@
+package org.clustergrid.render;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What to draw.
+ *
+ * @param styles the layers' styles, bottom first
+ * @param background background colour, or null for a transparent image
+ * @param attribution the text a dataset's licence asks maps to show, by dataset id (null when none)
+ */
+public record MapSpec(Viewport viewport, List<Style> styles, Color background, boolean labels,
+        Function<String, String> attribution) {
+    public MapSpec {
+        styles = List.copyOf(styles);
+        attribution = attribution == null ? id -> null : attribution;
+    }
+}

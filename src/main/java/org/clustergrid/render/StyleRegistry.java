@@ -1,0 +1,53 @@
+package org.clustergrid.render;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.clustergrid.model.Layer;
+
+/** The styles of each layer by name; the first registered for a layer is its default. */
+public final class StyleRegistry {
+    private final Map<Layer, List<Style>> styles = new EnumMap<>(Layer.class);
+
+    /** A registry with the built-in default style of every layer. */
+    public static StyleRegistry withDefaults() {
+        StyleRegistry r = new StyleRegistry();
+        r.register(new ClusterStyle());
+        r.register(new RoadStyle());
+        r.register(new PowerStyle());
+        r.register(new FinanceStyle());
+        r.register(new MarketStyle());
+        return r;
+    }
+
+    /** Adds a style; a style of the same layer and name is replaced. */
+    public synchronized void register(Style style) {
+        List<Style> list = new ArrayList<>(styles.getOrDefault(style.layer(), List.of()));
+        list.removeIf(s -> s.name().equals(style.name()));
+        list.add(style);
+        styles.put(style.layer(), List.copyOf(list));
+    }
+
+    public synchronized List<Style> styles(Layer layer) {
+        return styles.getOrDefault(layer, Collections.emptyList());
+    }
+
+    public Style defaultStyle(Layer layer) {
+        List<Style> list = styles(layer);
+        if (list.isEmpty()) {
+            throw new IllegalStateException("no style for layer " + layer.id());
+        }
+        return list.get(0);
+    }
+
+    /** The named style (case-sensitive, as WMS values are); empty name means the default. */
+    public Optional<Style> style(Layer layer, String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of(defaultStyle(layer));
+        }
+        return styles(layer).stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

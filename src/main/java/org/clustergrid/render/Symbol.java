@@ -1,0 +1,42 @@
+package org.clustergrid.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+
+/** How one feature is drawn; sizes are in pixels, whatever the scale. */
+public sealed interface Symbol permits Symbol.Marker, Symbol.Line, Symbol.Fill {
+
+    /** A point symbol: a shape of {@code size} pixels across. */
+    record Marker(MarkerShape shape, float size, Color fill, Color stroke, float strokeWidth) implements Symbol {}
+
+    /**
+     * A line of {@code width} pixels; {@code dash} null for solid; an optional {@code casing} drawn wider below
+     * all lines of the layer so crossings join cleanly.
+     */
+    record Line(Color color, float width, float[] dash, Color casing, float casingWidth) implements Symbol {
+        public static Line solid(Color color, float width) {
+            return new Line(color, width, null, null, 0);
+        }
+
+        public BasicStroke stroke() {
+            return new BasicStroke(width, dash == null ? BasicStroke.CAP_ROUND : BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+        }
+
+        public BasicStroke casingStroke() {
+            return new BasicStroke(casingWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        }
+    }
+
+    /** An area: filled, with an outline of {@code strokeWidth} pixels (0 for none). */
+    record Fill(Color fill, Color stroke, float strokeWidth) implements Symbol {}
+
+    /** Shapes of point markers. */
+    enum MarkerShape {
+        CIRCLE,
+        SQUARE,
+        TRIANGLE,
+        DIAMOND,
+        STAR
+    }
+}
