@@ -21,20 +21,24 @@
 #     ±0.02° in each axis. 10,000 in all.
 #
 # Ours: KnnBench builds one NearestIndex per layer and answers every indicator for every cluster on THREADS threads
-# (best of RUNS runs; the first warms the JIT), then once on one thread. PostGIS: the same layers loaded with COPY
-# (hex EWKB), GiST index, ANALYZE, then per indicator the usual KNN query
+# (best of RUNS runs; the first warms the JIT), then once on one thread. PostGIS (best of PG_RUNS runs per query):
+# the same layers loaded with COPY (hex EWKB), GiST index, ANALYZE, then per indicator the usual KNN query
 #   CROSS JOIN LATERAL (SELECT id, geom FROM layer ORDER BY geom <-> c.geom LIMIT 1) + ST_Distance(geography)
 # ("planar": KNN in degrees, so its pick is not always the geodesic nearest), and the geography KNN variant
 #   ORDER BY geog <-> c.geog LIMIT 1 + ST_Distance(geography)   ("geography", GiST on the geography column).
 # Checksums are count|sum of metres|sum of item numbers; the comparison counts clusters whose distance differs
-# from ours by more than 1 m.
+# from ours by more than 1 m, each way. Ours is the exact minimum of ST_Distance(geography) over the layer, so
+# PostGIS can only be farther: planar KNN where degrees of longitude and latitude differ in length, geography KNN
+# where it ranks on the sphere and two candidates differ by less than the ~0.5 % sphere/spheroid difference.
 #
-# Usage: src/bench/knn-bench.sh        Env: THREADS (2), RUNS (3), PGDATABASE (clustergrid_test), KEEP=1 keeps the
-# knnbench schema. Needs: JDK 17, Maven, ../shared/gis, PostgreSQL + PostGIS on 127.0.0.1:5432 (user postgres).
+# Usage: src/bench/knn-bench.sh
+# Env: THREADS (2), RUNS (5), PG_RUNS (2), PGDATABASE (clustergrid_test), KEEP=1 keeps the knnbench schema.
+# Needs: JDK 17, Maven, ../shared/gis, PostgreSQL + PostGIS on 127.0.0.1:5432 (user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 THREADS=${THREADS:-2}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
+PG_RUNS=${PG_RUNS:-2}
 DB=${PGDATABASE:-clustergrid_test}
 OUT=target/knn-bench
 PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -X -q -At -v ON_ERROR_STOP=1)
@@ -70,18 +74,26 @@ run_variant() { # name order-by-expression
   local name=$1 order=$2 total=0
   "${PSQL[@]}" -c "CREATE TABLE knnbench.pg_$name (indicator text, cluster int, item int, d float8)"
   for l in $LAYERS; do
-    local s; s=$(now)
-    "${PSQL[@]}" -c "INSERT INTO knnbench.pg_$name SELECT '$l', c.id, nn.id, ST_Distance(c.geog, nn.geog)
-      FROM knnbench.clusters c CROSS JOIN LATERAL
-        (SELECT t.id, t.geog FROM knnbench.$l t ORDER BY $order LIMIT 1) nn"
-    local e; e=$(echo "$(now) - $s" | bc); total=$(echo "$total + $e" | bc)
-    printf '  %-17s %8.3f s\n' "$l" "$e"
+    local best=""
+    for r in $(seq 1 "$PG_RUNS"); do
+      local s; s=$(now)
+      "${PSQL[@]}" -c "DELETE FROM knnbench.pg_$name WHERE indicator = '$l';
+        INSERT INTO knnbench.pg_$name SELECT '$l', c.id, nn.id, ST_Distance(c.geog, nn.geog)
+        FROM knnbench.clusters c CROSS JOIN LATERAL
+          (SELECT t.id, t.geog FROM knnbench.$l t ORDER BY $order LIMIT 1) nn"
+      local e; e=$(echo "$(now) - $s" | bc)
+      if [ -z "$best" ] || [ "$(echo "$e < $best" | bc)" = 1 ]; then best=$e; fi
+    done
+    total=$(echo "$total + $best" | bc)
+    printf '  %-17s %8.3f s\n' "$l" "$best"
   done
   printf '  %-17s %8.3f s\n' "total" "$total"
   eval "PG_$name=$total"
-  echo "  checksums (indicator|count|sum metres|sum items|clusters off ours by > 1 m|max |delta| m):"
+  echo "  checksums (indicator|count|sum metres|sum items|clusters where PostGIS is farther than ours by > 1 m|"
+  echo "             where PostGIS is nearer than ours by > 1 m|max |delta| m):"
   "${PSQL[@]}" -c "SELECT p.indicator, count(*), round(sum(p.d)::numeric, 1), sum(p.item::bigint),
-      count(*) FILTER (WHERE abs(p.d - o.d) > 1), round(max(abs(p.d - o.d))::numeric, 4)
+      count(*) FILTER (WHERE p.d > o.d + 1), count(*) FILTER (WHERE p.d < o.d - 1),
+      round(max(abs(p.d - o.d))::numeric, 4)
     FROM knnbench.pg_$name p JOIN knnbench.ours o USING (indicator, cluster) GROUP BY 1 ORDER BY 1" | sed 's/^/    /'
 }
 echo "== PostGIS planar KNN (geom <-> geom) + ST_Distance(geography), one backend"
