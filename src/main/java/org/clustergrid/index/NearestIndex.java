@@ -118,7 +118,7 @@ public final class NearestIndex<T> {
         for (Object o : areas.query(query.getEnvelopeInternal())) {
             int i = (Integer) o;
             if (preparedAreas.get(i).intersects(query)) {
-                found.put(i, new Nearest<>(items.get(i), 0, query.getInteriorPoint().getCoordinate()));
+                found.put(i, new Nearest<>(items.get(i), 0, commonPoint(i, query)));
             }
         }
         List<Nearest<T>> list = new ArrayList<>(found.values());
@@ -143,13 +143,17 @@ public final class NearestIndex<T> {
         for (Object o : areas.query(query.getEnvelopeInternal())) {
             int i = (Integer) o;
             if (preparedAreas.get(i).intersects(query)) {
-                Coordinate c = query instanceof Point
-                        ? query.getCoordinate()
-                        : preparedAreas.get(i).getGeometry().intersection(query).getCoordinate();
-                return new Nearest<>(items.get(i), 0, c);
+                return new Nearest<>(items.get(i), 0, commonPoint(i, query));
             }
         }
         return null;
+    }
+
+    /** A point shared by polygonal item {@code i} and a query known to intersect it. */
+    private Coordinate commonPoint(int i, Geometry query) {
+        return query instanceof Point
+                ? query.getCoordinate()
+                : preparedAreas.get(i).getGeometry().intersection(query).getCoordinate();
     }
 
     /**

@@ -97,12 +97,21 @@ public final class KnnBench {
         }
         pool.shutdown();
         ExecutorService single = Executors.newSingleThreadExecutor();
+        List<Geometry> footprints = queries.stream().filter(g -> g.getDimension() == 2).toList();
+        List<Geometry> points = queries.stream().filter(g -> g.getDimension() == 0).toList();
         long ts = System.nanoTime();
         for (var e : indexes.entrySet()) {
-            nearestAll(single, 1, e.getValue(), queries);
+            nearestAll(single, 1, e.getValue(), points);
         }
-        System.out.printf(Locale.ROOT, "single thread: all 6 indicators x %d clusters in %.3f s%n", queries.size(),
-                seconds(ts));
+        double pointSeconds = seconds(ts);
+        long tf = System.nanoTime();
+        for (var e : indexes.entrySet()) {
+            nearestAll(single, 1, e.getValue(), footprints);
+        }
+        double footprintSeconds = seconds(tf);
+        System.out.printf(Locale.ROOT, "single thread: all 6 indicators x %d clusters in %.3f s (%d points %.3f s,"
+                + " %d footprints %.3f s)%n", queries.size(), pointSeconds + footprintSeconds, points.size(),
+                pointSeconds, footprints.size(), footprintSeconds);
         single.shutdown();
         for (var e : answers.entrySet()) {
             System.out.println("checksum " + checksum(e.getKey(), e.getValue()));
