@@ -82,6 +82,17 @@ final class EdgeGrid {
         return (int) Math.floor((lat - originLat) / cell);
     }
 
+    /** Position of a longitude within its cell, 0 to 1. */
+    double cellFractionX(double lon) {
+        double c = (lon - originLon) / cell;
+        return c - Math.floor(c);
+    }
+
+    double cellFractionY(double lat) {
+        double c = (lat - originLat) / cell;
+        return c - Math.floor(c);
+    }
+
     private int key(int x, int y) {
         return x * rows + y;
     }

@@ -229,11 +229,14 @@ public final class RoadGraph {
         }
         Nearest best = new Nearest(lon, lat);
         int x = grid.cx(lon), y = grid.cy(lat);
-        double ringMetres = grid.cell * Math.min(best.kx, best.ky) * 0.98;
+        // after ring r, every unvisited cell is at least r cells plus the point's margin in its own cell away
+        double cellMetres = grid.cell * Math.min(best.kx, best.ky) * 0.98;
+        double fx = grid.cellFractionX(lon), fy = grid.cellFractionY(lat);
+        double margin = Math.min(Math.min(fx, 1 - fx), Math.min(fy, 1 - fy)) * cellMetres;
         int last = grid.lastRing(x, y);
         for (int ring = 0; ring <= last; ring++) {
             grid.visitRing(x, y, ring, best);
-            if (best.segment >= 0 && Math.sqrt(best.d2) <= ring * ringMetres) {
+            if (best.segment >= 0 && Math.sqrt(best.d2) <= ring * cellMetres + margin) {
                 break;
             }
         }
