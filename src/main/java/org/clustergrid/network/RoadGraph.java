@@ -57,7 +57,6 @@ public final class RoadGraph {
         double[] segMetres = Arrays.copyOf(segs.metres, m);
         segSeconds = Arrays.copyOf(segs.seconds, m);
         segRoad = Arrays.copyOf(segs.road, m);
-        segs = null;
         Chains chains = new Chains(vertexLon.length, segU, segV, segMetres, segSeconds);
         segEdge = chains.segEdge;
         segOffset = chains.segOffset;

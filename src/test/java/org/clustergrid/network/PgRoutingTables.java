@@ -33,7 +33,7 @@ public final class PgRoutingTables {
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder sb = new StringBuilder(1 << 20);
         for (int e = 0; e < g.edgeCount(); e++) {
-            // %.17g would be exact; Double.toString is the shortest exact decimal, and PostgreSQL parses it exactly
+            // Double.toString is the shortest decimal that reads back as the same double, in Java and in PostgreSQL
             String cost = Double.toString(g.edgeSeconds(e));
             sb.append(e + 1).append('\t').append(g.edgeSource(e) + 1).append('\t').append(g.edgeTarget(e) + 1)
                     .append('\t').append(cost).append('\t').append(cost).append('\n');
