@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /** A binary min-heap of (double key, int value) pairs in primitive arrays, for best-first tree searches. */
 final class MinHeap {
-    private double[] keys = new double[64];
-    private int[] values = new int[64];
+    private double[] keys = new double[256];
+    private int[] values = new int[256];
     private int size;
 
     boolean isEmpty() {

@@ -118,7 +118,7 @@ public final class NearestIndex<T> {
         for (Object o : areas.query(query.getEnvelopeInternal())) {
             int i = (Integer) o;
             if (preparedAreas.get(i).intersects(query)) {
-                found.put(i, new Nearest<>(items.get(i), 0, query.getInteriorPoint().getCoordinate()));
+                found.put(i, new Nearest<>(items.get(i), 0, commonPoint(i, query)));
             }
         }
         List<Nearest<T>> list = new ArrayList<>(found.values());
@@ -143,18 +143,24 @@ public final class NearestIndex<T> {
         for (Object o : areas.query(query.getEnvelopeInternal())) {
             int i = (Integer) o;
             if (preparedAreas.get(i).intersects(query)) {
-                Coordinate c = query instanceof Point
-                        ? query.getCoordinate()
-                        : preparedAreas.get(i).getGeometry().intersection(query).getCoordinate();
-                return new Nearest<>(items.get(i), 0, c);
+                return new Nearest<>(items.get(i), 0, commonPoint(i, query));
             }
         }
         return null;
     }
 
+    /** A point shared by polygonal item {@code i} and a query known to intersect it. */
+    private Coordinate commonPoint(int i, Geometry query) {
+        return query instanceof Point
+                ? query.getCoordinate()
+                : preparedAreas.get(i).getGeometry().intersection(query).getCoordinate();
+    }
+
     /**
-     * Best-first walk; returns each item's distance (least over its lines, rings and points) for the items within
-     * {@code limit} metres, or, when {@code nearestOnly}, at least the nearest item.
+     * Best-first walk over nodes and segments keyed by their box bound, segments once more by their exact
+     * great-circle distance (encoded as {@code -1 - position}), so only segments that may matter are measured.
+     * Returns each item's distance (least over its lines, rings and points) for the items within {@code limit}
+     * metres, or, when {@code nearestOnly}, at least the nearest item.
      */
     private Map<Integer, Nearest<T>> search(QueryShape q, double limit, boolean nearestOnly) {
         Map<Integer, Nearest<T>> found = new HashMap<>();
@@ -164,9 +170,15 @@ public final class NearestIndex<T> {
         heap.add(R * q.lowerBound(tree.minX(root), tree.minY(root), tree.maxX(root), tree.maxY(root)), root);
         while (!heap.isEmpty() && heap.peekKey() * KMIN <= limit) {
             double key = heap.peekKey();
-            int pos = heap.poll();
-            if (tree.isLeaf(pos)) {
-                int s = tree.entry(pos);
+            int value = heap.poll();
+            if (value >= 0 && tree.isLeaf(value)) {
+                // a segment reached by its box: measure it exactly and queue it again by that distance
+                double exact = R * q.toSegment(segments, tree.entry(value));
+                if (exact * KMIN <= limit) {
+                    heap.add(exact, -1 - value);
+                }
+            } else if (value < 0) {
+                int s = tree.entry(-1 - value);
                 int component = segments.segmentComponent[s];
                 if (!seen.add(component)) {
                     continue; // a nearer segment of this line or ring was measured already
@@ -190,10 +202,8 @@ public final class NearestIndex<T> {
                     limit = Math.min(limit, m);
                 }
             } else {
-                for (int child = tree.firstChild(pos), end = tree.childEnd(pos); child < end; child++) {
-                    double k = tree.isLeaf(child)
-                            ? R * q.toSegment(segments, tree.entry(child))
-                            : R * q.lowerBound(tree.minX(child), tree.minY(child), tree.maxX(child), tree.maxY(child));
+                for (int child = tree.firstChild(value), end = tree.childEnd(value); child < end; child++) {
+                    double k = R * q.lowerBound(tree.minX(child), tree.minY(child), tree.maxX(child), tree.maxY(child));
                     if (k * KMIN <= limit) {
                         heap.add(k, child);
                     }

@@ -105,6 +105,7 @@ abstract sealed class QueryShape {
         private static final GeometryFactory FACTORY = new GeometryFactory();
         private final PreparedGeometry prepared;
         private final double[][][] rings; // ring → vertex → unit vector
+        private final double[][] edgeBoxes; // ring → 4 per edge: lon/lat box grown by the arc's bulge
         private final double[] qFoot = new double[3];
 
         AreaQuery(Geometry g) {
@@ -115,14 +116,28 @@ abstract sealed class QueryShape {
                 count += 1 + ((Polygon) g.getGeometryN(i)).getNumInteriorRing();
             }
             rings = new double[count][][];
+            edgeBoxes = new double[count][];
             int r = 0;
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon poly = (Polygon) g.getGeometryN(i);
-                rings[r++] = vectors(poly.getExteriorRing().getCoordinates());
-                for (int h = 0; h < poly.getNumInteriorRing(); h++) {
-                    rings[r++] = vectors(poly.getInteriorRingN(h).getCoordinates());
+                for (int h = -1; h < poly.getNumInteriorRing(); h++) {
+                    Coordinate[] cs = (h < 0 ? poly.getExteriorRing() : poly.getInteriorRingN(h)).getCoordinates();
+                    rings[r] = vectors(cs);
+                    edgeBoxes[r++] = edgeBoxes(cs);
                 }
             }
+        }
+
+        private static double[] edgeBoxes(Coordinate[] cs) {
+            double[] boxes = new double[4 * Math.max(0, cs.length - 1)];
+            for (int i = 1; i < cs.length; i++) {
+                double grow = Segments.bulge(cs[i - 1].x, cs[i - 1].y, cs[i].x, cs[i].y);
+                boxes[4 * i - 4] = Math.min(cs[i - 1].x, cs[i].x);
+                boxes[4 * i - 3] = Math.min(cs[i - 1].y, cs[i].y) - grow;
+                boxes[4 * i - 2] = Math.max(cs[i - 1].x, cs[i].x);
+                boxes[4 * i - 1] = Math.max(cs[i - 1].y, cs[i].y) + grow;
+            }
+            return boxes;
         }
 
         private static double[][] vectors(Coordinate[] cs) {
@@ -149,35 +164,50 @@ abstract sealed class QueryShape {
                 }
             }
             loadSegment(segments, s);
+            double grow = Segments.bulge(ax, ay, bx, by);
+            double minX = Math.min(ax, bx);
+            double minY = Math.min(ay, by) - grow;
+            double maxX = Math.max(ax, bx);
+            double maxY = Math.max(ay, by) + grow;
             double best = Double.POSITIVE_INFINITY;
-            for (double[][] ring : rings) {
-                for (int i = 0; i < ring.length; i++) {
-                    double[] q = ring[i];
-                    // query vertex to the item's segment
-                    double d = SphericalEdges.pointToEdge(a, b, q, foot, scratch);
-                    if (d < best) {
-                        best = d;
-                        System.arraycopy(q, 0, queryClosest, 0, 3);
-                        System.arraycopy(foot, 0, itemClosest, 0, 3);
-                    }
-                    if (i == 0) {
+            for (int r = 0; r < rings.length; r++) {
+                double[][] ring = rings[r];
+                double[] boxes = edgeBoxes[r];
+                for (int i = 1; i < ring.length; i++) {
+                    // edges whose box is already farther than the best pair cannot hold a nearer one
+                    if (SphericalEdges.boxGap(boxes[4 * i - 4], boxes[4 * i - 3], boxes[4 * i - 2], boxes[4 * i - 1],
+                            minX, minY, maxX, maxY) > best) {
                         continue;
                     }
-                    // the segment's ends to the query edge
                     double[] q0 = ring[i - 1];
-                    d = SphericalEdges.pointToEdge(q0, q, a, qFoot, scratch);
-                    if (d < best) {
-                        best = d;
-                        System.arraycopy(qFoot, 0, queryClosest, 0, 3);
-                        System.arraycopy(a, 0, itemClosest, 0, 3);
-                    }
-                    d = SphericalEdges.pointToEdge(q0, q, b, qFoot, scratch);
-                    if (d < best) {
-                        best = d;
-                        System.arraycopy(qFoot, 0, queryClosest, 0, 3);
-                        System.arraycopy(b, 0, itemClosest, 0, 3);
-                    }
+                    double[] q1 = ring[i];
+                    best = queryVertex(q0, best);
+                    best = queryVertex(q1, best);
+                    best = itemVertex(q0, q1, a, best);
+                    best = itemVertex(q0, q1, b, best);
                 }
+            }
+            return best;
+        }
+
+        /** The distance from a query vertex to the item's segment, if less than {@code best}. */
+        private double queryVertex(double[] q, double best) {
+            double d = SphericalEdges.pointToEdge(a, b, q, foot, scratch);
+            if (d < best) {
+                System.arraycopy(q, 0, queryClosest, 0, 3);
+                System.arraycopy(foot, 0, itemClosest, 0, 3);
+                return d;
+            }
+            return best;
+        }
+
+        /** The distance from an end of the item's segment to the query edge, if less than {@code best}. */
+        private double itemVertex(double[] q0, double[] q1, double[] end, double best) {
+            double d = SphericalEdges.pointToEdge(q0, q1, end, qFoot, scratch);
+            if (d < best) {
+                System.arraycopy(qFoot, 0, queryClosest, 0, 3);
+                System.arraycopy(end, 0, itemClosest, 0, 3);
+                return d;
             }
             return best;
         }

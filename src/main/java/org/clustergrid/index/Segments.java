@@ -65,18 +65,23 @@ final class Segments {
             double ay = ay(s);
             double bx = bx(s);
             double by = by(s);
-            double grow = 0;
-            if (ax != bx || ay != by) {
-                double sigma = org.clustergrid.geo.Geodesic.angle(ax, ay, bx, by);
-                double lat = Math.min(89.0, Math.max(Math.abs(ay), Math.abs(by)));
-                grow = Math.toDegrees(sigma * sigma / 8 * (Math.tan(Math.toRadians(lat)) + 1)) + 1e-9;
-            }
+            double grow = bulge(ax, ay, bx, by);
             boxes[4 * s] = Math.min(ax, bx);
             boxes[4 * s + 1] = Math.max(-90, Math.min(ay, by) - grow);
             boxes[4 * s + 2] = Math.max(ax, bx);
             boxes[4 * s + 3] = Math.min(90, Math.max(ay, by) + grow);
         }
         return boxes;
+    }
+
+    /** Degrees by which the great-circle arc between two points may leave their lon/lat box towards a pole. */
+    static double bulge(double ax, double ay, double bx, double by) {
+        if (ax == bx && ay == by) {
+            return 0;
+        }
+        double sigma = org.clustergrid.geo.Geodesic.angle(ax, ay, bx, by);
+        double lat = Math.min(89.0, Math.max(Math.abs(ay), Math.abs(by)));
+        return Math.toDegrees(sigma * sigma / 8 * (Math.tan(Math.toRadians(lat)) + 1)) + 1e-9;
     }
 
     /** Collects the geometries of items numbered 0, 1, 2 … in order. */

@@ -3,48 +3,61 @@ package org.clustergrid.network;
 import java.util.Arrays;
 
 /**
- * A uniform grid of 0.01° cells over the edges, for snapping. Cells are kept as a sorted key array (binary search)
- * rather than a dense matrix, so a continent-wide extent costs memory only where roads are. An edge is listed in
- * every cell its bounding box overlaps; road segments are short, so nearly all sit in one or two cells.
+ * A uniform grid over the road segments, for snapping. Cells are 0.0025° (about 250 m, so a city cell holds tens of
+ * segments, not thousands), coarser only when the extent would need more than 2³⁰ cells. Cells are kept as a sorted
+ * key array (binary search) rather than a dense matrix, so a wide extent costs memory only where roads are. A
+ * segment is listed in every cell its bounding box overlaps; segments are short, so nearly all sit in one or two.
  */
 final class EdgeGrid {
-    static final double CELL = 0.01;
-    private static final int LON_OFFSET = 18_001;
-    private static final int LAT_CELLS = 18_003;
+    private static final double FINEST_CELL = 0.0025;
 
+    final double cell;
+    private final double originLon;
+    private final double originLat;
+    private final int columns;
+    private final int rows;
     private final int[] cellKeys;
     private final int[] cellStart;
-    private final int[] cellEdges;
-    private final int minCx;
-    private final int maxCx;
-    private final int minCy;
-    private final int maxCy;
+    private final int[] cellSegments;
 
-    EdgeGrid(int edgeCount, int[] edgeU, int[] edgeV, double[] lons, double[] lats) {
-        long[] entries = new long[Math.max(16, edgeCount + edgeCount / 4)];
+    EdgeGrid(int segmentCount, int[] segU, int[] segV, double[] lons, double[] lats) {
+        double minLon = Double.POSITIVE_INFINITY, minLat = Double.POSITIVE_INFINITY;
+        double maxLon = Double.NEGATIVE_INFINITY, maxLat = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < segmentCount; s++) {
+            minLon = Math.min(minLon, Math.min(lons[segU[s]], lons[segV[s]]));
+            maxLon = Math.max(maxLon, Math.max(lons[segU[s]], lons[segV[s]]));
+            minLat = Math.min(minLat, Math.min(lats[segU[s]], lats[segV[s]]));
+            maxLat = Math.max(maxLat, Math.max(lats[segU[s]], lats[segV[s]]));
+        }
+        if (segmentCount == 0) {
+            minLon = minLat = maxLon = maxLat = 0;
+        }
+        double area = (maxLon - minLon + FINEST_CELL) * (maxLat - minLat + FINEST_CELL);
+        cell = Math.max(FINEST_CELL, Math.sqrt(area / (1 << 30)) * 1.01);
+        originLon = minLon;
+        originLat = minLat;
+        columns = (int) ((maxLon - minLon) / cell) + 1;
+        rows = (int) ((maxLat - minLat) / cell) + 1;
+
+        long[] entries = new long[Math.max(16, segmentCount + segmentCount / 2)];
         int n = 0;
-        int loX = Integer.MAX_VALUE, hiX = Integer.MIN_VALUE, loY = Integer.MAX_VALUE, hiY = Integer.MIN_VALUE;
-        for (int e = 0; e < edgeCount; e++) {
-            int u = edgeU[e], v = edgeV[e];
+        for (int s = 0; s < segmentCount; s++) {
+            int u = segU[s], v = segV[s];
             int x0 = cx(Math.min(lons[u], lons[v])), x1 = cx(Math.max(lons[u], lons[v]));
             int y0 = cy(Math.min(lats[u], lats[v])), y1 = cy(Math.max(lats[u], lats[v]));
-            loX = Math.min(loX, x0);
-            hiX = Math.max(hiX, x1);
-            loY = Math.min(loY, y0);
-            hiY = Math.max(hiY, y1);
             for (int x = x0; x <= x1; x++) {
                 for (int y = y0; y <= y1; y++) {
                     if (n == entries.length) {
                         entries = Arrays.copyOf(entries, n * 2);
                     }
-                    entries[n++] = ((long) key(x, y) << 32) | e;
+                    entries[n++] = ((long) key(x, y) << 32) | s;
                 }
             }
         }
         Arrays.sort(entries, 0, n);
         int[] keys = new int[Math.max(1, n)];
         int[] starts = new int[Math.max(1, n) + 1];
-        cellEdges = new int[n];
+        cellSegments = new int[n];
         int cells = 0;
         for (int i = 0; i < n; i++) {
             int k = (int) (entries[i] >>> 32);
@@ -53,40 +66,48 @@ final class EdgeGrid {
                 starts[cells] = i;
                 cells++;
             }
-            cellEdges[i] = (int) entries[i];
+            cellSegments[i] = (int) entries[i];
         }
         starts[cells] = n;
         cellKeys = Arrays.copyOf(keys, cells);
         cellStart = Arrays.copyOf(starts, cells + 1);
-        minCx = loX;
-        maxCx = hiX;
-        minCy = loY;
-        maxCy = hiY;
     }
 
-    static int cx(double lon) {
-        return (int) Math.floor(lon / CELL);
+    /** Column of a longitude (may lie outside the grid for query points). */
+    int cx(double lon) {
+        return (int) Math.floor((lon - originLon) / cell);
     }
 
-    static int cy(double lat) {
-        return (int) Math.floor(lat / CELL);
+    int cy(double lat) {
+        return (int) Math.floor((lat - originLat) / cell);
     }
 
-    private static int key(int x, int y) {
-        return (x + LON_OFFSET) * LAT_CELLS + (y + 9_001);
+    /** Position of a longitude within its cell, 0 to 1. */
+    double cellFractionX(double lon) {
+        double c = (lon - originLon) / cell;
+        return c - Math.floor(c);
+    }
+
+    double cellFractionY(double lat) {
+        double c = (lat - originLat) / cell;
+        return c - Math.floor(c);
+    }
+
+    private int key(int x, int y) {
+        return x * rows + y;
     }
 
     boolean isEmpty() {
         return cellKeys.length == 0;
     }
 
-    /** Visitor of the edges in one cell; an edge spanning cells may be visited more than once. */
-    interface EdgeVisitor {
-        void visit(int edge);
+    /** Visitor of the segments in one cell; a segment spanning cells may be visited more than once. */
+    interface SegmentVisitor {
+        void visit(int segment);
     }
 
-    /** Visits the edges of the cells at Chebyshev distance {@code ring} from cell (x, y). */
-    void visitRing(int x, int y, int ring, EdgeVisitor visitor) {
+    /** Visits the segments of the cells at Chebyshev distance {@code ring} from cell (x, y). */
+    void visitRing(int x, int y, int ring, SegmentVisitor visitor) {
         if (ring == 0) {
             visitCell(x, y, visitor);
             return;
@@ -101,20 +122,19 @@ final class EdgeGrid {
         }
     }
 
-    /** The largest ring around (x, y) that can still hold an edge. */
+    /** The largest ring around (x, y) that can still hold a segment. */
     int lastRing(int x, int y) {
-        return Math.max(Math.max(Math.abs(x - minCx), Math.abs(x - maxCx)),
-                Math.max(Math.abs(y - minCy), Math.abs(y - maxCy)));
+        return Math.max(Math.max(Math.abs(x), Math.abs(x - columns + 1)), Math.max(Math.abs(y), Math.abs(y - rows + 1)));
     }
 
-    private void visitCell(int x, int y, EdgeVisitor visitor) {
-        if (x < minCx || x > maxCx || y < minCy || y > maxCy) {
+    private void visitCell(int x, int y, SegmentVisitor visitor) {
+        if (x < 0 || x >= columns || y < 0 || y >= rows) {
             return;
         }
         int i = Arrays.binarySearch(cellKeys, key(x, y));
         if (i >= 0) {
             for (int j = cellStart[i]; j < cellStart[i + 1]; j++) {
-                visitor.visit(cellEdges[j]);
+                visitor.visit(cellSegments[j]);
             }
         }
     }

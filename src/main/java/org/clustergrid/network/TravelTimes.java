@@ -3,12 +3,14 @@ package org.clustergrid.network;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Point;
 
 /**
  * Travel times from a set of sources (e.g. all markets of a tier) to every node, with the nearest source per node
  * as evidence: one multi-source Dijkstra, O((n + m) log n). A source reaches the network at the off-road speed,
- * then runs along its edge to both end nodes. Unreachable nodes (another component) are +∞.
+ * then runs along its edge to both end nodes. Unreachable nodes (another component) are +∞. Nodes are the graph's
+ * junctions and road ends (see {@link RoadGraph}); any other place is reached through {@link #secondsTo(Point)}.
  */
 public final class TravelTimes {
     private final RoadGraph graph;
@@ -23,7 +25,7 @@ public final class TravelTimes {
         this.nearest = nearest;
         this.sourceSnaps = sourceSnaps;
         // sources sorted by edge, so a target on a source's own edge can take the direct way along it
-        this.sourceEdgeOrder = java.util.stream.IntStream.range(0, sourceSnaps.length)
+        this.sourceEdgeOrder = IntStream.range(0, sourceSnaps.length)
                 .filter(i -> sourceSnaps[i] != null).boxed()
                 .sorted((a, b) -> Integer.compare(sourceSnaps[a].edge(), sourceSnaps[b].edge()))
                 .mapToInt(Integer::intValue).toArray();

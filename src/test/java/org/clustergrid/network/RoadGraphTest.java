@@ -34,6 +34,15 @@ class RoadGraphTest {
         return GF.createPoint(new Coordinate(lon, lat));
     }
 
+    static int nodeAt(RoadGraph g, double lon, double lat) {
+        for (int n = 0; n < g.nodeCount(); n++) {
+            if (g.nodeLon(n) == lon && g.nodeLat(n) == lat) {
+                return n;
+            }
+        }
+        throw new AssertionError("no node at " + lon + " " + lat);
+    }
+
     @Test
     void geodesicLengthsMatchTheEllipsoid() {
         // WGS84 reference values: one degree along the equator (a·π/180) and along a meridian from 0 to 1° N
@@ -56,11 +65,35 @@ class RoadGraphTest {
                 SPEEDS);
         assertThat(g.nodeCount()).isEqualTo(3 + 1 + 2);
         assertThat(g.edgeCount()).isEqualTo(2 + 1 + 1);
-        TravelTimes t = TravelTimes.fromNodes(g, new int[] {0});
-        assertThat(t.seconds(3)).isFinite(); // b's far end, through the shared vertex
-        assertThat(t.seconds(4)).isInfinite();
-        assertThat(t.seconds(5)).isInfinite();
+        assertThat(g.segmentCount()).isEqualTo(4);
+        TravelTimes t = TravelTimes.fromNodes(g, new int[] {nodeAt(g, 0, 0)});
+        assertThat(t.seconds(nodeAt(g, 0.01, -0.01))).isFinite(); // b's far end, through the shared vertex
+        assertThat(t.seconds(nodeAt(g, 0.015, -0.01))).isInfinite();
+        assertThat(t.seconds(nodeAt(g, 0.015, 0.01))).isInfinite();
         assertThat(g.edgeRoadId(2)).isEqualTo("b");
+    }
+
+    @Test
+    void chainsOfSegmentsBecomeOneEdgeBetweenJunctions() {
+        // a road of 4 segments, and another joining it end to end at a different speed: one edge, two nodes
+        RoadGraph g = RoadGraph.build(List.of(
+                road("fast", "primary", 0, 0, 0.001, 0.001, 0.002, 0, 0.003, 0.001, 0.004, 0),
+                road("slow", "track", 0.004, 0, 0.005, 0)), SPEEDS);
+        assertThat(g.segmentCount()).isEqualTo(5);
+        assertThat(g.nodeCount()).isEqualTo(2);
+        assertThat(g.edgeCount()).isEqualTo(1);
+        double fast = 0;
+        for (int i = 0; i < 4; i++) {
+            fast += EdgeLengths.metres(i * 0.001, i % 2 * 0.001, (i + 1) * 0.001, (i + 1) % 2 * 0.001);
+        }
+        double slow = EdgeLengths.metres(0.004, 0, 0.005, 0);
+        assertThat(g.edgeMetres(0)).isCloseTo(fast + slow, within(1e-6));
+        assertThat(g.edgeSeconds(0)).isCloseTo(fast / (40 / 3.6) + slow / (15 / 3.6), within(1e-6));
+        // the fraction along the edge is a share of its time: the track's middle is well past the middle
+        Snap mid = g.snap(point(0.0045, 0));
+        double expected = (fast / (40 / 3.6) + slow / 2 / (15 / 3.6)) / g.edgeSeconds(0);
+        assertThat(mid.fraction()).isCloseTo(expected, within(1e-9));
+        assertThat(g.secondsToTarget(mid)).isCloseTo(slow / 2 / (15 / 3.6), within(1e-6));
     }
 
     @Test

@@ -22,67 +22,88 @@ class TravelTimesTest {
                 road("island", "primary", 1, 1, 1.01, 1)), SPEEDS);
     }
 
+    static double seconds(double kmh, double lon1, double lat1, double lon2, double lat2) {
+        return EdgeLengths.metres(lon1, lat1, lon2, lat2) / (kmh / 3.6);
+    }
+
+    static final double AB = seconds(40, 0, 0, 0.01, 0);
+    static final double BC = seconds(20, 0.01, 0, 0, 0.01);
+    static final double CA = seconds(20, 0, 0.01, 0, 0);
+
     @Test
-    void triangleTakesTheFasterWayAndTheIslandIsUnreachable() {
+    void triangleIsOneRingEdgeAndTheIslandIsUnreachable() {
         RoadGraph g = triangle();
-        int a = 0, b = 1, c = 2;
-        TravelTimes t = TravelTimes.fromNodes(g, new int[] {a});
-        double ab = g.edgeSeconds(0), bc = g.edgeSeconds(1), ca = g.edgeSeconds(2);
-        assertThat(t.seconds(a)).isZero();
-        assertThat(t.seconds(b)).isCloseTo(ab, within(1e-9));
-        assertThat(t.seconds(c)).isCloseTo(Math.min(ca, ab + bc), within(1e-9));
-        assertThat(t.seconds(3)).isInfinite();
-        assertThat(t.seconds(4)).isInfinite();
-        assertThat(t.nearestSource(3)).isEqualTo(-1);
+        // A, B, C have two segments each: the ring is one edge, from and to a node made at its first vertex
+        assertThat(g.segmentCount()).isEqualTo(4);
+        assertThat(g.nodeCount()).isEqualTo(3);
+        assertThat(g.edgeCount()).isEqualTo(2);
+        TravelTimes t = TravelTimes.fromSources(g, List.of(point(0, 0)));
+        assertThat(t.secondsTo(point(0, 0))).isZero();
+        assertThat(t.secondsTo(point(0.01, 0))).isCloseTo(AB, within(1e-6));
+        assertThat(t.secondsTo(point(0, 0.01))).isCloseTo(Math.min(CA, AB + BC), within(1e-6));
+        assertThat(t.secondsTo(point(0.005, 0))).isCloseTo(AB / 2, within(1e-6));
+        for (int n = 0; n < g.nodeCount(); n++) {
+            boolean island = g.nodeLon(n) >= 1;
+            assertThat(Double.isInfinite(t.seconds(n))).isEqualTo(island);
+            assertThat(t.nearestSource(n)).isEqualTo(island ? -1 : 0);
+        }
         assertThat(t.secondsTo(point(1.005, 1.0001))).isInfinite();
         assertThat(t.arrivalAt(g.snap(point(1.005, 1.0001))).reachable()).isFalse();
     }
 
     @Test
     void pointSourcesIncludeTheirOffRoadLegAndPartialEdge() {
-        RoadGraph g = triangle();
-        TravelTimes t = TravelTimes.fromSources(g, List.of(point(0.005, -0.001)));
-        Snap s = g.snap(point(0.005, -0.001));
-        assertThat(s.edge()).isEqualTo(0);
-        double ab = g.edgeSeconds(0);
-        assertThat(t.seconds(0)).isCloseTo(s.offRoadSeconds() + 0.5 * ab, within(1e-6));
-        assertThat(t.seconds(1)).isCloseTo(s.offRoadSeconds() + 0.5 * ab, within(1e-6));
+        RoadGraph g = RoadGraph.build(List.of(
+                road("ab", "primary", 0, 0, 0.01, 0),
+                road("spur-a", "primary", 0, 0, -0.01, 0.001),
+                road("spur-b", "primary", 0.01, 0, 0.02, 0.001)), SPEEDS);
+        var source = point(0.005, -0.001);
+        Snap s = g.snap(source);
+        double off = s.offRoadSeconds();
+        assertThat(off).isCloseTo(seconds(5, 0.005, -0.001, 0.005, 0), within(1e-6));
+        TravelTimes t = TravelTimes.fromSources(g, List.of(source));
+        assertThat(t.secondsTo(point(0, 0))).isCloseTo(off + AB / 2, within(1e-6));
+        assertThat(t.secondsTo(point(0.01, 0))).isCloseTo(off + AB / 2, within(1e-6));
         // a target on the same edge goes straight along it, not via an end node
         Snap target = g.snap(point(0.006, 0.0005));
-        double direct = s.offRoadSeconds() + 0.1 * ab + target.offRoadSeconds();
+        double direct = off + 0.1 * AB + target.offRoadSeconds();
         assertThat(t.arrivalAt(target).seconds()).isCloseTo(direct, within(1e-6));
         assertThat(t.arrivalAt(target).source()).isZero();
     }
 
     @Test
-    void eachNodeKnowsItsNearestSource() {
+    void eachPlaceKnowsItsNearestSource() {
         RoadGraph g = RoadGraph.build(List.of(road("line", "primary", 0, 0, 0.01, 0, 0.02, 0, 0.03, 0, 0.04, 0)),
                 SPEEDS);
-        TravelTimes t = TravelTimes.fromNodes(g, new int[] {0, 4});
-        assertThat(t.nearestSource(1)).isZero();
-        assertThat(t.nearestSource(3)).isEqualTo(1);
-        assertThat(t.seconds(3)).isCloseTo(g.edgeSeconds(3), within(1e-9));
-        var arrival = t.arrivalAt(g.snap(point(0.035, 0.0001)));
-        assertThat(arrival.source()).isEqualTo(1);
+        assertThat(g.nodeCount()).isEqualTo(2);
+        TravelTimes t = TravelTimes.fromSources(g, List.of(point(0, 0), point(0.04, 0)));
+        assertThat(t.arrivalAt(g.snap(point(0.012, 0))).source()).isZero();
+        var near = t.arrivalAt(g.snap(point(0.03, 0)));
+        assertThat(near.source()).isEqualTo(1);
+        assertThat(near.seconds()).isCloseTo(seconds(40, 0.03, 0, 0.04, 0), within(1e-6));
     }
 
     @Test
     void boundedSearchStopsAtTheCutoffAndResetsBetweenRuns() {
-        RoadGraph g = RoadGraph.build(List.of(road("line", "primary", 0, 0, 0.01, 0, 0.02, 0, 0.03, 0, 0.04, 0)),
-                SPEEDS);
-        double hop = g.edgeSeconds(0);
+        // a comb: every vertex of the line is a junction, so each hop ends at a node
+        RoadGraph g = RoadGraph.build(List.of(road("line", "primary", 0, 0, 0.01, 0, 0.02, 0, 0.03, 0, 0.04, 0),
+                road("t1", "primary", 0.01, 0, 0.01, 0.01), road("t2", "primary", 0.02, 0, 0.02, 0.01),
+                road("t3", "primary", 0.03, 0, 0.03, 0.01)), SPEEDS);
+        double hop = seconds(40, 0, 0, 0.01, 0);
         BoundedSearch search = new BoundedSearch(g);
         search.run(point(0, 0), 2.5 * hop);
-        assertThat(search.reachedCount()).isEqualTo(3);
-        assertThat(search.seconds(2)).isCloseTo(2 * hop, within(1e-3));
-        assertThat(search.seconds(3)).isInfinite();
+        assertThat(search.secondsTo(g.snap(point(0.02, 0)))).isCloseTo(2 * hop, within(1e-6));
         assertThat(search.secondsTo(g.snap(point(0.035, 0)))).isInfinite();
+        int reached = search.reachedCount();
+        for (int i = 0; i < reached; i++) {
+            assertThat(search.seconds(search.reachedNode(i))).isLessThanOrEqualTo(2.5 * hop);
+        }
         search.run(point(0.04, 0), 1.5 * hop);
+        assertThat(search.secondsTo(g.snap(point(0, 0)))).isInfinite();
+        assertThat(search.secondsTo(g.snap(point(0.02, 0)))).isInfinite();
+        assertThat(search.secondsTo(g.snap(point(0.03, 0)))).isCloseTo(hop, within(1e-6));
+        assertThat(search.secondsTo(g.snap(point(0.035, 0)))).isCloseTo(hop / 2, within(1e-6));
         assertThat(search.reachedCount()).isEqualTo(2);
-        assertThat(search.seconds(0)).isInfinite();
-        assertThat(search.seconds(2)).isInfinite();
-        assertThat(search.seconds(3)).isCloseTo(hop, within(1e-3));
-        assertThat(search.secondsTo(g.snap(point(0.035, 0)))).isCloseTo(hop / 2, within(1e-3));
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.clustergrid.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.clustergrid.geo.Geodesic;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.WKTReader;
+
+/** Small cases with known answers, and a brute-force check of the tree search; the PostGIS check is separate. */
+class NearestIndexTest {
+    static final GeometryFactory GF = new GeometryFactory();
+
+    static Geometry wkt(String s) throws Exception {
+        return new WKTReader(GF).read(s);
+    }
+
+    static Point point(double x, double y) {
+        return GF.createPoint(new Coordinate(x, y));
+    }
+
+    @Test
+    void karneyDistanceOfKnownPairs() {
+        // one degree of latitude at the equator and of longitude along it on WGS84
+        assertThat(Geodesic.distance(0, 0, 0, 1)).isCloseTo(110574.389, within(0.001));
+        assertThat(Geodesic.distance(0, 0, 1, 0)).isCloseTo(111319.491, within(0.001));
+        // nearly antipodal points, where Vincenty fails to converge
+        assertThat(Geodesic.distance(0, 0, 179.5, 0.5)).isCloseTo(19936288.579, within(0.001));
+    }
+
+    @Test
+    void emptyIndexFindsNothing() {
+        NearestIndex<String> index = NearestIndex.build(List.of(), s -> null);
+        assertThat(index.isEmpty()).isTrue();
+        assertThat(index.nearest(point(84, 28))).isEmpty();
+        assertThat(index.within(point(84, 28), 1000)).isEmpty();
+        assertThat(index.lineLengthWithin(point(84, 28), 1000)).isZero();
+    }
+
+    @Test
+    void pointOnMeridianLineAndInsidePolygon() throws Exception {
+        Geometry line = wkt("LINESTRING (84 28, 84 29)");
+        Geometry square = wkt("POLYGON ((85 28, 85.1 28, 85.1 28.1, 85 28.1, 85 28))");
+        NearestIndex<Geometry> index = NearestIndex.build(List.of(line, square), g -> g);
+        Nearest<Geometry> n = index.nearest(point(84.01, 28.5)).orElseThrow();
+        assertThat(n.item()).isSameAs(line);
+        assertThat(n.metres()).isCloseTo(Geodesic.distance(84.01, 28.5, n.closest().x, n.closest().y), within(1e-6));
+        assertThat(n.closest().x).isCloseTo(84, within(1e-9));
+        assertThat(n.metres()).isCloseTo(979.04, within(0.01)); // 0.01° of longitude at 28.5° N on WGS84
+
+        Nearest<Geometry> inside = index.nearest(point(85.05, 28.05)).orElseThrow();
+        assertThat(inside.item()).isSameAs(square);
+        assertThat(inside.metres()).isZero();
+        assertThat(index.nearest(wkt("POLYGON ((84.5 28.5, 84.6 28.5, 84.6 28.6, 84.5 28.5))")).orElseThrow().item())
+                .isSameAs(line);
+    }
+
+    @Test
+    void lengthWithinAFullyCoveredLineIsItsLength() throws Exception {
+        Geometry line = wkt("LINESTRING (84 28, 84.001 28.001, 84.002 28)");
+        NearestIndex<Geometry> index = NearestIndex.build(List.of(line), g -> g);
+        double full = Geodesic.distance(84, 28, 84.001, 28.001) + Geodesic.distance(84.001, 28.001, 84.002, 28);
+        assertThat(index.lineLengthWithin(point(84.001, 28), 1000)).isCloseTo(full, within(1e-6));
+        // a straight east-west line through the centre: the inside part is about the diameter
+        NearestIndex<Geometry> eastWest = NearestIndex.build(List.of(wkt("LINESTRING (83.9 28, 84.1 28)")), g -> g);
+        assertThat(eastWest.lineLengthWithin(point(84, 28), 2000)).isCloseTo(4000, within(1.0));
+    }
+
+    @Test
+    void treeSearchEqualsBruteForceAndIsThreadSafe() {
+        Random random = new Random(7);
+        List<Geometry> lines = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            double x = 84 + random.nextDouble();
+            double y = 28 + random.nextDouble();
+            lines.add(GF.createLineString(new Coordinate[] {new Coordinate(x, y),
+                new Coordinate(x + random.nextGaussian() * 0.01, y + random.nextGaussian() * 0.01),
+                new Coordinate(x + random.nextGaussian() * 0.01, y + random.nextGaussian() * 0.01)}));
+        }
+        NearestIndex<Geometry> index = NearestIndex.build(lines, g -> g);
+        List<Point> queries = IntStream.range(0, 300)
+                .mapToObj(i -> point(83.9 + random.nextDouble() * 1.2, 27.9 + random.nextDouble() * 1.2)).toList();
+        List<NearestIndex<Geometry>> single = lines.stream().map(l -> NearestIndex.build(List.of(l), g -> g)).toList();
+        List<Double> parallel = queries.parallelStream().map(q -> index.nearest(q).orElseThrow().metres()).toList();
+        for (int i = 0; i < queries.size(); i++) {
+            Point q = queries.get(i);
+            double brute = Double.POSITIVE_INFINITY;
+            for (NearestIndex<Geometry> one : single) {
+                brute = Math.min(brute, one.nearest(q).orElseThrow().metres());
+            }
+            assertThat(parallel.get(i)).isEqualTo(brute);
+            List<Nearest<Geometry>> near = index.within(q, 3000);
+            assertThat(near).allMatch(n -> n.metres() <= 3000);
+            assertThat(near.isEmpty() || near.get(0).metres() == brute).isTrue();
+        }
+    }
+}
