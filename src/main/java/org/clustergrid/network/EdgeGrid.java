@@ -122,6 +122,13 @@ final class EdgeGrid {
         }
     }
 
+    /** The smallest ring around (x, y) that reaches the grid (0 inside it). */
+    int ringsToExtent(int x, int y) {
+        int dx = x < 0 ? -x : x >= columns ? x - columns + 1 : 0;
+        int dy = y < 0 ? -y : y >= rows ? y - rows + 1 : 0;
+        return Math.max(dx, dy);
+    }
+
     /** The largest ring around (x, y) that can still hold a segment. */
     int lastRing(int x, int y) {
         return Math.max(Math.max(Math.abs(x), Math.abs(x - columns + 1)), Math.max(Math.abs(y), Math.abs(y - rows + 1)));

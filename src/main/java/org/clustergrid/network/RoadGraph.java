@@ -257,15 +257,22 @@ public final class RoadGraph {
         return arcSeconds;
     }
 
+    /**
+     * Farthest a point may lie from the nearest road and still join the network: 50 km is ten hours' walk, beyond
+     * which a travel time over these roads means nothing (e.g. a town of another country in a world-wide list).
+     */
+    public static final double MAX_SNAP_METRES = 50_000;
+
     /** Nearest point on the network; null when the graph has no edges. */
     public Snap snap(Point p) {
         return snap(p.getX(), p.getY());
     }
 
     /**
-     * Nearest point on the network to a lon/lat point; null when the graph has no edges. Candidate segments are compared in
-     * the plane tangent at the point (ellipsoidal radii), exact to well under 0.1 % within tens of km; the reported
-     * off-road distance is geodesic. Searches grid rings outward until no nearer edge can exist.
+     * Nearest point on the network to a lon/lat point; null when the graph has no edges or none lies within
+     * {@value #MAX_SNAP_METRES} m. Candidate segments are compared in the plane tangent at the point (ellipsoidal
+     * radii), exact to well under 0.1 % within tens of km; the reported off-road distance is geodesic. Searches grid
+     * rings outward until no nearer edge can exist.
      */
     public Snap snap(double lon, double lat) {
         if (grid.isEmpty()) {
@@ -275,14 +282,21 @@ public final class RoadGraph {
         int x = grid.cx(lon), y = grid.cy(lat);
         // after ring r, every unvisited cell is at least r cells plus the point's margin in its own cell away
         double cellMetres = grid.cell * Math.min(best.kx, best.ky) * 0.98;
+        int maxRing = (int) Math.ceil(MAX_SNAP_METRES / cellMetres) + 1;
+        if (grid.ringsToExtent(x, y) > maxRing) {
+            return null; // far from every road: answer at once rather than search empty rings
+        }
         double fx = grid.cellFractionX(lon), fy = grid.cellFractionY(lat);
         double margin = Math.min(Math.min(fx, 1 - fx), Math.min(fy, 1 - fy)) * cellMetres;
-        int last = grid.lastRing(x, y);
+        int last = Math.min(grid.lastRing(x, y), maxRing);
         for (int ring = 0; ring <= last; ring++) {
             grid.visitRing(x, y, ring, best);
             if (best.segment >= 0 && Math.sqrt(best.d2) <= ring * cellMetres + margin) {
                 break;
             }
+        }
+        if (best.segment < 0 || Math.sqrt(best.d2) > MAX_SNAP_METRES) {
+            return null;
         }
         int sg = best.segment;
         double footLon = vertexLon[segU[sg]] + best.t * (vertexLon[segV[sg]] - vertexLon[segU[sg]]);

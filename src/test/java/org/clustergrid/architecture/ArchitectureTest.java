@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Domain, geometry, ingest and store code stays free of Spring and HTTP, so it can be used and tested alone. */
+/** Domain, geometry, ingest, store, index, network, scoring and rendering code stays free of Spring and HTTP. */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.clustergrid");
@@ -15,7 +15,8 @@ class ArchitectureTest {
     @Test
     void coreIsFreeOfSpringAndHttp() {
         noClasses().that().resideInAnyPackage("org.clustergrid.model..", "org.clustergrid.geo..",
-                        "org.clustergrid.ingest..", "org.clustergrid.store..")
+                        "org.clustergrid.ingest..", "org.clustergrid.store..", "org.clustergrid.index..",
+                        "org.clustergrid.network..", "org.clustergrid.scoring..", "org.clustergrid.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }
