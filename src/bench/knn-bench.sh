@@ -16,9 +16,9 @@
 #     the tiled region's degree cells, keeping its place inside its cell: 873 + 3 x 47,629 = 143,760.
 #   - Towns: GeoNames cities500 unmoved (199,568 places worldwide) plus the file's place=city/town/village nodes in
 #     every tile (70 x 9): 200,198.
-#   - Clusters: the file's 41 OSM clusters (18 landuse=industrial footprints, 23 craft=* points) in every tile (369),
-#     plus 9,631 seeded points (seed 42) near the tiled roads: a random vertex of a random road moved by up to
-#     ±0.02° in each axis. 10,000 in all.
+#   - Clusters: the file's 41 OSM clusters (18 landuse=industrial, 23 craft=*; 26 polygon footprints, 15 points) in
+#     every tile (369; 234 footprints), plus 9,631 seeded points (seed 42) near the tiled roads: a random vertex of a
+#     random road moved by up to ±0.02° in each axis. 10,000 in all.
 #
 # Ours: KnnBench builds one NearestIndex per layer and answers every indicator for every cluster on THREADS threads
 # (best of RUNS runs; the first warms the JIT), then once on one thread. PostGIS (best of PG_RUNS runs per query):
