@@ -135,7 +135,7 @@ public final class NearestIndex<T> {
      * this is used with), and the inside fraction of each segment's geodesic length is summed.
      */
     public double lineLengthWithin(Point p, double metres) {
-        if (isEmpty()) {
+        if (tree.size() == 0) {
             return 0;
         }
         return new LengthWithin(segments, tree, p.getX(), p.getY(), metres).total();
@@ -166,6 +166,9 @@ public final class NearestIndex<T> {
      */
     private Map<Integer, Nearest<T>> search(QueryShape q, double limit, boolean nearestOnly) {
         Map<Integer, Nearest<T>> found = new HashMap<>();
+        if (tree.size() == 0) {
+            return found;
+        }
         MinHeap heap = new MinHeap();
         IntSet seen = new IntSet();
         int root = tree.root();
