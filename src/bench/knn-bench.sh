@@ -33,11 +33,12 @@
 # PostGIS can only be farther: planar KNN where degrees of longitude and latitude differ in length, geography KNN
 # where it ranks on the sphere and two candidates differ by less than the ~0.5 % sphere/spheroid difference.
 #
-# Measured on a 2-core machine shared with other builds (so ±40 % between runs), five runs of this script:
-# index build for all six layers 1.4–1.6 s, 133 MB of index arrays (61 MB for the 1.32 M road segments);
-# ours 0.47–0.83 s on 2 threads (0.64–1.15 s on one) against 4.9–7.7 s for PostGIS planar KNN (5.7–12x),
-# 12.2–16.1 s for geography KNN and 19.1–19.3 s for the exact PostGIS query, whose checksums equal ours (sum of
-# metres to 0.1 m, every cluster within 0.3 mm; the sums of item numbers differ only by ties at equal distance).
+# Measured on a 2-core machine shared with other builds (timings vary by up to 2x between runs), four runs:
+# index build for all six layers 1.4–3.6 s, 133 MB of index arrays (61 MB for the 1.32 M road segments);
+# ours 0.47–1.36 s on 2 threads (0.64–1.44 s on one) against 4.9–7.7 s for PostGIS planar KNN (ratio 5.7–12.1x
+# as printed), 12.2–16.1 s for geography KNN and 19.1–19.3 s for the exact PostGIS query, whose checksums equal
+# ours (sum of metres to 0.1 m, every cluster within 0.3 mm; the sums of item numbers differ only by ties at equal
+# distance).
 #
 # Usage: src/bench/knn-bench.sh
 # Env: THREADS (2), RUNS (5), PG_RUNS (2), PGDATABASE (clustergrid_test), KEEP=1 keeps the knnbench schema.
