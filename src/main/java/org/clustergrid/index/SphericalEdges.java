@@ -129,18 +129,22 @@ final class SphericalEdges {
         return x * (1 - x * x / 6);
     }
 
-    /** Longitude gap in degrees between two ranges, the shorter way round the globe, 0 when they overlap. */
+    /**
+     * Longitude gap in degrees between two ranges, the shorter way round the globe, 0 when they overlap. Longitudes
+     * are in [-180, 180], so one wrap of 360° is enough (no floating-point modulo in this hot path).
+     */
     private static double lonGap(double aMin, double aMax, double bMin, double bMax) {
         if (aMax >= bMin && bMax >= aMin) {
             return 0;
         }
-        double east = mod360(bMin - aMax);
-        double west = mod360(aMin - bMax);
+        double east = bMin - aMax;
+        if (east < 0) {
+            east += 360;
+        }
+        double west = aMin - bMax;
+        if (west < 0) {
+            west += 360;
+        }
         return Math.min(Math.min(east, west), 180);
-    }
-
-    private static double mod360(double d) {
-        double m = d % 360;
-        return m < 0 ? m + 360 : m;
     }
 }

@@ -153,8 +153,8 @@ public final class ScaledRegion {
     }
 
     /**
-     * {@code count} clusters: the file's 41 OSM clusters (18 industrial footprints, 23 craft points) in every tile,
-     * then seeded points near the tiled roads (a random vertex of a random road moved by up to ±0.02° in each axis).
+     * {@code count} clusters: the file's 41 OSM clusters (18 landuse=industrial, 23 craft=*; 26 of them polygons) in
+     * every tile, then seeded points near the tiled roads (a random vertex of a random road moved by up to ±0.02° in each axis).
      */
     public static List<Cluster> clusters(Path pbf, List<Road> tiledRoads, int tilesX, int tilesY, int count, long seed)
             throws IOException {

@@ -39,8 +39,8 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * Our geodesic nearest / within / length-within answers against PostGIS geography (spheroid) on the real Pokhara
- * extract: 500 seeded query points over the file's bbox plus its 41 cluster footprints (18 industrial polygons, 23
- * craft points), against six layers. PostGIS's nearest is found exactly — every feature within the geodesic distance
+ * extract: 500 seeded query points over the file's bbox plus its 41 clusters (18 landuse=industrial and 23 craft=*
+ * features: 26 polygon footprints, 15 points), against six layers. PostGIS's nearest is found exactly — every feature within the geodesic distance
  * of the planar-KNN pick (+1 m), ordered by {@code ST_Distance(geography)} — not by planar {@code <->} alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
