@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Road;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 
@@ -45,9 +48,13 @@ public final class RoadGraph {
     private final int[] arcTarget;
     private final double[] arcSeconds;
     private final EdgeGrid grid;
+    /** The routable roads in a geodesic R-tree: finds the network quickly from points far from any road. */
+    private final NearestIndex<Road> farIndex;
 
-    private RoadGraph(SpeedProfile speeds, NodeIndex vertices, SegmentArrays segs, String[] roadIds) {
+    private RoadGraph(SpeedProfile speeds, NodeIndex vertices, SegmentArrays segs, String[] roadIds,
+            List<Road> routable) {
         this.speeds = speeds;
+        this.farIndex = NearestIndex.build(routable, Road::geometry);
         this.roadIds = roadIds;
         vertexLon = vertices.lons();
         vertexLat = vertices.lats();
@@ -150,10 +157,12 @@ public final class RoadGraph {
         NodeIndex index = new NodeIndex(expected);
         SegmentArrays segs = new SegmentArrays(expected);
         List<String> ids = new ArrayList<>();
+        List<Road> routable = new ArrayList<>();
         for (Road r : roads) {
             if (!speeds.routable(r)) {
                 continue;
             }
+            routable.add(r);
             double mps = speeds.metresPerSecond(r.roadClass(), r.paving());
             int roadIndex = ids.size();
             ids.add(r.id());
@@ -164,7 +173,7 @@ public final class RoadGraph {
                 }
             }
         }
-        return new RoadGraph(speeds, index, segs, ids.toArray(String[]::new));
+        return new RoadGraph(speeds, index, segs, ids.toArray(String[]::new), routable);
     }
 
     private static void addLine(LineString line, double mps, int road, NodeIndex index, SegmentArrays segs) {
@@ -278,26 +287,50 @@ public final class RoadGraph {
         if (grid.isEmpty()) {
             return null;
         }
+        Nearest best = nearestSegment(lon, lat, NEAR_RINGS);
+        if (best.segment < 0) {
+            // no road within a few cells: the R-tree finds the nearest road point, the grid then its segment
+            var far = farIndex.nearest(GF.createPoint(new Coordinate(lon, lat)));
+            if (far.isEmpty() || far.get().metres() > MAX_SNAP_METRES) {
+                return null;
+            }
+            Nearest onRoad = nearestSegment(far.get().closest().x, far.get().closest().y, Integer.MAX_VALUE);
+            return snapAt(lon, lat, onRoad);
+        }
+        return snapAt(lon, lat, best);
+    }
+
+    /** Rings of grid cells searched around a point before the R-tree takes over. */
+    private static final int NEAR_RINGS = 3;
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /**
+     * The nearest segment found by searching grid rings outward (at most {@code maxRings}) until no nearer one can
+     * exist; {@code segment} is -1 when the search stopped before settling.
+     */
+    private Nearest nearestSegment(double lon, double lat, int maxRings) {
         Nearest best = new Nearest(lon, lat);
         int x = grid.cx(lon), y = grid.cy(lat);
         // after ring r, every unvisited cell is at least r cells plus the point's margin in its own cell away
         double cellMetres = grid.cell * Math.min(best.kx, best.ky) * 0.98;
-        int maxRing = (int) Math.ceil(MAX_SNAP_METRES / cellMetres) + 1;
-        if (grid.ringsToExtent(x, y) > maxRing) {
-            return null; // far from every road: answer at once rather than search empty rings
-        }
         double fx = grid.cellFractionX(lon), fy = grid.cellFractionY(lat);
         double margin = Math.min(Math.min(fx, 1 - fx), Math.min(fy, 1 - fy)) * cellMetres;
-        int last = Math.min(grid.lastRing(x, y), maxRing);
+        int last = Math.min(grid.lastRing(x, y), maxRings);
         for (int ring = 0; ring <= last; ring++) {
             grid.visitRing(x, y, ring, best);
             if (best.segment >= 0 && Math.sqrt(best.d2) <= ring * cellMetres + margin) {
-                break;
+                return best;
             }
         }
-        if (best.segment < 0 || Math.sqrt(best.d2) > MAX_SNAP_METRES) {
-            return null;
+        if (last < maxRings) {
+            return best; // every ring that can hold a segment was searched
         }
+        best.segment = -1;
+        return best;
+    }
+
+    /** The snap of (lon, lat) onto the segment {@code at} was found for (the point itself or its nearest road point). */
+    private Snap snapAt(double lon, double lat, Nearest best) {
         int sg = best.segment;
         double footLon = vertexLon[segU[sg]] + best.t * (vertexLon[segV[sg]] - vertexLon[segU[sg]]);
         double footLat = vertexLat[segU[sg]] + best.t * (vertexLat[segV[sg]] - vertexLat[segU[sg]]);
