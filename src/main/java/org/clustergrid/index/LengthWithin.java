@@ -6,23 +6,38 @@ import org.clustergrid.geo.Geodesic;
 
 /**
  * Length of the linear segments inside a geodesic circle. Candidate segments come from a depth-first walk of the
- * tree pruned by the spherical lower bound; each is mapped to the azimuthal equidistant plane around the centre
- * (distance and azimuth from the centre by Karney's inverse, so the circle is exactly a circle there), clipped, and
- * the inside fraction of its geodesic length is added.
+ * tree pruned by the spherical lower bound. Up to {@value #PLANE_RADIUS} m the segments are clipped in the plane
+ * tangent at the centre, scaled by the ellipsoid's radii of curvature there (relative error well under 10⁻⁴ at these
+ * distances, and no trigonometry per segment, which matters when a dense town puts thousands of segments in the
+ * circle); beyond it each segment is mapped to the azimuthal equidistant plane around the centre with Karney's
+ * inverse, so the circle stays exactly a circle, and the inside fraction of its geodesic length is added.
  */
 final class LengthWithin {
     private static final net.sf.geographiclib.Geodesic WGS84 = net.sf.geographiclib.Geodesic.WGS84;
+    /** Largest radius measured in the tangent plane. */
+    static final double PLANE_RADIUS = 20_000;
+    private static final double A = 6_378_137.0;
+    private static final double E2 = 6.69437999014e-3;
 
     private final Segments segments;
     private final FlatRTree tree;
     private final QueryShape.PointQuery centre;
     private final double radius;
+    private final boolean plane;
+    /** Metres per degree of longitude and latitude at the centre (prime-vertical and meridional radii). */
+    private final double kx;
+    private final double ky;
 
     LengthWithin(Segments segments, FlatRTree tree, double lon, double lat, double radius) {
         this.segments = segments;
         this.tree = tree;
         this.centre = new QueryShape.PointQuery(lon, lat);
         this.radius = radius;
+        this.plane = radius <= PLANE_RADIUS;
+        double phi = Math.toRadians(lat);
+        double w = 1 - E2 * Math.sin(phi) * Math.sin(phi);
+        this.kx = Math.toRadians(1) * A / Math.sqrt(w) * Math.cos(phi);
+        this.ky = Math.toRadians(1) * A * (1 - E2) / (w * Math.sqrt(w));
     }
 
     double total() {
@@ -35,8 +50,12 @@ final class LengthWithin {
             int pos = stack[--top];
             if (tree.isLeaf(pos)) {
                 int s = tree.entry(pos);
-                if (segments.componentLinear[segments.segmentComponent[s]] && centre.toSegment(segments, s) <= reach) {
-                    sum += insideLength(s);
+                if (segments.componentLinear[segments.segmentComponent[s]]) {
+                    if (plane) {
+                        sum += insideLengthInPlane(s);
+                    } else if (centre.toSegment(segments, s) <= reach) {
+                        sum += insideLength(s);
+                    }
                 }
                 continue;
             }
@@ -51,6 +70,30 @@ final class LengthWithin {
             }
         }
         return sum;
+    }
+
+    private double insideLengthInPlane(int s) {
+        double x0 = (segments.ax(s) - centre.lon) * kx;
+        double y0 = (segments.ay(s) - centre.lat) * ky;
+        double dx = (segments.bx(s) - centre.lon) * kx - x0;
+        double dy = (segments.by(s) - centre.lat) * ky - y0;
+        return Math.sqrt(dx * dx + dy * dy) * insideFraction(x0, y0, dx, dy);
+    }
+
+    /** Share of the segment p0 + t·d, t in [0, 1], inside the circle of {@code radius} around the origin. */
+    private double insideFraction(double x0, double y0, double dx, double dy) {
+        // |p0 + t·d| = r  →  qa·t² + 2·qb·t + qc = 0
+        double qa = dx * dx + dy * dy;
+        double qb = x0 * dx + y0 * dy;
+        double qc = x0 * x0 + y0 * y0 - radius * radius;
+        double disc = qb * qb - qa * qc;
+        if (qa == 0 || disc <= 0) {
+            return 0;
+        }
+        double root = Math.sqrt(disc);
+        double t0 = Math.max(0, (-qb - root) / qa);
+        double t1 = Math.min(1, (-qb + root) / qa);
+        return t1 > t0 ? t1 - t0 : 0;
     }
 
     private double insideLength(int s) {
@@ -71,17 +114,6 @@ final class LengthWithin {
         double y0 = da.s12 * Math.cos(Math.toRadians(da.azi1));
         double dx = db.s12 * Math.sin(Math.toRadians(db.azi1)) - x0;
         double dy = db.s12 * Math.cos(Math.toRadians(db.azi1)) - y0;
-        // |p0 + t·d| = r  →  qa·t² + 2·qb·t + qc = 0
-        double qa = dx * dx + dy * dy;
-        double qb = x0 * dx + y0 * dy;
-        double qc = x0 * x0 + y0 * y0 - radius * radius;
-        double disc = qb * qb - qa * qc;
-        if (qa == 0 || disc <= 0) {
-            return 0;
-        }
-        double root = Math.sqrt(disc);
-        double t0 = Math.max(0, (-qb - root) / qa);
-        double t1 = Math.min(1, (-qb + root) / qa);
-        return t1 > t0 ? length * (t1 - t0) : 0;
+        return length * insideFraction(x0, y0, dx, dy);
     }
 }

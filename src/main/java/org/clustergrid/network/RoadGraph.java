@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Road;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -50,11 +51,15 @@ public final class RoadGraph {
     private final EdgeGrid grid;
     /** The routable roads in a geodesic R-tree: finds the network quickly from points far from any road. */
     private final NearestIndex<Road> farIndex;
+    private final Envelope extent = new Envelope();
 
     private RoadGraph(SpeedProfile speeds, NodeIndex vertices, SegmentArrays segs, String[] roadIds,
             List<Road> routable) {
         this.speeds = speeds;
         this.farIndex = NearestIndex.build(routable, Road::geometry);
+        for (Road r : routable) {
+            extent.expandToInclude(r.geometry().getEnvelopeInternal());
+        }
         this.roadIds = roadIds;
         vertexLon = vertices.lons();
         vertexLat = vertices.lats();
@@ -289,6 +294,9 @@ public final class RoadGraph {
         }
         Nearest best = nearestSegment(lon, lat, NEAR_RINGS);
         if (best.segment < 0) {
+            if (beyondReach(lon, lat)) {
+                return null;
+            }
             // no road within a few cells: the R-tree finds the nearest road point, the grid then its segment
             var far = farIndex.nearest(GF.createPoint(new Coordinate(lon, lat)));
             if (far.isEmpty() || far.get().metres() > MAX_SNAP_METRES) {
@@ -298,6 +306,18 @@ public final class RoadGraph {
             return snapAt(lon, lat, onRoad);
         }
         return snapAt(lon, lat, best);
+    }
+
+    /**
+     * Whether a point is more than {@value #MAX_SNAP_METRES} m outside the network's extent: a cheap test that spares
+     * the R-tree points on other continents, where its distance bounds are too loose to prune.
+     */
+    private boolean beyondReach(double lon, double lat) {
+        double dLat = MAX_SNAP_METRES / 110_574.0; // metres per degree of latitude at the equator, the fewest
+        double maxAbsLat = Math.min(89, Math.max(Math.abs(extent.getMinY()), Math.abs(extent.getMaxY())) + dLat);
+        double dLon = dLat / Math.cos(Math.toRadians(maxAbsLat));
+        return lat < extent.getMinY() - dLat || lat > extent.getMaxY() + dLat
+                || lon < extent.getMinX() - dLon || lon > extent.getMaxX() + dLon;
     }
 
     /** Rings of grid cells searched around a point before the R-tree takes over. */
