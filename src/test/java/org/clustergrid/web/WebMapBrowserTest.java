@@ -350,6 +350,26 @@ class WebMapBrowserTest {
         assertThat(browser.errors()).isEmpty();
     }
 
+    @Test
+    void aFailedRequestSaysSoAndTheRestStillWorks() throws Exception {
+        // the browser refuses the scores, as a server error or a dropped connection would
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/scores*")));
+        try {
+            open("/");
+            assertThat(text(By.id("messages"))).contains("could not be scored");
+            assertThat(text(By.id("ranking-status"))).isNotEmpty();
+            assertThat(count(".leaflet-power-pane path")).as("the other layers still draw").isPositive();
+            browser.screenshot("07-request-failed");
+            // the console check the other tests rely on does see errors the page logs
+            browser.js("console.error('probe from the test');");
+            assertThat(browser.errors()).anySatisfy(e -> assertThat(e).contains("probe from the test"));
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            browser.errors(); // drained: whatever was logged here belongs to this test only
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     void open(String path) {
