@@ -433,7 +433,7 @@
     if (state.layers.finance && state.layers.finance.on) {
       html += '<div class="legend-title">Finance</div>' + legendDot('#08519c', 'bank') +
         legendDot('#6baed6', 'ATM') + legendDot('#31a354', 'co-operative / microfinance') +
-        legendDot('#fd8d3c', 'mobile money / other');
+        legendDot('#80cdc1', 'mobile money / other');
     }
     if (state.layers.markets && state.layers.markets.on) {
       html += '<div class="legend-title">Markets</div>' +
@@ -472,9 +472,10 @@
     return max;
   }
 
+  // blues and greens only: the yellow-to-red of the cluster classes must stay the clusters' own
   var FINANCE_COLORS = {
     bank: '#08519c', atm: '#6baed6', credit_cooperative: '#31a354', microfinance: '#31a354',
-    mobile_money_agent: '#fd8d3c', bureau_de_change: '#fd8d3c', informal_credit: '#fd8d3c'
+    mobile_money_agent: '#80cdc1', bureau_de_change: '#80cdc1', informal_credit: '#80cdc1'
   };
   var MARKET_RADIUS = { city: 10, town: 7, village: 4, marketplace: 5, port: 7, airport: 7 };
   var ROAD_STYLES = {
@@ -515,7 +516,7 @@
       },
       point: function (p, latlng) {
         return L.circleMarker(latlng, {
-          radius: 4.5, color: '#ffffff', weight: 1, fillColor: FINANCE_COLORS[p.type] || '#636363', fillOpacity: 0.95
+          radius: 3.5, color: '#ffffff', weight: 1, fillColor: FINANCE_COLORS[p.type] || '#636363', fillOpacity: 0.95
         });
       }
     },
@@ -1736,7 +1737,8 @@
     fillFilterOptions();
     fillSearch();
     renderTable();
-    $('ranking-status').textContent = state.features.length + ' clusters';
+    $('ranking-status').textContent = state.features.length ? state.features.length + ' clusters'
+      : 'Scores not available';
 
     if (asked.view) {
       state.map.setView(asked.view.center, asked.view.zoom);

@@ -370,6 +370,52 @@ class WebMapBrowserTest {
         }
     }
 
+    @Test
+    void downloadsTheClustersInViewAndOffersTheGisUrls() throws Exception {
+        Path downloads = Files.createDirectories(Path.of("target", "downloads", "web-map")).toAbsolutePath();
+        try (var old = Files.list(downloads)) {
+            old.forEach(f -> f.toFile().delete());
+        }
+        browser.driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+
+        // the whole region in view: the CSV is the server's, rows for every cluster
+        open("/");
+        browser.driver.findElement(By.id("download-csv")).click();
+        Path csv = downloads.resolve("clusters-in-view.csv");
+        waitFor(() -> Files.exists(csv), "the CSV download");
+        String expected = get("/api/scores?f=csv&roads=0.25&power=0.25&finance=0.25&markets=0.25");
+        waitFor(() -> read(csv).equals(expected), "the CSV equal to /api/scores?f=csv");
+
+        // zoomed in on one cluster: only what is in view
+        JsonNode first = api("/api/scores?f=geojson").path("features").get(0);
+        JsonNode point = first.path("geometry");
+        double lon;
+        double lat;
+        if (point.path("type").asText().equals("Point")) {
+            lon = point.path("coordinates").get(0).asDouble();
+            lat = point.path("coordinates").get(1).asDouble();
+        } else {
+            lon = point.path("coordinates").get(0).get(0).get(0).asDouble();
+            lat = point.path("coordinates").get(0).get(0).get(1).asDouble();
+        }
+        open(String.format(java.util.Locale.ROOT, "/#map=16/%.5f/%.5f", lat, lon));
+        browser.driver.findElement(By.id("download-geojson")).click();
+        Path geojson = downloads.resolve("clusters-in-view.geojson");
+        waitFor(() -> Files.exists(geojson) && !read(geojson).isEmpty(), "the GeoJSON download");
+        JsonNode fc = JSON.readTree(read(geojson));
+        List<String> inView = new ArrayList<>();
+        fc.path("features").forEach(f -> inView.add(f.path("properties").path("cluster_grid_id").asText()));
+        assertThat(inView).containsExactly(
+                first.path("properties").path("cluster_grid_id").asText());
+
+        assertThat(value(By.id("wms-url"))).isEqualTo("http://localhost:" + port
+                + "/ogc/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities");
+        assertThat(value(By.id("oapif-url"))).isEqualTo("http://localhost:" + port + "/ogc/features");
+        assertThat(get("/ogc/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities")).contains("WMS_Capabilities");
+        assertThat(browser.errors()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     void open(String path) {
@@ -484,6 +530,19 @@ class WebMapBrowserTest {
             return min + " min";
         }
         return (min / 60) + " h" + (min % 60 != 0 ? " " + (min % 60) + " min" : "");
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     JsonNode api(String path) throws Exception {
