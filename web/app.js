@@ -1197,7 +1197,9 @@
         seen[key] = { dim: d, a: a, b: b, labels: label ? [label] : [], name: ev.name || ev.feature };
       });
     });
-    Object.keys(seen).forEach(function (key) {
+    // labels sit at staggered points along their lines: lines to nearby targets often run side by side
+    var STAGGER = [0.5, 0.72, 0.28, 0.6, 0.4, 0.82, 0.18];
+    Object.keys(seen).forEach(function (key, i) {
       var e = seen[key];
       var color = EVIDENCE_COLORS[e.dim];
       L.circleMarker(e.b, { pane: 'evidence', radius: 5, color: color, weight: 2, fillColor: '#ffffff', fillOpacity: 1 })
@@ -1207,9 +1209,12 @@
       }
       // the label says how far / how long; the line's colour says which dimension (see the legend)
       L.polyline([e.a, e.b], { pane: 'evidence', color: color, weight: 3, dashArray: '6 4', opacity: 0.95 })
-        .bindTooltip(esc(e.labels.join(' / ')), {
-          permanent: true, direction: 'center', className: 'evidence-label evidence-' + e.dim, opacity: 0.95
-        }).addTo(evidenceLayer);
+        .addTo(evidenceLayer);
+      var t = STAGGER[i % STAGGER.length];
+      L.tooltip({ permanent: true, direction: 'center', className: 'evidence-label evidence-' + e.dim, opacity: 0.95 })
+        .setLatLng([e.a.lat + (e.b.lat - e.a.lat) * t, e.a.lng + (e.b.lng - e.a.lng) * t])
+        .setContent(esc(e.labels.join(' / ')))
+        .addTo(evidenceLayer);
     });
     evidenceLayer.addTo(state.map);
     renderLegend();
