@@ -1,7 +1,6 @@
 package org.clustergrid.store;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerProperties;
@@ -18,13 +17,6 @@ public final class VectorTiles {
     public static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
 
     private VectorTiles() {}
-
-    /** The attribute names of a layer's tiles, in order: {@code id}, {@code dataset}, then the canonical fields. */
-    public static List<String> attributeNames(Layer layer) {
-        List<String> names = new java.util.ArrayList<>(List.of("id", "dataset"));
-        LayerSchema.fields(layer).forEach(f -> names.add(f.name()));
-        return names;
-    }
 
     static Map<String, Object> attributes(StoredFeature f) {
         Map<String, Object> out = new LinkedHashMap<>();
