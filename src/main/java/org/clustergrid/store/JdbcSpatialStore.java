@@ -92,7 +92,9 @@ final class JdbcSpatialStore implements SpatialStore {
     }
 
     private static void bumpVersion(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE store_state SET version = version + 1 WHERE id = 1")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE store_state SET version = version + 1, changed_at = ? WHERE id = 1")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.executeUpdate();
         }
     }
@@ -255,13 +257,36 @@ final class JdbcSpatialStore implements SpatialStore {
     }
 
     @Override
-    public long dataVersion() {
+    public DataState dataState() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT version FROM store_state WHERE id = 1");
+                PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM store_state WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+            return rs.next() ? new DataState(rs.getLong(1), rs.getTimestamp(2).toInstant())
+                    : new DataState(0, Instant.EPOCH);
         } catch (SQLException e) {
             throw new StoreException("could not read the data version", e);
+        }
+    }
+
+    /** PostGIS builds the tile itself in one statement; H2GIS has no MVT encoder, so it takes the Java default. */
+    @Override
+    public byte[] tile(Layer layer, TileKey key) {
+        if (dialect != Dialect.POSTGIS) {
+            return SpatialStore.super.tile(layer, key);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(PostgisTileSql.of(layer))) {
+            for (int i = 0; i < 6; i += 3) {
+                ps.setInt(i + 1, key.z());
+                ps.setInt(i + 2, key.x());
+                ps.setInt(i + 3, key.y());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                byte[] tile = rs.next() ? rs.getBytes(1) : null;
+                return tile == null ? new byte[0] : tile;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not build tile " + key + " of layer " + layer.id(), e);
         }
     }
 

@@ -58,7 +58,22 @@ public interface SpatialStore extends AutoCloseable {
     }
 
     /** Grows by one with every committed change, so caches and ETags can follow the data. */
-    long dataVersion();
+    default long dataVersion() {
+        return dataState().version();
+    }
+
+    /** The data version and when it last changed, read together. */
+    DataState dataState();
+
+    /**
+     * A Mapbox vector tile (see {@link VectorTiles} for its content) of one layer; no bytes when no feature reaches
+     * the tile. This default builds it in Java from {@link #query}; stores with a native encoder override it and
+     * must give the same content.
+     */
+    default byte[] tile(Layer layer, TileKey key) {
+        FeaturePage page = query(layer, new FeatureQuery(JavaTileEncoder.queryBox(key), 0, Integer.MAX_VALUE));
+        return JavaTileEncoder.encode(layer, key, page.features());
+    }
 
     @Override
     void close();

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# serving-bench.sh — ClusterGrid's serving side by side with MapServer 8 on the SAME real layers (Pokhara roads and the
+# OSM clusters, imported by our own import command into PostGIS; MapServer reads those tables), loopback only.
+# Needs: ../shared/peers/install-peers.sh (mapserv, spawn-fcgi, nginx, wrk, hey), PostGIS at 127.0.0.1:5432
+# (PGUSER/PGPASSWORD, default postgres/postgres), the built jar (mvn -DskipTests package), ../shared/gis.
+# Reports: WMS GetMap 256x256 PNG req/s and p99 at 1 and 4 clients over seeded random boxes in the Pokhara extent;
+# vector tiles/s ours vs ST_AsMVT called directly (pgbench); /items?limit=1000 ours vs MapServer's OGC API; a 60 s
+# load at 16 connections with its error count. Usage: src/bench/serving-bench.sh [SECONDS per run, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+D=${1:-10}; OUT=${OUT:-/tmp/clustergrid-serving-bench}; mkdir -p "$OUT"
+export PGPASSWORD=${PGPASSWORD:-postgres}; PGUSER=${PGUSER:-postgres}; DB=${BENCH_DB:-clustergrid_bench}
+PORT=${PORT:-8090}; MS_PORT=${MS_PORT:-8181}; SCHEMA=bench
+PBF=$(ls ../shared/gis/pokhara-osm/*.osm.pbf | head -1)
+URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+psql -h 127.0.0.1 -U "$PGUSER" -Atc "SELECT 1 FROM pg_database WHERE datname='$DB'" | grep -q 1 \
+  || createdb -h 127.0.0.1 -U "$PGUSER" "$DB"
+STORE=(--clustergrid.store=postgis --clustergrid.postgis.url="$URL" --clustergrid.postgis.user="$PGUSER"
+       --clustergrid.postgis.password="$PGPASSWORD" --clustergrid.postgis.schema="$SCHEMA")
+java -jar target/clustergrid.jar import osm "$PBF" --dataset pokhara --clusters-from-osm "${STORE[@]}" > "$OUT/import.txt"
+
+# ours
+java -Xmx1g -jar target/clustergrid.jar --server.port=$PORT --server.address=127.0.0.1 "${STORE[@]}" > "$OUT/ours.log" 2>&1 &
+OURS=$!
+cleanup() { kill "$OURS" 2>/dev/null || true; WORK=$OUT/ms bash ../shared/peers/run-mapserver-wms.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+# MapServer on the same tables (its own mapfile under $OUT/ms, written over the peer kit's synthetic one)
+PGCONN="host=127.0.0.1 port=5432 dbname=$DB user=$PGUSER password=$PGPASSWORD"
+WORK=$OUT/ms MS_PORT=$MS_PORT PGCONN="$PGCONN" bash ../shared/peers/run-mapserver-wms.sh >/dev/null
+sed -i -e "s#bench\.lines using unique id#(SELECT row_number() over () AS gid, dataset_id||'.'||id AS id, road_class, geom FROM $SCHEMA.roads) AS t using unique gid#" \
+       -e "s#bench\.pts using unique id#(SELECT row_number() over () AS gid, cluster_grid_id AS id, name, ST_PointOnSurface(geom) AS geom FROM $SCHEMA.clusters) AS t using unique gid#" \
+       -e 's#EXTENT 9.9 49.9 12.1 52.1#EXTENT 83.74 28.07 84.15 28.47#' -e 's#"9.9 49.9 12.1 52.1"#"83.74 28.07 84.15 28.47"#' "$OUT/ms/bench.map"
+for i in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 1; done
+
+Q='SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&STYLES=&CRS=EPSG:4326&WIDTH=256&HEIGHT=256&FORMAT=image/png'
+cat > "$OUT/bbox.lua" <<'LUA'
+math.randomseed(42)   -- 0.05 deg boxes inside the Pokhara extent, lat,lon order (WMS 1.3.0 EPSG:4326)
+request = function()
+  local lat = 28.08 + math.random() * 0.33; local lon = 83.75 + math.random() * 0.34
+  return wrk.format("GET", wrk.path .. string.format("&BBOX=%.5f,%.5f,%.5f,%.5f", lat, lon, lat + 0.05, lon + 0.05))
+end
+LUA
+wrkline() { awk '/Requests\/sec/{r=$2} $1=="99%"{p=$2} /Non-2xx/{e=$NF} /Socket errors/{s=$0} END{printf "%s req/s p99=%s non2xx=%s %s\n", r, p, e+0, s}' "$1"; }
+for c in 1 4; do
+  wrk -t1 -c$c -d${D}s --latency -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > "$OUT/wms-ours-$c.txt"
+  wrk -t1 -c$c -d${D}s --latency -s "$OUT/bbox.lua" "http://127.0.0.1:$MS_PORT/ms?$Q&LAYERS=lines,pts" > "$OUT/wms-ms-$c.txt"
+  echo "WMS GetMap c=$c  ours:      $(wrkline "$OUT/wms-ours-$c.txt")"
+  echo "WMS GetMap c=$c  mapserver: $(wrkline "$OUT/wms-ms-$c.txt")"
+done
+
+cat > "$OUT/tile.lua" <<'LUA'
+math.randomseed(42)   -- z12..z15 tiles over Pokhara
+request = function()
+  local z = math.random(12, 15); local n = 2 ^ z
+  local lon = 83.9 + math.random() * 0.1; local lat = math.rad(28.18 + math.random() * 0.08)
+  local x = math.floor((lon + 180) / 360 * n); local y = math.floor((1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * n)
+  return wrk.format("GET", string.format("/tiles/roads/%d/%d/%d.mvt", z, x, y))
+end
+LUA
+wrk -t1 -c4 -d${D}s --latency -s "$OUT/tile.lua" "http://127.0.0.1:$PORT" > "$OUT/tiles-ours.txt"
+echo "MVT roads c=4     ours:      $(wrkline "$OUT/tiles-ours.txt")"
+cat > "$OUT/pgbench-mvt.sql" <<PGB
+\set z random(12, 15)
+\set n (1 << :z)
+\set x random((:n * 26390) / 100000, (:n * 26393) / 100000)
+\set y random((:n * 43216) / 100000, (:n * 43225) / 100000)
+SELECT length(ST_AsMVT(t, 'roads', 4096, 'geom')) FROM (SELECT dataset_id||'.'||id AS id, road_class AS "class",
+  ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(:z, :x, :y), 4096, 64, true) AS geom FROM $SCHEMA.roads
+  WHERE geom && ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 65.0/4096), 4326)) t WHERE geom IS NOT NULL;
+PGB
+/usr/lib/postgresql/15/bin/pgbench -h 127.0.0.1 -U "$PGUSER" -n -c 4 -j 2 -T "$D" -f "$OUT/pgbench-mvt.sql" "$DB" 2>&1 \
+  | awk '/^tps/{print "MVT roads c=4     ST_AsMVT direct (pgbench): " $3 " tiles/s"}'
+
+hey -n 200 -c 4 "http://127.0.0.1:$PORT/ogc/features/collections/roads/items?limit=1000" > "$OUT/items-ours.txt"
+hey -n 200 -c 4 "http://127.0.0.1:$MS_PORT/ms/bench/ogcapi/collections/lines/items?f=json&limit=1000" > "$OUT/items-ms.txt"
+heyline() { awk '/Requests\/sec/{r=$2} / 99% in/{p=$3} /\[200\]/{ok=$2} END{printf "%s req/s p99=%ss 200s=%s/200\n", r, p, ok}' "$1"; }
+echo "items limit=1000 c=4 ours:      $(heyline "$OUT/items-ours.txt")"
+echo "items limit=1000 c=4 mapserver: $(heyline "$OUT/items-ms.txt")"
+
+wrk -t2 -c16 -d60s --latency -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > "$OUT/load-60s.txt"
+echo "60 s WMS load c=16 ours:        $(wrkline "$OUT/load-60s.txt")"

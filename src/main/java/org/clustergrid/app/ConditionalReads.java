@@ -1,0 +1,45 @@
+package org.clustergrid.app;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.clustergrid.store.DataState;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * ETag and Last-Modified from the store's data version on read endpoints, so clients revalidate cheaply and get 304
+ * Not Modified until an import or delete. The ETag is weak (the same data may be gzipped or not) and includes the
+ * Accept header, since one URL may answer JSON or HTML. Changes through this server clear the cached version.
+ */
+class ConditionalReads implements HandlerInterceptor {
+    private final DataStateCache states;
+
+    ConditionalReads(DataStateCache states) {
+        this.states = states;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String method = request.getMethod();
+        if (!("GET".equals(method) || "HEAD".equals(method)) || !ReadPaths.followsData(request.getRequestURI())) {
+            return true;
+        }
+        DataState state = states.get();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        String etag = "W/\"v" + state.version() + "-" + Integer.toHexString(accept == null ? 0 : accept.hashCode())
+                + "\"";
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        return !new ServletWebRequest(request, response).checkNotModified(etag, state.changedAt().toEpochMilli());
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception ex) {
+        String method = request.getMethod();
+        if (!("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))) {
+            states.invalidate();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.clustergrid.app;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Access-Control-Allow-Origin: *} on every public read endpoint (/api but admin, /ogc, /tiles), also on errors
+ * and 304s, so web maps on any origin can use them; the admin API stays same-origin. Set before the request is
+ * handled so that every answer carries it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OpenReadsFilter extends OncePerRequestFilter {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (ReadPaths.isPublic(request.getRequestURI())) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, Link");
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,20 @@
+package org.clustergrid.app;
+
+/** Which request paths are the public, read-only data endpoints that get CORS and data-version validators. */
+final class ReadPaths {
+    private ReadPaths() {}
+
+    /** Open to any origin: everything under /api (but admin), /ogc and /tiles. */
+    static boolean isPublic(String path) {
+        return (path.startsWith("/api/") && !path.startsWith("/api/admin/")) || path.startsWith("/ogc/")
+                || path.equals("/ogc") || path.startsWith("/tiles/");
+    }
+
+    /**
+     * Answers that depend only on the stored data, so the data version validates them. Health (live status) and
+     * scores (they also follow the scoring profile, which changes without an import) are left out.
+     */
+    static boolean followsData(String path) {
+        return isPublic(path) && !path.startsWith("/api/health") && !path.startsWith("/api/scor");
+    }
+}

@@ -1,0 +1,75 @@
+package org.clustergrid.ogc.tiles;
+
+import java.util.Map;
+import org.clustergrid.model.Layer;
+import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.TileKey;
+import org.clustergrid.store.VectorTiles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /tiles/{collection}/{z}/{x}/{y}.mvt}: one layer's vector tile, built by the store; a tile no feature reaches
+ * answers 204 No Content (MapLibre and Leaflet.VectorGrid draw it as empty), which saves encoding and sending an
+ * empty tile. {@code /tiles/{collection}.json}: its TileJSON 3.0.0.
+ */
+@RestController
+class TilesController {
+    static final MediaType MVT = MediaType.parseMediaType(VectorTiles.MEDIA_TYPE);
+
+    private final SpatialStore store;
+
+    TilesController(SpatialStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
+    ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable String z, @PathVariable String x,
+            @PathVariable String y) {
+        Layer layer = layer(collection);
+        TileKey key = new TileKey(number("z", z), number("x", x), number("y", y));
+        byte[] tile = store.tile(layer, key);
+        if (tile.length == 0) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok().contentType(MVT).body(tile);
+    }
+
+    @GetMapping(path = "/tiles/{collection}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> tileJson(@PathVariable String collection) {
+        Layer layer = layer(collection);
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/").toUriString();
+        return TileJson.of(layer, store.stats(layer), store.datasets(), base);
+    }
+
+    private static Layer layer(String collection) {
+        return Layer.byId(collection).filter(l -> l.id().equals(collection))
+                .orElseThrow(() -> new TileNotFoundException("no collection '" + collection
+                        + "'; collections are clusters, roads, power, finance and markets"));
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    /** An unknown collection: 404. */
+    static final class TileNotFoundException extends RuntimeException {
+        TileNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", message));
+    }
+}

@@ -1,0 +1,65 @@
+package org.clustergrid.store;
+
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/** Spherical Mercator (EPSG:3857) from and to longitude/latitude, with the same formulas PROJ uses for PostGIS. */
+final class WebMercator {
+    static final double HALF_WORLD = 20037508.342789244;
+    private static final double RADIUS = 6378137.0;
+    /** Latitude of the square's edge; beyond it y grows without bound. */
+    private static final double MAX_LAT = 85.0511287798066;
+
+    private WebMercator() {}
+
+    static double x(double lon) {
+        return Math.toRadians(lon) * RADIUS;
+    }
+
+    static double y(double lat) {
+        double phi = Math.toRadians(Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)));
+        return RADIUS * Math.log(Math.tan(Math.PI / 4 + phi / 2));
+    }
+
+    static double lon(double x) {
+        return Math.toDegrees(x / RADIUS);
+    }
+
+    static double lat(double y) {
+        return Math.toDegrees(2 * Math.atan(Math.exp(y / RADIUS)) - Math.PI / 2);
+    }
+
+    /** A copy of a longitude/latitude geometry in EPSG:3857. */
+    static Geometry project(Geometry lonLat) {
+        Geometry g = lonLat.copy();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double lon = seq.getX(i);
+                seq.setOrdinate(i, 0, x(lon));
+                seq.setOrdinate(i, 1, y(seq.getY(i)));
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        g.geometryChanged();
+        g.setSRID(3857);
+        return g;
+    }
+
+    /** The longitude/latitude box of a EPSG:3857 box (exact: the projection keeps axis-parallel boxes). */
+    static Envelope lonLat(Envelope mercator) {
+        return new Envelope(lon(mercator.getMinX()), lon(mercator.getMaxX()), lat(mercator.getMinY()),
+                lat(mercator.getMaxY()));
+    }
+}
