@@ -103,6 +103,8 @@ final class NetworkAccess {
             return new Reach(0, 0, Map.of(), 0);
         }
         int stamp = ++s.stamp;
+        int originU = graph.edgeSource(origin.edge());
+        int originV = graph.edgeTarget(origin.edge());
         double lambda = parameters.gravityLambda();
         double potential = 0;
         int markets = 0;
@@ -120,6 +122,11 @@ final class NetworkAccess {
                         markets++;
                     }
                 }
+            }
+            if (s.search.seconds(node) > parameters.financeTravelSeconds() && node != originU && node != originV) {
+                // reached through this node too late; through the edge's other end, or along the origin's own edge
+                // (whose end nodes are always scanned), it may still count
+                continue;
             }
             for (int k = finance.from(node); k < finance.to(node); k++) {
                 int f = finance.at(k);
