@@ -37,14 +37,24 @@ final class IndicatorCalculator {
     }
 
     Map<Indicator, IndicatorResult> compute(Geometry footprint) {
+        return compute(footprint, null);
+    }
+
+    /**
+     * @param knownPotential the footprint's market potential and number of markets, when already computed for all
+     *     clusters at once ({@link NetworkAccess#potentials}); null to compute it here
+     */
+    Map<Indicator, IndicatorResult> compute(Geometry footprint, double[] knownPotential) {
         Map<Indicator, IndicatorResult> r = new EnumMap<>(Indicator.class);
         Point at = Features.representative(footprint);
         roads(footprint, at, r);
         power(footprint, r);
         Snap snap = network.snap(at);
-        NetworkAccess.Reach reach = network.hasNetwork() ? network.reach(snap) : null;
+        NetworkAccess.Reach reach = network.hasNetwork() ? network.reach(snap, knownPotential == null) : null;
         finance(footprint, reach, r);
-        markets(at, snap, reach, r);
+        double[] potential = reach == null ? null
+                : knownPotential != null ? knownPotential : new double[] {reach.marketPotential(), reach.marketsReached()};
+        markets(at, snap, potential, r);
         return r;
     }
 
@@ -155,7 +165,7 @@ final class IndicatorCalculator {
         put(r, Indicator.FINANCE_E2SFCA, e2sfca.access(g), null, Map.of("catchment_m", p.e2sfcaCatchmentM()));
     }
 
-    private void markets(Point at, Snap snap, NetworkAccess.Reach reach, Map<Indicator, IndicatorResult> r) {
+    private void markets(Point at, Snap snap, double[] potential, Map<Indicator, IndicatorResult> r) {
         for (MarketTier tier : MarketTier.values()) {
             Indicator i = tier.indicator;
             TravelTimes.Arrival a = network.arrival(tier, snap);
@@ -170,12 +180,11 @@ final class IndicatorCalculator {
                 put(r, i, a.seconds(), e, Map.of());
             }
         }
-        if (reach == null) {
+        if (potential == null) {
             r.put(Indicator.MARKET_POTENTIAL, IndicatorResult.noData(Indicator.MARKET_POTENTIAL));
         } else {
-            put(r, Indicator.MARKET_POTENTIAL, reach.marketPotential(), null, Map.of("markets",
-                    reach.marketsReached(), "half_life_s", p.gravityHalfLifeSeconds(), "cutoff_s",
-                    p.gravityCutoffSeconds()));
+            put(r, Indicator.MARKET_POTENTIAL, potential[0], null, Map.of("markets", (int) potential[1],
+                    "half_life_s", p.gravityHalfLifeSeconds(), "cutoff_s", p.gravityCutoffSeconds()));
         }
     }
 

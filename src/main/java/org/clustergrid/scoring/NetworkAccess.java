@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.clustergrid.model.FinancePoint;
+import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Road;
 import org.clustergrid.network.BoundedSearch;
@@ -95,10 +96,14 @@ final class NetworkAccess {
         return tierMarkets.get(tier).get(source);
     }
 
-    /** One bounded search from {@code origin}, out to the longer of the gravity cutoff and the finance time. */
-    Reach reach(Snap origin) {
+    /**
+     * One bounded search from {@code origin}: out to the finance time, and when {@code withPotential} also to the
+     * gravity cutoff for the market potential (otherwise left at 0, for {@link #potentials} to fill in).
+     */
+    Reach reach(Snap origin, boolean withPotential) {
         Scratch s = scratch.get();
-        double cutoff = Math.max(parameters.gravityCutoffSeconds(), parameters.financeTravelSeconds());
+        double cutoff = withPotential ? Math.max(parameters.gravityCutoffSeconds(), parameters.financeTravelSeconds())
+                : parameters.financeTravelSeconds();
         if (origin == null || !s.search.run(origin, cutoff)) {
             return new Reach(0, 0, Map.of(), 0);
         }
@@ -109,17 +114,19 @@ final class NetworkAccess {
         double potential = 0;
         int markets = 0;
         int financeCount = 0;
-        Map<String, Integer> byType = new TreeMap<>();
+        int[] byType = new int[FinanceType.values().length];
         for (int r = 0; r < s.search.reachedCount(); r++) {
             int node = s.search.reachedNode(r);
-            for (int k = populated.from(node); k < populated.to(node); k++) {
-                int m = populated.at(k);
-                if (s.marketStamp[m] != stamp) {
-                    s.marketStamp[m] = stamp;
-                    double t = s.search.secondsTo(populated.snaps[m]);
-                    if (t <= parameters.gravityCutoffSeconds()) {
-                        potential += ((Market) populated.features.get(m).feature()).population() * Math.exp(-lambda * t);
-                        markets++;
+            if (withPotential) {
+                for (int k = populated.from(node); k < populated.to(node); k++) {
+                    int m = populated.at(k);
+                    if (s.marketStamp[m] != stamp) {
+                        s.marketStamp[m] = stamp;
+                        double t = s.search.secondsTo(populated.snaps[m]);
+                        if (t <= parameters.gravityCutoffSeconds()) {
+                            potential += ((Market) populated.features.get(m).feature()).population() * Math.exp(-lambda * t);
+                            markets++;
+                        }
                     }
                 }
             }
@@ -134,12 +141,78 @@ final class NetworkAccess {
                     s.financeStamp[f] = stamp;
                     if (s.search.secondsTo(finance.snaps[f]) <= parameters.financeTravelSeconds()) {
                         financeCount++;
-                        String type = ((FinancePoint) finance.features.get(f).feature()).type().name().toLowerCase();
-                        byType.merge(type, 1, Integer::sum);
+                        byType[((FinancePoint) finance.features.get(f).feature()).type().ordinal()]++;
                     }
                 }
             }
         }
-        return new Reach(potential, markets, byType, financeCount);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (FinanceType t : FinanceType.values()) {
+            if (byType[t.ordinal()] > 0) {
+                counts.put(t.name().toLowerCase(java.util.Locale.ROOT), byType[t.ordinal()]);
+            }
+        }
+        return new Reach(potential, markets, counts, financeCount);
+    }
+
+    /** Market potential and the number of markets within the cutoff, per target point. */
+    record Potentials(double[] potential, int[] markets) {}
+
+    /** Whether {@link #potentials} is the cheaper way for this many targets: fewer markets than targets. */
+    boolean potentialsFromMarketsPay(int targets) {
+        return populated.size() < targets;
+    }
+
+    /**
+     * The market potential of many points at once, searching from every populated market instead of from every
+     * point: travel times are symmetric (two-way roads, the same off-road legs at both ends), so the sums are the
+     * same, and there are usually far fewer markets than clusters. Markets run in parallel, each thread adding into
+     * its own arrays.
+     */
+    Potentials potentials(Snap[] targets) {
+        SnappedTargets points = new SnappedTargets(graph, null, targets);
+        double lambda = parameters.gravityLambda();
+        double cutoff = parameters.gravityCutoffSeconds();
+        final class Sums {
+            final double[] potential = new double[targets.length];
+            final int[] markets = new int[targets.length];
+            final int[] stamp = new int[targets.length];
+            final BoundedSearch search = new BoundedSearch(graph);
+            int run;
+
+            void add(int m) {
+                Snap from = populated.snaps[m];
+                if (from == null || !search.run(from, cutoff)) {
+                    return;
+                }
+                int id = ++run;
+                double pop = ((Market) populated.features.get(m).feature()).population();
+                for (int r = 0; r < search.reachedCount(); r++) {
+                    int node = search.reachedNode(r);
+                    for (int k = points.from(node); k < points.to(node); k++) {
+                        int t = points.at(k);
+                        if (stamp[t] != id) {
+                            stamp[t] = id;
+                            double seconds = search.secondsTo(targets[t]);
+                            if (seconds <= cutoff) {
+                                potential[t] += pop * Math.exp(-lambda * seconds);
+                                markets[t]++;
+                            }
+                        }
+                    }
+                }
+            }
+
+            Sums merge(Sums other) {
+                for (int t = 0; t < potential.length; t++) {
+                    potential[t] += other.potential[t];
+                    markets[t] += other.markets[t];
+                }
+                return this;
+            }
+        }
+        Sums sums = java.util.stream.IntStream.range(0, populated.size()).parallel()
+                .collect(Sums::new, Sums::add, Sums::merge);
+        return new Potentials(sums.potential, sums.markets);
     }
 }

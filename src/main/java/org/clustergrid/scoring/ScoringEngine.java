@@ -22,6 +22,9 @@ public final class ScoringEngine {
     private final ScoringData data;
     private final ScoringProfile profile;
     private final IndicatorCalculator calculator;
+    private final NetworkAccess network;
+    /** Cluster id → {market potential, markets}, when computed for all clusters at once from the markets' side. */
+    private Map<String, double[]> clusterPotentials;
     private final Envelope extent = new Envelope();
     private final Map<String, Map<Indicator, IndicatorResult>> clusterIndicators = new ConcurrentHashMap<>();
     private final double buildSeconds;
@@ -31,7 +34,7 @@ public final class ScoringEngine {
         this.data = data;
         this.profile = profile;
         LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
-        NetworkAccess network = new NetworkAccess(data, profile.parameters(), speeds);
+        this.network = new NetworkAccess(data, profile.parameters(), speeds);
         E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance());
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca);
         for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),
@@ -66,14 +69,38 @@ public final class ScoringEngine {
 
     /** Every cluster's score under these weights, in the order of {@link ScoringData#clusters()}. */
     public List<ClusterScore> scoreClusters(Weights weights) {
+        clusterPotentials();
         return data.clusters().parallelStream().map(c -> scoreCluster(c, weights)).toList();
     }
 
     public ClusterScore scoreCluster(StoredFeature stored, Weights weights) {
         Cluster c = (Cluster) stored.feature();
-        Map<Indicator, IndicatorResult> indicators =
-                clusterIndicators.computeIfAbsent(stored.layerId(), k -> calculator.compute(c.footprint()));
+        Map<Indicator, IndicatorResult> indicators = clusterIndicators.computeIfAbsent(stored.layerId(),
+                k -> calculator.compute(c.footprint(), clusterPotentials().get(k)));
         return aggregate(stored.layerId(), c.name(), c.size(), indicators, c.typology(), c.marketsServed(), weights);
+    }
+
+    /**
+     * Market potentials of every cluster, searched from the markets when there are fewer of them than clusters (the
+     * same sums, fewer searches); empty when searching from each cluster is cheaper.
+     */
+    private synchronized Map<String, double[]> clusterPotentials() {
+        if (clusterPotentials == null) {
+            clusterPotentials = new java.util.HashMap<>();
+            List<StoredFeature> clusters = data.clusters();
+            if (network.hasNetwork() && network.potentialsFromMarketsPay(clusters.size())) {
+                org.clustergrid.network.Snap[] snaps = new org.clustergrid.network.Snap[clusters.size()];
+                java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i -> snaps[i] =
+                        network.snap(Features.representative(clusters.get(i).feature().geometry())));
+                NetworkAccess.Potentials p = network.potentials(snaps);
+                for (int i = 0; i < snaps.length; i++) {
+                    if (snaps[i] != null) {
+                        clusterPotentials.put(clusters.get(i).layerId(), new double[] {p.potential()[i], p.markets()[i]});
+                    }
+                }
+            }
+        }
+        return clusterPotentials;
     }
 
     /** Scores any point or polygon, as a cluster of the given typology, markets and size would be. */

@@ -16,11 +16,15 @@ final class SnappedTargets {
     private final int[] byNode;
 
     SnappedTargets(RoadGraph graph, List<StoredFeature> features) {
+        this(graph, features, snapAll(graph, features));
+    }
+
+    /** Targets already snapped (e.g. clusters); {@code features} may be null when only the snaps matter. */
+    SnappedTargets(RoadGraph graph, List<StoredFeature> features, Snap[] snaps) {
         this.features = features;
-        this.snaps = new Snap[features.size()];
+        this.snaps = snaps;
         int[] counts = new int[graph.nodeCount() + 1];
         for (int i = 0; i < snaps.length; i++) {
-            snaps[i] = graph.snap(Features.representative(features.get(i).feature().geometry()));
             if (snaps[i] != null) {
                 counts[graph.edgeSource(snaps[i].edge()) + 1]++;
                 counts[graph.edgeTarget(snaps[i].edge()) + 1]++;
@@ -38,6 +42,13 @@ final class SnappedTargets {
                 byNode[fill[graph.edgeTarget(snaps[i].edge())]++] = i;
             }
         }
+    }
+
+    private static Snap[] snapAll(RoadGraph graph, List<StoredFeature> features) {
+        Snap[] snaps = new Snap[features.size()];
+        java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i ->
+                snaps[i] = graph.snap(Features.representative(features.get(i).feature().geometry())));
+        return snaps;
     }
 
     int size() {

@@ -110,4 +110,23 @@ class PokharaScoringTest {
         assertThat(s.indicators().get(Indicator.BANK_DISTANCE).value()).isLessThan(2000);
         assertThat(s.priority()).isEqualTo(s.gap() * 500);
     }
+
+    @Test
+    void marketPotentialIsTheSameFromEitherSide() {
+        // the batch run searches from the markets, a single footprint from itself: the sums must agree
+        List<ClusterScore> batch = engine.scoreClusters(profile.dimensionWeights());
+        int compared = 0;
+        for (int i = 0; i < batch.size(); i += 5) {
+            Cluster c = (Cluster) data.clusters().get(i).feature();
+            ClusterScore alone = engine.scoreGeometry("x", c.footprint(), c.typology(), c.marketsServed(), c.size(),
+                    profile.dimensionWeights());
+            Double a = batch.get(i).indicators().get(Indicator.MARKET_POTENTIAL).value();
+            Double b = alone.indicators().get(Indicator.MARKET_POTENTIAL).value();
+            assertThat(a).as(c.name()).isCloseTo(b, org.assertj.core.data.Percentage.withPercentage(1e-6));
+            assertThat(batch.get(i).indicators().get(Indicator.MARKET_POTENTIAL).details().get("markets"))
+                    .isEqualTo(alone.indicators().get(Indicator.MARKET_POTENTIAL).details().get("markets"));
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(5);
+    }
 }
