@@ -70,6 +70,26 @@ final class FlatRTree {
         return size;
     }
 
+    /**
+     * Sums a value per entry up the tree: the result holds, for every position, the total over the entries below it
+     * (at a leaf, its entry's own value). Children always sit at lower positions than their parent.
+     */
+    double[] subtreeSums(double[] entryValues) {
+        double[] sums = new double[indices.length];
+        for (int pos = 0; pos < size; pos++) {
+            sums[pos] = entryValues[indices[pos]];
+        }
+        for (int node = size; node < indices.length; node++) {
+            double total = 0;
+            for (int child = firstChild(node), end = childEnd(node); child < end; child++) {
+                total += sums[child];
+            }
+            sums[node] = total;
+        }
+        return sums;
+    }
+
+
     /** Position of the root node; meaningless when the tree is empty. */
     int root() {
         return indices.length - 1;

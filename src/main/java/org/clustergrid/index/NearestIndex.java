@@ -45,6 +45,8 @@ public final class NearestIndex<T> {
     private final List<T> items;
     private final Segments segments;
     private final FlatRTree tree;
+    /** Per tree position, the length in metres of the linear segments below it (for whole nodes inside a circle). */
+    private final double[] linearLengths;
     private final STRtree areas; // polygonal items, for "inside is 0 m"
     private final Map<Integer, PreparedGeometry> preparedAreas;
 
@@ -52,6 +54,7 @@ public final class NearestIndex<T> {
         this.items = items;
         this.segments = segments;
         this.tree = new FlatRTree(segments.boxes());
+        this.linearLengths = tree.subtreeSums(LengthWithin.linearSegmentLengths(segments));
         this.areas = areas;
         this.preparedAreas = preparedAreas;
     }
@@ -138,7 +141,7 @@ public final class NearestIndex<T> {
         if (tree.size() == 0) {
             return 0;
         }
-        return new LengthWithin(segments, tree, p.getX(), p.getY(), metres).total();
+        return new LengthWithin(segments, tree, linearLengths, p.getX(), p.getY(), metres).total();
     }
 
     private Nearest<T> firstIntersectingArea(Geometry query) {

@@ -18,26 +18,39 @@ final class E2sfca {
     private final LayerIndexes indexes;
     private final double catchment;
     private final Map<StoredFeature, Double> ratio = new IdentityHashMap<>();
+    /** Step 2 for the clusters themselves, summed from the finance points' side in the same pass as step 1. */
+    private final Map<StoredFeature, Double> clusterAccess = new IdentityHashMap<>();
 
     E2sfca(LayerIndexes indexes, double catchmentMetres) {
         this.indexes = indexes;
         this.catchment = catchmentMetres;
     }
 
-    /** Step 1, for every finance point; call once before {@link #access}. */
+    /**
+     * Step 1 for every finance point, then step 2 for every cluster, both over the same (point, cluster) pairs
+     * within the catchment, found once; call once before {@link #access}.
+     */
     E2sfca prepare(List<StoredFeature> financePoints) {
-        financePoints.parallelStream().forEach(point -> {
+        List<List<Nearest<StoredFeature>>> pairs = financePoints.parallelStream()
+                .map(point -> indexes.clusters.within(point.feature().geometry(), catchment)).toList();
+        for (int j = 0; j < financePoints.size(); j++) {
             double demand = 0;
-            for (Nearest<StoredFeature> c : indexes.clusters.within(point.feature().geometry(), catchment)) {
+            for (Nearest<StoredFeature> c : pairs.get(j)) {
                 Integer size = ((Cluster) c.item().feature()).size();
                 demand += (size == null ? 1 : size) * decay(c.metres());
             }
             double r = demand > 0 ? 1 / demand : 0;
-            synchronized (ratio) {
-                ratio.put(point, r);
+            ratio.put(financePoints.get(j), r);
+            for (Nearest<StoredFeature> c : pairs.get(j)) {
+                clusterAccess.merge(c.item(), r * decay(c.metres()), Double::sum);
             }
-        });
+        }
         return this;
+    }
+
+    /** Step 2 for a cluster of the data: its access points per 10,000 workers. */
+    double clusterAccess(StoredFeature cluster) {
+        return clusterAccess.getOrDefault(cluster, 0.0) * 10_000;
     }
 
     /** Step 2: access points per 10,000 workers reachable from a footprint. */

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.clustergrid.index.Nearest;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.FinancePoint;
+import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.PowerFeature;
 import org.clustergrid.network.Snap;
 import org.clustergrid.network.TravelTimes;
@@ -37,21 +38,23 @@ final class IndicatorCalculator {
     }
 
     Map<Indicator, IndicatorResult> compute(Geometry footprint) {
-        return compute(footprint, null);
+        return compute(footprint, null, null);
     }
 
     /**
      * @param knownPotential the footprint's market potential and number of markets, when already computed for all
      *     clusters at once ({@link NetworkAccess#potentials}); null to compute it here
+     * @param cluster the cluster of the data this footprint is, whose E2SFCA access was summed with the supply
+     *     ratios; null for any other footprint
      */
-    Map<Indicator, IndicatorResult> compute(Geometry footprint, double[] knownPotential) {
+    Map<Indicator, IndicatorResult> compute(Geometry footprint, double[] knownPotential, StoredFeature cluster) {
         Map<Indicator, IndicatorResult> r = new EnumMap<>(Indicator.class);
         Point at = Features.representative(footprint);
         roads(footprint, at, r);
         power(footprint, r);
         Snap snap = network.snap(at);
         NetworkAccess.Reach reach = network.hasNetwork() ? network.reach(snap, knownPotential == null) : null;
-        finance(footprint, reach, r);
+        finance(footprint, cluster, reach, r);
         double[] potential = reach == null ? null
                 : knownPotential != null ? knownPotential : new double[] {reach.marketPotential(), reach.marketsReached()};
         markets(at, snap, potential, r);
@@ -138,7 +141,8 @@ final class IndicatorCalculator {
         return n.isPresent() && n.get().metres() <= metres;
     }
 
-    private void finance(Geometry g, NetworkAccess.Reach reach, Map<Indicator, IndicatorResult> r) {
+    private void finance(Geometry g, StoredFeature cluster, NetworkAccess.Reach reach,
+            Map<Indicator, IndicatorResult> r) {
         distance(Indicator.BANK_DISTANCE, idx.banks, g, r);
         if (idx.financePoints.isEmpty()) {
             for (Indicator i : List.of(Indicator.FINANCE_POINTS_NEARBY, Indicator.FINANCE_POINTS_REACHABLE,
@@ -148,10 +152,15 @@ final class IndicatorCalculator {
             return;
         }
         List<Nearest<StoredFeature>> nearby = idx.financePoints.within(g, p.financeRadiusM());
-        Map<String, Object> byType = new TreeMap<>();
+        int[] counts = new int[FinanceType.values().length];
         for (Nearest<StoredFeature> n : nearby) {
-            String type = ((FinancePoint) n.item().feature()).type().name().toLowerCase();
-            byType.merge(type, 1, (a, b) -> (Integer) a + (Integer) b);
+            counts[((FinancePoint) n.item().feature()).type().ordinal()]++;
+        }
+        Map<String, Object> byType = new TreeMap<>();
+        for (FinanceType t : FinanceType.values()) {
+            if (counts[t.ordinal()] > 0) {
+                byType.put(t.name().toLowerCase(java.util.Locale.ROOT), counts[t.ordinal()]);
+            }
         }
         put(r, Indicator.FINANCE_POINTS_NEARBY, (double) nearby.size(),
                 nearby.isEmpty() ? null : evidence(nearby.get(0), g), Map.of("by_type", byType, "radius_m",
@@ -162,7 +171,8 @@ final class IndicatorCalculator {
             put(r, Indicator.FINANCE_POINTS_REACHABLE, (double) reach.financeCount(), null,
                     Map.of("by_type", reach.financeByType(), "travel_s", p.financeTravelSeconds()));
         }
-        put(r, Indicator.FINANCE_E2SFCA, e2sfca.access(g), null, Map.of("catchment_m", p.e2sfcaCatchmentM()));
+        double access = cluster != null ? e2sfca.clusterAccess(cluster) : e2sfca.access(g);
+        put(r, Indicator.FINANCE_E2SFCA, access, null, Map.of("catchment_m", p.e2sfcaCatchmentM()));
     }
 
     private void markets(Point at, Snap snap, double[] potential, Map<Indicator, IndicatorResult> r) {

@@ -160,7 +160,7 @@ final class NetworkAccess {
 
     /** Whether {@link #potentials} is the cheaper way for this many targets: fewer markets than targets. */
     boolean potentialsFromMarketsPay(int targets) {
-        return populated.size() < targets;
+        return populated.snappedCount() < targets;
     }
 
     /**

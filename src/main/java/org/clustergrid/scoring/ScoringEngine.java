@@ -76,7 +76,7 @@ public final class ScoringEngine {
     public ClusterScore scoreCluster(StoredFeature stored, Weights weights) {
         Cluster c = (Cluster) stored.feature();
         Map<Indicator, IndicatorResult> indicators = clusterIndicators.computeIfAbsent(stored.layerId(),
-                k -> calculator.compute(c.footprint(), clusterPotentials().get(k)));
+                k -> calculator.compute(c.footprint(), clusterPotentials().get(k), stored));
         return aggregate(stored.layerId(), c.name(), c.size(), indicators, c.typology(), c.marketsServed(), weights);
     }
 

@@ -51,6 +51,17 @@ final class SnappedTargets {
         return snaps;
     }
 
+    /** How many of the targets joined the network (the rest are too far from any road). */
+    int snappedCount() {
+        int n = 0;
+        for (Snap s : snaps) {
+            if (s != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int size() {
         return features.size();
     }

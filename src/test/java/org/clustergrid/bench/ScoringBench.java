@@ -68,11 +68,10 @@ public final class ScoringBench {
         System.out.printf(Locale.ROOT, "engine build: %.2f s, heap held by the engine %d MB%n", engine.buildSeconds(),
                 (usedHeap() - heapBefore) / (1 << 20));
         for (int r = 1; r <= runs; r++) {
-            // a fresh engine per run after the first would re-measure the build; instead clear nothing: the first
-            // run computes every indicator, later runs re-weight cached indicators (what a weight slider costs)
+            // every run on a fresh engine (built outside the timing), so each computes every indicator anew
+            ScoringEngine fresh = r == 1 ? engine : ScoringEngine.build(data, profile, SpeedProfile.defaults());
             long s = System.nanoTime();
-            ScoringRun run = ScoringRun.run(r == 1 ? engine : ScoringEngine.build(data, profile, SpeedProfile.defaults()),
-                    profile.dimensionWeights());
+            ScoringRun run = ScoringRun.run(fresh, profile.dimensionWeights());
             System.out.printf(Locale.ROOT, "run %d: full scoring of %d clusters in %.2f s (ranked %d)%n", r,
                     run.ranked().size(), (System.nanoTime() - s) / 1e9,
                     run.ranked().stream().filter(x -> x.rank() != null).count());

@@ -112,7 +112,7 @@ class PokharaScoringTest {
     }
 
     @Test
-    void marketPotentialIsTheSameFromEitherSide() {
+    void batchSumsEqualTheSingleFootprintOnes() {
         // the batch run searches from the markets, a single footprint from itself: the sums must agree
         List<ClusterScore> batch = engine.scoreClusters(profile.dimensionWeights());
         int compared = 0;
@@ -123,6 +123,9 @@ class PokharaScoringTest {
             Double a = batch.get(i).indicators().get(Indicator.MARKET_POTENTIAL).value();
             Double b = alone.indicators().get(Indicator.MARKET_POTENTIAL).value();
             assertThat(a).as(c.name()).isCloseTo(b, org.assertj.core.data.Percentage.withPercentage(1e-6));
+            // and so must E2SFCA access, summed from the finance points' side for the data's clusters
+            assertThat(batch.get(i).indicators().get(Indicator.FINANCE_E2SFCA).value()).isCloseTo(
+                    alone.indicators().get(Indicator.FINANCE_E2SFCA).value(), org.assertj.core.data.Offset.offset(1e-9));
             assertThat(batch.get(i).indicators().get(Indicator.MARKET_POTENTIAL).details().get("markets"))
                     .isEqualTo(alone.indicators().get(Indicator.MARKET_POTENTIAL).details().get("markets"));
             compared++;
