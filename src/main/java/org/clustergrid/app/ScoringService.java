@@ -121,7 +121,7 @@ public class ScoringService {
             Map<String, Object> m = header(r);
             List<Object> clusters = new ArrayList<>();
             for (ClusterScoreRecord s : store.scoringRuns().scores(id)) {
-                clusters.add(read(s.result()));
+                clusters.add(parse(s.result()));
             }
             m.put("clusters", clusters);
             return m;
@@ -134,24 +134,23 @@ public class ScoringService {
         m.put("createdAt", r.createdAt().toString());
         m.put("profile", r.profileName());
         m.put("profileHash", r.profileHash());
-        m.put("weights", READER.apply(r.weights()));
+        m.put("weights", parse(r.weights()));
         m.put("dataVersion", r.dataVersion());
-        m.put("datasets", READER.apply(r.datasets()));
+        m.put("datasets", parse(r.datasets()));
         m.put("clusterCount", r.clusterCount());
         m.put("seconds", r.seconds());
         return m;
     }
 
-    private static final java.util.function.Function<String, Object> READER = text -> {
+    private static final ObjectMapper STORED = new ObjectMapper();
+
+    /** A stored JSON column back as maps and lists. */
+    private static Object parse(String text) {
         try {
-            return new ObjectMapper().readValue(text, Object.class);
+            return STORED.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored scoring run is damaged: " + e.getOriginalMessage(), e);
         }
-    };
-
-    private Object read(String text) {
-        return READER.apply(text);
     }
 
     private String write(Object o) {
