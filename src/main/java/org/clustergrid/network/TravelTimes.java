@@ -36,18 +36,28 @@ public final class TravelTimes {
      * identified by its index in the list.
      */
     public static TravelTimes fromSources(RoadGraph graph, List<? extends Point> sources) {
-        Dijkstra d = new Dijkstra(graph);
         Snap[] snaps = new Snap[sources.size()];
         for (int i = 0; i < snaps.length; i++) {
-            Snap s = graph.snap(Objects.requireNonNull(sources.get(i), "source"));
-            snaps[i] = s;
+            snaps[i] = graph.snap(Objects.requireNonNull(sources.get(i), "source"));
+        }
+        return fromSnaps(graph, snaps);
+    }
+
+    /**
+     * As {@link #fromSources}, for sources already snapped (a null snap is a source off the network); source i is
+     * {@code snaps[i]}.
+     */
+    public static TravelTimes fromSnaps(RoadGraph graph, Snap[] snaps) {
+        Dijkstra d = new Dijkstra(graph);
+        for (int i = 0; i < snaps.length; i++) {
+            Snap s = snaps[i];
             if (s != null) {
                 d.seed(graph.edgeSource(s.edge()), graph.secondsToSource(s), i);
                 d.seed(graph.edgeTarget(s.edge()), graph.secondsToTarget(s), i);
             }
         }
         d.run(Double.POSITIVE_INFINITY);
-        return new TravelTimes(graph, d.secondsArray(), d.ownerArray(), snaps);
+        return new TravelTimes(graph, d.secondsArray(), d.ownerArray(), snaps.clone());
     }
 
     /** Times from the nearest of some nodes (at time 0) to every node; source i is {@code sourceNodes[i]}. */
