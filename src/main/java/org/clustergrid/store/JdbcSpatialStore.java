@@ -197,27 +197,42 @@ final class JdbcSpatialStore implements SpatialStore {
     public FeaturePage query(Layer layer, FeatureQuery q) {
         LayerTable t = LayerTable.of(layer);
         WhereClause where = WhereClause.of(t, dialect, q);
-        String select = "SELECT " + t.selectColumns() + " FROM " + t.table + where.sql()
-                + " ORDER BY dataset_id, " + t.idColumn + " LIMIT ? OFFSET ?";
         try (Connection c = dataSource.getConnection()) {
             long matched = count(c, t, where);
-            List<StoredFeature> features = new ArrayList<>();
-            if (q.limit() > 0 && q.offset() < matched) {
-                try (PreparedStatement ps = c.prepareStatement(select)) {
-                    int i = where.bind(ps, 1);
-                    ps.setInt(i++, q.limit());
-                    ps.setLong(i, q.offset());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            features.add(RowReader.read(t, rs));
-                        }
-                    }
-                }
-            }
+            List<StoredFeature> features = q.limit() > 0 && q.offset() < matched ? select(c, t, where, q)
+                    : new ArrayList<>();
             return new FeaturePage(features, matched);
         } catch (SQLException e) {
             throw new StoreException("could not query layer " + layer.id(), e);
         }
+    }
+
+    @Override
+    public List<StoredFeature> features(Layer layer, FeatureQuery q) {
+        LayerTable t = LayerTable.of(layer);
+        try (Connection c = dataSource.getConnection()) {
+            return q.limit() > 0 ? select(c, t, WhereClause.of(t, dialect, q), q) : new ArrayList<>();
+        } catch (SQLException e) {
+            throw new StoreException("could not query layer " + layer.id(), e);
+        }
+    }
+
+    private static List<StoredFeature> select(Connection c, LayerTable t, WhereClause where, FeatureQuery q)
+            throws SQLException {
+        String select = "SELECT " + t.selectColumns() + " FROM " + t.table + where.sql()
+                + " ORDER BY dataset_id, " + t.idColumn + " LIMIT ? OFFSET ?";
+        List<StoredFeature> features = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(select)) {
+            int i = where.bind(ps, 1);
+            ps.setInt(i++, q.limit());
+            ps.setLong(i, q.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    features.add(RowReader.read(t, rs));
+                }
+            }
+        }
+        return features;
     }
 
     private static long count(Connection c, LayerTable t, WhereClause where) throws SQLException {

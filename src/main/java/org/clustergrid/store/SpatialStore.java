@@ -34,6 +34,11 @@ public interface SpatialStore extends AutoCloseable {
 
     FeaturePage query(Layer layer, FeatureQuery query);
 
+    /** The features of a query without counting all matches (a map draws what it gets; it needs no total). */
+    default List<StoredFeature> features(Layer layer, FeatureQuery query) {
+        return query(layer, query).features();
+    }
+
     /** One feature by its dataset and id. */
     Optional<StoredFeature> feature(Layer layer, String datasetId, String id);
 

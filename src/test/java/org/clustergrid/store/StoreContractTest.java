@@ -265,4 +265,13 @@ abstract class StoreContractTest {
                 .containsExactly("CG-IN-000001", "CG-IN-000002", "CG-IN-000003");
         assertThat(store.scoringRuns().scores("run-1").get(2).priority()).isNull();
     }
+
+    @Test
+    void featuresWithoutCountEqualThePage() throws Exception {
+        importSample(INFO, sample());
+        FeatureQuery q = new FeatureQuery(new Envelope(77.0, 77.5, 11.0, 11.4), 0, 10);
+        assertThat(store.features(Layer.CLUSTERS, q)).isEqualTo(store.query(Layer.CLUSTERS, q).features());
+        assertThat(store.features(Layer.CLUSTERS, new FeatureQuery(null, 1, 1))).extracting(f -> f.feature().id())
+                .containsExactly("c2");
+    }
 }

@@ -133,19 +133,30 @@ class WmsService {
     }
 
     private List<StoredFeature> features(Layer layer, Envelope lonLat) {
-        return store.query(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES)).features();
+        return store.features(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES));
     }
 
+    /** Attribution texts by dataset, read again only when the data version moves. */
     private Function<String, String> attributions() {
-        Map<String, String> byId = new HashMap<>();
-        for (Dataset d : store.datasets()) {
-            String text = Attributions.onMap(d);
-            if (text != null) {
-                byId.put(d.id(), text);
+        long version = store.dataVersion();
+        AttributionCache cached = attributionCache;
+        if (cached == null || cached.version() != version) {
+            Map<String, String> byId = new HashMap<>();
+            for (Dataset d : store.datasets()) {
+                String text = Attributions.onMap(d);
+                if (text != null) {
+                    byId.put(d.id(), text);
+                }
             }
+            cached = new AttributionCache(version, Map.copyOf(byId));
+            attributionCache = cached;
         }
-        return byId::get;
+        return cached.byDataset()::get;
     }
+
+    private record AttributionCache(long version, Map<String, String> byDataset) {}
+
+    private volatile AttributionCache attributionCache;
 
     private WmsResponse featureInfo(WmsParams p) {
         WmsVersion v = WmsVersion.exact(p.get("VERSION"));
