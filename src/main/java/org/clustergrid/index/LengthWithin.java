@@ -16,8 +16,6 @@ final class LengthWithin {
     private static final net.sf.geographiclib.Geodesic WGS84 = net.sf.geographiclib.Geodesic.WGS84;
     /** Largest radius measured in the tangent plane. */
     static final double PLANE_RADIUS = 20_000;
-    private static final double A = 6_378_137.0;
-    private static final double E2 = 6.69437999014e-3;
 
     private final Segments segments;
     private final FlatRTree tree;
@@ -37,10 +35,8 @@ final class LengthWithin {
         this.centre = new QueryShape.PointQuery(lon, lat);
         this.radius = radius;
         this.plane = radius <= PLANE_RADIUS;
-        double phi = Math.toRadians(lat);
-        double w = 1 - E2 * Math.sin(phi) * Math.sin(phi);
-        this.kx = Math.toRadians(1) * A / Math.sqrt(w) * Math.cos(phi);
-        this.ky = Math.toRadians(1) * A * (1 - E2) / (w * Math.sqrt(w));
+        this.kx = Geodesic.metresPerDegreeLon(lat);
+        this.ky = Geodesic.metresPerDegreeLat(lat);
     }
 
     double total() {
@@ -98,14 +94,7 @@ final class LengthWithin {
         double[] out = new double[segments.count()];
         for (int s = 0; s < out.length; s++) {
             if (segments.componentLinear[segments.segmentComponent[s]]) {
-                double lat = (segments.ay(s) + segments.by(s)) / 2;
-                double phi = Math.toRadians(lat);
-                double w = 1 - E2 * Math.sin(phi) * Math.sin(phi);
-                double kx = Math.toRadians(1) * A / Math.sqrt(w) * Math.cos(phi);
-                double ky = Math.toRadians(1) * A * (1 - E2) / (w * Math.sqrt(w));
-                double dx = (segments.bx(s) - segments.ax(s)) * kx;
-                double dy = (segments.by(s) - segments.ay(s)) * ky;
-                out[s] = Math.sqrt(dx * dx + dy * dy);
+                out[s] = Geodesic.fastDistance(segments.ax(s), segments.ay(s), segments.bx(s), segments.by(s));
             }
         }
         return out;

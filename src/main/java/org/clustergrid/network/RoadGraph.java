@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.clustergrid.geo.Geodesic;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Road;
 import org.locationtech.jts.geom.Coordinate;
@@ -192,7 +193,7 @@ public final class RoadGraph {
             double lon = seq.getX(k), lat = seq.getY(k);
             int vertex = index.idOf(lon, lat);
             if (vertex != prev) {
-                double metres = EdgeLengths.metres(lon0, lat0, lon, lat);
+                double metres = Geodesic.fastDistance(lon0, lat0, lon, lat);
                 segs.add(prev, vertex, metres, metres / mps, road);
             }
             prev = vertex;
@@ -354,7 +355,7 @@ public final class RoadGraph {
         int sg = best.segment;
         double footLon = vertexLon[segU[sg]] + best.t * (vertexLon[segV[sg]] - vertexLon[segU[sg]]);
         double footLat = vertexLat[segU[sg]] + best.t * (vertexLat[segV[sg]] - vertexLat[segU[sg]]);
-        double metres = EdgeLengths.metres(lon, lat, footLon, footLat);
+        double metres = Geodesic.fastDistance(lon, lat, footLon, footLat);
         int e = segEdge[sg];
         double along = segOffset[sg] + (segForward[sg] ? best.t : 1 - best.t) * segSeconds[sg];
         double fraction = Math.max(0, Math.min(1, along / edgeSeconds[e]));
@@ -374,8 +375,8 @@ public final class RoadGraph {
         Nearest(double lon, double lat) {
             this.lon = lon;
             this.lat = lat;
-            this.kx = EdgeLengths.metresPerDegreeLon(lat);
-            this.ky = EdgeLengths.metresPerDegreeLat(lat);
+            this.kx = Geodesic.metresPerDegreeLon(lat);
+            this.ky = Geodesic.metresPerDegreeLat(lat);
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.clustergrid.network.RoadGraphTest.road;
 
 import java.util.List;
 import java.util.Random;
+import org.clustergrid.geo.Geodesic;
 import org.junit.jupiter.api.Test;
 
 /** Multi-source and bounded travel times on hand-made graphs. */
@@ -23,7 +24,7 @@ class TravelTimesTest {
     }
 
     static double seconds(double kmh, double lon1, double lat1, double lon2, double lat2) {
-        return EdgeLengths.metres(lon1, lat1, lon2, lat2) / (kmh / 3.6);
+        return Geodesic.fastDistance(lon1, lat1, lon2, lat2) / (kmh / 3.6);
     }
 
     static final double AB = seconds(40, 0, 0, 0.01, 0);
