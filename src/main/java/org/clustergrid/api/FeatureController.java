@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
@@ -58,7 +57,7 @@ class FeatureController {
     @GetMapping("/layers/{layer}/items/{featureId}")
     ResponseEntity<StreamingResponseBody> item(@PathVariable String layer, @PathVariable String featureId) {
         Layer l = CatalogController.layerOf(layer);
-        return single(find(l, featureId).orElseThrow(() -> ApiException.notFound(
+        return single(store.featureByLayerId(l, featureId).orElseThrow(() -> ApiException.notFound(
                 "no feature '" + featureId + "' in layer " + l.id())));
     }
 
@@ -66,11 +65,6 @@ class FeatureController {
     ResponseEntity<StreamingResponseBody> cluster(@PathVariable String clusterGridId) {
         return single(store.clusterByGridId(clusterGridId).orElseThrow(() -> ApiException.notFound(
                 "no cluster with Cluster Grid ID '" + clusterGridId + "'")));
-    }
-
-    /** Feature ids are {@code dataset.id}; clusters are also found by Cluster Grid ID. */
-    private Optional<StoredFeature> find(Layer layer, String featureId) {
-        return store.featureByLayerId(layer, featureId);
     }
 
     private ResponseEntity<StreamingResponseBody> page(Layer layer, HttpServletRequest request, String bbox,

@@ -38,7 +38,7 @@ public final class ImportCommand {
     public static List<String> settingsArguments(String[] args) {
         List<String> out = new ArrayList<>();
         for (String a : args) {
-            if (a.startsWith("--clustergrid.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
+            if (Args.isSetting(a)) {
                 out.add(a);
             }
         }
@@ -49,19 +49,19 @@ public final class ImportCommand {
         ImportOptions o = new ImportOptions();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.startsWith("--clustergrid.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
+            if (Args.isSetting(a)) {
                 continue;
             }
             switch (a) {
-                case "--dataset" -> o.dataset = value(args, ++i, a);
-                case "--title" -> o.title = value(args, ++i, a);
-                case "--source" -> o.source = value(args, ++i, a);
-                case "--licence", "--license" -> o.licence = value(args, ++i, a);
-                case "--attribution" -> o.attribution = value(args, ++i, a);
-                case "--layer" -> o.layer = value(args, ++i, a);
-                case "--mapping" -> o.mapping = Path.of(value(args, ++i, a));
-                case "--countries" -> o.countries = value(args, ++i, a);
-                case "--min-population" -> o.minPopulation = number(value(args, ++i, a), a);
+                case "--dataset" -> o.dataset = Args.value(args, ++i, a);
+                case "--title" -> o.title = Args.value(args, ++i, a);
+                case "--source" -> o.source = Args.value(args, ++i, a);
+                case "--licence", "--license" -> o.licence = Args.value(args, ++i, a);
+                case "--attribution" -> o.attribution = Args.value(args, ++i, a);
+                case "--layer" -> o.layer = Args.value(args, ++i, a);
+                case "--mapping" -> o.mapping = Path.of(Args.value(args, ++i, a));
+                case "--countries" -> o.countries = Args.value(args, ++i, a);
+                case "--min-population" -> o.minPopulation = Args.wholeNumber(Args.value(args, ++i, a), a);
                 case "--clusters-from-osm" -> o.clustersFromOsm = true;
                 case "--skip-invalid" -> o.skipInvalid = true;
                 case "--synthetic" -> o.synthetic = true;
@@ -78,21 +78,6 @@ public final class ImportCommand {
             }
         }
         return o;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long number(String s, String option) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, not '" + s + "'");
-        }
     }
 
     /** Runs a parsed import and prints its outcome; returns the exit status. */

@@ -47,40 +47,25 @@ public final class ScoreCommand {
         int top = 10;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.startsWith("--clustergrid.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
+            if (Args.isSetting(a)) {
                 continue;
             }
             String dim = a.startsWith("--") ? a.substring(2) : a;
             Dimension d = java.util.Arrays.stream(Dimension.values()).filter(x -> x.id().equals(dim)).findFirst()
                     .orElse(null);
             if (d != null) {
-                weights.put(d, number(value(args, ++i, a), a));
+                weights.put(d, Args.number(Args.value(args, ++i, a), a));
             } else if (a.equals("--geojson")) {
-                geojson = Path.of(value(args, ++i, a));
+                geojson = Path.of(Args.value(args, ++i, a));
             } else if (a.equals("--csv")) {
-                csv = Path.of(value(args, ++i, a));
+                csv = Path.of(Args.value(args, ++i, a));
             } else if (a.equals("--top")) {
-                top = (int) number(value(args, ++i, a), a);
+                top = (int) Args.number(Args.value(args, ++i, a), a);
             } else {
                 throw new IllegalArgumentException("unknown option " + a);
             }
         }
         return new Options(weights, geojson, csv, top);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static double number(String s, String option) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, not '" + s + "'");
-        }
     }
 
     public static int run(ScoringService scoring, Options o, PrintStream out, PrintStream err) {

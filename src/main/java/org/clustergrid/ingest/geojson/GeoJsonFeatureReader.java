@@ -52,29 +52,28 @@ public final class GeoJsonFeatureReader {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public static org.locationtech.jts.geom.Geometry parseGeometry(String json) {
+    public static Geometry parseGeometry(String json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a GeoJSON geometry or Feature object");
         }
         JsonNode g = "Feature".equals(root.path("type").asText()) ? root.path("geometry") : root;
-        org.locationtech.jts.geom.Geometry geometry;
+        Geometry geometry;
         try {
             geometry = new GeoJsonGeometryParser(new GeometryFactory()).parse(g, "geometry");
         } catch (GeoJsonGeometryParser.Invalid e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        org.clustergrid.geo.GeometryValidation.Result r = org.clustergrid.geo.GeometryValidation.check(geometry);
-        if (r.status() == org.clustergrid.geo.GeometryValidation.Status.EMPTY
-                || r.status() == org.clustergrid.geo.GeometryValidation.Status.OUT_OF_RANGE) {
+        GeometryValidation.Result r = GeometryValidation.check(geometry);
+        if (r.status() == GeometryValidation.Status.EMPTY || r.status() == GeometryValidation.Status.OUT_OF_RANGE) {
             throw new IllegalArgumentException(r.detail());
         }
-        org.locationtech.jts.geom.Geometry out = r.geometry();
+        Geometry out = r.geometry();
         out.setSRID(4326);
         return out;
     }
