@@ -22,7 +22,6 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class GeoJsonWriter {
     private static final int DECIMALS = 7;
-    private static final double SCALE = 1e7;
 
     private GeoJsonWriter() {}
 
@@ -40,11 +39,13 @@ public final class GeoJsonWriter {
         geometry(g, f.feature().geometry());
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, Object> e : LayerProperties.of(f.feature()).entrySet()) {
-            g.writeObjectField(e.getKey(), e.getValue());
+            g.writeFieldName(e.getKey());
+            JsonValues.write(g, e.getValue());
         }
         g.writeStringField("dataset", f.datasetId());
         if (!f.feature().attributes().isEmpty()) {
-            g.writeObjectField("attributes", f.feature().attributes());
+            g.writeFieldName("attributes");
+            JsonValues.write(g, f.feature().attributes());
         }
         g.writeEndObject();
     }
@@ -112,18 +113,19 @@ public final class GeoJsonWriter {
     }
 
     private static void position(JsonGenerator g, Coordinate c) throws IOException {
+        char[] buffer = new char[FixedDecimals.MAX_CHARS];
         g.writeStartArray();
-        g.writeNumber(round(c.x));
-        g.writeNumber(round(c.y));
+        number(g, c.x, buffer);
+        number(g, c.y, buffer);
         g.writeEndArray();
     }
 
-    /**
-     * Rounds to {@value #DECIMALS} decimals (half-even). For longitudes and latitudes the rounded v·10⁷ is an integer
-     * a double holds exactly, so the quotient is the double nearest the rounded decimal and prints as that decimal,
-     * without BigDecimal's cost on every coordinate of a large page.
-     */
-    private static double round(double v) {
-        return Math.rint(v * SCALE) / SCALE;
+    private static void number(JsonGenerator g, double v, char[] buffer) throws IOException {
+        int length = FixedDecimals.format(v, DECIMALS, buffer);
+        if (length < 0) {
+            g.writeNumber(v);
+        } else {
+            g.writeNumber(buffer, 0, length);
+        }
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("clustergrid")
 public record ClusterGridProperties(
-        String store, Path dataDir, Postgis postgis, Demo demo, Admin admin, Api api, Scoring scoring) {
+        String store, Path dataDir, Postgis postgis, Demo demo, Admin admin, Api api, Scoring scoring,
+        Tiles tiles) {
 
     public ClusterGridProperties {
         store = store == null ? "h2gis" : store;
@@ -20,6 +21,7 @@ public record ClusterGridProperties(
         admin = admin == null ? new Admin(null) : admin;
         api = api == null ? new Api(0, 0) : api;
         scoring = scoring == null ? new Scoring(null) : scoring;
+        tiles = tiles == null ? new Tiles(null) : tiles;
     }
 
     /** @param profile a scoring profile YAML file; blank for the bundled default profile */
@@ -41,6 +43,13 @@ public record ClusterGridProperties(
         public Api {
             defaultLimit = defaultLimit <= 0 ? 100 : defaultLimit;
             maxLimit = maxLimit <= 0 ? 10_000 : maxLimit;
+        }
+    }
+
+    /** @param cacheMegabytes memory for built vector tiles of the current data version; 0 turns the cache off */
+    public record Tiles(Integer cacheMegabytes) {
+        public Tiles {
+            cacheMegabytes = cacheMegabytes == null || cacheMegabytes < 0 ? 64 : cacheMegabytes;
         }
     }
 

@@ -25,7 +25,7 @@ class ConditionalReads implements HandlerInterceptor {
         if (!("GET".equals(method) || "HEAD".equals(method)) || !ReadPaths.followsData(request.getRequestURI())) {
             return true;
         }
-        DataState state = states.get();
+        DataState state = states.current();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         String etag = "W/\"v" + state.version() + "-" + Integer.toHexString(accept == null ? 0 : accept.hashCode())
                 + "\"";

@@ -2,6 +2,7 @@ package org.clustergrid.app;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.clustergrid.store.DataState;
+import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.SpatialStore;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * ({@link #invalidate}); an import by another process shows within a second.
  */
 @Component
-class DataStateCache {
+class DataStateCache implements DataStateSource {
     private static final long TTL_NANOS = 1_000_000_000L;
 
     private record Entry(DataState state, long readAt) {}
@@ -23,7 +24,8 @@ class DataStateCache {
         this.store = store;
     }
 
-    DataState get() {
+    @Override
+    public DataState current() {
         Entry e = current.get();
         long now = System.nanoTime();
         if (e == null || now - e.readAt() > TTL_NANOS) {

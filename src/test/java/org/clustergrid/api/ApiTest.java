@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The HTTP API on a fresh embedded store, which the server fills with the demo region on start. */
 @SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiTest {
+public class ApiTest {
     static final String TOKEN = "test-token";
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
@@ -189,7 +189,7 @@ class ApiTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String part(String boundary, String name, String filename, String value) {
+    public static String part(String boundary, String name, String filename, String value) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
                 + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: text/csv") + "\r\n\r\n"
                 + value + "\r\n";

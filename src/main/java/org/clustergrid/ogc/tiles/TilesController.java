@@ -1,7 +1,9 @@
 package org.clustergrid.ogc.tiles;
 
 import java.util.Map;
+import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
+import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.TileKey;
 import org.clustergrid.store.VectorTiles;
@@ -16,16 +18,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code /tiles/{collection}/{z}/{x}/{y}.mvt}: one layer's vector tile, built by the store; a tile no feature reaches
  * answers 204 No Content (MapLibre and Leaflet.VectorGrid draw it as empty), which saves encoding and sending an
- * empty tile. {@code /tiles/{collection}.json}: its TileJSON 3.0.0.
+ * empty tile. Built tiles are kept per data version ({@link TileCache}). {@code /tiles/{collection}.json}: its
+ * TileJSON 3.0.0.
  */
 @RestController
 class TilesController {
     static final MediaType MVT = MediaType.parseMediaType(VectorTiles.MEDIA_TYPE);
 
     private final SpatialStore store;
+    private final DataStateSource states;
+    private final TileCache cache;
 
-    TilesController(SpatialStore store) {
+    TilesController(SpatialStore store, DataStateSource states, ClusterGridProperties properties) {
         this.store = store;
+        this.states = states;
+        this.cache = new TileCache(properties.tiles().cacheMegabytes() * 1024L * 1024L);
     }
 
     @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
@@ -33,7 +40,7 @@ class TilesController {
             @PathVariable String y) {
         Layer layer = layer(collection);
         TileKey key = new TileKey(number("z", z), number("x", x), number("y", y));
-        byte[] tile = store.tile(layer, key);
+        byte[] tile = cache.tile(layer, key, states.current().version(), () -> store.tile(layer, key));
         if (tile.length == 0) {
             return ResponseEntity.noContent().build();
         }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.clustergrid.api.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,6 +83,29 @@ class TilesHttpTest {
         assertThat(get("/tiles/roads/3/a/0.mvt").statusCode()).isEqualTo(400);
         assertThat(get("/tiles/rivers/3/0/0.mvt").statusCode()).isEqualTo(404);
         assertThat(get("/tiles/rivers.json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCachedTileFollowsAnImport() throws Exception {
+        String path = "/tiles/clusters/" + tile(-60.05, -30.05, 12) + ".mvt";
+        assertThat(get(path).statusCode()).isEqualTo(204);
+        assertThat(get(path).statusCode()).as("asked again, still empty").isEqualTo(204);
+
+        String csv = "source_id,name,lat,lon\nt1,Tile test cluster,-30.05,-60.05\n";
+        String boundary = "----cg" + java.util.UUID.randomUUID();
+        String body = ApiTest.part(boundary, "kind", null, "clusters") + ApiTest.part(boundary, "dataset", null,
+                "tile-cache") + ApiTest.part(boundary, "file", "tile-cache.csv", csv) + "--" + boundary + "--\r\n";
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/admin/imports")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Admin-Token", "test-token").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+
+        HttpResponse<byte[]> r = get(path);
+        assertThat(r.statusCode()).isEqualTo(200);
+        var mvt = MvtReader.loadMvt(new ByteArrayInputStream(r.body()), new GeometryFactory(),
+                new TagKeyValueMapConverter());
+        assertThat(mvt.getLayer("clusters").getGeometries()).hasSize(1);
     }
 
     @Test
