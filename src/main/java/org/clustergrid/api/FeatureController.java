@@ -88,7 +88,7 @@ class FeatureController {
         String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
         // links are made here: the body is written on another thread, without the request at hand
         StreamingResponseBody body = out -> writeCollection(out, page, self, next, prev);
-        return ResponseEntity.ok().contentType(GEOJSON).body(body);
+        return FastGzip.body(request, ResponseEntity.ok().contentType(GEOJSON), body);
     }
 
     private static String link(long offset) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.clustergrid.api.FastGzip;
 import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.FeaturePage;
@@ -49,12 +50,11 @@ class ItemsController {
             case HTML -> Responses.streamedHtml(HtmlPages.items(p, urls.crumbs("Collections", "/collections", layer.title(),
                     "/collections/" + layer.id()), urls.of("/collections/" + layer.id() + "/items/"),
                     request.getContextPath()));
-            case CSV -> ResponseEntity.ok().contentType(MediaTypes.CSV)
+            case CSV -> FastGzip.body(request, ResponseEntity.ok().contentType(MediaTypes.CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + layer.id() + ".csv\"")
-                    .header(HttpHeaders.LINK, linkHeader(p))
-                    .body(out -> CsvItems.write(out, p));
-            case JSON -> ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
-                    .body(out -> GeoJsonItems.collection(mapper, out, p));
+                    .header(HttpHeaders.LINK, linkHeader(p)), out -> CsvItems.write(out, p));
+            case JSON -> FastGzip.body(request, ResponseEntity.ok().contentType(MediaTypes.GEOJSON),
+                    out -> GeoJsonItems.collection(mapper, out, p));
         };
     }
 
