@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("clustergrid")
 public record ClusterGridProperties(
         String store, Path dataDir, Postgis postgis, Demo demo, Admin admin, Api api, Scoring scoring,
-        Tiles tiles) {
+        Tiles tiles, Wms wms) {
 
     public ClusterGridProperties {
         store = store == null ? "h2gis" : store;
@@ -22,6 +22,7 @@ public record ClusterGridProperties(
         api = api == null ? new Api(0, 0) : api;
         scoring = scoring == null ? new Scoring(null) : scoring;
         tiles = tiles == null ? new Tiles(null) : tiles;
+        wms = wms == null ? new Wms(null) : wms;
     }
 
     /** @param profile a scoring profile YAML file; blank for the bundled default profile */
@@ -50,6 +51,13 @@ public record ClusterGridProperties(
     public record Tiles(Integer cacheMegabytes) {
         public Tiles {
             cacheMegabytes = cacheMegabytes == null || cacheMegabytes < 0 ? 64 : cacheMegabytes;
+        }
+    }
+
+    /** @param memoryFeatures maps draw layers of up to this many features from memory; larger ones from the store */
+    public record Wms(Integer memoryFeatures) {
+        public Wms {
+            memoryFeatures = memoryFeatures == null || memoryFeatures < 0 ? 100_000 : memoryFeatures;
         }
     }
 

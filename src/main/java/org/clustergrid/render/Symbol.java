@@ -23,6 +23,15 @@ public sealed interface Symbol permits Symbol.Marker, Symbol.Line, Symbol.Fill {
                     BasicStroke.JOIN_ROUND, 10f, dash, 0f);
         }
 
+        /** Drawn alike: the same colour, width and dash (arrays compared by content). */
+        public boolean sameLine(Line other) {
+            return color.equals(other.color) && width == other.width && java.util.Arrays.equals(dash, other.dash);
+        }
+
+        public boolean sameCasing(Line other) {
+            return java.util.Objects.equals(casing, other.casing) && casingWidth == other.casingWidth;
+        }
+
         public BasicStroke casingStroke() {
             return new BasicStroke(casingWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         }

@@ -5,6 +5,7 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import org.clustergrid.render.Symbol.Fill;
 import org.clustergrid.render.Symbol.Line;
 import org.clustergrid.render.Symbol.Marker;
@@ -60,15 +61,15 @@ final class SymbolPainter {
         }
     }
 
-    /** The casing of a line symbol under {@code geometry}, if it has one. */
-    void paintCasing(Graphics2D g, Line line, Geometry geometry, Viewport v, double offsetX) {
-        if (line.casing() == null || geometry.getDimension() != 1) {
-            return;
-        }
+    /** Lines of one symbol (or its casing) as one path; {@code offsetXs} are the features' world-copy shifts. */
+    void paintLines(Graphics2D g, Line line, List<Geometry> geometries, double[] offsetXs, Viewport v,
+            boolean casing) {
         path.reset();
-        PixelPaths.append(path, geometry, v, offsetX);
-        g.setColor(line.casing());
-        g.setStroke(line.casingStroke());
+        for (int i = 0; i < geometries.size(); i++) {
+            PixelPaths.append(path, geometries.get(i), v, offsetXs[i]);
+        }
+        g.setColor(casing ? line.casing() : line.color());
+        g.setStroke(casing ? line.casingStroke() : line.stroke());
         g.draw(path);
     }
 

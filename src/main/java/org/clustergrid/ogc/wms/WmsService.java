@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Layer;
 import org.clustergrid.render.HitTester;
@@ -22,7 +23,7 @@ import org.clustergrid.render.MessageImage;
 import org.clustergrid.render.Style;
 import org.clustergrid.render.StyleRegistry;
 import org.clustergrid.render.Viewport;
-import org.clustergrid.store.FeatureQuery;
+import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.LayerStats;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
@@ -40,13 +41,17 @@ class WmsService {
 
     private final SpatialStore store;
     private final StyleRegistry styles;
+    private final DataStateSource states;
+    private final LayerMemory memory;
     private final MapRenderer renderer = new MapRenderer();
     private final LegendRenderer legends = new LegendRenderer();
     private final Map<List<Style>, Dimension> legendSizes = new ConcurrentHashMap<>();
 
-    WmsService(SpatialStore store, StyleRegistry styles) {
+    WmsService(SpatialStore store, StyleRegistry styles, DataStateSource states, ClusterGridProperties properties) {
         this.store = store;
         this.styles = styles;
+        this.states = states;
+        this.memory = new LayerMemory(store, states, properties.wms().memoryFeatures());
     }
 
     WmsResponse handle(WmsParams p, String baseUrl) {
@@ -133,12 +138,12 @@ class WmsService {
     }
 
     private List<StoredFeature> features(Layer layer, Envelope lonLat) {
-        return store.features(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES));
+        return memory.features(layer, lonLat, MAX_FEATURES);
     }
 
     /** Attribution texts by dataset, read again only when the data version moves. */
     private Function<String, String> attributions() {
-        long version = store.dataVersion();
+        long version = states.current().version();
         AttributionCache cached = attributionCache;
         if (cached == null || cached.version() != version) {
             Map<String, String> byId = new HashMap<>();
