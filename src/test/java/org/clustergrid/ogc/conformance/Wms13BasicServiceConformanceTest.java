@@ -52,8 +52,26 @@ class Wms13BasicServiceConformanceTest extends ConformanceTestBase {
         assertThat(exceptionCode(wms(MAP.replace("FORMAT=image/png", "FORMAT=IMAGE/PNG")))).isEqualTo("InvalidFormat");
         // a URL prefix with its own ? and stray &s
         assertThat(contentType(wms("&" + MAP.replace("&", "&&") + "&"))).startsWith("image/png");
-        // 6.8.1: parameters not in the standard (vendor ones) are ignored
+        // 6.8.1: parameters not in the standard (vendor ones) are ignored, in every operation
         assertThat(contentType(wms(MAP + "&VENDOR_THING=42&foo="))).startsWith("image/png");
+        assertThat(WmsSupport.parse(wms("BoGuS=ignored&ReQuEsT=GetCapabilities&VeRsIoN=1.3.0&SeRvIcE=WMS").body())
+                .getDocumentElement().getLocalName()).isEqualTo("WMS_Capabilities");
+        assertThat(contentType(wms("ReQuEsT=GetFeatureInfo&StYlEs=&FoRmAt=image/png&J=50&CrS=CRS:84"
+                + "&InFo_fOrMaT=text/plain&LaYeRs=clusters&I=50&VeRsIoN=1.3.0&HeIgHt=100&BbOx=80,20,80.6,20.5"
+                + "&WiDtH=100&QuErY_LaYeRs=clusters&BoGuS=ignored"))).startsWith("text/plain");
+    }
+
+    /** 6.3.2: reserved characters: %-escapes are decoded, and + is a space. */
+    @Test
+    void escapedCharacters() throws Exception {
+        assertThat(WmsSupport.parse(wms("ReQuEsT=%47%65%74%43%61%70%61%62%69%6C%69%74%69%65%73&VeRsIoN=1.3.0"
+                + "&SeRvIcE=WMS").body()).getDocumentElement().getLocalName()).isEqualTo("WMS_Capabilities");
+        assertThat(contentType(wms(MAP.replace("FORMAT=image/png", "FORMAT=image%2Fpng%3B+mode%3D8bit"))))
+                .startsWith("image/png");
+        assertThat(contentType(wms(MAP.replace("FORMAT=image/png", "FORMAT=image/png;+mode=8bit"))))
+                .startsWith("image/png");
+        assertThat(contentType(wms(MAP.replace("CRS=CRS:84", "CRS=CRS%3A84").replace(",", "%2C"))))
+                .startsWith("image/png");
     }
 
     /** 6.9.4 and Annex E: the operation and service are named; what is not offered is an exception. */
