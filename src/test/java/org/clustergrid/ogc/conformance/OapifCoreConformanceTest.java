@@ -302,6 +302,13 @@ class OapifCoreConformanceTest extends ConformanceTestBase {
             assertThat(r.statusCode()).as(path).isEqualTo(400);
             assertThat(JSON.readTree(r.body()).path("code").asText()).isNotBlank();
         }
+        // the suite's own cases: limit=unlimited and a random unknown parameter, on the GeoJSON items link
+        for (String id2 : COLLECTIONS) {
+            String items = link(json("/collections/" + id2, "application/json", "application/json"), "items",
+                    GEOJSON).path("href").asText();
+            assertThat(get(items + "&limit=unlimited", "Accept", GEOJSON).statusCode()).isEqualTo(400);
+            assertThat(get(items + "&unknownQueryParameter12345=1", "Accept", GEOJSON).statusCode()).isEqualTo(400);
+        }
         for (String q : List.of("limit=-1", "limit=0", "limit=abc", "offset=-1", "bbox=a,b,c,d", "datetime=1.2",
                 "f=pdf", "bbox-crs=" + URLEncoder.encode(CRS84, StandardCharsets.UTF_8))) {
             assertThat(get("/collections/roads/items?" + q).statusCode()).as(q).isEqualTo(400);

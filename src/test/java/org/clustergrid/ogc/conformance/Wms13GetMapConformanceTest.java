@@ -112,8 +112,9 @@ class Wms13GetMapConformanceTest extends ConformanceTestBase {
         for (String b : List.of("0,1,1,0", "0,0,1,0", "1,0,0,1", "0,0,0,1", "1,2,3", "1,2,3,4,5", "a,b,c,d")) {
             assertThat(exceptionCode(wms(map("BBOX=" + b)))).as(b).isEqualTo("InvalidParameterValue");
         }
-        // exponential notation is a number
-        assertThat(contentType(wms(map("BBOX=8.0E1,2.0E1,8.06E1,2.05E1")))).startsWith("image/png");
+        // exponential notation and signs are numbers: the same map (6.5, ets-wms13 bbox-exponential)
+        assertThat(pixels(image(wms(map("BBOX=%2B.8E2,20E0,8.06E%2B1,.205E2")), "image/png")))
+                .isEqualTo(pixels(image(wms(map()), "image/png")));
         // no overlap with the advertised box, and beyond the CRS's range: all background (ets-wms13's requests)
         Element caps = WmsSupport.parse(wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").body())
                 .getDocumentElement();
@@ -127,6 +128,48 @@ class Wms13GetMapConformanceTest extends ConformanceTestBase {
                 assertThat(allRgb(img, 0xFFFFFF)).as(layer + " BBOX=" + b + " is empty").isTrue();
             }
         }
+    }
+
+    /**
+     * 7.3.3.6: the box runs around the outside of the edge pixels, so a map inside a polygon has no background on its
+     * border (ets-wms13 bbox-pixel-interpretation: 10 × 7 pixels).
+     */
+    @Test
+    void bboxIsTheOuterEdgeOfThePixels() throws Exception {
+        var reader = new org.locationtech.jts.io.geojson.GeoJsonReader();
+        var fc = JSON.readTree(get("/collections/clusters/items?limit=100").body());
+        int tried = 0;
+        for (var f : fc.path("features")) {
+            var g = reader.read(f.path("geometry").toString());
+            if (!g.getGeometryType().endsWith("Polygon")) {
+                continue;
+            }
+            var e = g.getEnvelopeInternal();
+            double d = Math.min(e.getWidth(), e.getHeight()) / 5;
+            var inner = g.buffer(-d);
+            if (inner.isEmpty()) {
+                continue;
+            }
+            // away from the label's anchor, inside the polygon with room around it
+            var c = inner.getCoordinates()[0];
+            double w = d / 4;
+            double h = w * 0.7;
+            var box = new org.locationtech.jts.geom.GeometryFactory().toGeometry(
+                    new org.locationtech.jts.geom.Envelope(c.x - w, c.x + w, c.y - h, c.y + h));
+            assertThat(g.contains(box)).isTrue();
+            BufferedImage img = image(wms(map("BBOX=" + (c.x - w) + "," + (c.y - h) + "," + (c.x + w) + ","
+                    + (c.y + h), "WIDTH=10", "HEIGHT=7")), "image/png");
+            for (int x = 0; x < 10; x++) {
+                for (int y = 0; y < 7; y++) {
+                    if (x == 0 || y == 0 || x == 9 || y == 6) {
+                        assertThat(img.getRGB(x, y) & 0xFFFFFF).as(f.path("id").asText() + " pixel " + x + "," + y)
+                                .isNotEqualTo(0xFFFFFF);
+                    }
+                }
+            }
+            tried++;
+        }
+        assertThat(tried).as("polygon clusters").isPositive();
     }
 
     /** 7.3.3.8: WIDTH and HEIGHT are served exactly, from 1 pixel to the advertised maxima; beyond is refused. */
