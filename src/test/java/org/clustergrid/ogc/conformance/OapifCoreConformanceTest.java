@@ -110,8 +110,10 @@ class OapifCoreConformanceTest extends ConformanceTestBase {
             // /conf/core/sfc-md-op, sfc-md-success: the collection's own resource says the same
             JsonNode one = json("/collections/" + id, "application/json", "application/json");
             checkCollection(one, id);
-            assertThat(one.path("extent")).isEqualTo(c.path("extent"));
-            assertThat(one.path("title")).isEqualTo(c.path("title"));
+            // the same members, but for the links (self and alternate of its own)
+            var a = ((com.fasterxml.jackson.databind.node.ObjectNode) one.deepCopy()).without("links");
+            var b = ((com.fasterxml.jackson.databind.node.ObjectNode) c.deepCopy()).without("links");
+            assertThat(a).isEqualTo(b);
             assertThat(link(one, "self", "application/json").path("href").asText()).contains("/collections/" + id);
         }
         assertThat(ids).containsExactlyElementsOf(COLLECTIONS);
