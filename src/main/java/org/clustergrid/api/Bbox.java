@@ -9,9 +9,24 @@ import org.locationtech.jts.geom.Envelope;
 public final class Bbox {
     private Bbox() {}
 
+    /** One box; one across the antimeridian is refused (see {@link #parseWrapping}). */
     public static Envelope parse(String bbox) {
+        java.util.List<Envelope> parts = parseWrapping(bbox);
+        if (parts.size() > 1) {
+            throw new IllegalArgumentException("bbox crossing the antimeridian (minLon " + parts.get(0).getMinX()
+                    + " > maxLon " + parts.get(1).getMaxX() + ") is not supported here; split it into two requests");
+        }
+        return parts.isEmpty() ? null : parts.get(0);
+    }
+
+    /**
+     * The box as one envelope, or two when it crosses the antimeridian: a west edge east of the east edge
+     * (OGC API – Features, /req/core/fc-bbox-definition) is the part from it to 180 and the part from −180 to the
+     * east edge. No box (null or blank) is an empty list.
+     */
+    public static java.util.List<Envelope> parseWrapping(String bbox) {
         if (bbox == null || bbox.isBlank()) {
-            return null;
+            return java.util.List.of();
         }
         String[] parts = bbox.split(",");
         if (parts.length != 4 && parts.length != 6) {
@@ -41,9 +56,8 @@ public final class Bbox {
             throw new IllegalArgumentException("bbox minimum latitude " + minLat + " is above maximum latitude " + maxLat);
         }
         if (minLon > maxLon) {
-            throw new IllegalArgumentException("bbox crossing the antimeridian (minLon " + minLon + " > maxLon " + maxLon
-                    + ") is not supported yet; split it into two requests");
+            return java.util.List.of(new Envelope(minLon, 180, minLat, maxLat), new Envelope(-180, maxLon, minLat, maxLat));
         }
-        return new Envelope(minLon, maxLon, minLat, maxLat);
+        return java.util.List.of(new Envelope(minLon, maxLon, minLat, maxLat));
     }
 }

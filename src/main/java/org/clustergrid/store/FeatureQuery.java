@@ -5,15 +5,19 @@ import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * A page of a layer: features intersecting {@code bbox} (longitude/latitude; null for all) whose properties equal
- * every entry of {@code equals}, ordered by dataset and id so pages are stable.
+ * A page of a layer: features intersecting {@code bbox} (longitude/latitude; null for all), or {@code orBbox} when
+ * given (the second half of a box across the antimeridian), whose properties equal every entry of {@code equals},
+ * ordered by dataset and id so pages are stable.
  *
  * @param equals canonical field name (or {@code dataset}, or the layer's id field) to the value it must equal, as
  *     text; the store converts it to the field's type and refuses unknown fields and unconvertible values with
  *     {@link IllegalArgumentException}
  */
-public record FeatureQuery(Envelope bbox, Map<String, String> equals, long offset, int limit) {
+public record FeatureQuery(Envelope bbox, Envelope orBbox, Map<String, String> equals, long offset, int limit) {
     public FeatureQuery {
+        if (orBbox != null && bbox == null) {
+            throw new IllegalArgumentException("orBbox needs a bbox");
+        }
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative");
         }
@@ -22,6 +26,10 @@ public record FeatureQuery(Envelope bbox, Map<String, String> equals, long offse
         }
         // copied in order so the SQL and its parameters are built alike every time
         equals = equals == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(equals));
+    }
+
+    public FeatureQuery(Envelope bbox, Map<String, String> equals, long offset, int limit) {
+        this(bbox, null, equals, offset, limit);
     }
 
     public FeatureQuery(Envelope bbox, long offset, int limit) {

@@ -28,10 +28,15 @@ final class WhereClause {
         List<Object> params = new ArrayList<>();
         Envelope b = q.bbox();
         if (b != null) {
-            conditions.add(dialect.bboxCondition());
-            for (int k = 0; k < 2; k++) {
-                params.addAll(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
+            List<Envelope> boxes = q.orBbox() == null ? List.of(b) : List.of(b, q.orBbox());
+            List<String> any = new ArrayList<>();
+            for (Envelope e : boxes) {
+                any.add(dialect.bboxCondition());
+                for (int k = 0; k < 2; k++) {
+                    params.addAll(List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+                }
             }
+            conditions.add(any.size() == 1 ? any.get(0) : "((" + String.join(") OR (", any) + "))");
         }
         for (Map.Entry<String, String> e : q.equals().entrySet()) {
             LayerTable.FilterColumn c = t.filterColumn(e.getKey()).orElseThrow(() -> new IllegalArgumentException(

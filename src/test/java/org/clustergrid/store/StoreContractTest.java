@@ -123,6 +123,16 @@ abstract class StoreContractTest {
         FeaturePage crossing = store.query(Layer.POWER, new FeatureQuery(new Envelope(77.1, 77.15, 11.15, 11.25), 0, 10));
         assertThat(crossing.numberMatched()).isEqualTo(1);
 
+        // a second box is OR-ed in (the other half of a box across the antimeridian), filters still apply
+        FeaturePage either = store.query(Layer.CLUSTERS, new FeatureQuery(new Envelope(77.0, 77.2, 11.0, 11.1),
+                new Envelope(170, 180, -10, 10), Map.of(), 0, 10));
+        assertThat(either.numberMatched()).isEqualTo(1);
+        FeaturePage both = store.query(Layer.CLUSTERS, new FeatureQuery(new Envelope(170, 180, -10, 10),
+                new Envelope(77.0, 77.5, 11.0, 11.5), Map.of(), 0, 10));
+        assertThat(both.numberMatched()).isEqualTo(2);
+        assertThat(store.query(Layer.CLUSTERS, new FeatureQuery(new Envelope(170, 180, -10, 10),
+                new Envelope(-180, -170, -10, 10), Map.of(), 0, 10)).numberMatched()).isZero();
+
         LayerStats stats = store.stats(Layer.CLUSTERS);
         assertThat(stats.count()).isEqualTo(2);
         assertThat(stats.extent()).isEqualTo(new Envelope(77.1, 77.4, 11.05, 11.3));

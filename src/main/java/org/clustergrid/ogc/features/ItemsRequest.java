@@ -12,6 +12,7 @@ import org.clustergrid.api.Bbox;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerSchema;
 import org.clustergrid.store.FeatureQuery;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * The query parameters of {@code /collections/{id}/items}, checked as the API definition declares them: every other
@@ -48,8 +49,11 @@ record ItemsRequest(FeatureQuery query, int limit, long offset) {
         int limit = limit(single(params, "limit"), defaultLimit, maxLimit);
         long offset = offset(single(params, "offset"));
         checkDatetime(single(params, "datetime"));
-        return new ItemsRequest(new FeatureQuery(Bbox.parse(single(params, "bbox")), equals, offset, limit), limit,
-                offset);
+        // a box across the antimeridian is two, either of which a feature may intersect
+        List<Envelope> boxes = Bbox.parseWrapping(single(params, "bbox"));
+        Envelope bbox = boxes.isEmpty() ? null : boxes.get(0);
+        Envelope orBbox = boxes.size() > 1 ? boxes.get(1) : null;
+        return new ItemsRequest(new FeatureQuery(bbox, orBbox, equals, offset, limit), limit, offset);
     }
 
     private static String single(Map<String, String[]> params, String name) {

@@ -74,12 +74,9 @@ final class OpenApiDocument {
 
     private static Map<String, Object> parameters(int defaultLimit, int maxLimit) {
         Map<String, Object> p = new LinkedHashMap<>();
-        Map<String, Object> bbox = param("bbox", "Only features whose geometry intersects the box: minLon,minLat,"
-                + "maxLon,maxLat (or 6 numbers with heights), CRS84", Map.of("type", "array", "minItems", 4,
-                        "maxItems", 6, "items", schema("number")));
-        bbox.put("style", "form");
-        bbox.put("explode", false);
-        p.put("bbox", bbox);
+        p.put("bbox", param("bbox", "Only features whose geometry intersects the box: minLon,minLat,"
+                + "maxLon,maxLat (or 6 numbers with heights), CRS84; a box across the antimeridian has minLon above "
+                + "maxLon", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", schema("number"))));
         p.put("datetime", param("datetime", "An RFC 3339 date-time or interval. The features carry no time and the "
                 + "collections declare no temporal extent, so a valid value does not narrow the result",
                 schema("string")));
@@ -90,6 +87,8 @@ final class OpenApiDocument {
         Map<String, Object> featureId = param("featureId", "The feature's id", schema("string"));
         featureId.put("in", "path");
         featureId.put("required", true);
+        featureId.remove("style"); // path parameters are style simple, the default
+        featureId.remove("explode");
         p.put("featureId", featureId);
         return p;
     }
@@ -151,6 +150,9 @@ final class OpenApiDocument {
         p.put("in", "query");
         p.put("description", description);
         p.put("required", false);
+        // /req/core/fc-limit-definition, fc-bbox-definition, fc-time-definition: form style, not exploded
+        p.put("style", "form");
+        p.put("explode", false);
         p.put("schema", schema);
         return p;
     }

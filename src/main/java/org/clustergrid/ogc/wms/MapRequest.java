@@ -68,7 +68,11 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles,
     }
 
     private static List<Style> styles(String param, List<WmsLayer> layers, StyleRegistry registry, WmsVersion v) {
-        String[] names = param == null || param.isEmpty() ? new String[0] : param.split(",", -1);
+        if (param == null) {
+            // mandatory (WMS 1.3.0 Table 8, 1.1.1 Table 5), though it may be empty: STYLES= asks for the defaults
+            throw WmsException.missing("STYLES", v);
+        }
+        String[] names = param.isEmpty() ? new String[0] : param.split(",", -1);
         if (names.length != 0 && names.length != layers.size()) {
             throw WmsException.invalid("STYLES", "STYLES has " + names.length + " entries for " + layers.size()
                     + " layers; give one per layer (empty for the default) or none", v);

@@ -110,14 +110,7 @@ class WmsService {
                         + " is later than the current " + current, "UPDATESEQUENCE", v);
             }
         }
-        Map<Layer, Envelope> extents = new EnumMap<>(Layer.class);
-        for (Layer l : Layer.values()) {
-            LayerStats s = store.stats(l);
-            if (s.extent() != null) {
-                extents.put(l, s.extent());
-            }
-        }
-        var content = new CapabilitiesWriter.Content(baseUrl, current, extents,
+        var content = new CapabilitiesWriter.Content(baseUrl, current, extents(),
                 Attributions.byLayer(store.datasets()), styles, this::legendSize);
         return new WmsResponse(CapabilitiesWriter.contentType(v), CapabilitiesWriter.write(content, v));
     }
@@ -133,9 +126,60 @@ class WmsService {
         WmsVersion v = WmsVersion.exact(p.get("VERSION"));
         MapRequest m = MapRequest.parse(p, v, styles, true);
         MapSpec spec = new MapSpec(m.viewport(), m.styles(), m.background(), true, attributions());
-        BufferedImage image = renderer.render(spec, this::features);
-        return new WmsResponse(m.format().contentType(), ImageEncoder.encode(image, m.format(), m.bgColor()));
+        // a box that does not overlap a layer's advertised extent gets empty content for it (WMS 1.3.0, 7.3.3.6),
+        // even where the symbols of features on the extent's edge would reach into it
+        Map<Layer, Envelope> extents = extents();
+        List<Envelope> view = m.viewport().worldCopies(0).stream().map(Viewport.WorldCopy::query).toList();
+        BufferedImage image = renderer.render(spec, (layer, lonLat) -> overlaps(extents.get(layer), view)
+                ? features(layer, lonLat) : List.of());
+        return new WmsResponse(contentType(m.format(), p.get("FORMAT")),
+                ImageEncoder.encode(image, m.format(), m.bgColor()));
     }
+
+    /**
+     * The Content-Type of an image: the format as the client named it, which clients and test suites compare with
+     * what they asked for (8-bit PNG is asked as image/png8 or image/png; mode=8bit).
+     */
+    static String contentType(ImageFormat format, String requested) {
+        return format == ImageFormat.PNG8 && requested != null ? requested.strip() : format.contentType();
+    }
+
+    /** Whether the areas overlap: share more than an edge, unless the extent itself is a line or a point. */
+    static boolean overlaps(Envelope extent, List<Envelope> view) {
+        if (extent == null) {
+            return false;
+        }
+        for (Envelope e : view) {
+            Envelope i = e.intersection(extent);
+            if (!i.isNull() && (i.getWidth() > 0 || extent.getWidth() == 0)
+                    && (i.getHeight() > 0 || extent.getHeight() == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each layer's extent (absent when empty), read again only when the data version moves. */
+    private Map<Layer, Envelope> extents() {
+        long version = store.dataVersion();
+        ExtentCache cached = extentCache;
+        if (cached == null || cached.version() != version) {
+            Map<Layer, Envelope> byLayer = new EnumMap<>(Layer.class);
+            for (Layer l : Layer.values()) {
+                LayerStats s = store.stats(l);
+                if (s.extent() != null) {
+                    byLayer.put(l, s.extent());
+                }
+            }
+            cached = new ExtentCache(version, java.util.Collections.unmodifiableMap(byLayer));
+            extentCache = cached;
+        }
+        return cached.byLayer();
+    }
+
+    private record ExtentCache(long version, Map<Layer, Envelope> byLayer) {}
+
+    private volatile ExtentCache extentCache;
 
     private List<StoredFeature> features(Layer layer, Envelope lonLat) {
         return memory.features(layer, lonLat, MAX_FEATURES);
@@ -258,7 +302,7 @@ class WmsService {
         Color background = MapRequest.transparent(p, v) && format.supportsTransparency() ? null
                 : MapRequest.bgColor(p, v);
         BufferedImage image = legends.render(chosen, w, h, background);
-        return new WmsResponse(format.contentType(), ImageEncoder.encode(image, format, background));
+        return new WmsResponse(contentType(format, f), ImageEncoder.encode(image, format, background));
     }
 
     private static int legendSymbolSize(WmsParams p, String name, WmsVersion v) {
@@ -305,7 +349,7 @@ class WmsService {
         String text = how != ExceptionFormat.INIMAGE ? null
                 : e.code() == null ? e.getMessage() : e.code().name() + ": " + e.getMessage();
         BufferedImage image = MessageImage.render(width, height, background, text);
-        return new WmsResponse(format.contentType(), ImageEncoder.encode(image, format, bg));
+        return new WmsResponse(contentType(format, p.get("FORMAT")), ImageEncoder.encode(image, format, bg));
     }
 
     private static int lenientSize(String text) {
