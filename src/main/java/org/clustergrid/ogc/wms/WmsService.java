@@ -159,53 +159,48 @@ class WmsService {
         return false;
     }
 
-    /** Each layer's extent (absent when empty), read again only when the data version moves. */
+    /** Each layer's extent (absent when empty). */
     private Map<Layer, Envelope> extents() {
-        long version = store.dataVersion();
-        ExtentCache cached = extentCache;
-        if (cached == null || cached.version() != version) {
-            Map<Layer, Envelope> byLayer = new EnumMap<>(Layer.class);
-            for (Layer l : Layer.values()) {
-                LayerStats s = store.stats(l);
-                if (s.extent() != null) {
-                    byLayer.put(l, s.extent());
-                }
-            }
-            cached = new ExtentCache(version, java.util.Collections.unmodifiableMap(byLayer));
-            extentCache = cached;
-        }
-        return cached.byLayer();
+        return dataInfo().extents();
     }
-
-    private record ExtentCache(long version, Map<Layer, Envelope> byLayer) {}
-
-    private volatile ExtentCache extentCache;
 
     private List<StoredFeature> features(Layer layer, Envelope lonLat) {
         return memory.features(layer, lonLat, MAX_FEATURES);
     }
 
-    /** Attribution texts by dataset, read again only when the data version moves. */
+    /** Attribution texts by dataset. */
     private Function<String, String> attributions() {
+        return dataInfo().attributions()::get;
+    }
+
+    /** What every map needs of the data beside its features, read again only when the data version moves. */
+    private record DataInfo(long version, Map<Layer, Envelope> extents, Map<String, String> attributions) {}
+
+    private volatile DataInfo dataInfo;
+
+    private DataInfo dataInfo() {
         long version = states.current().version();
-        AttributionCache cached = attributionCache;
+        DataInfo cached = dataInfo;
         if (cached == null || cached.version() != version) {
-            Map<String, String> byId = new HashMap<>();
+            Map<Layer, Envelope> extents = new EnumMap<>(Layer.class);
+            for (Layer l : Layer.values()) {
+                LayerStats s = store.stats(l);
+                if (s.extent() != null) {
+                    extents.put(l, s.extent());
+                }
+            }
+            Map<String, String> attributions = new HashMap<>();
             for (Dataset d : store.datasets()) {
                 String text = Attributions.onMap(d);
                 if (text != null) {
-                    byId.put(d.id(), text);
+                    attributions.put(d.id(), text);
                 }
             }
-            cached = new AttributionCache(version, Map.copyOf(byId));
-            attributionCache = cached;
+            cached = new DataInfo(version, java.util.Collections.unmodifiableMap(extents), Map.copyOf(attributions));
+            dataInfo = cached;
         }
-        return cached.byDataset()::get;
+        return cached;
     }
-
-    private record AttributionCache(long version, Map<String, String> byDataset) {}
-
-    private volatile AttributionCache attributionCache;
 
     private WmsResponse featureInfo(WmsParams p) {
         WmsVersion v = WmsVersion.exact(p.get("VERSION"));
