@@ -59,8 +59,7 @@ class ScoreClassesTest {
         assertThat(p.max(4)).isEqualTo(10.0);
         assertThat(p.need(1.0)).isZero();
         assertThat(p.need(3.0)).isEqualTo(1);
-        // and the maximum stays in [5, 9], which also ends at the top: the web map's first match wins
-        assertThat(p.need(9.0)).isEqualTo(3);
+        assertThat(p.need(9.0)).isEqualTo(4);
         assertThat(p.need(10.0)).isEqualTo(4);
         assertThat(p.need(25.0)).isEqualTo(4);
         assertThat(p.label(1)).isEqualTo("3 – 5");
