@@ -2,7 +2,7 @@ package org.clustergrid.render;
 
 import java.util.List;
 
-/** One layer of a map as drawn: stored features in a {@link Style}, or a computed {@link Surface}; each has a legend. */
+/** A layer of a map as drawn: stored features in a {@link Style}, or a computed {@link Surface}; each has a legend. */
 public sealed interface MapLayer permits Style, Surface {
     String title();
 

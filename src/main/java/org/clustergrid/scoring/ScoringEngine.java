@@ -105,7 +105,7 @@ public final class ScoringEngine {
         return clusterPotentials;
     }
 
-    /** Whether there are travel times to regional markets: a road network and a market of the profile's regional tier. */
+    /** Whether travel times to regional markets exist: a road network and a market of the profile's regional tier. */
     public boolean hasRegionalMarkets() {
         return network.hasNetwork() && network.hasMarkets(MarketTier.REGIONAL);
     }
