@@ -87,6 +87,7 @@ public final class MapRenderer {
     private static void paintSurface(Graphics2D g, Surface surface, Viewport v, Set<String> datasets) {
         BufferedImage layer = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D lg = layer.createGraphics();
+        lg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         boolean drawn = false;
         try {
             SymbolPainter painter = new SymbolPainter();
