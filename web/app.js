@@ -4,7 +4,7 @@
  *   CONFIG          settings an operator may change (optional online basemap)
  *   formatting      numbers, distances, durations, indicator values
  *   classes         5 colour classes per score and the legend that shows them
- *   layers          clusters (scores), roads (WMS image), power / finance / markets (GeoJSON)
+ *   layers          clusters (scores), roads and the gap surface (WMS images), power / finance / markets (GeoJSON)
  *   ranking         the sortable, filterable table with rank changes
  *   detail          the cluster panel and its evidence lines
  *   weights         sliders that re-score
@@ -64,8 +64,14 @@
     service_based: 'Service-based'
   };
 
-  var LAYER_ORDER = ['clusters', 'markets', 'finance', 'power', 'roads'];
-  var PANE_Z = { roads: 410, power: 420, markets: 430, finance: 440, evidence: 445, clusters: 450 };
+  var LAYER_ORDER = ['clusters', 'markets', 'finance', 'power', 'roads', 'gap_surface'];
+  var PANE_Z = { gap_surface: 405, roads: 410, power: 420, markets: 430, finance: 440, evidence: 445, clusters: 450 };
+
+  /**
+   * Layers the server computes and draws by WMS only (not stored, so not in /api/layers): off unless asked for,
+   * since a surface covers the whole map.
+   */
+  var WMS_SURFACES = { gap_surface: 'Travel time to a regional market' };
 
   // ------------------------------------------------------------------ state
 
@@ -411,6 +417,12 @@
       more += '<div class="legend-title">Roads</div><img alt="Roads legend" src="ogc/wms?SERVICE=WMS&amp;' +
         'VERSION=1.3.0&amp;REQUEST=GetLegendGraphic&amp;LAYER=roads&amp;FORMAT=image/png">';
     }
+    Object.keys(WMS_SURFACES).forEach(function (id) {
+      if (state.layers[id] && state.layers[id].on) {
+        more += '<img alt="' + esc(WMS_SURFACES[id]) + ' legend" src="ogc/wms?SERVICE=WMS&amp;VERSION=1.3.0&amp;' +
+          'REQUEST=GetLegendGraphic&amp;LAYER=' + id + '&amp;FORMAT=image/png">';
+      }
+    });
     more += otherLegends();
     var div = $('legend');
     var wasOpen = div.open;
@@ -564,7 +576,7 @@
   }
 
   /**
-   * Roads as one WMS GetMap image of the whole view, replaced after each pan or zoom. One image instead of 256 px
+   * A WMS layer (roads, the gap surface) as one GetMap image of the whole view, replaced after each pan or zoom. One image instead of 256 px
    * tiles because the server stamps the data's attribution (and "synthetic") in each image's corner; tiles would
    * repeat it all over the map. The old image stays until the new one has loaded, so panning does not flash.
    */
@@ -608,13 +620,13 @@
       var self = this;
       var bounds = map.getBounds();
       var next = L.imageOverlay(this.getUrl(), bounds, {
-        pane: this.options.pane, interactive: false, className: 'wms-image', alt: 'Roads (WMS)'
+        pane: this.options.pane, interactive: false, className: 'wms-image', alt: this.options.title + ' (WMS)'
       });
       if (this._next) {
         map.removeLayer(this._next);
       }
       this._next = next;
-      var done = startTask('Drawing roads…');
+      var done = startTask('Drawing ' + this.options.title.toLowerCase() + '…');
       next.once('load', function () {
         done();
         if (self._next !== next) {
@@ -628,7 +640,7 @@
       });
       next.once('error', function () {
         done();
-        showMessage('The roads image could not be drawn by the WMS (/ogc/wms).');
+        showMessage('The ' + self.options.title.toLowerCase() + ' image could not be drawn by the WMS (/ogc/wms).');
       });
       next.addTo(map);
     }
@@ -640,7 +652,11 @@
       return entry.layer;
     }
     if (id === 'roads' && CONFIG.roadsAs === 'wms') {
-      entry.layer = new WmsImageLayer('ogc/wms', 'roads', { pane: 'roads' });
+      entry.layer = new WmsImageLayer('ogc/wms', 'roads', { pane: 'roads', title: 'Roads' });
+      return entry.layer;
+    }
+    if (WMS_SURFACES[id]) {
+      entry.layer = new WmsImageLayer('ogc/wms', id, { pane: id, title: WMS_SURFACES[id] });
       return entry.layer;
     }
     if (id === 'basemap') {
@@ -701,7 +717,8 @@
       return '<label class="toggle"><input type="checkbox" id="layer-toggle-' + id + '" data-layer="' + id + '"' +
         (e.on ? ' checked' : '') + '> ' + esc(e.title) +
         (e.count !== undefined ? ' <span class="muted">(' + fmtNumber(e.count, 0) + ')</span>' : '') +
-        (id === 'roads' && CONFIG.roadsAs === 'wms' ? ' <span class="muted">WMS</span>' : '') + '</label>';
+        ((id === 'roads' && CONFIG.roadsAs === 'wms') || WMS_SURFACES[id] ? ' <span class="muted">WMS</span>' : '') +
+        '</label>';
     }).join('');
     box.addEventListener('change', function (ev) {
       var id = ev.target.dataset.layer;
@@ -1711,6 +1728,9 @@
     if (!state.layers.clusters) {
       state.layers.clusters = { title: 'Clusters', on: true };
     }
+    Object.keys(WMS_SURFACES).forEach(function (id) {
+      state.layers[id] = { title: WMS_SURFACES[id], on: !!asked.layers && asked.layers.indexOf(id) >= 0 };
+    });
     if (CONFIG.basemap.url) {
       state.layers.basemap = {
         title: 'Basemap (online)',

@@ -38,12 +38,13 @@ public final class HitTester {
      */
     public static List<Hit> hits(Viewport v, Style style, List<StoredFeature> candidates, double offsetX,
             double column, double row, double tolerance) {
+        Style bound = style.resolved();
         Geometry click = PIXELS.createPoint(new Coordinate(column + 0.5, row + 0.5));
         List<Hit> hits = new ArrayList<>();
         for (StoredFeature f : candidates) {
             Geometry g = toPixels(f.feature().geometry(), v, offsetX);
             double d = g.distance(click);
-            Symbol symbol = style.symbol(f.feature());
+            Symbol symbol = bound.symbol(f.feature());
             double reach = tolerance + (symbol instanceof Symbol.Marker m ? m.size() / 2 : 0);
             if (symbol != null && d <= reach) {
                 hits.add(new Hit(f, d));

@@ -14,13 +14,15 @@ public final class LegendRenderer {
     private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final int PAD = 4;
 
-    /** A legend of the styles, one block each; {@code symbolWidth} × {@code symbolHeight} pixels per sample. */
-    public BufferedImage render(List<Style> styles, int symbolWidth, int symbolHeight, Color background) {
+    /** A legend of the layers, one block each; {@code symbolWidth} × {@code symbolHeight} pixels per sample. */
+    public BufferedImage render(List<? extends MapLayer> layers, int symbolWidth, int symbolHeight, Color background) {
+        // a style that reads changing data shows the classes of the data of this moment
+        List<MapLayer> bound = layers.stream().map(l -> l instanceof Style s ? (MapLayer) s.resolved() : l).toList();
         FontRenderContext frc = new FontRenderContext(null, true, true);
         int rowH = Math.max(symbolHeight, 14) + 2;
         double width = 0;
         int height = PAD;
-        for (Style s : styles) {
+        for (MapLayer s : bound) {
             width = Math.max(width, new TextLayout(s.title(), TITLE, frc).getAdvance());
             height += 18;
             for (LegendItem item : s.legend()) {
@@ -39,7 +41,7 @@ public final class LegendRenderer {
                 g.fillRect(0, 0, image.getWidth(), image.getHeight());
             }
             int y = PAD;
-            for (Style s : styles) {
+            for (MapLayer s : bound) {
                 g.setFont(TITLE);
                 g.setColor(Color.BLACK);
                 g.drawString(s.title(), PAD, y + 13);

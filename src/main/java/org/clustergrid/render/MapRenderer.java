@@ -1,6 +1,7 @@
 package org.clustergrid.render;
 
 import java.awt.AlphaComposite;
+import java.awt.Composite;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.clustergrid.model.LayerFeature;
+import org.clustergrid.render.Symbol.Fill;
 import org.clustergrid.render.Symbol.Line;
 import org.clustergrid.render.Symbol.Marker;
 import org.clustergrid.store.StoredFeature;
@@ -41,7 +43,12 @@ public final class MapRenderer {
             Set<String> datasets = new LinkedHashSet<>();
             SymbolPainter painter = new SymbolPainter();
             double mpp = v.metresPerPixel();
-            for (Style style : spec.styles()) {
+            for (MapLayer layer : spec.layers()) {
+                if (layer instanceof Surface surface) {
+                    paintSurface(g, surface, v, datasets);
+                    continue;
+                }
+                Style style = ((Style) layer).resolved();
                 List<Item> items = new ArrayList<>();
                 for (Viewport.WorldCopy copy : v.worldCopies(MARGIN_PX)) {
                     for (StoredFeature f : source.features(style.layer(), copy.query())) {
@@ -128,6 +135,32 @@ public final class MapRenderer {
             offsets[i - start] = items.get(i).offsetX();
         }
         return offsets;
+    }
+
+    /** The cells filled opaque and without antialiasing (adjacent cells share edge pixels exactly), then laid over. */
+    private static void paintSurface(Graphics2D g, Surface surface, Viewport v, Set<String> datasets) {
+        BufferedImage layer = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D lg = layer.createGraphics();
+        lg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        boolean drawn = false;
+        try {
+            SymbolPainter painter = new SymbolPainter();
+            for (Viewport.WorldCopy copy : v.worldCopies(0)) {
+                for (Surface.Cell cell : surface.cells(copy.query())) {
+                    painter.paint(lg, new Fill(cell.colour(), null, 0), cell.geometry(), v, copy.offsetX());
+                    drawn = true;
+                }
+            }
+        } finally {
+            lg.dispose();
+        }
+        if (drawn) {
+            Composite before = g.getComposite();
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, surface.opacity()));
+            g.drawImage(layer, 0, 0, null);
+            g.setComposite(before);
+            datasets.addAll(surface.sourceDatasets());
+        }
     }
 
     static void setUp(Graphics2D g) {

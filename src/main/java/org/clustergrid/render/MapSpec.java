@@ -7,14 +7,14 @@ import java.util.function.Function;
 /**
  * What to draw.
  *
- * @param styles the layers' styles, bottom first
+ * @param layers the layers (stored features in a style, or computed surfaces), bottom first
  * @param background background colour, or null for a transparent image
  * @param attribution the text a dataset's licence asks maps to show, by dataset id (null when none)
  */
-public record MapSpec(Viewport viewport, List<Style> styles, Color background, boolean labels,
+public record MapSpec(Viewport viewport, List<MapLayer> layers, Color background, boolean labels,
         Function<String, String> attribution) {
     public MapSpec {
-        styles = List.copyOf(styles);
+        layers = List.copyOf(layers);
         attribution = attribution == null ? id -> null : attribution;
     }
 }

@@ -3,14 +3,19 @@ package org.clustergrid.render;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clustergrid.model.Layer;
 
-/** The styles of each layer by name; the first registered for a layer is its default. */
+/**
+ * The styles of each layer by name (the first registered for a layer is its default), and the computed surfaces
+ * served beside the stored layers.
+ */
 public final class StyleRegistry {
     private final Map<Layer, List<Style>> styles = new EnumMap<>(Layer.class);
+    private final Map<String, Surface> surfaces = new LinkedHashMap<>();
 
     /** A registry with the built-in default style of every layer. */
     public static StyleRegistry withDefaults() {
@@ -29,6 +34,21 @@ public final class StyleRegistry {
         list.removeIf(s -> s.name().equals(style.name()));
         list.add(style);
         styles.put(style.layer(), List.copyOf(list));
+    }
+
+    /** Adds a computed surface; one of the same name is replaced. */
+    public synchronized void register(Surface surface) {
+        surfaces.put(surface.name(), surface);
+    }
+
+    /** The surfaces in the order registered. */
+    public synchronized List<Surface> surfaces() {
+        return List.copyOf(surfaces.values());
+    }
+
+    /** A surface by name (case-sensitive, as WMS values are). */
+    public synchronized Optional<Surface> surface(String name) {
+        return Optional.ofNullable(surfaces.get(name));
     }
 
     public synchronized List<Style> styles(Layer layer) {

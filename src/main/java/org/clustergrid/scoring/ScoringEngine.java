@@ -8,9 +8,11 @@ import org.clustergrid.model.Cluster;
 import org.clustergrid.model.MarketScope;
 import org.clustergrid.model.Typology;
 import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.network.TravelTimes;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Scores clusters and arbitrary footprints against one snapshot of the layers. Building it indexes every layer,
@@ -101,6 +103,26 @@ public final class ScoringEngine {
             }
         }
         return clusterPotentials;
+    }
+
+    /** Whether travel times to regional markets exist: a road network and a market of the profile's regional tier. */
+    public boolean hasRegionalMarkets() {
+        return network.hasNetwork() && network.hasMarkets(MarketTier.REGIONAL);
+    }
+
+    /**
+     * When, and from which regional market, a point is reached over the roads: the market indicator's own lookup
+     * (the point snapped, then read off the tier's one multi-source search done at build). Unreachable when the
+     * point lies too far from any road or on a network no regional market reaches. Thread-safe.
+     */
+    public TravelTimes.Arrival regionalMarketArrival(Point p) {
+        TravelTimes.Arrival a = network.arrival(MarketTier.REGIONAL, network.snap(p));
+        return a == null ? new TravelTimes.Arrival(Double.POSITIVE_INFINITY, -1) : a;
+    }
+
+    /** The regional market of an arrival's {@code source}. */
+    public StoredFeature regionalMarket(int source) {
+        return network.market(MarketTier.REGIONAL, source);
     }
 
     /** Scores any point or polygon, as a cluster of the given typology, markets and size would be. */

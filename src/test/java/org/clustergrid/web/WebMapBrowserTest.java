@@ -147,6 +147,27 @@ class WebMapBrowserTest {
     }
 
     @Test
+    void theGapSurfaceIsAWmsOverlayOffUnlessAskedFor() throws Exception {
+        open("/");
+        assertThat(browser.driver.findElement(By.id("layer-toggle-gap_surface")).isSelected()).isFalse();
+        String image = ".leaflet-gap_surface-pane img.wms-image";
+        assertThat(count(image)).isZero();
+        toggle("gap_surface");
+        waitFor(() -> wmsImageLoaded(image), "gap surface WMS image loaded");
+        assertThat(browser.js("return document.querySelector(arguments[0]).src;", image).toString())
+                .contains("LAYERS=gap_surface").contains("CRS=EPSG:3857").contains("TRANSPARENT=TRUE");
+        assertThat(hash()).contains("gap_surface");
+        assertThat(count("#legend img[src*='LAYER=gap_surface']")).isEqualTo(1);
+        browser.screenshot("03-gap-surface");
+        toggle("gap_surface");
+        waitFor(() -> count(image) == 0, "gap surface switched off");
+        // a shared link with the surface on draws it at once
+        open("/#layers=clusters,gap_surface");
+        waitFor(() -> wmsImageLoaded(image), "gap surface restored from the link");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void clickingAClusterOpensItsPanelWithTheApiNumbers() throws Exception {
         open("/");
         String id = api("/api/scores?f=json").path("clusters").get(0).path("cluster_grid_id").asText();

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.clustergrid.model.Layer;
 import org.clustergrid.render.ImageFormat;
+import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.Style;
 import org.clustergrid.render.StyleRegistry;
+import org.clustergrid.render.Surface;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -23,7 +25,7 @@ final class CapabilitiesWriter {
 
     /** What the document says about the data, gathered by the service from the store. */
     record Content(String baseUrl, long updateSequence, Map<Layer, Envelope> extents, Map<Layer, String> attributions,
-            StyleRegistry styles, java.util.function.Function<List<Style>, Dimension> legendSize) {}
+            StyleRegistry styles, java.util.function.Function<List<? extends MapLayer>, Dimension> legendSize) {}
 
     private final Content c;
     private final WmsVersion v;
@@ -118,7 +120,7 @@ final class CapabilitiesWriter {
     }
 
     private void rootLayer() {
-        WmsLayer root = WmsLayer.GROUP;
+        WmsLayer root = WmsLayer.group(c.styles());
         x.start("Layer");
         x.element("Name", root.name());
         x.element("Title", root.title());
@@ -129,13 +131,20 @@ final class CapabilitiesWriter {
         }
         Envelope all = new Envelope();
         c.extents().values().forEach(all::expandToInclude);
+        c.styles().surfaces().stream().map(Surface::extent).filter(e -> e != null).forEach(all::expandToInclude);
         boxes(all.isNull() ? world() : all);
         x.start("Style").element("Name", "default").element("Title", "Every layer in its default style");
-        legendUrl(root.name(), "default", c.legendSize().apply(root.legendOrder().stream()
-                .map(c.styles()::defaultStyle).toList()));
+        List<MapLayer> drawn = new java.util.ArrayList<>(root.legendOrder().stream().map(c.styles()::defaultStyle)
+                .toList());
+        drawn.addAll(c.styles().surfaces());
+        legendUrl(root.name(), "default", c.legendSize().apply(drawn));
         x.end();
-        for (WmsLayer child : WmsLayer.CHILDREN) {
-            childLayer(child);
+        for (WmsLayer child : WmsLayer.children(c.styles())) {
+            if (child.surfaces().isEmpty()) {
+                childLayer(child);
+            } else {
+                c.styles().surface(child.surfaces().get(0)).ifPresent(s -> surfaceLayer(child, s));
+            }
         }
         x.end();
     }
@@ -160,6 +169,22 @@ final class CapabilitiesWriter {
             legendUrl(l.name(), s.name(), c.legendSize().apply(List.of(s)));
             x.end();
         }
+        x.end();
+    }
+
+    /** A computed surface: its own extent, one default style; no attribution of its own (its sources carry theirs). */
+    private void surfaceLayer(WmsLayer l, Surface s) {
+        x.start("Layer").attr("queryable", "1").attr("opaque", "0");
+        x.element("Name", l.name());
+        x.element("Title", l.title());
+        x.element("Abstract", l.description());
+        keywords(l.keywords());
+        boxes(s.extent() == null ? world() : s.extent());
+        x.start("Style");
+        x.element("Name", "default");
+        x.element("Title", s.title());
+        legendUrl(l.name(), "default", c.legendSize().apply(List.of(s)));
+        x.end();
         x.end();
     }
 

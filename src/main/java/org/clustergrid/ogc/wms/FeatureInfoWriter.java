@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clustergrid.model.LayerProperties;
+import org.clustergrid.render.Surface;
 import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /** GetFeatureInfo answers: a GeoJSON FeatureCollection, an HTML table per layer, or plain text. */
@@ -40,8 +42,21 @@ enum FeatureInfoWriter {
         return Arrays.stream(values()).filter(f -> f.mimeType.equals(v)).findFirst();
     }
 
-    /** A feature found, with the WMS layer it was found in. */
-    record Found(String layer, StoredFeature feature) {}
+    /**
+     * A feature found, with the WMS layer it was found in: a stored feature, or a cell of a computed surface.
+     *
+     * @param dataset the feature's dataset; null for a surface cell
+     */
+    record Found(String layer, String id, String dataset, Geometry geometry, Map<String, Object> properties) {
+        static Found of(String layer, StoredFeature f) {
+            return new Found(layer, f.layerId(), f.datasetId(), f.feature().geometry(),
+                    LayerProperties.of(f.feature()));
+        }
+
+        static Found of(String layer, Surface.Cell c) {
+            return new Found(layer, c.id(), null, c.geometry(), c.properties());
+        }
+    }
 
     byte[] write(List<Found> found) {
         return switch (this) {
@@ -49,10 +64,6 @@ enum FeatureInfoWriter {
             case HTML -> html(found).getBytes(StandardCharsets.UTF_8);
             case TEXT -> text(found).getBytes(StandardCharsets.UTF_8);
         };
-    }
-
-    private static Map<String, Object> properties(StoredFeature f) {
-        return LayerProperties.of(f.feature());
     }
 
     private static byte[] json(List<Found> found) {
@@ -66,13 +77,15 @@ enum FeatureInfoWriter {
             for (Found f : found) {
                 g.writeStartObject();
                 g.writeStringField("type", "Feature");
-                g.writeStringField("id", f.feature().layerId());
+                g.writeStringField("id", f.id());
                 g.writeFieldName("geometry");
-                g.writeRawValue(geometry.write(f.feature().feature().geometry()));
+                g.writeRawValue(geometry.write(f.geometry()));
                 g.writeObjectFieldStart("properties");
                 g.writeStringField("layer", f.layer());
-                g.writeStringField("dataset", f.feature().datasetId());
-                for (Map.Entry<String, Object> e : properties(f.feature()).entrySet()) {
+                if (f.dataset() != null) {
+                    g.writeStringField("dataset", f.dataset());
+                }
+                for (Map.Entry<String, Object> e : f.properties().entrySet()) {
                     g.writeFieldName(e.getKey());
                     writeValue(g, e.getValue());
                 }
@@ -112,10 +125,12 @@ enum FeatureInfoWriter {
             s.append("<p>No features here.</p>\n");
         }
         for (Found f : found) {
-            s.append("<table><caption>").append(esc(f.layer())).append(": ").append(esc(f.feature().layerId()))
+            s.append("<table><caption>").append(esc(f.layer())).append(": ").append(esc(f.id()))
                     .append("</caption>\n");
-            s.append("<tr><th>dataset</th><td>").append(esc(f.feature().datasetId())).append("</td></tr>\n");
-            for (Map.Entry<String, Object> e : properties(f.feature()).entrySet()) {
+            if (f.dataset() != null) {
+                s.append("<tr><th>dataset</th><td>").append(esc(f.dataset())).append("</td></tr>\n");
+            }
+            for (Map.Entry<String, Object> e : f.properties().entrySet()) {
                 s.append("<tr><th>").append(esc(e.getKey())).append("</th><td>")
                         .append(e.getValue() == null ? "" : esc(e.getValue().toString())).append("</td></tr>\n");
             }
@@ -130,9 +145,11 @@ enum FeatureInfoWriter {
         }
         StringBuilder s = new StringBuilder();
         for (Found f : found) {
-            s.append("Layer '").append(f.layer()).append("'\n  Feature ").append(f.feature().layerId()).append(":\n");
-            s.append("    dataset = ").append(f.feature().datasetId()).append('\n');
-            for (Map.Entry<String, Object> e : properties(f.feature()).entrySet()) {
+            s.append("Layer '").append(f.layer()).append("'\n  Feature ").append(f.id()).append(":\n");
+            if (f.dataset() != null) {
+                s.append("    dataset = ").append(f.dataset()).append('\n');
+            }
+            for (Map.Entry<String, Object> e : f.properties().entrySet()) {
                 if (e.getValue() != null) {
                     s.append("    ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
                 }

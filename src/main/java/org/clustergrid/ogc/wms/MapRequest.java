@@ -4,15 +4,19 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.clustergrid.render.ImageFormat;
+import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.Style;
 import org.clustergrid.render.StyleRegistry;
+import org.clustergrid.render.Surface;
 import org.clustergrid.render.Viewport;
 
 /**
  * The map part of GetMap and GetFeatureInfo, checked: layers with their styles, CRS, box in the CRS's axis order
  * turned into x/y, size, format and background.
+ *
+ * @param drawn the store layers' styles and the surfaces, bottom first
  */
-record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles, WmsCrs crs, Viewport viewport,
+record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> drawn, WmsCrs crs, Viewport viewport,
         ImageFormat format, boolean transparent, Color bgColor, ExceptionFormat exceptions) {
     static final int MAX_SIZE = 4096;
     static final int LAYER_LIMIT = 16;
@@ -20,8 +24,20 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles,
     /** The style drawn for each store layer of {@code layer} (the first, if LAYERS names a layer twice). */
     List<Style> stylesOf(WmsLayer layer) {
         List<Style> out = new ArrayList<>();
-        for (Style s : styles) {
-            if (layer.layers().contains(s.layer()) && out.stream().noneMatch(o -> o.layer() == s.layer())) {
+        for (MapLayer d : drawn) {
+            if (d instanceof Style s && layer.layers().contains(s.layer())
+                    && out.stream().noneMatch(o -> o.layer() == s.layer())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The surfaces drawn for {@code layer}. */
+    List<Surface> surfacesOf(WmsLayer layer) {
+        List<Surface> out = new ArrayList<>();
+        for (MapLayer d : drawn) {
+            if (d instanceof Surface s && layer.surfaces().contains(s.name()) && !out.contains(s)) {
                 out.add(s);
             }
         }
@@ -37,14 +53,15 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles,
         ExceptionFormat exceptions = ExceptionFormat.parse(p.get("EXCEPTIONS"), v);
         List<WmsLayer> layers = new ArrayList<>();
         for (String name : p.required("LAYERS", v).split(",", -1)) {
-            layers.add(WmsLayer.byName(name).orElseThrow(() -> new WmsException(ExceptionCode.LayerNotDefined,
-                    "no layer '" + name + "'; layers are " + WmsLayer.ROOT + ", " + String.join(", ",
-                            WmsLayer.CHILDREN.stream().map(WmsLayer::name).toList()), "LAYERS", v)));
+            layers.add(WmsLayer.byName(name, registry).orElseThrow(() -> new WmsException(
+                    ExceptionCode.LayerNotDefined, "no layer '" + name + "'; layers are " + WmsLayer.ROOT + ", "
+                            + String.join(", ", WmsLayer.children(registry).stream().map(WmsLayer::name).toList()),
+                    "LAYERS", v)));
         }
         if (layers.size() > LAYER_LIMIT) {
             throw WmsException.invalid("LAYERS", "at most " + LAYER_LIMIT + " layers per request", v);
         }
-        List<Style> styles = styles(p.get("STYLES"), layers, registry, v);
+        List<MapLayer> drawn = styles(p.get("STYLES"), layers, registry, v);
         String crsParam = v == WmsVersion.V1_3_0 ? "CRS" : "SRS";
         String crsCode = p.required(crsParam, v);
         WmsCrs crs = WmsCrs.of(crsCode).filter(c -> List.of(WmsCrs.offered(v)).contains(c))
@@ -64,10 +81,10 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles,
                     "FORMAT " + f + " is not offered; use image/png, image/png8 or image/jpeg", "FORMAT", v));
         }
         Viewport viewport = new Viewport(crs.projection(), box[0], box[1], box[2], box[3], width, height);
-        return new MapRequest(v, layers, styles, crs, viewport, format, transparent(p, v), bgColor(p, v), exceptions);
+        return new MapRequest(v, layers, drawn, crs, viewport, format, transparent(p, v), bgColor(p, v), exceptions);
     }
 
-    private static List<Style> styles(String param, List<WmsLayer> layers, StyleRegistry registry, WmsVersion v) {
+    private static List<MapLayer> styles(String param, List<WmsLayer> layers, StyleRegistry registry, WmsVersion v) {
         if (param == null) {
             // mandatory (WMS 1.3.0 Table 8, 1.1.1 Table 5), though it may be empty: STYLES= asks for the defaults
             throw WmsException.missing("STYLES", v);
@@ -77,12 +94,20 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<Style> styles,
             throw WmsException.invalid("STYLES", "STYLES has " + names.length + " entries for " + layers.size()
                     + " layers; give one per layer (empty for the default) or none", v);
         }
-        List<Style> out = new ArrayList<>();
+        List<MapLayer> out = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             WmsLayer layer = layers.get(i);
             String name = names.length == 0 ? "" : names[i];
+            boolean group = layer.layers().size() > 1;
+            // a surface has one look, its default; beneath the group's store layers
+            if (!layer.surfaces().isEmpty() && !name.isEmpty() && !name.equals("default")) {
+                throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + layer.name() + " has no style '"
+                        + name + "'", "STYLES", v);
+            }
+            for (String surface : layer.surfaces()) {
+                registry.surface(surface).ifPresent(out::add);
+            }
             for (var l : layer.layers()) {
-                boolean group = layer.layers().size() > 1;
                 // the group has only the default style; its children's defaults draw it
                 String wanted = group && name.equals("default") ? "" : name;
                 out.add(registry.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,

@@ -1,25 +1,54 @@
 package org.clustergrid.ogc.wms;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.clustergrid.model.Layer;
+import org.clustergrid.render.StyleRegistry;
+import org.clustergrid.render.Surface;
 
 /**
- * A named WMS layer: one store layer, or the root group drawing them all. The group is not queryable, so
- * GetFeatureInfo asks for the layers themselves.
+ * A named WMS layer: one store layer, one computed surface (from the style registry), or the root group drawing
+ * them all. The group is not queryable, so GetFeatureInfo asks for the layers themselves.
+ *
+ * @param surfaces names of the registry's surfaces this layer draws, beneath its store layers
  */
 record WmsLayer(String name, String title, String description, List<String> keywords, List<Layer> layers,
-        boolean queryable) {
+        List<String> surfaces, boolean queryable) {
     static final String ROOT = "clustergrid";
 
-    static final WmsLayer GROUP = new WmsLayer(ROOT, "ClusterGrid",
-            "Industrial and MSME clusters with the roads, electricity, finance and markets around them.",
-            List.of("clusters", "infrastructure", "MSME"),
-            // drawing order, bottom first: networks, then points, clusters on top
-            List.of(Layer.ROADS, Layer.POWER, Layer.MARKETS, Layer.FINANCE, Layer.CLUSTERS), false);
+    /** Store layers in drawing order, bottom first: networks, then points, clusters on top. */
+    static final List<Layer> GROUP_LAYERS = List.of(Layer.ROADS, Layer.POWER, Layer.MARKETS, Layer.FINANCE,
+            Layer.CLUSTERS);
 
-    static final List<WmsLayer> CHILDREN = Stream.of(Layer.values()).map(WmsLayer::of).toList();
+    static final List<WmsLayer> STORE_CHILDREN = Stream.of(Layer.values()).map(WmsLayer::of).toList();
+
+    /**
+     * The root group: a named parent draws all its children (WMS 1.3.0, 7.2.4.6.2), so the surfaces too, beneath
+     * everything else since they cover whole areas.
+     */
+    static WmsLayer group(StyleRegistry registry) {
+        return new WmsLayer(ROOT, "ClusterGrid",
+                "Industrial and MSME clusters with the roads, electricity, finance and markets around them.",
+                List.of("clusters", "infrastructure", "MSME"), GROUP_LAYERS, surfaceNames(registry), false);
+    }
+
+    /** The children of the group: store layers, then surfaces. */
+    static List<WmsLayer> children(StyleRegistry registry) {
+        List<WmsLayer> out = new ArrayList<>(STORE_CHILDREN);
+        registry.surfaces().forEach(s -> out.add(of(s)));
+        return out;
+    }
+
+    private static List<String> surfaceNames(StyleRegistry registry) {
+        return registry.surfaces().stream().map(Surface::name).toList();
+    }
+
+    static WmsLayer of(Surface s) {
+        return new WmsLayer(s.name(), s.title(), s.description(), s.keywords(), List.of(), List.of(s.name()), true);
+    }
 
     static WmsLayer of(Layer layer) {
         String description = switch (layer) {
@@ -36,21 +65,21 @@ record WmsLayer(String name, String title, String description, List<String> keyw
             case FINANCE -> List.of("finance", "banks", "financial inclusion");
             case MARKETS -> List.of("markets", "settlements", "ports", "airports");
         };
-        return new WmsLayer(layer.id(), layer.title(), description, keywords, List.of(layer), true);
+        return new WmsLayer(layer.id(), layer.title(), description, keywords, List.of(layer), List.of(), true);
     }
 
-    /** The layers top of the map first, as legends list them. */
+    /** The store layers top of the map first, as legends list them (surfaces follow them). */
     List<Layer> legendOrder() {
-        List<Layer> order = new java.util.ArrayList<>(layers);
-        java.util.Collections.reverse(order);
+        List<Layer> order = new ArrayList<>(layers);
+        Collections.reverse(order);
         return order;
     }
 
     /** Layer names are case-sensitive values. */
-    static Optional<WmsLayer> byName(String name) {
-        if (GROUP.name.equals(name)) {
-            return Optional.of(GROUP);
+    static Optional<WmsLayer> byName(String name, StyleRegistry registry) {
+        if (ROOT.equals(name)) {
+            return Optional.of(group(registry));
         }
-        return CHILDREN.stream().filter(l -> l.name.equals(name)).findFirst();
+        return children(registry).stream().filter(l -> l.name.equals(name)).findFirst();
     }
 }

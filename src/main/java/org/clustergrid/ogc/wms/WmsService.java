@@ -17,11 +17,13 @@ import org.clustergrid.render.HitTester;
 import org.clustergrid.render.ImageEncoder;
 import org.clustergrid.render.ImageFormat;
 import org.clustergrid.render.LegendRenderer;
+import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.MapRenderer;
 import org.clustergrid.render.MapSpec;
 import org.clustergrid.render.MessageImage;
 import org.clustergrid.render.Style;
 import org.clustergrid.render.StyleRegistry;
+import org.clustergrid.render.Surface;
 import org.clustergrid.render.Viewport;
 import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.LayerStats;
@@ -45,7 +47,7 @@ class WmsService {
     private final LayerMemory memory;
     private final MapRenderer renderer = new MapRenderer();
     private final LegendRenderer legends = new LegendRenderer();
-    private final Map<List<Style>, Dimension> legendSizes = new ConcurrentHashMap<>();
+    private final Map<List<MapLayer>, Dimension> legendSizes = new ConcurrentHashMap<>();
 
     WmsService(SpatialStore store, StyleRegistry styles, DataStateSource states, ClusterGridProperties properties) {
         this.store = store;
@@ -115,8 +117,10 @@ class WmsService {
         return new WmsResponse(CapabilitiesWriter.contentType(v), CapabilitiesWriter.write(content, v));
     }
 
-    private Dimension legendSize(List<Style> s) {
-        return legendSizes.computeIfAbsent(s, k -> {
+    private Dimension legendSize(List<? extends MapLayer> s) {
+        // keyed by the resolved styles: a score style's legend changes with the run (priority quintiles)
+        List<MapLayer> bound = s.stream().map(l -> l instanceof Style st ? (MapLayer) st.resolved() : l).toList();
+        return legendSizes.computeIfAbsent(bound, k -> {
             BufferedImage img = legends.render(k, 20, 20, null);
             return new Dimension(img.getWidth(), img.getHeight());
         });
@@ -125,7 +129,7 @@ class WmsService {
     private WmsResponse map(WmsParams p) {
         WmsVersion v = WmsVersion.exact(p.get("VERSION"));
         MapRequest m = MapRequest.parse(p, v, styles, true);
-        MapSpec spec = new MapSpec(m.viewport(), m.styles(), m.background(), true, attributions());
+        MapSpec spec = new MapSpec(m.viewport(), m.drawn(), m.background(), true, attributions());
         // a box that does not overlap a layer's advertised extent gets empty content for it (WMS 1.3.0, 7.3.3.6),
         // even where the symbols of features on the extent's edge would reach into it
         Map<Layer, Envelope> extents = extents();
@@ -207,7 +211,7 @@ class WmsService {
         MapRequest m = MapRequest.parse(p, v, styles, false);
         List<WmsLayer> queried = new ArrayList<>();
         for (String name : p.required("QUERY_LAYERS", v).split(",", -1)) {
-            WmsLayer l = WmsLayer.byName(name).filter(m.layers()::contains).orElseThrow(() -> new WmsException(
+            WmsLayer l = WmsLayer.byName(name, styles).filter(m.layers()::contains).orElseThrow(() -> new WmsException(
                     ExceptionCode.LayerNotDefined, "QUERY_LAYERS names '" + name + "', which is not in LAYERS",
                     "QUERY_LAYERS", v));
             if (!l.queryable()) {
@@ -226,12 +230,27 @@ class WmsService {
         int count = featureCount(p, v);
         List<FeatureInfoWriter.Found> found = new ArrayList<>();
         for (WmsLayer l : queried) {
+            for (Surface surface : m.surfacesOf(l)) {
+                java.util.Optional<Surface.Cell> cell = cellAt(m.viewport(), surface, i, j);
+                if (cell.isPresent()) {
+                    found.add(FeatureInfoWriter.Found.of(l.name(), cell.get()));
+                }
+            }
             for (Style style : m.stylesOf(l)) {
                 found.addAll(hits(m.viewport(), style, i, j, count, l.name()));
             }
         }
         return new WmsResponse(writer.mimeType() + (writer == FeatureInfoWriter.JSON ? "" : "; charset=UTF-8"),
                 writer.write(found));
+    }
+
+    /** The surface's cell under the pixel's centre (the cell holds the point, so no tolerance is needed). */
+    private static java.util.Optional<Surface.Cell> cellAt(Viewport v, Surface surface, int i, int j) {
+        double lon = v.projection().lon(v.xAt(i + 0.5));
+        double lat = v.projection().lat(v.yAt(j + 0.5));
+        // a map across the antimeridian: the point in the world copy that holds it
+        lon = lon - 360 * Math.floor((lon + 180) / 360);
+        return surface.cellAt(lon, lat);
     }
 
     private List<FeatureInfoWriter.Found> hits(Viewport viewport, Style style, int i, int j, int count, String layer) {
@@ -243,7 +262,7 @@ class WmsService {
             hits.addAll(HitTester.hits(viewport, style, candidates, copy.offsetX(), i, j, INFO_TOLERANCE_PX));
         }
         hits.sort(java.util.Comparator.comparingDouble(HitTester.Hit::distancePx));
-        return hits.stream().limit(count).map(h -> new FeatureInfoWriter.Found(layer, h.feature())).toList();
+        return hits.stream().limit(count).map(h -> FeatureInfoWriter.Found.of(layer, h.feature())).toList();
     }
 
     private static int point(WmsParams p, String name, int size, WmsVersion v) {
@@ -280,15 +299,20 @@ class WmsService {
     private WmsResponse legend(WmsParams p) {
         WmsVersion v = WmsVersion.V1_3_0;
         String name = p.required("LAYER", v);
-        WmsLayer layer = WmsLayer.byName(name).orElseThrow(() -> new WmsException(ExceptionCode.LayerNotDefined,
-                "no layer '" + name + "'", "LAYER", v));
+        WmsLayer layer = WmsLayer.byName(name, styles).orElseThrow(() -> new WmsException(
+                ExceptionCode.LayerNotDefined, "no layer '" + name + "'", "LAYER", v));
         String styleName = p.get("STYLE") == null ? "" : p.get("STYLE");
-        List<Style> chosen = new ArrayList<>();
+        List<MapLayer> chosen = new ArrayList<>();
         for (Layer l : layer.legendOrder()) {
             String wanted = layer.layers().size() > 1 && styleName.equals("default") ? "" : styleName;
             chosen.add(styles.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                     "layer " + name + " has no style '" + styleName + "'", "STYLE", v)));
         }
+        if (!layer.surfaces().isEmpty() && !styleName.isEmpty() && !styleName.equals("default")) {
+            throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + name + " has no style '" + styleName
+                    + "'", "STYLE", v);
+        }
+        layer.surfaces().forEach(s -> styles.surface(s).ifPresent(chosen::add));
         String f = p.nonEmpty("FORMAT") == null ? "image/png" : p.get("FORMAT");
         ImageFormat format = ImageFormat.of(f).orElseThrow(() -> new WmsException(ExceptionCode.InvalidFormat,
                 "FORMAT " + f + " is not offered for legends", "FORMAT", v));

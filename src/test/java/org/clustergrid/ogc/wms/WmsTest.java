@@ -137,7 +137,8 @@ class WmsTest {
                 assertThat(childText(legend, "Format")).isEqualTo("image/png");
             }
         }
-        assertThat(names).containsExactly("clustergrid", "clusters", "roads", "power", "finance", "markets");
+        assertThat(names).containsExactly("clustergrid", "clusters", "roads", "power", "finance", "markets",
+                "gap_surface");
     }
 
     @Test
@@ -147,7 +148,7 @@ class WmsTest {
         assertThat(root.getTagName()).isEqualTo("WMT_MS_Capabilities");
         assertThat(root.getAttribute("version")).isEqualTo("1.1.1");
         NodeList boxes = root.getElementsByTagName("LatLonBoundingBox");
-        assertThat(boxes.getLength()).isEqualTo(6);
+        assertThat(boxes.getLength()).isEqualTo(7);
         Element clusters = (Element) root.getElementsByTagName("Layer").item(1);
         Element llbox = (Element) clusters.getElementsByTagName("LatLonBoundingBox").item(0);
         assertThat(Double.parseDouble(llbox.getAttribute("minx"))).isBetween(80.0, 80.6);
