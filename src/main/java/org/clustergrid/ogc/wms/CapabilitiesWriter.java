@@ -204,8 +204,13 @@ final class CapabilitiesWriter {
         return new Envelope(-180, 180, -90, 90);
     }
 
-    /** The geographic box, then a BoundingBox per CRS in that CRS's axis order for this version. */
-    private void boxes(Envelope e) {
+    /**
+     * The geographic box, then a BoundingBox per CRS in that CRS's axis order for this version; widened to the printed
+     * decimals, so the data never reaches past the box a client reads.
+     */
+    private void boxes(Envelope extent) {
+        Envelope e = new Envelope(Xml.down(extent.getMinX()), Xml.up(extent.getMaxX()), Xml.down(extent.getMinY()),
+                Xml.up(extent.getMaxY()));
         if (v13()) {
             x.start("EX_GeographicBoundingBox")
                     .element("westBoundLongitude", Xml.num(e.getMinX()))

@@ -129,11 +129,13 @@ class WmsService {
     private WmsResponse map(WmsParams p) {
         WmsVersion v = WmsVersion.exact(p.get("VERSION"));
         MapRequest m = MapRequest.parse(p, v, styles, true);
-        MapSpec spec = new MapSpec(m.viewport(), m.drawn(), m.background(), true, attributions());
         // a box that does not overlap a layer's advertised extent gets empty content for it (WMS 1.3.0, 7.3.3.6),
         // even where the symbols of features on the extent's edge would reach into it
         Map<Layer, Envelope> extents = extents();
         List<Envelope> view = m.viewport().worldCopies(0).stream().map(Viewport.WorldCopy::query).toList();
+        List<org.clustergrid.render.MapLayer> drawn = m.drawn().stream()
+                .filter(l -> !(l instanceof Surface s) || overlaps(s.extent(), view)).toList();
+        MapSpec spec = new MapSpec(m.viewport(), drawn, m.background(), true, attributions());
         BufferedImage image = renderer.render(spec, (layer, lonLat) -> overlaps(extents.get(layer), view)
                 ? features(layer, lonLat) : List.of());
         return new WmsResponse(contentType(m.format(), p.get("FORMAT")),

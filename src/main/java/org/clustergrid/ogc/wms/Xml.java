@@ -95,6 +95,16 @@ final class Xml {
         return out.toByteArray();
     }
 
+    /** The largest number of {@link #num}'s decimals not above {@code v}. */
+    static double down(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(8, java.math.RoundingMode.FLOOR).doubleValue();
+    }
+
+    /** The smallest number of {@link #num}'s decimals not below {@code v}. */
+    static double up(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(8, java.math.RoundingMode.CEILING).doubleValue();
+    }
+
     /** Numbers without exponent or needless decimals, as capabilities readers expect. */
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
