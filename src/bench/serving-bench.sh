@@ -3,9 +3,10 @@
 # OSM clusters, imported by our own import command into PostGIS; MapServer reads those tables), loopback only.
 # Needs: ../shared/peers/install-peers.sh (mapserv, spawn-fcgi, nginx, wrk, hey), PostGIS at 127.0.0.1:5432
 # (PGUSER/PGPASSWORD, default postgres/postgres), the built jar (mvn -DskipTests package), ../shared/gis.
-# Reports: WMS GetMap 256x256 PNG req/s and p99 at 1 and 4 clients over seeded random boxes in the Pokhara extent;
-# vector tiles/s ours vs ST_AsMVT called directly (pgbench); /items?limit=1000 ours vs MapServer's OGC API; a 60 s
-# load at 16 connections with its error count. Usage: src/bench/serving-bench.sh [SECONDS per run, default 10]
+# Reports, after warming both servers alike: WMS GetMap 256x256 PNG req/s and p99 at 1 and 4 clients over seeded
+# random boxes in the Pokhara extent; vector tiles/s ours (with and without the tile cache) vs ST_AsMVT called
+# directly (pgbench) on the same tiles; /items?limit=1000 ours vs MapServer's OGC API; a 60 s load at 16 connections
+# with its error count. Usage: src/bench/serving-bench.sh [SECONDS per run, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 D=${1:-10}; OUT=${OUT:-/tmp/clustergrid-serving-bench}; mkdir -p "$OUT"
@@ -22,7 +23,12 @@ java -jar target/clustergrid.jar import osm "$PBF" --dataset pokhara --clusters-
 # ours
 java -Xmx1g -jar target/clustergrid.jar --server.port=$PORT --server.address=127.0.0.1 "${STORE[@]}" > "$OUT/ours.log" 2>&1 &
 OURS=$!
-cleanup() { kill "$OURS" 2>/dev/null || true; WORK=$OUT/ms bash ../shared/peers/run-mapserver-wms.sh stop >/dev/null 2>&1 || true; }
+# a second instance without the tile cache, for what building every tile costs
+COLD_PORT=$((PORT + 1))
+java -Xmx512m -jar target/clustergrid.jar --server.port=$COLD_PORT --server.address=127.0.0.1 \
+  --clustergrid.tiles.cache-megabytes=0 "${STORE[@]}" > "$OUT/ours-cold.log" 2>&1 &
+OURS_COLD=$!
+cleanup() { kill "$OURS" "$OURS_COLD" 2>/dev/null || true; WORK=$OUT/ms bash ../shared/peers/run-mapserver-wms.sh stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 # MapServer on the same tables (its own mapfile under $OUT/ms, written over the peer kit's synthetic one)
 PGCONN="host=127.0.0.1 port=5432 dbname=$DB user=$PGUSER password=$PGPASSWORD"
@@ -30,7 +36,9 @@ WORK=$OUT/ms MS_PORT=$MS_PORT PGCONN="$PGCONN" bash ../shared/peers/run-mapserve
 sed -i -e "s#bench\.lines using unique id#(SELECT row_number() over () AS gid, dataset_id||'.'||id AS id, road_class, geom FROM $SCHEMA.roads) AS t using unique gid#" \
        -e "s#bench\.pts using unique id#(SELECT row_number() over () AS gid, cluster_grid_id AS id, name, ST_PointOnSurface(geom) AS geom FROM $SCHEMA.clusters) AS t using unique gid#" \
        -e 's#EXTENT 9.9 49.9 12.1 52.1#EXTENT 83.74 28.07 84.15 28.47#' -e 's#"9.9 49.9 12.1 52.1"#"83.74 28.07 84.15 28.47"#' "$OUT/ms/bench.map"
-for i in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 1; done
+for p in $PORT $COLD_PORT; do
+  for i in $(seq 60); do curl -sf "http://127.0.0.1:$p/api/health" >/dev/null && break; sleep 1; done
+done
 
 Q='SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&STYLES=&CRS=EPSG:4326&WIDTH=256&HEIGHT=256&FORMAT=image/png'
 cat > "$OUT/bbox.lua" <<'LUA'
@@ -40,6 +48,12 @@ request = function()
   return wrk.format("GET", wrk.path .. string.format("&BBOX=%.5f,%.5f,%.5f,%.5f", lat, lon, lat + 0.05, lon + 0.05))
 end
 LUA
+# both servers warmed alike before anything is timed: our JIT compiles the hot paths, MapServer's FastCGI
+# processes open their connections and caches
+wrk -t1 -c4 -d5s -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > /dev/null
+wrk -t1 -c4 -d5s -s "$OUT/bbox.lua" "http://127.0.0.1:$MS_PORT/ms?$Q&LAYERS=lines,pts" > /dev/null
+hey -n 50 -c 4 "http://127.0.0.1:$PORT/ogc/features/collections/roads/items?limit=1000" > /dev/null
+hey -n 50 -c 4 "http://127.0.0.1:$MS_PORT/ms/bench/ogcapi/collections/lines/items?f=json&limit=1000" > /dev/null
 wrkline() { awk '/Requests\/sec/{r=$2} $1=="99%"{p=$2} /Non-2xx/{e=$NF} /Socket errors/{s=$0} END{printf "%s req/s p99=%s non2xx=%s %s\n", r, p, e+0, s}' "$1"; }
 for c in 1 4; do
   wrk -t1 -c$c -d${D}s --latency -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > "$OUT/wms-ours-$c.txt"
@@ -58,7 +72,9 @@ request = function()
 end
 LUA
 wrk -t1 -c4 -d${D}s --latency -s "$OUT/tile.lua" "http://127.0.0.1:$PORT" > "$OUT/tiles-ours.txt"
-echo "MVT roads c=4     ours:      $(wrkline "$OUT/tiles-ours.txt")"
+echo "MVT roads c=4     ours:      $(wrkline "$OUT/tiles-ours.txt") (tiles kept per data version)"
+wrk -t1 -c4 -d${D}s --latency -s "$OUT/tile.lua" "http://127.0.0.1:$COLD_PORT" > "$OUT/tiles-ours-cold.txt"
+echo "MVT roads c=4     ours:      $(wrkline "$OUT/tiles-ours-cold.txt") (no tile cache: every tile built by ST_AsMVT)"
 cat > "$OUT/pgbench-mvt.sql" <<PGB
 \set z random(12, 15)
 -- the z12..z15 tiles over lon 83.9..84.0, lat 28.18..28.26, as tile.lua asks for them
