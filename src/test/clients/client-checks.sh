@@ -145,7 +145,7 @@ if [ "$lost" = 0 ] && [ "$pages" -ge $(( (got + 99) / 100 )) ]; then
     ogrinfo_read=$got in_download_by_gdal=$exp_gdal in_download_by_python=$exp_py
 else fail "OGR OAPIF bbox paging: $lost request(s) without bbox, $pages with; read $got (see $WORK/ogrinfo-bbox.txt)"; fi
 
-read -r TX TY < <($PY $HERE/client_checks.py tile "$(echo "($B0 + $B2) / 2" | bc -l)" "$(echo "($B1 + $B3) / 2" | bc -l)" $MVT_Z)
+read -r TX TY < <($PY $HERE/client_checks.py tile "$(awk "BEGIN{print ($B0 + $B2) / 2}")" "$(awk "BEGIN{print ($B1 + $B3) / 2}")" $MVT_Z)
 for l in roads clusters; do
   out=$(ogrinfo -ro -al -so -oo Z=$MVT_Z -oo X=$TX -oo Y=$TY "/vsicurl/$BASE/tiles/$l/$MVT_Z/$TX/$TY.mvt" 2>&1)
   name=$(awk -F': ' '/^Layer name/{print $2}' <<<"$out"); n=$(awk -F': ' '/^Feature Count/{print $2}' <<<"$out")
@@ -172,7 +172,7 @@ qgis_process.bin run native:reprojectlayer \
   --INPUT="OAPIF://url='$BASE/ogc/features' typename='roads' pagingEnabled='true' pageSize='1000'" \
   --TARGET_CRS=EPSG:3857 --OUTPUT="$WORK/qgis-roads.geojson" > "$WORK/qgis_process.txt" 2>&1
 n=$(count_file "$WORK/qgis-roads.geojson")
-same "qgis_process native:reprojectlayer, QGIS's OAPIF provider paging 1000 at a time -> GeoJSON ($(printf '%.1f' "$(echo "$(date +%s.%N) - $s" | bc)") s)" \
+same "qgis_process native:reprojectlayer, QGIS's OAPIF provider paging 1000 at a time -> GeoJSON ($(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $s}") s)" \
   written=$n numberMatched=${MATCHED[roads]} ogr2ogr_download=$(count_file "$WORK/roads.geojson")
 $PY $HERE/qgis_checks.py "$BASE" "$WORK" "$BBOX" "${MATCHED[roads]}" "$exp_py" "$EXTENT" > "$WORK/pyqgis.txt" 2>&1
 while IFS= read -r line; do
