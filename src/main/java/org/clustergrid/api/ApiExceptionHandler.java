@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -47,8 +48,15 @@ class ApiExceptionHandler {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, "upload too large: " + e.getMessage());
     }
 
+    /**
+     * Spring's own request errors carry their status: a path nothing serves is 404 (GDAL's MVT driver, for one, looks
+     * for a {@code metadata.json} beside the tiles), an unsupported method 405, and so on.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (e instanceof ErrorResponse r && !r.getStatusCode().is5xxServerError()) {
+            return error(HttpStatus.valueOf(r.getStatusCode().value()), e.getMessage());
+        }
         LOG.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package org.clustergrid.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import org.clustergrid.model.LayerProperties;
@@ -22,17 +23,32 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class GeoJsonWriter {
     private static final int DECIMALS = 7;
+    private static final ObjectMapper TEXT = new ObjectMapper();
 
     private GeoJsonWriter() {}
 
     public static void feature(JsonGenerator g, StoredFeature f) throws IOException {
+        feature(g, f, false);
+    }
+
+    /**
+     * A feature; with {@code attributesAsText} its source attributes come as one JSON text property instead of an
+     * object, for GIS clients that hold properties in flat fields (QGIS 3.22 reads an object into a map field that
+     * none of its file writers accepts, so such a layer cannot be saved).
+     */
+    public static void feature(JsonGenerator g, StoredFeature f, boolean attributesAsText) throws IOException {
         g.writeStartObject();
-        featureMembers(g, f);
+        featureMembers(g, f, attributesAsText);
         g.writeEndObject();
     }
 
     /** The members of a feature object, for callers that add members of their own (such as links). */
     public static void featureMembers(JsonGenerator g, StoredFeature f) throws IOException {
+        featureMembers(g, f, false);
+    }
+
+    /** The members of a feature object, the source attributes as JSON text if asked ({@link #feature}). */
+    public static void featureMembers(JsonGenerator g, StoredFeature f, boolean attributesAsText) throws IOException {
         g.writeStringField("type", "Feature");
         g.writeStringField("id", f.layerId());
         g.writeFieldName("geometry");
@@ -44,8 +60,12 @@ public final class GeoJsonWriter {
         }
         g.writeStringField("dataset", f.datasetId());
         if (!f.feature().attributes().isEmpty()) {
-            g.writeFieldName("attributes");
-            JsonValues.write(g, f.feature().attributes());
+            if (attributesAsText) {
+                g.writeStringField("attributes", TEXT.writeValueAsString(f.feature().attributes()));
+            } else {
+                g.writeFieldName("attributes");
+                JsonValues.write(g, f.feature().attributes());
+            }
         }
         g.writeEndObject();
     }

@@ -148,6 +148,11 @@ public class ApiTest {
         assertError("/api/layers/roads/items?colour=red", 400, "unknown query parameter 'colour'");
         assertError("/api/layers/rivers/items", 404, "no layer 'rivers'");
         assertError("/api/datasets/nope", 404, "no dataset 'nope'");
+        assertError("/api/nope", 404, "No static resource api/nope");
+        assertError("/tiles/roads/metadata.json", 404, "No static resource tiles/roads/metadata.json");
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/layers")).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
     }
 
     void assertError(String path, int status, String message) throws Exception {

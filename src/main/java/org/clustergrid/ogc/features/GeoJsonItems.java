@@ -8,7 +8,10 @@ import java.util.List;
 import org.clustergrid.api.GeoJsonWriter;
 import org.clustergrid.store.StoredFeature;
 
-/** Items as GeoJSON with the OGC members (featureCollectionGeoJSON.yaml, featureGeoJSON.yaml). */
+/**
+ * Items as GeoJSON with the OGC members (featureCollectionGeoJSON.yaml, featureGeoJSON.yaml); the source attributes
+ * as one JSON text property, so that GIS clients can keep them in a plain field ({@link GeoJsonWriter#feature}).
+ */
 final class GeoJsonItems {
     private GeoJsonItems() {}
 
@@ -22,7 +25,7 @@ final class GeoJsonItems {
             g.writeObjectField("links", p.links());
             g.writeArrayFieldStart("features");
             for (StoredFeature f : p.page().features()) {
-                GeoJsonWriter.feature(g, f);
+                GeoJsonWriter.feature(g, f, true);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -33,7 +36,7 @@ final class GeoJsonItems {
     static void feature(ObjectMapper mapper, OutputStream out, StoredFeature f, List<Link> links) throws IOException {
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            GeoJsonWriter.featureMembers(g, f);
+            GeoJsonWriter.featureMembers(g, f, true);
             g.writeObjectField("links", links);
             g.writeEndObject();
         }
