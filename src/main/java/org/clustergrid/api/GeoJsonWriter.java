@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import org.clustergrid.model.LayerProperties;
+import org.clustergrid.model.StoredAttributes;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
@@ -60,11 +61,17 @@ public final class GeoJsonWriter {
         }
         g.writeStringField("dataset", f.datasetId());
         if (!f.feature().attributes().isEmpty()) {
+            Map<String, Object> attributes = f.feature().attributes();
+            // stored attributes are JSON text already: written as they are, not parsed and printed again
+            String stored = attributes instanceof StoredAttributes s ? s.json() : null;
             if (attributesAsText) {
-                g.writeStringField("attributes", TEXT.writeValueAsString(f.feature().attributes()));
+                g.writeStringField("attributes", stored != null ? stored : TEXT.writeValueAsString(attributes));
+            } else if (stored != null) {
+                g.writeFieldName("attributes");
+                g.writeRawValue(stored);
             } else {
                 g.writeFieldName("attributes");
-                JsonValues.write(g, f.feature().attributes());
+                JsonValues.write(g, attributes);
             }
         }
         g.writeEndObject();

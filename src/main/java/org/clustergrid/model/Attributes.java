@@ -9,6 +9,9 @@ final class Attributes {
     private Attributes() {}
 
     static Map<String, Object> copy(Map<String, Object> attributes) {
+        if (attributes instanceof StoredAttributes stored) {
+            return stored; // unmodifiable already, and left unparsed
+        }
         return attributes == null || attributes.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clustergrid.model.LayerProperties;
 import org.clustergrid.model.LayerSchema.Field;
+import org.clustergrid.model.StoredAttributes;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -23,9 +24,15 @@ final class RowReader {
             Object v = rs.getObject(col++);
             props.put(f.name(), v);
         }
-        Map<String, Object> attributes = Json.readMap(rs.getString(col++));
+        String json = rs.getString(col++);
+        Map<String, Object> attributes = json == null || json.isBlank() ? Map.of()
+                : new StoredAttributes(json, RowReader::unmodifiable);
         Geometry geom = geometry(rs.getBytes(col), t, datasetId, id);
         return new StoredFeature(datasetId, LayerProperties.toFeature(t.layer, id, geom, props, attributes));
+    }
+
+    private static Map<String, Object> unmodifiable(String json) {
+        return java.util.Collections.unmodifiableMap(Json.readMap(json));
     }
 
     private static Geometry geometry(byte[] wkb, LayerTable t, String datasetId, String id) {

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.clustergrid.model.Road;
 import org.clustergrid.model.Road.Paving;
+import org.clustergrid.model.StoredAttributes;
 import org.clustergrid.store.StoredFeature;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -22,11 +23,28 @@ class GeoJsonWriterTest {
             Map.of("highway", "primary", "lanes", "2")));
 
     static JsonNode write(boolean attributesAsText) throws Exception {
+        return write(ROAD, attributesAsText);
+    }
+
+    static JsonNode write(StoredFeature feature, boolean attributesAsText) throws Exception {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            GeoJsonWriter.feature(g, ROAD, attributesAsText);
+            GeoJsonWriter.feature(g, feature, attributesAsText);
         }
         return JSON.readTree(out.toString());
+    }
+
+    @Test
+    void storedAttributesAreWrittenAsStoredWithoutParsing() throws Exception {
+        String stored = "{\"highway\":\"primary\",\"lanes\":\"2\"}";
+        Road r = (Road) ROAD.feature();
+        StoredFeature f = new StoredFeature("osm", new Road(r.id(), r.roadClass(), r.surface(), r.paving(),
+                r.allSeason(), r.motorable(), r.name(), r.ref(), r.geometry(), new StoredAttributes(stored, json -> {
+                    throw new AssertionError("parsed");
+                })));
+        assertThat(write(f, true).path("properties").path("attributes").asText()).isEqualTo(stored);
+        assertThat(write(f, false).path("properties").path("attributes"))
+                .isEqualTo(write(false).path("properties").path("attributes"));
     }
 
     @Test
