@@ -6,10 +6,10 @@
 # Reports, after warming both servers alike: WMS GetMap 256x256 PNG req/s and p99 at 1 and 4 clients over seeded
 # random boxes in the Pokhara extent; vector tiles/s ours (with and without the tile cache) vs ST_AsMVT called
 # directly (pgbench) on the same tiles; /items?limit=1000 ours vs MapServer's OGC API; a 60 s load at 16 connections
-# with its error count. Usage: src/bench/serving-bench.sh [SECONDS per run, default 10]
+# with its error count. Usage: src/bench/serving-bench.sh [SECONDS per run, default 10] (WARM=seconds of warm-up, default 40)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-D=${1:-10}; OUT=${OUT:-/tmp/clustergrid-serving-bench}; mkdir -p "$OUT"
+D=${1:-10}; WARM=${WARM:-40}; OUT=${OUT:-/tmp/clustergrid-serving-bench}; mkdir -p "$OUT"
 export PGPASSWORD=${PGPASSWORD:-postgres}; PGUSER=${PGUSER:-postgres}; DB=${BENCH_DB:-clustergrid_bench}
 PORT=${PORT:-8090}; MS_PORT=${MS_PORT:-8181}; SCHEMA=bench
 PBF=$(ls ../shared/gis/pokhara-osm/*.osm.pbf | head -1)
@@ -23,11 +23,12 @@ java -jar target/clustergrid.jar import osm "$PBF" --dataset pokhara --clusters-
 psql -h 127.0.0.1 -U "$PGUSER" -d "$DB" -q -c "VACUUM ANALYZE $SCHEMA.roads" -c "VACUUM ANALYZE $SCHEMA.clusters"
 
 # ours
-java -Xmx1g -jar target/clustergrid.jar --server.port=$PORT --server.address=127.0.0.1 "${STORE[@]}" > "$OUT/ours.log" 2>&1 &
+# the README's server command line (parallel collector: steadier throughput than the default G1 on two cores)
+java -XX:+UseParallelGC -Xmx1g -jar target/clustergrid.jar --server.port=$PORT --server.address=127.0.0.1 "${STORE[@]}" > "$OUT/ours.log" 2>&1 &
 OURS=$!
 # a second instance without the tile cache, for what building every tile costs
 COLD_PORT=$((PORT + 1))
-java -Xmx512m -jar target/clustergrid.jar --server.port=$COLD_PORT --server.address=127.0.0.1 \
+java -XX:+UseParallelGC -Xmx512m -jar target/clustergrid.jar --server.port=$COLD_PORT --server.address=127.0.0.1 \
   --clustergrid.tiles.cache-megabytes=0 "${STORE[@]}" > "$OUT/ours-cold.log" 2>&1 &
 OURS_COLD=$!
 cleanup() { kill "$OURS" "$OURS_COLD" 2>/dev/null || true; WORK=$OUT/ms bash ../shared/peers/run-mapserver-wms.sh stop >/dev/null 2>&1 || true; }
@@ -51,12 +52,12 @@ request = function()
   return wrk.format("GET", wrk.path .. string.format("&BBOX=%.5f,%.5f,%.5f,%.5f", lat, lon, lat + 0.05, lon + 0.05))
 end
 LUA
-# both servers warmed alike before anything is timed: our JIT compiles the hot paths, MapServer's FastCGI
-# processes open their connections and caches
-wrk -t1 -c4 -d5s -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > /dev/null
-wrk -t1 -c4 -d5s -s "$OUT/bbox.lua" "http://127.0.0.1:$MS_PORT/ms?$Q&LAYERS=lines,pts" > /dev/null
-hey -n 50 -c 4 "http://127.0.0.1:$PORT/ogc/features/collections/roads/items?limit=1000" > /dev/null
-hey -n 50 -c 4 "http://127.0.0.1:$MS_PORT/ms/bench/ogcapi/collections/lines/items?f=json&limit=1000" > /dev/null
+# both servers warmed alike before anything is timed, as a server that has been up a while: our JIT compiles the
+# hot paths (throughput still rises for about 30 s of load), MapServer's FastCGI processes open their connections
+wrk -t1 -c4 -d${WARM}s -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > /dev/null
+wrk -t1 -c4 -d${WARM}s -s "$OUT/bbox.lua" "http://127.0.0.1:$MS_PORT/ms?$Q&LAYERS=lines,pts" > /dev/null
+hey -n 300 -c 4 "http://127.0.0.1:$PORT/ogc/features/collections/roads/items?limit=1000" > /dev/null
+hey -n 300 -c 4 "http://127.0.0.1:$MS_PORT/ms/bench/ogcapi/collections/lines/items?f=json&limit=1000" > /dev/null
 wrkline() { awk '/Requests\/sec/{r=$2} $1=="99%"{p=$2} /Non-2xx/{e=$NF} /Socket errors/{s=$0} END{printf "%s req/s p99=%s non2xx=%s %s\n", r, p, e+0, s}' "$1"; }
 for c in 1 4; do
   wrk -t1 -c$c -d${D}s --latency -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > "$OUT/wms-ours-$c.txt"
@@ -74,6 +75,7 @@ request = function()
   return wrk.format("GET", string.format("/tiles/roads/%d/%d/%d.mvt", z, x, y))
 end
 LUA
+for p in $PORT $COLD_PORT; do wrk -t1 -c4 -d5s -s "$OUT/tile.lua" "http://127.0.0.1:$p" > /dev/null; done
 wrk -t1 -c4 -d${D}s --latency -s "$OUT/tile.lua" "http://127.0.0.1:$PORT" > "$OUT/tiles-ours.txt"
 echo "MVT roads c=4     ours:      $(wrkline "$OUT/tiles-ours.txt") (tiles kept per data version)"
 wrk -t1 -c4 -d${D}s --latency -s "$OUT/tile.lua" "http://127.0.0.1:$COLD_PORT" > "$OUT/tiles-ours-cold.txt"
@@ -94,10 +96,13 @@ PGB
 /usr/lib/postgresql/15/bin/pgbench -h 127.0.0.1 -U "$PGUSER" -n -c 4 -j 2 -T "$D" -f "$OUT/pgbench-mvt.sql" "$DB" 2>&1 \
   | awk '/^tps/{print "MVT roads c=4     ST_AsMVT direct (pgbench): " $3 " tiles/s"}'
 
+hey -n 200 -c 4 -disable-compression "http://127.0.0.1:$PORT/ogc/features/collections/roads/items?limit=1000" \
+  > "$OUT/items-ours-identity.txt"
 hey -n 200 -c 4 "http://127.0.0.1:$PORT/ogc/features/collections/roads/items?limit=1000" > "$OUT/items-ours.txt"
 hey -n 200 -c 4 "http://127.0.0.1:$MS_PORT/ms/bench/ogcapi/collections/lines/items?f=json&limit=1000" > "$OUT/items-ms.txt"
 heyline() { awk '/Requests\/sec/{r=$2} / 99% in/{p=$3} /\[200\]/{ok=$2} END{printf "%s req/s p99=%ss 200s=%s/200\n", r, p, ok}' "$1"; }
-echo "items limit=1000 c=4 ours:      $(heyline "$OUT/items-ours.txt")"
+echo "items limit=1000 c=4 ours:      $(heyline "$OUT/items-ours.txt") (gzipped: hey accepts gzip, MapServer sends plain JSON)"
+echo "items limit=1000 c=4 ours:      $(heyline "$OUT/items-ours-identity.txt") (plain JSON, as MapServer sends)"
 echo "items limit=1000 c=4 mapserver: $(heyline "$OUT/items-ms.txt")"
 
 wrk -t2 -c16 -d60s --latency -s "$OUT/bbox.lua" "http://127.0.0.1:$PORT/ogc/wms?$Q&LAYERS=roads,clusters" > "$OUT/load-60s.txt"
