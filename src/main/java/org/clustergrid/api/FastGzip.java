@@ -44,7 +44,7 @@ public final class FastGzip {
     }
 
     /** True when an Accept-Encoding header lists gzip (or x-gzip) without q=0 (RFC 9110 12.5.3). */
-    static boolean acceptsGzip(HttpServletRequest request) {
+    public static boolean acceptsGzip(HttpServletRequest request) {
         Enumeration<String> headers = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
         while (headers != null && headers.hasMoreElements()) {
             for (String coding : headers.nextElement().split(",")) {

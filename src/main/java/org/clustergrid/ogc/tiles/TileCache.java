@@ -13,7 +13,7 @@ import org.clustergrid.store.TileKey;
  * version empties the cache, so no tile outlives the data it was built from.
  */
 final class TileCache {
-    private record Key(Layer layer, TileKey tile) {}
+    private record Key(Layer layer, TileKey tile, boolean gzipped) {}
 
     private final long maxBytes;
     private final LinkedHashMap<Key, byte[]> tiles = new LinkedHashMap<>(1024, 0.75f, true);
@@ -27,7 +27,19 @@ final class TileCache {
 
     /** The tile of this data version, built by {@code build} when not cached; tiles of older versions are dropped. */
     byte[] tile(Layer layer, TileKey tile, long dataVersion, Supplier<byte[]> build) {
-        Key key = new Key(layer, tile);
+        return cachedOrBuilt(new Key(layer, tile, false), dataVersion, build);
+    }
+
+    /**
+     * The tile gzipped, for clients that accept it: compressed once (an empty tile stays empty), rather than by the
+     * connector on every request, which would cost more than the cache saves.
+     */
+    byte[] gzippedTile(Layer layer, TileKey tile, long dataVersion, Supplier<byte[]> build) {
+        return cachedOrBuilt(new Key(layer, tile, true), dataVersion,
+                () -> gzip(cachedOrBuilt(new Key(layer, tile, false), dataVersion, build)));
+    }
+
+    private byte[] cachedOrBuilt(Key key, long dataVersion, Supplier<byte[]> build) {
         byte[] cached = lookUp(key, dataVersion);
         if (cached != null) {
             return cached;
@@ -36,6 +48,19 @@ final class TileCache {
         byte[] built = build.get();
         keep(key, built, dataVersion);
         return built;
+    }
+
+    static byte[] gzip(byte[] tile) {
+        if (tile.length == 0) {
+            return tile;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(tile.length / 2 + 64);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(tile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private synchronized byte[] lookUp(Key key, long dataVersion) {

@@ -1,12 +1,15 @@
 package org.clustergrid.ogc.tiles;
 
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import org.clustergrid.api.FastGzip;
 import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.TileKey;
 import org.clustergrid.store.VectorTiles;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +40,19 @@ class TilesController {
 
     @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable String z, @PathVariable String x,
-            @PathVariable String y) {
+            @PathVariable String y, HttpServletRequest request) {
         Layer layer = layer(collection);
         TileKey key = new TileKey(number("z", z), number("x", x), number("y", y));
-        byte[] tile = cache.tile(layer, key, states.current().version(), () -> store.tile(layer, key));
+        long version = states.current().version();
+        boolean gzip = FastGzip.acceptsGzip(request);
+        byte[] tile = gzip ? cache.gzippedTile(layer, key, version, () -> store.tile(layer, key))
+                : cache.tile(layer, key, version, () -> store.tile(layer, key));
         if (tile.length == 0) {
             return ResponseEntity.noContent().build();
         }
-        return ResponseEntity.ok().contentType(MVT).body(tile);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MVT).header(HttpHeaders.VARY,
+                HttpHeaders.ACCEPT_ENCODING);
+        return (gzip ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip") : ok).body(tile);
     }
 
     @GetMapping(path = "/tiles/{collection}.json", produces = MediaType.APPLICATION_JSON_VALUE)

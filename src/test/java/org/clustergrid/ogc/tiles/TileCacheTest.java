@@ -70,4 +70,17 @@ class TileCacheTest {
         empties.tile(Layer.ROADS, key, 1, builder(0, 0));
         assertEquals(3, builds.get(), "an empty tile (204) is remembered too");
     }
+
+    @Test
+    void gzipsATileOnceFromTheCachedTile() throws Exception {
+        TileCache cache = new TileCache(10_000);
+        TileKey key = new TileKey(12, 2999, 1712);
+        byte[] raw = cache.tile(Layer.ROADS, key, 1, builder(300, 7));
+        byte[] gz1 = cache.gzippedTile(Layer.ROADS, key, 1, builder(300, 8));
+        byte[] gz2 = cache.gzippedTile(Layer.ROADS, key, 1, builder(300, 9));
+        assertEquals(1, builds.get(), "the raw tile was built once and gzipped from the cache");
+        assertArrayEquals(gz1, gz2);
+        assertArrayEquals(raw, new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz1)).readAllBytes());
+        assertEquals(0, cache.gzippedTile(Layer.ROADS, new TileKey(1, 0, 0), 1, builder(0, 0)).length);
+    }
 }
