@@ -221,14 +221,19 @@ def owslib_checks(base, bbox_arg, out_png):
     def caps():
         s["wms"] = wms = WebMapService(base + "/ogc/wms", version="1.3.0", timeout=60)
         names = set(wms.contents)
-        assert names == set(layers) | {"clustergrid"}, f"layers {sorted(names)}"
+        drawn = layers + ["gap_surface"]
+        assert names == set(drawn) | {"clustergrid"}, f"layers {sorted(names)}"
         crs = set(wms["roads"].crsOptions)
         assert {"EPSG:4326", "CRS:84", "EPSG:3857"} <= crs, f"roads CRS {sorted(crs)}"
-        queryable = sorted(n for n in layers if wms[n].queryable)
-        assert queryable == sorted(layers), f"queryable {queryable}"
+        queryable = sorted(n for n in drawn if wms[n].queryable)
+        assert queryable == sorted(drawn), f"queryable {queryable}"
+        styles = set(wms["clusters"].styles)
+        want = {"default", "composite", "gap", "roads_gap", "power_gap", "finance_gap", "markets_gap", "priority"}
+        assert want <= styles, f"cluster styles {sorted(styles)}"
         ops = [o.name for o in wms.operations]
         assert {"GetCapabilities", "GetMap", "GetFeatureInfo"} <= set(ops), ops
-        return f"{len(names)} layers {sorted(names)}, CRS of roads {sorted(crs)}, all 5 queryable"
+        return f"{len(names)} layers {sorted(names)}, CRS of roads {sorted(crs)}, all {len(drawn)} queryable, " \
+            f"{len(styles)} cluster styles"
     check("WMS 1.3.0 GetCapabilities", caps)
 
     ext = {l["id"]: l["extent"] for l in expected_layers}["roads"]
