@@ -22,7 +22,7 @@ public record ClusterGridProperties(
         api = api == null ? new Api(0, 0) : api;
         scoring = scoring == null ? new Scoring(null) : scoring;
         tiles = tiles == null ? new Tiles(null) : tiles;
-        wms = wms == null ? new Wms(null) : wms;
+        wms = wms == null ? new Wms(null, null) : wms;
     }
 
     /** @param profile a scoring profile YAML file; blank for the bundled default profile */
@@ -54,10 +54,14 @@ public record ClusterGridProperties(
         }
     }
 
-    /** @param memoryFeatures maps draw layers of up to this many features from memory; larger ones from the store */
-    public record Wms(Integer memoryFeatures) {
+    /**
+     * @param memoryFeatures maps draw layers of up to this many features from memory; larger ones from the store
+     * @param cacheMegabytes memory for GetMap answers of the current data version; 0 keeps none
+     */
+    public record Wms(Integer memoryFeatures, Integer cacheMegabytes) {
         public Wms {
             memoryFeatures = memoryFeatures == null || memoryFeatures < 0 ? 100_000 : memoryFeatures;
+            cacheMegabytes = cacheMegabytes == null || cacheMegabytes < 0 ? 64 : cacheMegabytes;
         }
     }
 

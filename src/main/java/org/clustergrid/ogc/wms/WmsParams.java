@@ -40,6 +40,13 @@ final class WmsParams {
         return v;
     }
 
+    /** Every parameter as NAME=value lines, names upper-cased and sorted: equal for requests that mean the same. */
+    String canonical() {
+        StringBuilder b = new StringBuilder();
+        values.forEach((k, v) -> b.append(k.toUpperCase(java.util.Locale.ROOT)).append('=').append(v).append('\n'));
+        return b.toString();
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }

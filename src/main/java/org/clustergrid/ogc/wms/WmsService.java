@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.clustergrid.app.ClusterGridProperties;
+import org.clustergrid.cache.VersionedCache;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Layer;
 import org.clustergrid.render.HitTester;
@@ -45,6 +46,7 @@ class WmsService {
     private final StyleRegistry styles;
     private final DataStateSource states;
     private final LayerMemory memory;
+    private final VersionedCache<String, WmsResponse> maps;
     private final MapRenderer renderer = new MapRenderer();
     private final LegendRenderer legends = new LegendRenderer();
     private final Map<List<MapLayer>, Dimension> legendSizes = new ConcurrentHashMap<>();
@@ -54,6 +56,9 @@ class WmsService {
         this.styles = styles;
         this.states = states;
         this.memory = new LayerMemory(store, states, properties.wms().memoryFeatures());
+        // tiled clients (Leaflet, QGIS, OpenLayers) ask for the same grid of maps again and again
+        this.maps = new VersionedCache<>(properties.wms().cacheMegabytes() * 1024L * 1024L,
+                r -> r.body().length + r.contentType().length());
     }
 
     WmsResponse handle(WmsParams p, String baseUrl) {
@@ -79,7 +84,7 @@ class WmsService {
         // operation names are matched ignoring case: several clients send e.g. getcapabilities
         return switch (request.toLowerCase(java.util.Locale.ROOT)) {
             case "getcapabilities", "capabilities" -> capabilities(p, baseUrl);
-            case "getmap", "map" -> map(p);
+            case "getmap", "map" -> maps.get(p.canonical(), states.current().version(), () -> map(p));
             case "getfeatureinfo" -> featureInfo(p);
             case "getlegendgraphic" -> legend(p);
             default -> throw new WmsException(ExceptionCode.OperationNotSupported, "REQUEST " + request

@@ -1,0 +1,2 @@
+/** Answers kept in memory for as long as the data they were made from stays the same. */
+package org.clustergrid.cache;
