@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.clustergrid.app.GapSurfaceService;
 import org.clustergrid.app.ScoringService;
 import org.clustergrid.model.Market;
@@ -47,9 +46,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** The gap surface on the demo region: its times against independent searches, and as WMS layer gap_surface. */
 @SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
@@ -169,13 +166,7 @@ class WmsGapSurfaceTest {
 
     /** The class colour at 55 % over white. */
     static boolean looksLike(int rgb, int colour) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            double want = ((colour >> shift) & 0xFF) * 0.55 + 255 * 0.45;
-            if (Math.abs(((rgb >> shift) & 0xFF) - want) > 3) {
-                return false;
-            }
-        }
-        return true;
+        return WmsTest.overWhite(rgb, colour, 0.55, 3);
     }
 
     @Test
@@ -243,19 +234,7 @@ class WmsGapSurfaceTest {
 
     @Test
     void capabilitiesAndLegend() throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(
-                get("SERVICE=WMS&REQUEST=GetCapabilities").body()));
-        NodeList layers = d.getElementsByTagNameNS(WmsTest.WMS, "Layer");
-        Element gap = null;
-        for (int i = 0; i < layers.getLength(); i++) {
-            Element l = (Element) layers.item(i);
-            if (WmsTest.childText(l, "Name").equals("gap_surface")) {
-                gap = l;
-            }
-        }
-        assertThat(gap).isNotNull();
+        Element gap = WmsTest.capabilitiesLayer(get("SERVICE=WMS&REQUEST=GetCapabilities").body(), "gap_surface");
         assertThat(gap.getAttribute("queryable")).isEqualTo("1");
         assertThat(WmsTest.childText(gap, "Title")).isEqualTo("Travel time to the nearest regional market");
         Element box = WmsTest.child(gap, "EX_GeographicBoundingBox");

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
+import org.clustergrid.api.ApiTest;
 import org.clustergrid.app.GapSurfaceService;
 import org.clustergrid.render.Projection;
 import org.clustergrid.store.SpatialStore;
@@ -29,9 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The cluster score styles on the demo region (lon 80.0–80.6, lat 20.0–20.5 drawn 600 × 500, so a pixel is 0.001°):
@@ -125,13 +123,7 @@ class WmsScoreStylesTest {
 
     /** A marker's fill (alpha 230) over the white background. */
     static boolean looksLike(int rgb, int colour) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            int want = (((colour >> shift) & 0xFF) * 230 + 255 * 25) / 255;
-            if (Math.abs(((rgb >> shift) & 0xFF) - want) > 4) {
-                return false;
-            }
-        }
-        return true;
+        return WmsTest.overWhite(rgb, colour, 230 / 255.0, 4);
     }
 
     @Test
@@ -173,19 +165,8 @@ class WmsScoreStylesTest {
 
     @Test
     void capabilitiesListEveryScoreStyleWithATitleAndAWorkingLegend() throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(
-                get("/ogc/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()));
-        NodeList layers = d.getElementsByTagNameNS(WmsTest.WMS, "Layer");
-        Element clusters = null;
-        for (int i = 0; i < layers.getLength(); i++) {
-            Element l = (Element) layers.item(i);
-            if (WmsTest.childText(l, "Name").equals("clusters")) {
-                clusters = l;
-            }
-        }
-        assertThat(clusters).isNotNull();
+        Element clusters = WmsTest.capabilitiesLayer(get("/ogc/wms?SERVICE=WMS&REQUEST=GetCapabilities").body(),
+                "clusters");
         Map<String, String> legends = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
         for (var n = clusters.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -243,17 +224,13 @@ class WmsScoreStylesTest {
 
     HttpResponse<String> upload(String csv) throws Exception {
         String boundary = "----cg" + UUID.randomUUID();
-        String body = part(boundary, "kind", null, "clusters") + part(boundary, "dataset", null, "uploads")
-                + part(boundary, "file", "new.csv", csv) + "--" + boundary + "--\r\n";
+        String body = ApiTest.part(boundary, "kind", null, "clusters")
+                + ApiTest.part(boundary, "dataset", null, "uploads") + ApiTest.part(boundary, "file", "new.csv", csv)
+                + "--" + boundary + "--\r\n";
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/imports"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Admin-Token", TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static String part(String boundary, String name, String filename, String value) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: text/csv") + "\r\n\r\n"
-                + value + "\r\n";
-    }
 }

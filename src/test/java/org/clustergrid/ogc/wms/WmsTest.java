@@ -333,6 +333,32 @@ class WmsTest {
         throw new AssertionError("no BoundingBox for " + crs);
     }
 
+    /** The named layer's element in a capabilities document. */
+    static Element capabilitiesLayer(byte[] capabilities, String name) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document d = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(capabilities));
+        org.w3c.dom.NodeList layers = d.getElementsByTagNameNS(WMS, "Layer");
+        for (int i = 0; i < layers.getLength(); i++) {
+            Element l = (Element) layers.item(i);
+            if (childText(l, "Name").equals(name)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no layer " + name + " in the capabilities");
+    }
+
+    /** Whether a pixel is {@code colour} drawn at {@code alpha} over white, within {@code tolerance} per channel. */
+    static boolean overWhite(int rgb, int colour, double alpha, double tolerance) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            double want = ((colour >> shift) & 0xFF) * alpha + 255 * (1 - alpha);
+            if (Math.abs(((rgb >> shift) & 0xFF) - want) > tolerance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Element child(Element parent, String name) {
         for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && e.getLocalName().equals(name)) {
