@@ -55,12 +55,12 @@ public record ClusterGridProperties(
     }
 
     /**
-     * @param memoryFeatures maps draw layers of up to this many features from memory; larger ones from the store
+     * @param memoryMegabytes heap for layers maps draw from memory (the layers that fit); the rest from the store
      * @param cacheMegabytes memory for GetMap answers of the current data version; 0 keeps none
      */
-    public record Wms(Integer memoryFeatures, Integer cacheMegabytes) {
+    public record Wms(Integer memoryMegabytes, Integer cacheMegabytes) {
         public Wms {
-            memoryFeatures = memoryFeatures == null || memoryFeatures < 0 ? 100_000 : memoryFeatures;
+            memoryMegabytes = memoryMegabytes == null || memoryMegabytes < 0 ? 256 : memoryMegabytes;
             cacheMegabytes = cacheMegabytes == null || cacheMegabytes < 0 ? 64 : cacheMegabytes;
         }
     }

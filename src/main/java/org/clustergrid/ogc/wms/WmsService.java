@@ -55,7 +55,7 @@ class WmsService {
         this.store = store;
         this.styles = styles;
         this.states = states;
-        this.memory = new LayerMemory(store, states, properties.wms().memoryFeatures());
+        this.memory = new LayerMemory(store, states, properties.wms().memoryMegabytes() * 1024L * 1024L);
         // tiled clients (Leaflet, QGIS, OpenLayers) ask for the same grid of maps again and again
         this.maps = new VersionedCache<>(properties.wms().cacheMegabytes() * 1024L * 1024L,
                 r -> r.body().length + r.contentType().length());

@@ -47,7 +47,7 @@ class LayerMemoryTest {
             SpatialStore store = t.store();
             new Importer(store).run(demo("demo"));
             DataStateSource states = store::dataState;
-            LayerMemory memory = new LayerMemory(store, states, 100_000);
+            LayerMemory memory = new LayerMemory(store, states, 64L << 20);
             Random random = new Random(3);
             int nonEmpty = 0;
             for (Layer layer : Layer.values()) {
@@ -92,15 +92,20 @@ class LayerMemoryTest {
                         }
                     });
             Envelope all = store.stats(Layer.ROADS).extent();
+            long roads = store.stats(Layer.ROADS).count();
             LayerMemory small = new LayerMemory(counting, store::dataState, 10);
-            LayerMemory large = new LayerMemory(counting, store::dataState, 100_000);
+            // room for the roads by their count, not for their vertices: read in full once, then not held
+            LayerMemory tight = new LayerMemory(counting, store::dataState, roads * LayerMemory.BYTES_PER_FEATURE + 1);
+            LayerMemory large = new LayerMemory(counting, store::dataState, 64L << 20);
             for (int i = 0; i < 3; i++) {
                 assertThat(ids(small.features(Layer.ROADS, all, 500)))
                         .isEqualTo(ids(large.features(Layer.ROADS, all, 500)))
-                        .hasSize((int) store.stats(Layer.ROADS).count());
+                        .isEqualTo(ids(tight.features(Layer.ROADS, all, 500)))
+                        .hasSize((int) roads);
             }
-            // the held layer was read once; the large one on each of the three requests
-            assertThat(reads.get()).isEqualTo(1 + 3);
+            // the held layer was read once; the small one on each of the three requests; the tight one once whole
+            // (found too large) and then on each request
+            assertThat(reads.get()).isEqualTo(1 + 3 + 1 + 3);
         }
     }
 }
