@@ -20,7 +20,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes features as RFC 7946 GeoJSON: longitude/latitude, at most 7 decimals (about 1 cm), exterior rings
- * counter-clockwise and holes clockwise, no {@code crs} member. Shared by every API that serves GeoJSON.
+ * counter-clockwise and holes clockwise, no {@code crs} member. Shared by every API that serves GeoJSON. Callers that
+ * serve another CRS (OGC API – Features Part 2) pass {@link Positions} and name that CRS themselves.
  */
 public final class GeoJsonWriter {
     private static final int DECIMALS = 7;
