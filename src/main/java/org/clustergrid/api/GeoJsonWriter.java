@@ -20,13 +20,44 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes features as RFC 7946 GeoJSON: longitude/latitude, at most 7 decimals (about 1 cm), exterior rings
- * counter-clockwise and holes clockwise, no {@code crs} member. Shared by every API that serves GeoJSON.
+ * counter-clockwise and holes clockwise, no {@code crs} member. Shared by every API that serves GeoJSON. Callers that
+ * serve another CRS (OGC API – Features Part 2) pass {@link Positions} and name that CRS themselves.
  */
 public final class GeoJsonWriter {
     private static final int DECIMALS = 7;
     private static final ObjectMapper TEXT = new ObjectMapper();
 
     private GeoJsonWriter() {}
+
+    /**
+     * How a stored longitude/latitude is written: the two axes of the output CRS, in its axis order, and the
+     * decimals kept. {@link #LON_LAT} is RFC 7946's order at 7 decimals.
+     */
+    public interface Positions {
+        Positions LON_LAT = new Positions() {
+            @Override
+            public double first(double lon, double lat) {
+                return lon;
+            }
+
+            @Override
+            public double second(double lon, double lat) {
+                return lat;
+            }
+
+            @Override
+            public int decimals() {
+                return DECIMALS;
+            }
+        };
+
+        double first(double lon, double lat);
+
+        double second(double lon, double lat);
+
+        /** 1 to 8. */
+        int decimals();
+    }
 
     public static void feature(JsonGenerator g, StoredFeature f) throws IOException {
         feature(g, f, false);
@@ -38,8 +69,14 @@ public final class GeoJsonWriter {
      * none of its file writers accepts, so such a layer cannot be saved).
      */
     public static void feature(JsonGenerator g, StoredFeature f, boolean attributesAsText) throws IOException {
+        feature(g, f, attributesAsText, Positions.LON_LAT);
+    }
+
+    /** A feature ({@link #feature(JsonGenerator, StoredFeature, boolean)}) with its positions written as asked. */
+    public static void feature(JsonGenerator g, StoredFeature f, boolean attributesAsText, Positions positions)
+            throws IOException {
         g.writeStartObject();
-        featureMembers(g, f, attributesAsText);
+        featureMembers(g, f, attributesAsText, positions);
         g.writeEndObject();
     }
 
@@ -50,10 +87,16 @@ public final class GeoJsonWriter {
 
     /** The members of a feature object, the source attributes as JSON text if asked ({@link #feature}). */
     public static void featureMembers(JsonGenerator g, StoredFeature f, boolean attributesAsText) throws IOException {
+        featureMembers(g, f, attributesAsText, Positions.LON_LAT);
+    }
+
+    /** The members of a feature object, its positions written as asked. */
+    public static void featureMembers(JsonGenerator g, StoredFeature f, boolean attributesAsText, Positions positions)
+            throws IOException {
         g.writeStringField("type", "Feature");
         g.writeStringField("id", f.layerId());
         g.writeFieldName("geometry");
-        geometry(g, f.feature().geometry());
+        geometry(g, f.feature().geometry(), positions);
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, Object> e : LayerProperties.of(f.feature()).entrySet()) {
             g.writeFieldName(e.getKey());
@@ -78,48 +121,57 @@ public final class GeoJsonWriter {
     }
 
     public static void geometry(JsonGenerator g, Geometry geom) throws IOException {
+        geometry(g, geom, Positions.LON_LAT);
+    }
+
+    /**
+     * A geometry with its positions written as asked. Ring orientation is decided on the stored longitude/latitude,
+     * so it is RFC 7946's whatever the output axes.
+     */
+    public static void geometry(JsonGenerator g, Geometry geom, Positions positions) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", geom.getGeometryType());
         if (geom instanceof GeometryCollection && !(geom instanceof MultiPoint || geom instanceof MultiLineString
                 || geom instanceof MultiPolygon)) {
             g.writeArrayFieldStart("geometries");
             for (int i = 0; i < geom.getNumGeometries(); i++) {
-                geometry(g, geom.getGeometryN(i));
+                geometry(g, geom.getGeometryN(i), positions);
             }
             g.writeEndArray();
         } else {
             g.writeFieldName("coordinates");
-            coordinates(g, geom);
+            coordinates(g, geom, positions);
         }
         g.writeEndObject();
     }
 
-    private static void coordinates(JsonGenerator g, Geometry geom) throws IOException {
+    private static void coordinates(JsonGenerator g, Geometry geom, Positions positions) throws IOException {
         if (geom instanceof Point p) {
-            position(g, p.getCoordinate());
+            position(g, p.getCoordinate(), positions);
         } else if (geom instanceof LineString l) {
-            positions(g, l.getCoordinates());
+            positions(g, l.getCoordinates(), positions);
         } else if (geom instanceof Polygon p) {
-            polygon(g, p);
+            polygon(g, p, positions);
         } else {
             g.writeStartArray();
             for (int i = 0; i < geom.getNumGeometries(); i++) {
-                coordinates(g, geom.getGeometryN(i));
+                coordinates(g, geom.getGeometryN(i), positions);
             }
             g.writeEndArray();
         }
     }
 
-    private static void polygon(JsonGenerator g, Polygon p) throws IOException {
+    private static void polygon(JsonGenerator g, Polygon p, Positions positions) throws IOException {
         g.writeStartArray();
-        ring(g, p.getExteriorRing().getCoordinates(), true);
+        ring(g, p.getExteriorRing().getCoordinates(), true, positions);
         for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            ring(g, p.getInteriorRingN(i).getCoordinates(), false);
+            ring(g, p.getInteriorRingN(i).getCoordinates(), false, positions);
         }
         g.writeEndArray();
     }
 
-    private static void ring(JsonGenerator g, Coordinate[] ring, boolean counterClockwise) throws IOException {
+    private static void ring(JsonGenerator g, Coordinate[] ring, boolean counterClockwise, Positions positions)
+            throws IOException {
         boolean ccw = ring.length >= 4 && Orientation.isCCW(ring);
         if (ring.length >= 4 && ccw != counterClockwise) {
             Coordinate[] reversed = new Coordinate[ring.length];
@@ -128,27 +180,33 @@ public final class GeoJsonWriter {
             }
             ring = reversed;
         }
-        positions(g, ring);
+        positions(g, ring, positions);
     }
 
-    private static void positions(JsonGenerator g, Coordinate[] cs) throws IOException {
+    private static void positions(JsonGenerator g, Coordinate[] cs, Positions positions) throws IOException {
         g.writeStartArray();
         for (Coordinate c : cs) {
-            position(g, c);
+            position(g, c, positions);
         }
         g.writeEndArray();
     }
 
-    private static void position(JsonGenerator g, Coordinate c) throws IOException {
+    private static void position(JsonGenerator g, Coordinate c, Positions positions) throws IOException {
         char[] buffer = new char[FixedDecimals.MAX_CHARS];
         g.writeStartArray();
-        number(g, c.x, buffer);
-        number(g, c.y, buffer);
+        int decimals = positions.decimals();
+        if (positions == Positions.LON_LAT) {
+            number(g, c.x, decimals, buffer);
+            number(g, c.y, decimals, buffer);
+        } else {
+            number(g, positions.first(c.x, c.y), decimals, buffer);
+            number(g, positions.second(c.x, c.y), decimals, buffer);
+        }
         g.writeEndArray();
     }
 
-    private static void number(JsonGenerator g, double v, char[] buffer) throws IOException {
-        int length = FixedDecimals.format(v, DECIMALS, buffer);
+    private static void number(JsonGenerator g, double v, int decimals, char[] buffer) throws IOException {
+        int length = FixedDecimals.format(v, decimals, buffer);
         if (length < 0) {
             g.writeNumber(v);
         } else {

@@ -64,7 +64,9 @@ class CollectionDescriber {
             m.put("extent", Map.of("spatial", Map.of("bbox", List.of(bbox(stats.extent())), "crs", Conformance.CRS84)));
         }
         m.put("itemType", "feature");
-        m.put("crs", List.of(Conformance.CRS84));
+        // Part 2: the CRSs items can be asked in (CRS84 first, the default) and the one they are stored in
+        m.put("crs", Crs.URIS);
+        m.put("storageCrs", Crs.CRS84.uri());
         m.put("numberOfFeatures", stats.count());
         m.put("license", join(datasets.stream().map(Dataset::licence).toList()));
         m.put("attribution", join(datasets.stream().map(Dataset::attribution).toList()));

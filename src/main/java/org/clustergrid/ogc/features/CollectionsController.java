@@ -33,6 +33,7 @@ class CollectionsController {
         Format f = Format.of(request, Format.METADATA);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("links", urls.selfAndAlternate("/collections", f, "The feature collections"));
+        m.put("crs", Crs.URIS); // Part 2, /req/crs/crs-global-list
         m.put("collections", describer.describeAll());
         return f == Format.HTML ? Responses.html(HtmlPages.document("Collections", urls.crumbs(), m))
                 : Responses.json(mapper, MediaTypes.JSON, m);

@@ -18,7 +18,7 @@ import org.locationtech.jts.io.WKTWriter;
 
 /**
  * Items as CSV: the feature id, the dataset, the canonical fields under their own names and the geometry as WKT in a
- * {@code wkt} column, so the file imports back into ClusterGrid (and opens in GDAL/QGIS) as it is.
+ * {@code wkt} column (in the requested CRS, CRS84 unless asked otherwise), so the file imports back into ClusterGrid (and opens in GDAL/QGIS) as it is.
  */
 final class CsvItems {
     private CsvItems() {}
@@ -45,7 +45,7 @@ final class CsvItems {
                 row.add(f.datasetId());
                 Map<String, Object> props = LayerProperties.of(f.feature());
                 fields.forEach(name -> row.add(props.get(name)));
-                row.add(wkt.write(f.feature().geometry()));
+                row.add(wkt.write(p.crs().transform(f.feature().geometry())));
                 csv.printRecord(row);
             }
         }

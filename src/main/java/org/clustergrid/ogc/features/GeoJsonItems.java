@@ -9,7 +9,7 @@ import org.clustergrid.api.GeoJsonWriter;
 import org.clustergrid.store.StoredFeature;
 
 /**
- * Items as GeoJSON with the OGC members (featureCollectionGeoJSON.yaml, featureGeoJSON.yaml); the source attributes
+ * Items as GeoJSON with the OGC members, positions in the requested CRS (Part 2) (featureCollectionGeoJSON.yaml, featureGeoJSON.yaml); the source attributes
  * as one JSON text property, so that GIS clients can keep them in a plain field ({@link GeoJsonWriter#feature}).
  */
 final class GeoJsonItems {
@@ -25,7 +25,7 @@ final class GeoJsonItems {
             g.writeObjectField("links", p.links());
             g.writeArrayFieldStart("features");
             for (StoredFeature f : p.page().features()) {
-                GeoJsonWriter.feature(g, f, true);
+                GeoJsonWriter.feature(g, f, true, p.crs());
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -33,10 +33,11 @@ final class GeoJsonItems {
     }
 
     /** One feature; its links go in a {@code links} foreign member, as /req/geojson/content asks. */
-    static void feature(ObjectMapper mapper, OutputStream out, StoredFeature f, List<Link> links) throws IOException {
+    static void feature(ObjectMapper mapper, OutputStream out, StoredFeature f, List<Link> links, Crs crs)
+            throws IOException {
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            GeoJsonWriter.featureMembers(g, f, true);
+            GeoJsonWriter.featureMembers(g, f, true, crs);
             g.writeObjectField("links", links);
             g.writeEndObject();
         }

@@ -27,6 +27,8 @@ import org.springframework.web.util.UriUtils;
 @RestController
 @RequestMapping(FeaturesPath.MAPPING)
 class ItemsController {
+    /** OGC API – Features Part 2 (/req/crs/ogc-crs-header): the CRS of the coordinates in the body. */
+    static final String CONTENT_CRS = "Content-Crs";
     private final SpatialStore store;
     private final ObjectMapper mapper;
     private final Urls urls;
@@ -47,13 +49,16 @@ class ItemsController {
         FeaturePage page = store.query(layer, r.query());
         ItemsPage p = ItemsPage.of(layer, r, page, f, urls);
         return switch (f) {
-            case HTML -> Responses.streamedHtml(HtmlPages.items(p, urls.crumbs("Collections", "/collections", layer.title(),
-                    "/collections/" + layer.id()), urls.of("/collections/" + layer.id() + "/items/"),
-                    request.getContextPath()));
+            // HTML shows the stored CRS84 whatever crs asked for, and says so
+            case HTML -> withCrs(Crs.CRS84, Responses.streamedHtml(HtmlPages.items(p, urls.crumbs("Collections",
+                    "/collections", layer.title(), "/collections/" + layer.id()),
+                    urls.of("/collections/" + layer.id() + "/items/"), request.getContextPath())));
             case CSV -> FastGzip.body(request, ResponseEntity.ok().contentType(MediaTypes.CSV)
+                    .header(CONTENT_CRS, r.crs().header())
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + layer.id() + ".csv\"")
                     .header(HttpHeaders.LINK, linkHeader(p)), out -> CsvItems.write(out, p));
-            case JSON -> FastGzip.body(request, ResponseEntity.ok().contentType(MediaTypes.GEOJSON),
+            case JSON -> FastGzip.body(request, ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
+                    .header(CONTENT_CRS, r.crs().header()),
                     out -> GeoJsonItems.collection(mapper, out, p));
         };
     }
@@ -62,7 +67,7 @@ class ItemsController {
     ResponseEntity<StreamingResponseBody> item(@PathVariable String collectionId, @PathVariable String featureId,
             HttpServletRequest request) {
         Layer layer = CollectionDescriber.layer(collectionId);
-        Responses.onlyF(request);
+        Crs crs = featureCrs(request);
         Format f = Format.of(request, Format.METADATA);
         StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(
                 "no feature '" + featureId + "' in collection " + layer.id()));
@@ -76,12 +81,31 @@ class ItemsController {
         links.add(new Link(urls.of("/collections/" + layer.id(), Format.JSON), "collection",
                 MediaTypes.linkType(MediaTypes.JSON), layer.title()));
         if (f == Format.HTML) {
-            return Responses.streamedHtml(HtmlPages.feature(feature, links, urls.crumbs("Collections", "/collections",
-                    layer.title(), "/collections/" + layer.id(), "Items", "/collections/" + layer.id() + "/items"),
-                    urls.of(path, Format.JSON), request.getContextPath()));
+            return withCrs(Crs.CRS84, Responses.streamedHtml(HtmlPages.feature(feature, links, urls.crumbs(
+                    "Collections", "/collections", layer.title(), "/collections/" + layer.id(), "Items",
+                    "/collections/" + layer.id() + "/items"), urls.of(path, Format.JSON), request.getContextPath())));
         }
-        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
-                .body(out -> GeoJsonItems.feature(mapper, out, feature, links));
+        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON).header(CONTENT_CRS, crs.header())
+                .body(out -> GeoJsonItems.feature(mapper, out, feature, links, crs));
+    }
+
+    /** A feature takes {@code f} and {@code crs} only (/req/core/query-param-unknown, /req/crs/fc-crs-valid-value). */
+    private static Crs featureCrs(HttpServletRequest request) {
+        for (String p : request.getParameterMap().keySet()) {
+            if (!p.equals("f") && !p.equals("crs")) {
+                throw OgcException.badRequest("unknown query parameter '" + p + "'; a feature takes only f and crs");
+            }
+        }
+        String[] crs = request.getParameterValues("crs");
+        if (crs != null && crs.length != 1) {
+            throw OgcException.badRequest("query parameter 'crs' is given more than once");
+        }
+        return Crs.parse("crs", crs == null ? null : crs[0]);
+    }
+
+    private static ResponseEntity<StreamingResponseBody> withCrs(Crs crs, ResponseEntity<StreamingResponseBody> r) {
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header(CONTENT_CRS, crs.header())
+                .body(r.getBody());
     }
 
     /** CSV has no place for links, so paging travels in the Link header (RFC 8288). */

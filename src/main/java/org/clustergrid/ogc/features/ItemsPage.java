@@ -12,7 +12,7 @@ import org.clustergrid.store.FeaturePage;
  * bodies are written later on another one.
  */
 record ItemsPage(Layer layer, FeaturePage page, Instant timeStamp, Link self, List<Link> alternates, Link next,
-        Link prev, Link collection) {
+        Link prev, Link collection, Crs crs) {
 
     static ItemsPage of(Layer layer, ItemsRequest r, FeaturePage page, Format format, Urls urls) {
         boolean more = r.offset() + page.features().size() < page.numberMatched();
@@ -30,10 +30,10 @@ record ItemsPage(Layer layer, FeaturePage page, Instant timeStamp, Link self, Li
         Link collection = new Link(urls.of("/collections/" + layer.id(), Format.JSON), "collection",
                 MediaTypes.linkType(MediaTypes.JSON), layer.title());
         return new ItemsPage(layer, page, Instant.now().truncatedTo(ChronoUnit.SECONDS), self, alternates, next, prev,
-                collection);
+                collection, r.crs());
     }
 
-    /** The same query with another offset: bbox, filters, limit and f are kept as the client wrote them. */
+    /** The same query with another offset: bbox, bbox-crs, crs, filters, limit and f are kept as the client wrote them. */
     private static String pageUrl(Urls urls, Format format, long offset) {
         return Urls.withParam(urls.current().replaceQueryParam("f", format.param()), "offset", offset);
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.clustergrid.api.Bbox;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerSchema;
 import org.clustergrid.store.FeatureQuery;
@@ -18,8 +17,8 @@ import org.locationtech.jts.geom.Envelope;
  * The query parameters of {@code /collections/{id}/items}, checked as the API definition declares them: every other
  * parameter is refused (OGC /req/core/query-param-unknown), and so is a bad value (/query-param-invalid).
  */
-record ItemsRequest(FeatureQuery query, int limit, long offset) {
-    static final Set<String> STANDARD = Set.of("f", "bbox", "limit", "offset", "datetime");
+record ItemsRequest(FeatureQuery query, int limit, long offset, Crs crs) {
+    static final Set<String> STANDARD = Set.of("f", "bbox", "limit", "offset", "datetime", "crs", "bbox-crs");
 
     /** Properties a client may filter on by equality: the id field, the canonical fields and the dataset. */
     static List<String> filterable(Layer layer) {
@@ -49,11 +48,13 @@ record ItemsRequest(FeatureQuery query, int limit, long offset) {
         int limit = limit(single(params, "limit"), defaultLimit, maxLimit);
         long offset = offset(single(params, "offset"));
         checkDatetime(single(params, "datetime"));
-        // a box across the antimeridian is two, either of which a feature may intersect
-        List<Envelope> boxes = Bbox.parseWrapping(single(params, "bbox"));
+        Crs crs = Crs.parse("crs", single(params, "crs"));
+        // a box across the antimeridian is two, either of which a feature may intersect; bbox-crs (Part 2) names
+        // the CRS and axis order of the box, CRS84 when absent
+        List<Envelope> boxes = Crs.parse("bbox-crs", single(params, "bbox-crs")).bbox(single(params, "bbox"));
         Envelope bbox = boxes.isEmpty() ? null : boxes.get(0);
         Envelope orBbox = boxes.size() > 1 ? boxes.get(1) : null;
-        return new ItemsRequest(new FeatureQuery(bbox, orBbox, equals, offset, limit), limit, offset);
+        return new ItemsRequest(new FeatureQuery(bbox, orBbox, equals, offset, limit), limit, offset, crs);
     }
 
     private static String single(Map<String, String[]> params, String name) {

@@ -21,7 +21,8 @@ final class OpenApiDocument {
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "ClusterGrid OGC API – Features", "version", "1.0.0",
                 "description", "Clusters and the infrastructure layers around them (roads, power, finance, markets) "
-                        + "as OGC API – Features Part 1 (Core). Coordinates are CRS84 longitude/latitude."));
+                        + "as OGC API – Features Part 1 (Core) and Part 2 (CRS by reference). Coordinates are CRS84 "
+                        + "longitude/latitude unless crs asks for EPSG:4326 or EPSG:3857."));
         doc.put("servers", List.of(Map.of("url", baseUrl)));
         Map<String, Object> paths = new LinkedHashMap<>();
         paths.put("/", get("Landing page", "getLandingPage", List.of(), jsonOrHtml(MediaTypes.JSON), false));
@@ -38,7 +39,7 @@ final class OpenApiDocument {
             paths.put("/collections/" + id + "/items", get("Features of " + id, "getFeatures_" + id,
                     itemsParameters(layer), itemsContent(), true));
             paths.put("/collections/" + id + "/items/{featureId}", get("One feature of " + id, "getFeature_" + id,
-                    List.of(ref("featureId")), Map.of(
+                    List.of(ref("featureId"), ref("crs")), Map.of(
                             MediaTypes.linkType(MediaTypes.GEOJSON), schema("object"),
                             MediaTypes.linkType(MediaTypes.HTML), schema("string")), true));
         }
@@ -49,7 +50,8 @@ final class OpenApiDocument {
     }
 
     private static List<Object> itemsParameters(Layer layer) {
-        List<Object> ps = new ArrayList<>(List.of(ref("bbox"), ref("datetime"), ref("limit"), ref("offset")));
+        List<Object> ps = new ArrayList<>(List.of(ref("bbox"), ref("bbox-crs"), ref("crs"), ref("datetime"),
+                ref("limit"), ref("offset")));
         ps.add(param("f", "Encoding; overrides the Accept header", enumSchema("json", "geojson", "html", "csv")));
         for (String name : ItemsRequest.filterable(layer)) {
             ps.add(param(name, "Only features whose property '" + name + "' equals this value", propertySchema(layer,
@@ -77,6 +79,10 @@ final class OpenApiDocument {
         p.put("bbox", param("bbox", "Only features whose geometry intersects the box: minLon,minLat,"
                 + "maxLon,maxLat (or 6 numbers with heights), CRS84; a box across the antimeridian has minLon above "
                 + "maxLon", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", schema("number"))));
+        p.put("bbox-crs", param("bbox-crs", "The CRS of bbox, in its axis order (EPSG:4326 is minLat,minLon,maxLat,"
+                + "maxLon; EPSG:3857 is metres); CRS84 when absent", uriEnum()));
+        p.put("crs", param("crs", "The CRS of the coordinates in the response, in its axis order; CRS84 when absent. "
+                + "The Content-Crs header names it", uriEnum()));
         p.put("datetime", param("datetime", "An RFC 3339 date-time or interval. The features carry no time and the "
                 + "collections declare no temporal extent, so a valid value does not narrow the result",
                 schema("string")));
@@ -155,6 +161,10 @@ final class OpenApiDocument {
         p.put("explode", false);
         p.put("schema", schema);
         return p;
+    }
+
+    private static Map<String, Object> uriEnum() {
+        return Map.of("type", "string", "format", "uri", "enum", Crs.URIS, "default", Crs.CRS84.uri());
     }
 
     private static Map<String, Object> ref(String parameter) {

@@ -92,7 +92,8 @@ class OgcFeaturesApiTest {
         List<String> classes = new ArrayList<>();
         c.path("conformsTo").forEach(n -> classes.add(n.asText()));
         String base = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
-        assertThat(classes).containsExactlyInAnyOrder(base + "core", base + "oas30", base + "html", base + "geojson");
+        assertThat(classes).containsExactlyInAnyOrder(base + "core", base + "oas30", base + "html", base + "geojson",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
     }
 
     @Test
@@ -243,7 +244,8 @@ class OgcFeaturesApiTest {
         assertError("/collections/roads/items?paving=paved&paving=unpaved", 400, "more than once");
         assertError("/collections/roads/items?datetime=yesterday", 400, "datetime");
         assertError("/collections/roads/items?f=xml", 400, "f must be");
-        assertError("/collections/roads/items?bbox-crs=EPSG:3857", 400, "bbox-crs");
+        assertError("/collections/roads/items?bbox-crs=EPSG:32644", 400, "bbox-crs");
+        assertError("/collections/roads/items?crs=EPSG:32644", 400, "crs");
         assertError("/collections?limit=3", 400, "limit");
         assertError("/collections/rivers", 404, "rivers");
         assertError("/collections/rivers/items", 404, "rivers");
