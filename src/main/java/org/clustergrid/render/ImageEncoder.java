@@ -29,7 +29,13 @@ public final class ImageEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             switch (format) {
-                case PNG -> write(image, "png", PNG_SPEED, out);
+                case PNG -> {
+                    if (PngWriter.supports(image)) {
+                        PngWriter.write(image, out);
+                    } else {
+                        write(image, "png", PNG_SPEED, out);
+                    }
+                }
                 case PNG8 -> write(Png8Quantizer.quantize(image), "png", PNG_SPEED, out);
                 case JPEG -> write(opaque(image, background), "jpeg", JPEG_QUALITY, out);
             }
