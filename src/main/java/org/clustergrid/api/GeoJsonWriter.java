@@ -99,8 +99,7 @@ public final class GeoJsonWriter {
         geometry(g, f.feature().geometry(), positions);
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, Object> e : LayerProperties.of(f.feature()).entrySet()) {
-            g.writeFieldName(e.getKey());
-            JsonValues.write(g, e.getValue());
+            g.writeObjectField(e.getKey(), e.getValue());
         }
         g.writeStringField("dataset", f.datasetId());
         if (!f.feature().attributes().isEmpty()) {
@@ -113,8 +112,7 @@ public final class GeoJsonWriter {
                 g.writeFieldName("attributes");
                 g.writeRawValue(stored);
             } else {
-                g.writeFieldName("attributes");
-                JsonValues.write(g, attributes);
+                g.writeObjectField("attributes", attributes);
             }
         }
         g.writeEndObject();

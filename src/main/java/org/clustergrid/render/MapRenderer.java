@@ -18,6 +18,7 @@ import org.clustergrid.render.Symbol.Fill;
 import org.clustergrid.render.Symbol.Line;
 import org.clustergrid.render.Symbol.Marker;
 import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /** Draws a map: each style's layer in order, then labels, then the attributions of the data in view. */
@@ -121,8 +122,8 @@ public final class MapRenderer {
         return it.feature().geometry().getDimension() == 1;
     }
 
-    private static List<org.locationtech.jts.geom.Geometry> geometries(List<Item> items, int start, int end) {
-        List<org.locationtech.jts.geom.Geometry> list = new ArrayList<>(end - start);
+    private static List<Geometry> geometries(List<Item> items, int start, int end) {
+        List<Geometry> list = new ArrayList<>(end - start);
         for (int i = start; i < end; i++) {
             list.add(items.get(i).feature().geometry());
         }
