@@ -1,13 +1,9 @@
 package org.clustergrid.render;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +16,6 @@ import java.util.List;
 final class LabelPlacer {
     static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final Font BOLD = FONT.deriveFont(Font.BOLD);
-    private static final Color TEXT = new Color(0x1A1A1A);
-    private static final Color HALO = new Color(255, 255, 255, 220);
     private static final double PAD = 2;
 
     private record Candidate(String text, double x, double y, double clearance, boolean bold, int priority) {}
@@ -62,7 +56,7 @@ final class LabelPlacer {
                     continue;
                 }
                 placed.add(box);
-                draw(g, layout, p[0] - b.getX(), p[1]);
+                TextSprites.draw(g, c.text(), c.bold() ? BOLD : FONT, p[0] - b.getX(), p[1]);
                 break;
             }
         }
@@ -75,15 +69,5 @@ final class LabelPlacer {
             }
         }
         return false;
-    }
-
-    /** Text with a white halo so it stays legible over roads and areas. */
-    static void draw(Graphics2D g, TextLayout layout, double x, double y) {
-        Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(x, y));
-        g.setColor(HALO);
-        g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(outline);
-        g.setColor(TEXT);
-        g.fill(outline);
     }
 }

@@ -208,7 +208,7 @@ public final class MapRenderer {
             TextLayout layout = new TextLayout(lines.get(i), ATTRIBUTION_FONT, g.getFontRenderContext());
             double w = layout.getAdvance();
             double x = Math.max(2, v.width() - w - 4);
-            LabelPlacer.draw(g, layout, x, y - layout.getDescent());
+            TextSprites.draw(g, lines.get(i), ATTRIBUTION_FONT, x, y - layout.getDescent());
             Rectangle2D box = new Rectangle2D.Double(x - 2, y - layout.getAscent() - layout.getDescent() - 2, w + 4,
                     layout.getAscent() + layout.getDescent() + 4);
             all = all == null ? box : all.createUnion(box);

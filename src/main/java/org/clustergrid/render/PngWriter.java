@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -21,6 +23,12 @@ final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
     private static final byte COLOUR_RGB = 2;
     private static final byte COLOUR_RGBA = 6;
+    /**
+     * Compressors kept between maps: setting one up and ending it (zlib allocates and clears a few hundred kilobytes)
+     * cost more than compressing a sparse map. A few suffice, since maps are drawn on about as many threads as cores.
+     */
+    private static final BlockingQueue<Deflater> DEFLATERS =
+            new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
 
     private PngWriter() {}
 
@@ -62,7 +70,10 @@ final class PngWriter {
                 .getScanlineStride();
         byte[] row = new byte[1 + w * (alpha ? 4 : 3)];
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(row.length * h / 6 + 64);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        Deflater deflater = DEFLATERS.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED);
+        }
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 32 * 1024)) {
             for (int y = 0; y < h; y++) {
                 int o = 1; // row[0] = 0: no filter
@@ -78,7 +89,10 @@ final class PngWriter {
                 z.write(row);
             }
         } finally {
-            deflater.end();
+            deflater.reset();
+            if (!DEFLATERS.offer(deflater)) {
+                deflater.end();
+            }
         }
         return compressed.toByteArray();
     }

@@ -14,13 +14,23 @@ public sealed interface Symbol permits Symbol.Marker, Symbol.Line, Symbol.Fill {
      * all lines of the layer so crossings join cleanly.
      */
     record Line(Color color, float width, float[] dash, Color casing, float casingWidth) implements Symbol {
+        static final float BEVEL_UP_TO_PX = 6f;
+
         public static Line solid(Color color, float width) {
             return new Line(color, width, null, null, 0);
         }
 
         public BasicStroke stroke() {
-            return new BasicStroke(width, dash == null ? BasicStroke.CAP_ROUND : BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+            return new BasicStroke(width, dash == null ? BasicStroke.CAP_ROUND : BasicStroke.CAP_BUTT, join(width),
+                    10f, dash, 0f);
+        }
+
+        /**
+         * Round joins where they show; on lines up to {@value #BEVEL_UP_TO_PX} pixels a bevel differs from a round
+         * join by under a pixel at a right angle, and costs the rasteriser a fraction of the arc it approximates.
+         */
+        static int join(float width) {
+            return width <= BEVEL_UP_TO_PX ? BasicStroke.JOIN_BEVEL : BasicStroke.JOIN_ROUND;
         }
 
         /** Drawn alike: the same colour, width and dash (arrays compared by content). */
@@ -33,7 +43,7 @@ public sealed interface Symbol permits Symbol.Marker, Symbol.Line, Symbol.Fill {
         }
 
         public BasicStroke casingStroke() {
-            return new BasicStroke(casingWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+            return new BasicStroke(casingWidth, BasicStroke.CAP_ROUND, join(casingWidth));
         }
     }
 
