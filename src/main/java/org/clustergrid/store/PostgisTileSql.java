@@ -20,12 +20,13 @@ final class PostgisTileSql {
         for (int i = 0; i < t.fields.size(); i++) {
             columns.append(", ").append(t.columns.get(i)).append(" AS \"").append(t.fields.get(i).name()).append('"');
         }
-        return "WITH mvtgeom AS (SELECT " + columns + ", ST_AsMVTGeom(ST_Transform(geom, 3857),"
+        // geom_3857 is the stored Web Mercator copy of geom (db/postgis/V4), so no feature is projected per tile
+        return "WITH mvtgeom AS (SELECT " + columns + ", ST_AsMVTGeom(geom_3857,"
                 + " ST_TileEnvelope(?, ?, ?), " + VectorTiles.EXTENT + ", " + VectorTiles.BUFFER + ", true) AS geom"
                 + " FROM " + t.table
                 // one unit more than the buffer, so the filter never drops what ST_AsMVTGeom would keep
-                + " WHERE geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => "
-                + (VectorTiles.BUFFER + 1) + ".0 / " + VectorTiles.EXTENT + "), 4326))"
+                + " WHERE geom_3857 && ST_TileEnvelope(?, ?, ?, margin => "
+                + (VectorTiles.BUFFER + 1) + ".0 / " + VectorTiles.EXTENT + "))"
                 + " SELECT ST_AsMVT(mvtgeom, '" + layer.id() + "', " + VectorTiles.EXTENT + ", 'geom')"
                 + " FROM mvtgeom WHERE geom IS NOT NULL";
     }

@@ -31,9 +31,15 @@ final class WebMercator {
         return Math.toDegrees(2 * Math.atan(Math.exp(y / RADIUS)) - Math.PI / 2);
     }
 
-    /** A copy of a longitude/latitude geometry in EPSG:3857. */
+    /**
+     * A copy of a longitude/latitude geometry in EPSG:3857, cut off at the latitude limit beyond which the projection
+     * has no finite coordinates (as the PostGIS store's stored Web Mercator copy is, db/postgis/V4).
+     */
     static Geometry project(Geometry lonLat) {
-        Geometry g = lonLat.copy();
+        Envelope e = lonLat.getEnvelopeInternal();
+        Geometry g = e.getMaxY() > MAX_LAT || e.getMinY() < -MAX_LAT
+                ? lonLat.intersection(lonLat.getFactory().toGeometry(new Envelope(-180, 180, -MAX_LAT, MAX_LAT)))
+                : lonLat.copy();
         g.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {

@@ -64,6 +64,42 @@ class TileParityTest {
         compareAcross(request, 10, 16);
     }
 
+    /**
+     * Roads reaching the pole and the antimeridian import into both stores (PostGIS keeps a Web Mercator copy of each
+     * geometry, which has no coordinates beyond 85.05°), and their tiles agree at every zoom over both places.
+     */
+    @Test
+    void featuresAtThePoleAndTheAntimeridianTileAlike() throws Exception {
+        Path roads = dir.resolve("edges.geojson");
+        java.nio.file.Files.writeString(roads, """
+                {"type":"FeatureCollection","features":[
+                {"type":"Feature","properties":{"id":"to-pole","class":"track"},
+                 "geometry":{"type":"LineString","coordinates":[[170,80],[175,84],[178,88],[179.5,90]]}},
+                {"type":"Feature","properties":{"id":"past-limit","class":"track"},
+                 "geometry":{"type":"LineString","coordinates":[[10,86],[20,87]]}},
+                {"type":"Feature","properties":{"id":"dateline","class":"primary"},
+                 "geometry":{"type":"LineString","coordinates":[[179.2,-16.8],[179.99,-16.5]]}},
+                {"type":"Feature","properties":{"id":"south","class":"primary"},
+                 "geometry":{"type":"LineString","coordinates":[[-60,-84],[-58,-85.2],[-57,-89]]}}]}
+                """);
+        ImportRequest request = new ImportRequest(SourceKind.LAYER,
+                List.of(new ImportRequest.Source(roads, Mapping.identity(Layer.ROADS))),
+                new DatasetInfo("edges", "Edges", "test", "CC0 1.0", "synthetic", true), null, false, false);
+        try (TestStore h2 = TestStore.h2gis(dir); TestStore pg = TestStore.postgis()) {
+            new Importer(h2.store()).run(request);
+            new Importer(pg.store()).run(request);
+            int compared = 0;
+            for (int z = 0; z <= 6; z++) {
+                for (double[] p : new double[][] {{176, 84.5}, {179.9, -16.6}, {-59, -84.9}}) {
+                    TileKey key = tileAt(p[0], p[1], z);
+                    compared += compare(Layer.ROADS, key, h2.store().tile(Layer.ROADS, key),
+                            pg.store().tile(Layer.ROADS, key));
+                }
+            }
+            assertThat(compared).as("features compared").isGreaterThanOrEqualTo(21);
+        }
+    }
+
     private void compareAcross(ImportRequest request, int minZoom, int maxZoom) throws Exception {
         try (TestStore h2 = TestStore.h2gis(dir); TestStore pg = TestStore.postgis()) {
             new Importer(h2.store()).run(request);
