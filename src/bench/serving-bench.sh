@@ -82,21 +82,36 @@ wrk -t1 -c4 -d${D}s --latency -s "$OUT/tile.lua" "http://127.0.0.1:$PORT" > "$OU
 echo "MVT roads c=4     ours:      $(wrkline "$OUT/tiles-ours.txt") (tiles kept per data version)"
 wrk -t1 -c4 -d${D}s --latency -s "$OUT/tile.lua" "http://127.0.0.1:$COLD_PORT" > "$OUT/tiles-ours-cold.txt"
 echo "MVT roads c=4     ours:      $(wrkline "$OUT/tiles-ours-cold.txt") (no tile cache: every tile built by ST_AsMVT)"
-cat > "$OUT/pgbench-mvt.sql" <<PGB
-\set z random(12, 15)
--- the z12..z15 tiles over lon 83.9..84.0, lat 28.18..28.26, as tile.lua asks for them
+# ST_AsMVT called directly by pgbench, on the same tiles as tile.lua asks for, the same columns (so the same tile):
+# first as one would call it on the layer table, projecting each feature (the peer kit's postgis-mvt.sh form);
+# then our PostGIS store's own statement (PostgisTileSql), which cuts from the stored Web Mercator copy
+TILES='\set z random(12, 15)
+-- the z12..z15 tiles over lon 83.9..84.0, lat 28.18..28.26
 \set n (1 << :z)
 \set x random((:n * 73305) / 100000, (:n * 73334) / 100000)
-\set y random((:n * 41810) / 100000, (:n * 41837) / 100000)
--- the statement our PostGIS store runs for a roads tile (PostgisTileSql): the same columns, so the same tile
-WITH mvtgeom AS (SELECT dataset_id || '.' || id AS id, dataset_id AS dataset, road_class AS "class",
-  surface AS "surface", paving AS "paving", all_season AS "all_season", motorable AS "motorable", name AS "name",
-  ref AS "ref", ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(:z, :x, :y), 4096, 64, true) AS geom
+\set y random((:n * 41810) / 100000, (:n * 41837) / 100000)'
+COLUMNS="dataset_id || '.' || id AS id, dataset_id AS dataset, road_class AS \"class\", surface AS \"surface\",
+  paving AS \"paving\", all_season AS \"all_season\", motorable AS \"motorable\", name AS \"name\", ref AS \"ref\""
+cat > "$OUT/pgbench-mvt-direct.sql" <<PGB
+$TILES
+WITH mvtgeom AS (SELECT $COLUMNS,
+  ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(:z, :x, :y), 4096, 64, true) AS geom
   FROM $SCHEMA.roads WHERE geom && ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 65.0 / 4096), 4326))
 SELECT length(ST_AsMVT(mvtgeom, 'roads', 4096, 'geom')) FROM mvtgeom WHERE geom IS NOT NULL;
 PGB
-/usr/lib/postgresql/15/bin/pgbench -h 127.0.0.1 -U "$PGUSER" -n -c 4 -j 2 -T "$D" -f "$OUT/pgbench-mvt.sql" "$DB" 2>&1 \
-  | awk '/^tps/{print "MVT roads c=4     ST_AsMVT direct (pgbench): " $3 " tiles/s"}'
+cat > "$OUT/pgbench-mvt-ours.sql" <<PGB
+$TILES
+WITH mvtgeom AS (SELECT $COLUMNS,
+  ST_AsMVTGeom(geom_3857, ST_TileEnvelope(:z, :x, :y), 4096, 64, true) AS geom
+  FROM $SCHEMA.roads WHERE geom_3857 && ST_TileEnvelope(:z, :x, :y, margin => 65.0 / 4096))
+SELECT length(ST_AsMVT(mvtgeom, 'roads', 4096, 'geom')) FROM mvtgeom WHERE geom IS NOT NULL;
+PGB
+for f in direct ours; do
+  /usr/lib/postgresql/15/bin/pgbench -h 127.0.0.1 -U "$PGUSER" -n -c 4 -j 2 -T "$D" -f "$OUT/pgbench-mvt-$f.sql" "$DB" \
+    > "$OUT/pgbench-mvt-$f.txt" 2>&1
+done
+echo "MVT roads c=4     ST_AsMVT direct (pgbench): $(awk '/^tps/{print $3}' "$OUT/pgbench-mvt-direct.txt") tiles/s (projecting per tile)"
+echo "MVT roads c=4     ST_AsMVT direct (pgbench): $(awk '/^tps/{print $3}' "$OUT/pgbench-mvt-ours.txt") tiles/s (our store's statement)"
 
 hey -n 200 -c 4 -disable-compression "http://127.0.0.1:$PORT/ogc/features/collections/roads/items?limit=1000" \
   > "$OUT/items-ours-identity.txt"
