@@ -3,7 +3,6 @@ package org.clustergrid.ogc.features;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,7 @@ record ItemsRequest(FeatureQuery query, int limit, long offset, Crs crs) {
 
     /** Properties a client may filter on by equality: the id field, the canonical fields and the dataset. */
     static List<String> filterable(Layer layer) {
-        List<String> names = new ArrayList<>();
-        names.add(LayerSchema.idField(layer));
-        LayerSchema.fields(layer).forEach(f -> names.add(f.name()));
-        names.add("dataset");
-        return names;
+        return LayerSchema.queryables(layer);
     }
 
     static ItemsRequest parse(Layer layer, Map<String, String[]> params, int defaultLimit, int maxLimit) {
