@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.clustergrid.api.Bbox;
 import org.clustergrid.api.GeoJsonWriter;
+import org.clustergrid.filter.ToLonLat;
 import org.clustergrid.render.Projection;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -13,7 +14,7 @@ import org.locationtech.jts.geom.Geometry;
  * in CRS84; every other CRS is computed on the way out, and a {@code bbox-crs} box is turned into CRS84 on the way
  * in.
  */
-enum Crs implements GeoJsonWriter.Positions {
+enum Crs implements GeoJsonWriter.Positions, ToLonLat.Axes {
     /** Longitude, latitude: the storage CRS and the default. */
     CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 7) {
         @Override
@@ -27,7 +28,7 @@ enum Crs implements GeoJsonWriter.Positions {
         }
 
         @Override
-        double[] toLonLat(double first, double second) {
+        public double[] toLonLat(double first, double second) {
             return new double[] {first, second};
         }
     },
@@ -44,7 +45,7 @@ enum Crs implements GeoJsonWriter.Positions {
         }
 
         @Override
-        double[] toLonLat(double first, double second) {
+        public double[] toLonLat(double first, double second) {
             return new double[] {second, first};
         }
     },
@@ -65,7 +66,7 @@ enum Crs implements GeoJsonWriter.Positions {
          * inside them, which would drop features that touch its edge.
          */
         @Override
-        double[] toLonLat(double first, double second) {
+        public double[] toLonLat(double first, double second) {
             return new double[] {Math.rint(Projection.WEB_MERCATOR.lon(first) * 1e9) / 1e9,
                     Math.rint(Projection.WEB_MERCATOR.lat(second) * 1e9) / 1e9};
         }
@@ -91,7 +92,8 @@ enum Crs implements GeoJsonWriter.Positions {
     }
 
     /** Longitude and latitude of a position given in this CRS's axis order. */
-    abstract double[] toLonLat(double first, double second);
+    @Override
+    public abstract double[] toLonLat(double first, double second);
 
     /** The {@code Content-Crs} header value (/req/crs/ogc-crs-header). */
     String header() {
