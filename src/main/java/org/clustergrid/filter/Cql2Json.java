@@ -28,8 +28,10 @@ public final class Cql2Json {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            // Jackson's message may go on about where a bracket opened, in its own terms: the first clause is enough
+            String reason = e.getOriginalMessage().split(" \\(start marker|\n")[0];
             throw new FilterSyntaxException("is not JSON: at character " + (e.getLocation().getCharOffset() + 1)
-                    + ", " + e.getOriginalMessage());
+                    + ", " + reason);
         }
         return condition(root, "");
     }

@@ -12,8 +12,15 @@ public sealed interface Operand {
     /** A character literal, quotes and escapes removed. */
     record Text(String value) implements Operand {}
 
-    /** A numeric literal, kept exact so the store decides between integer and floating point. */
-    record Numeric(BigDecimal value) implements Operand {}
+    /**
+     * A numeric literal, kept exact so the store decides between integer and floating point; without trailing zeros,
+     * so 5e4, 50000 and 50000.0 are one literal.
+     */
+    record Numeric(BigDecimal value) implements Operand {
+        public Numeric {
+            value = value.stripTrailingZeros();
+        }
+    }
 
     record Bool(boolean value) implements Operand {}
 

@@ -9,10 +9,12 @@ final class Unsupported {
 
     /** The error for {@code name} written as a function that this API does not evaluate. */
     static FilterSyntaxException function(Token at, String name) {
-        return FilterSyntaxException.at(at.start(), reason(name.toUpperCase(Locale.ROOT)));
+        return FilterSyntaxException.at(at.start(), reason(name));
     }
 
-    static String reason(String name) {
+    /** Why {@code function} (any case) cannot be used. */
+    static String reason(String function) {
+        String name = function.toUpperCase(Locale.ROOT);
         if (name.startsWith("S_")) {
             return name + " is not supported; the spatial function offered is S_INTERSECTS";
         }
