@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.clustergrid.filter.Cql2Lexer.Kind;
 import org.clustergrid.filter.Cql2Lexer.Token;
 import org.clustergrid.filter.Operand.Property;
@@ -43,21 +44,23 @@ public final class Cql2Text {
     }
 
     private Condition orExpression() {
-        List<Condition> terms = new ArrayList<>(List.of(andExpression()));
-        while (token.isWord("OR")) {
-            advance();
-            terms.add(andExpression());
-        }
+        List<Condition> terms = joined("OR", this::andExpression);
         return terms.size() == 1 ? terms.get(0) : new Condition.Or(terms);
     }
 
     private Condition andExpression() {
-        List<Condition> factors = new ArrayList<>(List.of(factor()));
-        while (token.isWord("AND")) {
-            advance();
-            factors.add(factor());
-        }
+        List<Condition> factors = joined("AND", this::factor);
         return factors.size() == 1 ? factors.get(0) : new Condition.And(factors);
+    }
+
+    /** One or more of {@code part} joined by {@code keyword}. */
+    private List<Condition> joined(String keyword, Supplier<Condition> part) {
+        List<Condition> parts = new ArrayList<>(List.of(part.get()));
+        while (token.isWord(keyword)) {
+            advance();
+            parts.add(part.get());
+        }
+        return parts;
     }
 
     private Condition factor() {

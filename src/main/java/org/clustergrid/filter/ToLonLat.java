@@ -1,8 +1,7 @@
 package org.clustergrid.filter;
 
 import java.util.List;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.clustergrid.geo.PositionMap;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -93,25 +92,6 @@ public final class ToLonLat implements Condition.Visitor<Condition> {
     }
 
     private Geometry geometry(Geometry g) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double[] lonLat = axes.toLonLat(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, 0, lonLat[0]);
-                seq.setOrdinate(i, 1, lonLat[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        return PositionMap.copy(g, axes::toLonLat);
     }
 }

@@ -226,7 +226,8 @@ abstract class StoreFilterContractTest {
         assertThat(roads("FALSE OR class = 'path'")).isEqualTo(roads("class = 'path'"));
         assertThat(ids(Layer.ROADS, Cql2Json.parse("{\"op\": \"and\", \"args\": ["
                 + "{\"op\": \"=\", \"args\": [{\"property\": \"class\"}, \"primary\"]},"
-                + "{\"op\": \"s_intersects\", \"args\": [{\"property\": \"geometry\"}, {\"bbox\": [80, 20, 80.5, 20.3]}]},"
+                + "{\"op\": \"s_intersects\", \"args\": [{\"property\": \"geometry\"},"
+                + " {\"bbox\": [80, 20, 80.5, 20.3]}]},"
                 + "{\"op\": \"not\", \"args\": [{\"op\": \"isNull\", \"args\": [{\"property\": \"surface\"}]}]}]}")))
                 .isEqualTo(roads("class = 'primary' AND S_INTERSECTS(geometry, BBOX(80, 20, 80.5, 20.3)) AND NOT "
                         + "surface IS NULL"))

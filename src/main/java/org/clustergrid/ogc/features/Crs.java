@@ -5,6 +5,7 @@ import java.util.List;
 import org.clustergrid.api.Bbox;
 import org.clustergrid.api.GeoJsonWriter;
 import org.clustergrid.filter.ToLonLat;
+import org.clustergrid.geo.PositionMap;
 import org.clustergrid.render.Projection;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -166,29 +167,6 @@ enum Crs implements GeoJsonWriter.Positions, ToLonLat.Axes {
 
     /** A copy of a stored geometry in this CRS's axes (for WKT); the geometry itself as it is for CRS84. */
     Geometry transform(Geometry g) {
-        if (this == CRS84) {
-            return g;
-        }
-        Geometry copy = g.copy();
-        copy.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-            @Override
-            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                double lon = seq.getX(i);
-                double lat = seq.getY(i);
-                seq.setOrdinate(i, 0, first(lon, lat));
-                seq.setOrdinate(i, 1, second(lon, lat));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        return this == CRS84 ? g : PositionMap.copy(g, (lon, lat) -> new double[] {first(lon, lat), second(lon, lat)});
     }
 }
