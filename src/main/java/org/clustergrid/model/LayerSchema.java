@@ -39,6 +39,18 @@ public final class LayerSchema {
         return layer == Layer.CLUSTERS ? "source_id" : "id";
     }
 
+    /**
+     * The scalar properties a query may select features by (the queryables besides the geometry): the id field, the
+     * canonical fields and {@code dataset}, the dataset a feature was imported in.
+     */
+    public static List<String> queryables(Layer layer) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(idField(layer));
+        fields(layer).forEach(f -> names.add(f.name()));
+        names.add("dataset");
+        return List.copyOf(names);
+    }
+
     /** The attribute fields of a layer, not counting the id field. */
     public static List<Field> fields(Layer layer) {
         return switch (layer) {

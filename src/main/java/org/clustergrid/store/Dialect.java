@@ -29,6 +29,14 @@ enum Dialect {
         return geometryParameter;
     }
 
+    /**
+     * Intersection with a WKB geometry bound twice; as for the box, {@code &&} lets both use their R-tree before the
+     * exact test.
+     */
+    String intersectsCondition() {
+        return "geom && " + geometryParameter + " AND ST_Intersects(geom, " + geometryParameter + ")";
+    }
+
     /** Bounding-box filter with an exact intersection test; the {@code &&} part lets both use their R-tree. */
     String bboxCondition() {
         return "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))";

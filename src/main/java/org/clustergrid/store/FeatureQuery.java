@@ -2,6 +2,7 @@ package org.clustergrid.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.clustergrid.filter.Condition;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -12,8 +13,11 @@ import org.locationtech.jts.geom.Envelope;
  * @param equals canonical field name (or {@code dataset}, or the layer's id field) to the value it must equal, as
  *     text; the store converts it to the field's type and refuses unknown fields and unconvertible values with
  *     {@link IllegalArgumentException}
+ * @param filter a CQL2 condition the features must also satisfy (null for none), geometries in longitude/latitude;
+ *     the store refuses unknown properties and literals of the wrong type with {@link IllegalArgumentException}
  */
-public record FeatureQuery(Envelope bbox, Envelope orBbox, Map<String, String> equals, long offset, int limit) {
+public record FeatureQuery(Envelope bbox, Envelope orBbox, Map<String, String> equals, Condition filter, long offset,
+        int limit) {
     public FeatureQuery {
         if (orBbox != null && bbox == null) {
             throw new IllegalArgumentException("orBbox needs a bbox");
@@ -26,6 +30,10 @@ public record FeatureQuery(Envelope bbox, Envelope orBbox, Map<String, String> e
         }
         // copied in order so the SQL and its parameters are built alike every time
         equals = equals == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(equals));
+    }
+
+    public FeatureQuery(Envelope bbox, Envelope orBbox, Map<String, String> equals, long offset, int limit) {
+        this(bbox, orBbox, equals, null, offset, limit);
     }
 
     public FeatureQuery(Envelope bbox, Map<String, String> equals, long offset, int limit) {

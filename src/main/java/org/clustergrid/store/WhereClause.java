@@ -24,27 +24,22 @@ final class WhereClause {
     }
 
     static WhereClause of(LayerTable t, Dialect dialect, FeatureQuery q) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        Envelope b = q.bbox();
-        if (b != null) {
-            List<Envelope> boxes = q.orBbox() == null ? List.of(b) : List.of(b, q.orBbox());
-            List<String> any = new ArrayList<>();
-            for (Envelope e : boxes) {
-                any.add(dialect.bboxCondition());
-                for (int k = 0; k < 2; k++) {
-                    params.addAll(List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
-                }
-            }
-            conditions.add(any.size() == 1 ? any.get(0) : "((" + String.join(") OR (", any) + "))");
+        List<Sql> conditions = new ArrayList<>();
+        if (q.bbox() != null) {
+            // a box across the antimeridian comes as two, either of which a feature may intersect
+            conditions.add(BoxSql.anyOf(dialect, q.orBbox() == null ? List.of(q.bbox())
+                    : List.<Envelope>of(q.bbox(), q.orBbox())));
         }
         for (Map.Entry<String, String> e : q.equals().entrySet()) {
             LayerTable.FilterColumn c = t.filterColumn(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
                     "layer " + t.table + " has no property '" + e.getKey() + "' to filter on"));
-            conditions.add(c.column() + " = ?");
-            params.add(convert(c, e.getValue()));
+            conditions.add(Sql.of(c.column() + " = ?", convert(c, e.getValue())));
         }
-        return new WhereClause(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+        if (q.filter() != null) {
+            conditions.add(FilterSql.of(q.filter(), t, dialect).wrap("(", ")"));
+        }
+        Sql all = Sql.join(" AND ", conditions);
+        return new WhereClause(conditions.isEmpty() ? "" : " WHERE " + all.text(), all.params());
     }
 
     private static Object convert(LayerTable.FilterColumn c, String value) {
@@ -89,6 +84,8 @@ final class WhereClause {
                 ps.setLong(i++, n);
             } else if (p instanceof Double d) {
                 ps.setDouble(i++, d);
+            } else if (p instanceof byte[] wkb) {
+                ps.setBytes(i++, wkb);
             } else {
                 ps.setBoolean(i++, (Boolean) p);
             }

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Domain, geometry, ingest, store, index, network, scoring, render and surface code stay free of Spring and HTTP. */
+/**
+ * Domain, geometry, ingest, store, index, network, scoring, render, surface and filter code stay free of Spring and
+ * HTTP.
+ */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.clustergrid");
@@ -17,7 +20,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.clustergrid.model..", "org.clustergrid.geo..",
                         "org.clustergrid.ingest..", "org.clustergrid.store..", "org.clustergrid.index..",
                         "org.clustergrid.network..", "org.clustergrid.scoring..", "org.clustergrid.render..",
-                        "org.clustergrid.surface..")
+                        "org.clustergrid.surface..", "org.clustergrid.filter..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }

@@ -58,7 +58,13 @@ class CollectionDescriber {
                 new Link(urls.of(path + "/items", Format.HTML), "items", MediaTypes.linkType(MediaTypes.HTML),
                         layer.title() + " as HTML"),
                 new Link(urls.of(path + "/items", Format.CSV), "items", MediaTypes.linkType(MediaTypes.CSV),
-                        layer.title() + " as CSV (WKT geometry)")));
+                        layer.title() + " as CSV (WKT geometry)"),
+                // Part 3 (/req/features-filter/queryables-link): what a filter on the items may name
+                new Link(urls.of(path + "/queryables", Format.JSON), Queryables.REL,
+                        MediaTypes.linkType(MediaTypes.SCHEMA_JSON), "Queryables of " + layer.title()),
+                new Link(urls.of(path + "/queryables", Format.HTML), Queryables.REL,
+                        MediaTypes.linkType(MediaTypes.HTML), "Queryables of " + layer.title()
+                                + " as HTML, with a filter form")));
         if (stats.extent() != null) {
             // no temporal member: the features carry no time, so there is no temporal extent to declare
             m.put("extent", Map.of("spatial", Map.of("bbox", List.of(bbox(stats.extent())), "crs", Conformance.CRS84)));

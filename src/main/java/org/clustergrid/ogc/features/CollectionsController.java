@@ -45,10 +45,11 @@ class CollectionsController {
         Responses.onlyF(request);
         Format f = Format.of(request, Format.METADATA);
         Map<String, Object> m = describer.describe(layer);
-        // self/alternate as served, then the describer's items links
+        // self/alternate as served, then the describer's items and queryables links
         @SuppressWarnings("unchecked")
         List<Link> links = new ArrayList<>(urls.selfAndAlternate("/collections/" + layer.id(), f, layer.title()));
-        ((List<Link>) m.get("links")).stream().filter(l -> l.rel().equals("items")).forEach(links::add);
+        ((List<Link>) m.get("links")).stream().filter(l -> !l.rel().equals("self") && !l.rel().equals("alternate"))
+                .forEach(links::add);
         m.put("links", links);
         return f == Format.HTML
                 ? Responses.html(HtmlPages.document(layer.title(), urls.crumbs("Collections", "/collections"), m))

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.clustergrid.api.Bbox;
 import org.clustergrid.api.GeoJsonWriter;
+import org.clustergrid.filter.ToLonLat;
+import org.clustergrid.geo.PositionMap;
 import org.clustergrid.render.Projection;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -13,7 +15,7 @@ import org.locationtech.jts.geom.Geometry;
  * in CRS84; every other CRS is computed on the way out, and a {@code bbox-crs} box is turned into CRS84 on the way
  * in.
  */
-enum Crs implements GeoJsonWriter.Positions {
+enum Crs implements GeoJsonWriter.Positions, ToLonLat.Axes {
     /** Longitude, latitude: the storage CRS and the default. */
     CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 7) {
         @Override
@@ -27,7 +29,7 @@ enum Crs implements GeoJsonWriter.Positions {
         }
 
         @Override
-        double[] toLonLat(double first, double second) {
+        public double[] toLonLat(double first, double second) {
             return new double[] {first, second};
         }
     },
@@ -44,7 +46,7 @@ enum Crs implements GeoJsonWriter.Positions {
         }
 
         @Override
-        double[] toLonLat(double first, double second) {
+        public double[] toLonLat(double first, double second) {
             return new double[] {second, first};
         }
     },
@@ -65,7 +67,7 @@ enum Crs implements GeoJsonWriter.Positions {
          * inside them, which would drop features that touch its edge.
          */
         @Override
-        double[] toLonLat(double first, double second) {
+        public double[] toLonLat(double first, double second) {
             return new double[] {Math.rint(Projection.WEB_MERCATOR.lon(first) * 1e9) / 1e9,
                     Math.rint(Projection.WEB_MERCATOR.lat(second) * 1e9) / 1e9};
         }
@@ -91,7 +93,8 @@ enum Crs implements GeoJsonWriter.Positions {
     }
 
     /** Longitude and latitude of a position given in this CRS's axis order. */
-    abstract double[] toLonLat(double first, double second);
+    @Override
+    public abstract double[] toLonLat(double first, double second);
 
     /** The {@code Content-Crs} header value (/req/crs/ogc-crs-header). */
     String header() {
@@ -164,29 +167,6 @@ enum Crs implements GeoJsonWriter.Positions {
 
     /** A copy of a stored geometry in this CRS's axes (for WKT); the geometry itself as it is for CRS84. */
     Geometry transform(Geometry g) {
-        if (this == CRS84) {
-            return g;
-        }
-        Geometry copy = g.copy();
-        copy.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-            @Override
-            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                double lon = seq.getX(i);
-                double lat = seq.getY(i);
-                seq.setOrdinate(i, 0, first(lon, lat));
-                seq.setOrdinate(i, 1, second(lon, lat));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        return this == CRS84 ? g : PositionMap.copy(g, (lon, lat) -> new double[] {first(lon, lat), second(lon, lat)});
     }
 }

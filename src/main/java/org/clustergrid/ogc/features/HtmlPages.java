@@ -63,6 +63,31 @@ final class HtmlPages {
         return Html.page(f.layerId(), crumbs, b.toString(), Html.leafletHead(contextPath));
     }
 
+    /** The queryables as a table, and a form that sends a CQL2 Text filter to the items as HTML. */
+    @SuppressWarnings("unchecked")
+    static String queryables(Map<String, Object> schema, List<Link> links, String itemsUrl, List<Link> crumbs) {
+        StringBuilder b = new StringBuilder("<p>").append(Html.escape(schema.get("description")))
+                .append("</p><table><thead><tr><th>queryable</th><th>type</th><th>description</th></tr></thead>")
+                .append("<tbody>");
+        ((Map<String, Map<String, Object>>) schema.get("properties")).forEach((name, p) -> b.append("<tr><td><code>")
+                .append(Html.escape(name)).append("</code></td><td>")
+                .append(Html.escape(p.containsKey("type") ? p.get("type") : p.get("format"))).append("</td><td>")
+                .append(Html.escape(p.get("description"))).append("</td></tr>"));
+        b.append("</tbody></table><h2>Filter</h2><form method=\"get\" action=\"").append(Html.escape(itemsUrl))
+                .append("\"><input type=\"hidden\" name=\"f\" value=\"html\"><p><label for=\"filter\">CQL2 Text")
+                .append("</label><br><textarea id=\"filter\" name=\"filter\" rows=\"3\" cols=\"80\" placeholder=\"")
+                .append(Html.escape("name LIKE 'A%' AND S_INTERSECTS(geometry, BBOX(80, 20, 80.5, 20.5))"))
+                .append("\"></textarea></p><p><button type=\"submit\">Show matching features</button></p></form>")
+                .append("<p>Comparisons <code>= &lt;&gt; &lt; &gt; &lt;= &gt;=</code>, <code>LIKE</code> (% and _), ")
+                .append("<code>BETWEEN</code>, <code>IN (…)</code>, <code>IS [NOT] NULL</code>, ")
+                .append("<code>CASEI(…)</code>, ")
+                .append("<code>AND OR NOT</code>, texts in single quotes, and <code>S_INTERSECTS(geometry, …)</code> ")
+                .append("with <code>POINT</code>, <code>LINESTRING</code>, <code>POLYGON</code>, <code>MULTI…</code> ")
+                .append("or <code>BBOX(west, south, east, north)</code> in longitude/latitude.</p>")
+                .append("<h2>Links</h2>").append(Html.value(links));
+        return Html.page("Queryables of " + schema.get("title"), crumbs, b.toString(), null);
+    }
+
     private static String geojson(ItemsPage p) {
         return p.alternates().stream().filter(l -> l.type().equals(ItemsPage.type(Format.JSON))).findFirst()
                 .map(Link::href).orElse(p.self().href());

@@ -3,11 +3,11 @@ package org.clustergrid.ogc.features;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clustergrid.filter.Condition;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerSchema;
 import org.clustergrid.store.FeatureQuery;
@@ -18,15 +18,12 @@ import org.locationtech.jts.geom.Envelope;
  * parameter is refused (OGC /req/core/query-param-unknown), and so is a bad value (/query-param-invalid).
  */
 record ItemsRequest(FeatureQuery query, int limit, long offset, Crs crs) {
-    static final Set<String> STANDARD = Set.of("f", "bbox", "limit", "offset", "datetime", "crs", "bbox-crs");
+    static final Set<String> STANDARD = Set.of("f", "bbox", "limit", "offset", "datetime", "crs", "bbox-crs",
+            "filter", "filter-lang", "filter-crs");
 
     /** Properties a client may filter on by equality: the id field, the canonical fields and the dataset. */
     static List<String> filterable(Layer layer) {
-        List<String> names = new ArrayList<>();
-        names.add(LayerSchema.idField(layer));
-        LayerSchema.fields(layer).forEach(f -> names.add(f.name()));
-        names.add("dataset");
-        return names;
+        return LayerSchema.queryables(layer);
     }
 
     static ItemsRequest parse(Layer layer, Map<String, String[]> params, int defaultLimit, int maxLimit) {
@@ -54,7 +51,10 @@ record ItemsRequest(FeatureQuery query, int limit, long offset, Crs crs) {
         List<Envelope> boxes = Crs.parse("bbox-crs", single(params, "bbox-crs")).bbox(single(params, "bbox"));
         Envelope bbox = boxes.isEmpty() ? null : boxes.get(0);
         Envelope orBbox = boxes.size() > 1 ? boxes.get(1) : null;
-        return new ItemsRequest(new FeatureQuery(bbox, orBbox, equals, offset, limit), limit, offset, crs);
+        // Part 3 (/req/filter/mixing-expressions): the filter is AND-ed with bbox and the property parameters
+        Condition filter = FilterParameters.parse(single(params, "filter"), single(params, "filter-lang"),
+                single(params, "filter-crs"));
+        return new ItemsRequest(new FeatureQuery(bbox, orBbox, equals, filter, offset, limit), limit, offset, crs);
     }
 
     private static String single(Map<String, String[]> params, String name) {

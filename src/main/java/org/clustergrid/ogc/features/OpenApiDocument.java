@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.model.Layer;
-import org.clustergrid.model.LayerSchema;
-import org.clustergrid.model.LayerSchema.Field;
 
 /**
  * The API definition (OpenAPI 3.0) the landing page's {@code service-desc} points to. Paths are spelled out per
@@ -21,7 +19,8 @@ final class OpenApiDocument {
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "ClusterGrid OGC API – Features", "version", "1.0.0",
                 "description", "Clusters and the infrastructure layers around them (roads, power, finance, markets) "
-                        + "as OGC API – Features Part 1 (Core) and Part 2 (CRS by reference). Coordinates are CRS84 "
+                        + "as OGC API – Features Part 1 (Core), Part 2 (CRS by reference) and Part 3 (Filtering, "
+                        + "CQL2). Coordinates are CRS84 "
                         + "longitude/latitude unless crs asks for EPSG:4326 or EPSG:3857."));
         doc.put("servers", List.of(Map.of("url", baseUrl)));
         Map<String, Object> paths = new LinkedHashMap<>();
@@ -38,6 +37,8 @@ final class OpenApiDocument {
                     jsonOrHtml(MediaTypes.JSON), true));
             paths.put("/collections/" + id + "/items", get("Features of " + id, "getFeatures_" + id,
                     itemsParameters(layer), itemsContent(), true));
+            paths.put("/collections/" + id + "/queryables", get("The queryables of " + id + " (JSON Schema)",
+                    "getQueryables_" + id, List.of(), jsonOrHtml(MediaTypes.SCHEMA_JSON), true));
             paths.put("/collections/" + id + "/items/{featureId}", get("One feature of " + id, "getFeature_" + id,
                     List.of(ref("featureId"), ref("crs")), Map.of(
                             MediaTypes.linkType(MediaTypes.GEOJSON), schema("object"),
@@ -51,27 +52,13 @@ final class OpenApiDocument {
 
     private static List<Object> itemsParameters(Layer layer) {
         List<Object> ps = new ArrayList<>(List.of(ref("bbox"), ref("bbox-crs"), ref("crs"), ref("datetime"),
-                ref("limit"), ref("offset")));
+                ref("limit"), ref("offset"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
         ps.add(param("f", "Encoding; overrides the Accept header", enumSchema("json", "geojson", "html", "csv")));
         for (String name : ItemsRequest.filterable(layer)) {
-            ps.add(param(name, "Only features whose property '" + name + "' equals this value", propertySchema(layer,
-                    name)));
+            ps.add(param(name, "Only features whose property '" + name + "' equals this value",
+                    schema(Queryables.jsonType(layer, name))));
         }
         return ps;
-    }
-
-    private static Map<String, Object> propertySchema(Layer layer, String name) {
-        for (Field f : LayerSchema.fields(layer)) {
-            if (f.name().equals(name)) {
-                return switch (f.type()) {
-                    case TEXT -> schema("string");
-                    case INTEGER, BIGINT -> schema("integer");
-                    case DOUBLE -> schema("number");
-                    case BOOLEAN -> schema("boolean");
-                };
-            }
-        }
-        return schema("string");
     }
 
     private static Map<String, Object> parameters(int defaultLimit, int maxLimit) {
@@ -90,6 +77,13 @@ final class OpenApiDocument {
                 Map.of("type", "integer", "minimum", 1, "maximum", maxLimit, "default", defaultLimit)));
         p.put("offset", param("offset", "Features to skip; next/prev links carry it",
                 Map.of("type", "integer", "minimum", 0, "default", 0)));
+        p.put("filter", param("filter", "A CQL2 condition the features must meet, AND-ed with the other parameters, "
+                + "e.g. class = 'primary' AND paving = 'unpaved'. Properties are the collection's queryables",
+                schema("string")));
+        p.put("filter-lang", param("filter-lang", "The encoding of filter", Map.of("type", "string", "enum",
+                FilterParameters.LANGUAGES, "default", FilterParameters.TEXT)));
+        p.put("filter-crs", param("filter-crs", "The CRS of the filter's geometries, in its axis order; CRS84 when "
+                + "absent", uriEnum()));
         Map<String, Object> featureId = param("featureId", "The feature's id", schema("string"));
         featureId.put("in", "path");
         featureId.put("required", true);

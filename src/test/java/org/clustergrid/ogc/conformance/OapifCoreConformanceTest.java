@@ -92,9 +92,12 @@ class OapifCoreConformanceTest extends ConformanceTestBase {
         c.path("conformsTo").forEach(n -> classes.add(n.asText()));
         assertThat(classes).contains(CONF + "core");
         assertThat(classes).doesNotHaveDuplicates();
-        // Part 1 classes, and Part 2's CRS class (OapifCrsConformanceTest)
+        // Part 1 classes, Part 2's CRS class (OapifCrsConformanceTest), Part 3's and CQL2's (OapifFilter…,
+        // OapifQueryablesConformanceTest)
         assertThat(classes).allMatch(s -> s.startsWith(CONF)
-                || s.equals("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs"));
+                || s.equals("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs")
+                || s.startsWith("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/")
+                || s.startsWith("http://www.opengis.net/spec/cql2/1.0/conf/"));
     }
 
     /** /conf/core/fc-md-op, fc-md-success, fc-md-links, fc-md-items, fc-md-items-links, fc-md-extent. */

@@ -149,6 +149,15 @@ class OapifOas30ConformanceTest extends ConformanceTestBase {
             Parameter datetime = parameter(items, "datetime");
             queryFormNotExploded(datetime);
             assertThat(datetime.getSchema().getType()).isEqualTo("string");
+            // Part 3: /req/filter/filter-param, filter-lang-param (the encodings offered, CQL2 Text the default),
+            // filter-crs-param
+            queryFormNotExploded(parameter(items, "filter"));
+            assertThat(parameter(items, "filter").getSchema().getType()).isEqualTo("string");
+            Schema<?> lang = parameter(items, "filter-lang").getSchema();
+            assertThat(lang.getEnum()).map(Object::toString).containsExactly("cql2-text", "cql2-json");
+            assertThat(lang.getDefault()).isEqualTo("cql2-text");
+            assertThat(parameter(items, "filter-crs").getSchema().getEnum()).map(Object::toString)
+                    .contains("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
             // the feature id is a required path parameter
             Parameter fid = parameter(api.getPaths().get("/collections/" + c + "/items/{featureId}").getGet(),
                     "featureId");

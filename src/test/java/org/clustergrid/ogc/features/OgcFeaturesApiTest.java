@@ -92,8 +92,14 @@ class OgcFeaturesApiTest {
         List<String> classes = new ArrayList<>();
         c.path("conformsTo").forEach(n -> classes.add(n.asText()));
         String base = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
+        String filter = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
+        String cql2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
         assertThat(classes).containsExactlyInAnyOrder(base + "core", base + "oas30", base + "html", base + "geojson",
-                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs", filter + "filter",
+                filter + "features-filter", filter + "queryables", filter + "queryables-query-parameters",
+                cql2 + "cql2-text", cql2 + "cql2-json", cql2 + "basic-cql2", cql2 + "advanced-comparison-operators",
+                cql2 + "case-insensitive-comparison", cql2 + "basic-spatial-functions",
+                cql2 + "basic-spatial-functions-plus");
     }
 
     @Test
@@ -107,13 +113,14 @@ class OgcFeaturesApiTest {
         assertThat(paths.has("/collections")).isTrue();
         for (String c : COLLECTIONS) {
             assertThat(paths.has("/collections/" + c + "/items/{featureId}")).as(c).isTrue();
+            assertThat(paths.has("/collections/" + c + "/queryables")).as(c).isTrue();
         }
         List<String> params = new ArrayList<>();
         paths.path("/collections/finance/items").path("get").path("parameters").forEach(p ->
                 params.add(p.has("$ref") ? p.path("$ref").asText().replace("#/components/parameters/", "")
                         : p.path("name").asText()));
         assertThat(params).contains("bbox", "limit", "offset", "datetime", "f", "type", "name", "operator", "id",
-                "dataset");
+                "dataset", "filter", "filter-lang", "filter-crs");
         assertThat(api.path("components").path("parameters").path("limit").path("schema").path("maximum").asInt())
                 .isEqualTo(10_000);
 

@@ -1,0 +1,32 @@
+package org.clustergrid.filter;
+
+import java.util.Locale;
+import org.clustergrid.filter.Cql2Lexer.Token;
+
+/** Says which parts of CQL2 this implementation leaves out, so a client learns it from the error, not the count. */
+final class Unsupported {
+    private Unsupported() {}
+
+    /** The error for {@code name} written as a function that this API does not evaluate. */
+    static FilterSyntaxException function(Token at, String name) {
+        return FilterSyntaxException.at(at.start(), reason(name));
+    }
+
+    /** Why {@code function} (any case) cannot be used. */
+    static String reason(String function) {
+        String name = function.toUpperCase(Locale.ROOT);
+        if (name.startsWith("S_")) {
+            return name + " is not supported; the spatial function offered is S_INTERSECTS";
+        }
+        if (name.startsWith("T_") || name.equals("DATE") || name.equals("TIMESTAMP") || name.equals("INTERVAL")) {
+            return name + " is not supported: temporal functions and literals are not, as no queryable holds a time";
+        }
+        if (name.startsWith("A_")) {
+            return name + " is not supported: array functions are not";
+        }
+        if (name.equals("ACCENTI")) {
+            return "ACCENTI is not supported; CASEI is";
+        }
+        return "unknown function " + name + "; the functions offered are S_INTERSECTS and CASEI";
+    }
+}
