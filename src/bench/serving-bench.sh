@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # serving-bench.sh — ClusterGrid's serving side by side with MapServer 8 on the SAME real layers (Pokhara roads and the
-# OSM clusters, imported by our own import command into PostGIS; MapServer reads those tables), loopback only.
+# OSM clusters, imported by our own import command into PostGIS; MapServer reads plain copies of those rows), loopback only.
 # Needs: ../shared/peers/install-peers.sh (mapserv, spawn-fcgi, nginx, wrk, hey), PostGIS at 127.0.0.1:5432
 # (PGUSER/PGPASSWORD, default postgres/postgres), the built jar (mvn -DskipTests package), ../shared/gis.
 # Reports, after warming both servers alike: WMS GetMap 256x256 PNG req/s and p99 at 1 and 4 clients over seeded
@@ -21,6 +21,13 @@ STORE=(--clustergrid.store=postgis --clustergrid.postgis.url="$URL" --clustergri
 java -jar target/clustergrid.jar import osm "$PBF" --dataset pokhara --clusters-from-osm "${STORE[@]}" > "$OUT/import.txt"
 # a re-import leaves dead rows behind; both servers read the tables as a settled database would hold them
 psql -h 127.0.0.1 -U "$PGUSER" -d "$DB" -q -c "VACUUM ANALYZE $SCHEMA.roads" -c "VACUUM ANALYZE $SCHEMA.clusters"
+# MapServer reads the same rows from plain tables of the columns it draws, as one's own PostGIS would hold them: our
+# tables also carry a Web Mercator copy of each geometry for tiles, which a peer should neither read past nor pay for
+psql -h 127.0.0.1 -U "$PGUSER" -d "$DB" -q -c "DROP SCHEMA IF EXISTS peer CASCADE" -c "CREATE SCHEMA peer" \
+  -c "CREATE TABLE peer.roads AS SELECT dataset_id, id, road_class, geom FROM $SCHEMA.roads" \
+  -c "CREATE TABLE peer.clusters AS SELECT cluster_grid_id, name, geom FROM $SCHEMA.clusters" \
+  -c "CREATE INDEX ON peer.roads USING gist (geom)" -c "CREATE INDEX ON peer.clusters USING gist (geom)" \
+  -c "VACUUM ANALYZE peer.roads" -c "VACUUM ANALYZE peer.clusters"
 
 # ours
 # the README's server command line (parallel collector: steadier throughput than the default G1 on two cores);
@@ -39,8 +46,8 @@ trap cleanup EXIT
 PGCONN="host=127.0.0.1 port=5432 dbname=$DB user=$PGUSER password=$PGPASSWORD"
 WORK=$OUT/ms MS_PORT=$MS_PORT PGCONN="$PGCONN" bash ../shared/peers/run-mapserver-wms.sh >/dev/null
 # plain sub-selects, so PostgreSQL takes MapServer's box filter into them and uses the spatial index
-sed -i -e "s#bench\.lines using unique id#(SELECT dataset_id||'.'||id AS id, road_class, geom FROM $SCHEMA.roads) AS t using unique id#" \
-       -e "s#bench\.pts using unique id#(SELECT cluster_grid_id AS id, name, ST_PointOnSurface(geom) AS geom FROM $SCHEMA.clusters) AS t using unique id#" \
+sed -i -e "s#bench\.lines using unique id#(SELECT dataset_id||'.'||id AS id, road_class, geom FROM peer.roads) AS t using unique id#" \
+       -e "s#bench\.pts using unique id#(SELECT cluster_grid_id AS id, name, ST_PointOnSurface(geom) AS geom FROM peer.clusters) AS t using unique id#" \
        -e 's#EXTENT 9.9 49.9 12.1 52.1#EXTENT 83.74 28.07 84.15 28.47#' -e 's#"9.9 49.9 12.1 52.1"#"83.74 28.07 84.15 28.47"#' "$OUT/ms/bench.map"
 for p in $PORT $COLD_PORT; do
   for i in $(seq 60); do curl -sf "http://127.0.0.1:$p/api/health" >/dev/null && break; sleep 1; done
