@@ -3,10 +3,9 @@ package org.clustergrid.render;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.clustergrid.geo.PositionMap;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -55,26 +54,6 @@ public final class HitTester {
     }
 
     private static Geometry toPixels(Geometry lonLat, Viewport v, double offsetX) {
-        Geometry g = lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double lon = seq.getX(i);
-                double lat = seq.getY(i);
-                seq.setOrdinate(i, 0, v.px(lon, offsetX));
-                seq.setOrdinate(i, 1, v.py(lat));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
+        return PositionMap.copy(lonLat, (lon, lat) -> new double[] {v.px(lon, offsetX), v.py(lat)});
     }
 }

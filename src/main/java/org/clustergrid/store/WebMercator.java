@@ -1,7 +1,6 @@
 package org.clustergrid.store;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.clustergrid.geo.PositionMap;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -37,28 +36,10 @@ final class WebMercator {
      */
     static Geometry project(Geometry lonLat) {
         Envelope e = lonLat.getEnvelopeInternal();
-        Geometry g = e.getMaxY() > MAX_LAT || e.getMinY() < -MAX_LAT
+        Geometry within = e.getMaxY() > MAX_LAT || e.getMinY() < -MAX_LAT
                 ? lonLat.intersection(lonLat.getFactory().toGeometry(new Envelope(-180, 180, -MAX_LAT, MAX_LAT)))
-                : lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double lon = seq.getX(i);
-                seq.setOrdinate(i, 0, x(lon));
-                seq.setOrdinate(i, 1, y(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        g.geometryChanged();
+                : lonLat;
+        Geometry g = PositionMap.copy(within, (lon, lat) -> new double[] {x(lon), y(lat)});
         g.setSRID(3857);
         return g;
     }
