@@ -146,6 +146,14 @@ if [ "$lost" = 0 ] && [ "$pages" -ge $(( (got + 99) / 100 )) ]; then
     ogrinfo_read=$got in_download_by_gdal=$exp_gdal in_download_by_python=$exp_py
 else fail "OGR OAPIF bbox paging: $lost request(s) without bbox, $pages with; read $got (see $WORK/ogrinfo-bbox.txt)"; fi
 
+# a CQL2 filter (Part 3) counted by the server, and by GDAL evaluating the same condition itself: on the full download
+# and through its OAPIF driver (GDAL 3.6 sends what Part 1's parameters can say and filters the rest client-side)
+CQL2="class IN ('primary', 'secondary', 'tertiary') AND name IS NOT NULL"
+f_server=$(json "$BASE/ogc/features/collections/roads/items?limit=1&filter=$($PY -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$CQL2")" 'd["numberMatched"]')
+f_download=$(ogrinfo -ro -so "$WORK/roads.geojson" roads -where "$CQL2" 2>/dev/null | awk -F': ' '/^Feature Count/{print $2}')
+f_oapif=$(ogrinfo -ro -so "$OAPIF" roads -where "$CQL2" 2>/dev/null | awk -F': ' '/^Feature Count/{print $2}')
+same "OAPIF CQL2 filter \"$CQL2\" on roads" numberMatched=$f_server gdal_on_download=$f_download gdal_via_oapif=$f_oapif
+
 read -r TX TY < <($PY $HERE/client_checks.py tile "$(awk "BEGIN{print ($B0 + $B2) / 2}")" "$(awk "BEGIN{print ($B1 + $B3) / 2}")" $MVT_Z)
 for l in roads clusters; do
   out=$(ogrinfo -ro -al -so -oo Z=$MVT_Z -oo X=$TX -oo Y=$TY "/vsicurl/$BASE/tiles/$l/$MVT_Z/$TX/$TY.mvt" 2>&1)

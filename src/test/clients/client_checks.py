@@ -206,6 +206,10 @@ def check(name, fn):
         print(f"FAIL owslib: {name}: {type(e).__name__}: {str(e)[:400]} ({time.perf_counter() - t:.2f}s)", flush=True)
 
 
+# the CQL2 filter the clients check: more than Part 1's equality parameters can say
+CQL2_ROADS = "class IN ('primary', 'secondary', 'tertiary') AND name IS NOT NULL"
+
+
 def owslib_checks(base, bbox_arg, out_png):
     import owslib
     from owslib.ogcapi.features import Features
@@ -328,6 +332,25 @@ def owslib_checks(base, bbox_arg, out_png):
                 f"feature intersects it, ids distinct; = numberMatched {matched} = {expected} counted in the "
                 f"full paged download of {len(roads)}")
     check("OAPIF roads bbox paging keeps the bbox", bbox_paging)
+
+    def cql2_filter():
+        wanted = {"primary", "secondary", "tertiary"}
+        roads = s["feats"]["roads"]
+        expected = sum(1 for f in roads if f["properties"].get("class") in wanted
+                       and f["properties"].get("name") is not None and intersects(f["geometry"], box))
+        # OWSLib passes filter and filter-lang through to /items as they are
+        r = s["api"].collection_items("roads", bbox=box, limit=20, filter=CQL2_ROADS, **{"filter-lang": "cql2-text"})
+        url = next(l["href"] for l in r["links"] if l["rel"] == "self")
+        feats, pages, matched, nexts = follow(url, 20)
+        lost = [u for u in nexts if "filter=" not in u or "bbox=" not in u]
+        assert not lost, f"{len(lost)} next link(s) without the filter or bbox, e.g. {lost[0]}"
+        wrong = [f["id"] for f in feats if f["properties"].get("class") not in wanted or not f["properties"].get("name")]
+        assert not wrong, f"{len(wrong)} feature(s) the filter should have left out, e.g. {wrong[:3]}"
+        assert matched == len(feats) == expected > 0, \
+            f"numberMatched {matched}, followed {len(feats)}, in the full download {expected}"
+        return (f"filter {CQL2_ROADS!r} with bbox {bbox_arg}: {len(feats)} roads in {pages} pages of 20, next links "
+                f"keep filter and bbox; = numberMatched {matched} = {expected} evaluated in Python on the full download")
+    check("OAPIF roads CQL2 filter (Part 3) with bbox and paging", cql2_filter)
     print(f"owslib-checks: {FAILS} failed", flush=True)
     return FAILS
 
