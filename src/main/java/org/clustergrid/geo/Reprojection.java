@@ -11,8 +11,6 @@ import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.api.referencing.operation.TransformException;
 import org.geotools.referencing.CRS;
 import org.geotools.referencing.crs.DefaultGeographicCRS;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -134,50 +132,23 @@ public final class Reprojection {
      * @throws IllegalArgumentException when a coordinate cannot be transformed (e.g. outside the projection's domain)
      */
     public Geometry toWgs84(Geometry g) {
-        Geometry out = g.copy();
-        if (transform != null) {
-            out.apply(new TransformFilter(transform));
-            out.geometryChanged();
-        }
+        Geometry out = transform == null ? g.copy() : PositionMap.copy(g, this::transformed);
         out.setSRID(WGS84_SRID);
         return out;
+    }
+
+    private double[] transformed(double x, double y) {
+        double[] xy = {x, y};
+        try {
+            transform.transform(xy, 0, xy, 0, 1);
+        } catch (TransformException e) {
+            throw new IllegalArgumentException("cannot transform (" + x + " " + y + "): " + e.getMessage(), e);
+        }
+        return xy;
     }
 
     @Override
     public String toString() {
         return "Reprojection[" + name + " -> EPSG:4326]";
-    }
-
-    private static final class TransformFilter implements CoordinateSequenceFilter {
-        private final MathTransform transform;
-        private final double[] xy = new double[2];
-
-        TransformFilter(MathTransform transform) {
-            this.transform = transform;
-        }
-
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            xy[0] = seq.getX(i);
-            xy[1] = seq.getY(i);
-            try {
-                transform.transform(xy, 0, xy, 0, 1);
-            } catch (TransformException e) {
-                throw new IllegalArgumentException(
-                        "cannot transform (" + seq.getX(i) + " " + seq.getY(i) + "): " + e.getMessage(), e);
-            }
-            seq.setOrdinate(i, 0, xy[0]);
-            seq.setOrdinate(i, 1, xy[1]);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
     }
 }
