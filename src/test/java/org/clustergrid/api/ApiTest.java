@@ -3,44 +3,29 @@ package org.clustergrid.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The HTTP API on a fresh embedded store, which the server fills with the demo region on start. */
-@SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public class ApiTest {
+public class ApiTest extends ServerTest {
     static final String TOKEN = "test-token";
-    static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("clustergrid-api-test");
-        r.add("clustergrid.data-dir", dir::toString);
+    static void adminToken(DynamicPropertyRegistry r) {
         r.add("clustergrid.admin.token", () -> TOKEN);
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(path, HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode json(String path) throws Exception {
@@ -150,8 +135,8 @@ public class ApiTest {
         assertError("/api/datasets/nope", 404, "no dataset 'nope'");
         assertError("/api/nope", 404, "No static resource api/nope");
         assertError("/tiles/roads/metadata.json", 404, "No static resource tiles/roads/metadata.json");
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/layers")).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url("/api/layers")))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(405);
     }
 
@@ -185,7 +170,7 @@ public class ApiTest {
         String boundary = "----cg" + UUID.randomUUID();
         String body = part(boundary, "kind", null, "clusters") + part(boundary, "dataset", null, "uploads")
                 + part(boundary, "file", name, csv) + "--" + boundary + "--\r\n";
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/imports"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/admin/imports")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +26,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The planner's web map in a real headless Chromium against the running server with the synthetic demo region:
@@ -38,28 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * weight slider re-ranks exactly as {@code /api/scores} does, and a shared URL restores the view. Screenshots go to
  * {@code target/screenshots/}; the load time to drawn clusters to {@code target/screenshots/load-time.txt}.
  */
-@SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebMapBrowserTest {
-    static final ObjectMapper JSON = new ObjectMapper();
+class WebMapBrowserTest extends ServerTest {
     static final String[] DIMENSIONS = {"roads", "power", "finance", "markets"};
     static final Duration WAIT = Duration.ofSeconds(30);
     static final Map<String, String> TYPOLOGY_LABELS = Map.of("high_tech_knowledge", "High-tech / knowledge",
             "dynamic_export", "Dynamic export", "low_tech_domestic", "Low-tech domestic",
             "artisanal_craft", "Artisanal / craft", "service_based", "Service-based");
 
-    final HttpClient http = HttpClient.newHttpClient();
     Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("clustergrid-web-test");
-        r.add("clustergrid.data-dir", dir::toString);
-    }
 
     @BeforeAll
     void startBrowser() throws Exception {
@@ -442,7 +424,7 @@ class WebMapBrowserTest {
     void open(String path) {
         // a fresh document each time, also when only the hash differs
         browser.driver.get("about:blank");
-        browser.driver.get("http://localhost:" + port + path);
+        browser.driver.get(url(path));
         waitFor(() -> "true".equals(browser.js("return document.body && document.body.getAttribute('data-ready');")),
                 "page ready");
     }
@@ -562,13 +544,11 @@ class WebMapBrowserTest {
     }
 
     String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return send(path, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     JsonNode api(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(path, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }

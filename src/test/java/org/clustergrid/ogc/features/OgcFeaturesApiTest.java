@@ -3,55 +3,32 @@ package org.clustergrid.ogc.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.io.WKTReader;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** OGC API – Features Part 1 on a fresh embedded store holding the demo region (loaded on start). */
-@SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OgcFeaturesApiTest {
-    static final ObjectMapper JSON = new ObjectMapper();
+class OgcFeaturesApiTest extends ServerTest {
     static final String BASE = "/ogc/features";
     static final List<String> COLLECTIONS = List.of("clusters", "roads", "power", "finance", "markets");
-    final HttpClient http = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("clustergrid-oapif-test");
-        r.add("clustergrid.data-dir", dir::toString);
-    }
-
-    String url(String path) {
-        return path.startsWith("http") ? path : "http://localhost:" + port + BASE + path;
+    @Override
+    protected String url(String path) {
+        return super.url(path.startsWith("http") ? path : BASE + path);
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send(path, HttpResponse.BodyHandlers.ofString(), headers);
     }
 
     JsonNode json(String path, String expectedType) throws Exception {

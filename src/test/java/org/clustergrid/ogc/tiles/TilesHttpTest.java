@@ -3,47 +3,29 @@ package org.clustergrid.ogc.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.clustergrid.api.ApiTest;
+import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Vector tiles, TileJSON and the HTTP hygiene of read endpoints (304s, CORS, gzip) on the demo region. */
-@SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TilesHttpTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
+class TilesHttpTest extends ServerTest {
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("clustergrid-tiles-test");
-        r.add("clustergrid.data-dir", dir::toString);
+    static void adminToken(DynamicPropertyRegistry r) {
         r.add("clustergrid.admin.token", () -> "test-token");
     }
 
     HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(path, HttpResponse.BodyHandlers.ofByteArray(), headers);
     }
 
     /** The XYZ tile holding a point. */
@@ -95,8 +77,8 @@ class TilesHttpTest {
         String boundary = "----cg" + java.util.UUID.randomUUID();
         String body = ApiTest.part(boundary, "kind", null, "clusters") + ApiTest.part(boundary, "dataset", null,
                 "tile-cache") + ApiTest.part(boundary, "file", "tile-cache.csv", csv) + "--" + boundary + "--\r\n";
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/admin/imports")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(url("/api/admin/imports")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("X-Admin-Token", "test-token").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,31 +30,21 @@ import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
 import org.clustergrid.surface.GapSurface;
 import org.clustergrid.surface.HexGrid;
+import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
 
 /** The gap surface on the demo region: its times against independent searches, and as WMS layer gap_surface. */
-@SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsGapSurfaceTest {
+class WmsGapSurfaceTest extends ServerTest {
     static final GeometryFactory GF = new GeometryFactory();
     /** web/app.js-independent: the surface's YlGnBu classes, nearest first, and its grey for off the network. */
     static final int[] CLASS_COLOURS = {0xFFFFCC, 0xA1DAB4, 0x41B6C4, 0x2C7FB8, 0x253494};
     static final double[] BREAKS = {15, 30, 60, 120};
-    static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     GapSurfaceService surfaces;
@@ -74,12 +58,6 @@ class WmsGapSurfaceTest {
     GapSurface surface;
     HexGrid grid;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("clustergrid-wms-surface-test");
-        r.add("clustergrid.data-dir", dir::toString);
-    }
-
     @BeforeEach
     void surface() {
         surface = surfaces.current();
@@ -88,9 +66,8 @@ class WmsGapSurfaceTest {
     }
 
     HttpResponse<byte[]> get(String url) throws Exception {
-        String full = url.startsWith("http") ? url : "http://localhost:" + port + "/ogc/wms?" + url;
-        return http.send(HttpRequest.newBuilder(URI.create(full.replace(" ", "%20"))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        String full = url.startsWith("http") ? url : "/ogc/wms?" + url;
+        return send(full.replace(" ", "%20"), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     BufferedImage image(String url) throws Exception {

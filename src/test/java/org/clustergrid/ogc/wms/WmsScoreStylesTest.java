@@ -3,16 +3,12 @@ package org.clustergrid.ogc.wms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,10 +19,9 @@ import org.clustergrid.api.ApiTest;
 import org.clustergrid.app.GapSurfaceService;
 import org.clustergrid.render.Projection;
 import org.clustergrid.store.SpatialStore;
+import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
@@ -35,9 +30,7 @@ import org.w3c.dom.Element;
  * The cluster score styles on the demo region (lon 80.0–80.6, lat 20.0–20.5 drawn 600 × 500, so a pixel is 0.001°):
  * each cluster's marker has the colour of the class the score API's value puts it in, by the web map's rules.
  */
-@SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsScoreStylesTest {
+class WmsScoreStylesTest extends ServerTest {
     static final String TOKEN = "score-styles-token";
     static final List<String> STYLES = List.of("composite", "gap", "roads_gap", "power_gap", "finance_gap",
             "markets_gap", "priority");
@@ -52,11 +45,6 @@ class WmsScoreStylesTest {
             "Hollowbrook Handloom", new double[] {80.572, 20.432},
             "Marshfield Rice Mills", new double[] {80.34, 20.21},
             "Kingsbrook Leather Tanning", new double[] {80.474, 20.474});
-    static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     SpatialStore store;
@@ -65,16 +53,12 @@ class WmsScoreStylesTest {
     GapSurfaceService surfaces;
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("clustergrid-wms-scores-test");
-        r.add("clustergrid.data-dir", dir::toString);
+    static void adminToken(DynamicPropertyRegistry r) {
         r.add("clustergrid.admin.token", () -> TOKEN);
     }
 
     HttpResponse<byte[]> get(String url) throws Exception {
-        String full = url.startsWith("http") ? url : "http://localhost:" + port + url;
-        return http.send(HttpRequest.newBuilder(URI.create(full.replace(" ", "%20"))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return send(url.replace(" ", "%20"), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     BufferedImage image(String url) throws Exception {
@@ -227,7 +211,7 @@ class WmsScoreStylesTest {
         String body = ApiTest.part(boundary, "kind", null, "clusters")
                 + ApiTest.part(boundary, "dataset", null, "uploads") + ApiTest.part(boundary, "file", "new.csv", csv)
                 + "--" + boundary + "--\r\n";
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/imports"))
+        return http.send(HttpRequest.newBuilder(URI.create(url("/api/admin/imports")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Admin-Token", TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());

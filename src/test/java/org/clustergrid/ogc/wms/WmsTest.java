@@ -7,51 +7,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.clustergrid.render.Projection;
+import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The WMS on the synthetic demo region (lon 80.0–80.6, lat 20.0–20.5), as a client sees it over HTTP. */
-@SpringBootTest(classes = org.clustergrid.app.ClusterGridApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsTest {
+class WmsTest extends ServerTest {
     static final String OGC = "http://www.opengis.net/ogc";
     static final String WMS = "http://www.opengis.net/wms";
     static final String MAP = "SERVICE=WMS&REQUEST=GetMap&LAYERS=clusters&STYLES=&WIDTH=600&HEIGHT=500";
     /** Brookmoor Auto Components, a dynamic export-oriented cluster of 4,300 workers at 80.434, 20.3. */
     static final int CLUSTER_I = 434;
     static final int CLUSTER_J = 200;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry r) throws Exception {
-        Path dir = Files.createTempDirectory("clustergrid-wms-test");
-        r.add("clustergrid.data-dir", dir::toString);
-    }
 
     HttpResponse<byte[]> get(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ogc/wms?"
-                + query.replace(" ", "%20").replace(";", "%3B"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send("/ogc/wms?" + query.replace(" ", "%20").replace(";", "%3B"),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     BufferedImage image(String query, String contentType) throws Exception {
