@@ -3,7 +3,6 @@ package org.clustergrid.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,6 +25,7 @@ import org.clustergrid.model.LayerFeature;
 import org.clustergrid.model.PowerFeature;
 import org.clustergrid.model.Road;
 import org.clustergrid.testing.PostgisTestDatabase;
+import org.clustergrid.testing.RequiresPostgis;
 import org.clustergrid.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +44,7 @@ import org.locationtech.jts.io.WKBWriter;
  * of the planar-KNN pick (+1 m), ordered by {@code ST_Distance(geography)} — not by planar {@code <->} alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresPostgis
 class NearestVsPostgisTest {
     static final double MIN_X = 83.749;
     static final double MIN_Y = 28.077;
@@ -59,7 +60,6 @@ class NearestVsPostgisTest {
 
     @BeforeAll
     void load() throws Exception {
-        PostgisTestDatabase.requireAvailable();
         List<LayerFeature> all = new ArrayList<>();
         ImportReport report = new ImportReport();
         OsmPbfReader.read(SharedData.pokharaPbf(), OsmImportOptions.withClusters(), report, all::add);
@@ -85,7 +85,7 @@ class NearestVsPostgisTest {
         layers.forEach((name, features) -> indexes.put(name,
                 NearestIndex.build(range(features.size()), i -> features.get(i).geometry())));
 
-        db = DriverManager.getConnection(PostgisTestDatabase.URL, PostgisTestDatabase.USER, PostgisTestDatabase.PASSWORD);
+        db = PostgisTestDatabase.connect();
         schema = "cgnear_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Statement s = db.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.clustergrid.model.Market;
 import org.clustergrid.model.Road;
 import org.clustergrid.store.StoreSettings;
 import org.clustergrid.testing.PostgisTestDatabase;
+import org.clustergrid.testing.RequiresPostgis;
 import org.clustergrid.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +30,7 @@ import org.locationtech.jts.geom.Point;
  * ends and costs), from the markets of the extract. Every node must be reachable in both or in neither, and agree
  * within 0.1 % where reachable.
  */
+@RequiresPostgis(pgRouting = true)
 class TravelTimesVsPgRoutingTest {
     static final double TOLERANCE = 1e-3;
 
@@ -53,8 +54,7 @@ class TravelTimesVsPgRoutingTest {
         });
         graph = RoadGraph.build(roads, SpeedProfile.defaults());
         schema = PostgisTestDatabase.freshSchema();
-        db = DriverManager.getConnection(PostgisTestDatabase.URL, PostgisTestDatabase.USER, PostgisTestDatabase.PASSWORD);
-        PgRoutingTables.ensureExtension(db);
+        db = PostgisTestDatabase.connect();
         try (Statement s = db.createStatement()) {
             s.execute("CREATE SCHEMA " + schema.postgisSchema());
         }
