@@ -126,6 +126,8 @@ class ScoreController {
         p.dimensionWeights().values().forEach((d, v) -> w.put(d.id(), v));
         m.put("weights", w);
         m.put("parameters", p.parameters());
+        m.put("completeness", Map.of("min_dimension", p.completeness().minDimension(),
+                "min_composite", p.completeness().minComposite()));
         return m;
     }
 
@@ -149,7 +151,7 @@ class ScoreController {
         Integer size = params.containsKey("size") ? integer(params.get("size"), "size") : null;
         ClusterScore s = engine.scoreGeometry("query", g, typology(params), markets(params), size,
                 weights(params) == null ? scoring.profile().dimensionWeights() : weights(params));
-        return ScoreOutput.breakdown(new ScoringRun.Ranked(s, null, null));
+        return ScoreOutput.breakdown(new ScoringRun.Ranked(s, null, null, null, null));
     }
 
     /** Custom weights from the request; null when it gives none. */

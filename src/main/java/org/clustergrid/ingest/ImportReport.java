@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.clustergrid.ingest.ImportProblem.Severity;
 import org.clustergrid.model.Layer;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * What an import found and did. Readers add problems as they go; the import fails when any error was added.
@@ -22,6 +23,8 @@ public final class ImportReport {
     private int warningCount;
     private int skipped;
     private final boolean skipInvalidRecords;
+    private final List<Envelope> fileBounds = new ArrayList<>();
+    private final List<String> fileBoundsSources = new ArrayList<>();
 
     /** A strict report: any bad record fails the import. */
     public ImportReport() {
@@ -114,5 +117,20 @@ public final class ImportReport {
             s.append("\n… and ").append(unlisted).append(" more");
         }
         return s.toString();
+    }
+
+    /** The area a file declares it covers (an OSM extract's header bounds), kept as the dataset's coverage. */
+    public synchronized void fileBounds(Envelope bounds, String source) {
+        fileBounds.add(new Envelope(bounds));
+        fileBoundsSources.add(source);
+    }
+
+    /** The bounds the files read declared, one per file that declared any. */
+    public synchronized List<Envelope> fileBounds() {
+        return List.copyOf(fileBounds);
+    }
+
+    public synchronized String fileBoundsSource() {
+        return String.join("; ", fileBoundsSources);
     }
 }

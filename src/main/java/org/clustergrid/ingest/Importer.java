@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.clustergrid.ingest.csv.CsvFeatureReader;
 import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
@@ -50,7 +52,7 @@ public final class Importer {
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
         }
-        Dataset d = store.importDataset(request.dataset(), report, writer -> {
+        Dataset d = store.importDataset(request.dataset().withCoverageLayers(coverageLayers(request)), report, writer -> {
             for (ImportRequest.Source s : request.sources()) {
                 read(request, s, report, writer);
             }
@@ -82,6 +84,33 @@ public final class Importer {
                     });
             case CLUSTERS, LAYER -> readMapped(source, report, writer);
         }
+    }
+
+    /**
+     * The layers a dataset of this kind speaks for wherever it has data, also where it holds none of their features:
+     * an OSM extract maps every road, power line, bank and town it knows of, a mapping the layers its rules fill.
+     */
+    static Set<Layer> coverageLayers(ImportRequest request) {
+        Set<Layer> layers = EnumSet.noneOf(Layer.class);
+        switch (request.kind()) {
+            case OSM -> {
+                layers.addAll(List.of(Layer.ROADS, Layer.POWER, Layer.FINANCE, Layer.MARKETS));
+                if (request.clustersFromOsm()) {
+                    layers.add(Layer.CLUSTERS);
+                }
+            }
+            case GEONAMES -> layers.add(Layer.MARKETS);
+            case CLUSTERS, LAYER -> {
+                for (ImportRequest.Source s : request.sources()) {
+                    if (s.mapping() == null) {
+                        layers.add(Layer.CLUSTERS);
+                    } else {
+                        s.mapping().rules().forEach(r -> layers.add(r.layer()));
+                    }
+                }
+            }
+        }
+        return layers;
     }
 
     /** OSM feature ids are {@code n123}, {@code w123}, {@code r123}. */

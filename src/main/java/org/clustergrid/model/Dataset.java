@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param attribution the text a map or report must show
  * @param featureCounts how many features the dataset put into each layer
  * @param synthetic true when the data are generated, not observed; every view of them must say so
+ * @param coverage where the dataset has data and for which layers; null for datasets imported before coverage was
+ *     kept (the scoring then derives one from their features)
  */
 public record Dataset(
         String id,
@@ -23,7 +25,8 @@ public record Dataset(
         String attribution,
         Instant importedAt,
         Map<Layer, Integer> featureCounts,
-        boolean synthetic) {
+        boolean synthetic,
+        Coverage coverage) {
 
     public Dataset {
         Objects.requireNonNull(id, "id");

@@ -4,29 +4,72 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.clustergrid.scoring.ScoringProfile.IndicatorSpec;
 
-/** From indicator scores to dimension scores, the composite, gaps and priority; pure arithmetic. */
+/**
+ * From indicator scores to dimension scores, the composite, gaps and priority; pure arithmetic. Unknown indicators
+ * are left out and the weights renormalised over the known ones, but only while enough is known
+ * ({@link Completeness}): a dimension or composite resting on too little evidence is not scored at all.
+ */
 public final class Aggregation {
     private Aggregation() {}
 
-    /** Weighted mean of each dimension's indicators that have data; dimensions without any data are left out. */
+    /** Per dimension, the share of its indicator weight that is known (0–1); 1 for a dimension without weight. */
+    public static Map<Dimension, Double> completeness(Map<Indicator, IndicatorResult> results, ScoringProfile p) {
+        double[] known = new double[Dimension.values().length];
+        double[] total = new double[known.length];
+        for (Indicator i : Indicator.values()) {
+            double w = p.indicators().get(i).weight();
+            int d = i.dimension().ordinal();
+            total[d] += w;
+            IndicatorResult r = results.get(i);
+            if (r != null && r.known()) {
+                known[d] += w;
+            }
+        }
+        Map<Dimension, Double> out = new EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.values()) {
+            out.put(d, total[d.ordinal()] > 0 ? known[d.ordinal()] / total[d.ordinal()] : 1.0);
+        }
+        return out;
+    }
+
+    /**
+     * Weighted mean of each dimension's known indicators, for the dimensions whose known share reaches the profile's
+     * {@code min_dimension}; the others are absent.
+     */
     public static Map<Dimension, Double> dimensionScores(Map<Indicator, IndicatorResult> results, ScoringProfile p) {
         double[] sum = new double[Dimension.values().length];
         double[] weight = new double[sum.length];
         for (IndicatorResult r : results.values()) {
             IndicatorSpec spec = p.indicators().get(r.indicator());
-            if (r.score() != null && spec.weight() > 0) {
+            if (r.known() && spec.weight() > 0) {
                 int d = r.indicator().dimension().ordinal();
                 sum[d] += spec.weight() * r.score();
                 weight[d] += spec.weight();
             }
         }
+        Map<Dimension, Double> share = completeness(results, p);
         Map<Dimension, Double> out = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
-            if (weight[d.ordinal()] > 0) {
+            if (weight[d.ordinal()] > 0 && share.get(d) >= p.completeness().minDimension()) {
                 out.put(d, sum[d.ordinal()] / weight[d.ordinal()]);
             }
         }
         return out;
+    }
+
+    /**
+     * The share of all evidence that is known under these weights: each dimension's known share (0 when it is not
+     * scored) times its weight, over the weights.
+     */
+    public static double overallCompleteness(Map<Dimension, Double> completeness, Map<Dimension, Double> scored,
+            Weights w) {
+        double sum = 0;
+        double weight = 0;
+        for (Dimension d : Dimension.values()) {
+            sum += w.of(d) * (scored.containsKey(d) ? completeness.get(d) : 0);
+            weight += w.of(d);
+        }
+        return weight > 0 ? sum / weight : 0;
     }
 
     /** Weighted mean over the dimensions present; null when none is. */

@@ -1,5 +1,6 @@
 package org.clustergrid.scoring;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,12 +8,15 @@ import java.util.Map;
  *
  * @param id the Cluster Grid ID, or a label for a scored point/polygon
  * @param size employment, else firms; null when neither is known (then there is no priority)
- * @param dimensions score 0–100 per dimension; a dimension with no data at all is absent
- * @param composite weighted connectivity score over the dimensions with data; null when none has data
+ * @param dimensions score 0–100 per dimension; a dimension too little is known of is absent
+ * @param composite weighted connectivity score over the scored dimensions; null when too little is known
  * @param targets the target score per dimension for this cluster's typology and markets
- * @param gaps how far each dimension falls short of its target (0 when it meets it)
- * @param gap the weighted mean gap
+ * @param gaps how far each scored dimension falls short of its target (0 when it meets it); empty without a composite
+ * @param gap the weighted mean gap; null without a composite
  * @param priority gap × size: where investment helps most
+ * @param completeness per dimension, the share of its indicator weight that is known
+ * @param known the share of all the evidence that is known and used (see {@link Aggregation#overallCompleteness})
+ * @param flags what a planner should know about the data here
  */
 public record ClusterScore(
         String id,
@@ -24,4 +28,17 @@ public record ClusterScore(
         Map<Dimension, Double> targets,
         Map<Dimension, Double> gaps,
         Double gap,
-        Double priority) {}
+        Double priority,
+        Map<Dimension, Double> completeness,
+        double known,
+        List<QualityFlag> flags) {
+
+    public ClusterScore {
+        flags = List.copyOf(flags);
+    }
+
+    /** Whether enough is known for a composite score (and so a gap, and a rank). */
+    public boolean scored() {
+        return composite != null;
+    }
+}

@@ -10,6 +10,7 @@ import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.FinancePoint;
 import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.PowerFeature;
+import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.Snap;
 import org.clustergrid.network.TravelTimes;
 import org.clustergrid.store.StoredFeature;
@@ -28,9 +29,12 @@ final class IndicatorCalculator {
     private final LayerIndexes idx;
     private final NetworkAccess network;
     private final E2sfca e2sfca;
+    private final Availability availability;
 
-    IndicatorCalculator(ScoringProfile profile, LayerIndexes idx, NetworkAccess network, E2sfca e2sfca) {
+    IndicatorCalculator(ScoringProfile profile, LayerIndexes idx, NetworkAccess network, E2sfca e2sfca,
+            Availability availability) {
         this.profile = profile;
+        this.availability = availability;
         this.p = profile.parameters();
         this.idx = idx;
         this.network = network;
@@ -50,10 +54,27 @@ final class IndicatorCalculator {
     Map<Indicator, IndicatorResult> compute(Geometry footprint, double[] knownPotential, StoredFeature cluster) {
         Map<Indicator, IndicatorResult> r = new EnumMap<>(Indicator.class);
         Point at = Features.representative(footprint);
+        // what cannot be known here is settled first; the measurements below only fill what is left
+        for (Indicator i : Indicator.values()) {
+            Missing m = availability.check(i, at.getCoordinate());
+            if (m != null) {
+                r.put(i, new IndicatorResult(i, null, null, null, Map.of(), m));
+            }
+        }
         roads(footprint, at, r);
         power(footprint, r);
-        Snap snap = network.snap(at);
-        NetworkAccess.Reach reach = network.hasNetwork() ? network.reach(snap, knownPotential == null) : null;
+        // a place the road data do not cover is not snapped at all: the nearest road there belongs to another region
+        boolean roadsHere = availability.check(Indicator.ROAD_DENSITY, at.getCoordinate()) == null;
+        Snap snap = roadsHere ? network.snap(at) : null;
+        if (snap == null && roadsHere && network.hasNetwork()) {
+            for (Indicator i : List.of(Indicator.FINANCE_POINTS_REACHABLE, Indicator.MARKET_LOCAL_TIME,
+                    Indicator.MARKET_REGIONAL_TIME, Indicator.MARKET_NATIONAL_TIME, Indicator.MARKET_GLOBAL_TIME,
+                    Indicator.MARKET_POTENTIAL)) {
+                missing(r, i, Missing.Reason.OFF_NETWORK, "farther than " + Math.round(RoadGraph.MAX_SNAP_METRES / 1000)
+                        + " km from any road: no travel time over the network means anything here");
+            }
+        }
+        NetworkAccess.Reach reach = snap == null ? null : network.reach(snap, knownPotential == null);
         finance(footprint, cluster, reach, r);
         double[] potential = reach == null ? null
                 : knownPotential != null ? knownPotential : new double[] {reach.marketPotential(), reach.marketsReached()};
@@ -61,11 +82,15 @@ final class IndicatorCalculator {
         return r;
     }
 
+    private static void missing(Map<Indicator, IndicatorResult> r, Indicator i, Missing.Reason reason, String why) {
+        r.putIfAbsent(i, IndicatorResult.missing(i, reason, why));
+    }
+
     private void roads(Geometry g, Point at, Map<Indicator, IndicatorResult> r) {
         distance(Indicator.ROAD_ALL_SEASON_DISTANCE, idx.allSeasonRoads, g, r);
         distance(Indicator.ROAD_MOTORABLE_DISTANCE, idx.motorableRoads, g, r);
         if (idx.motorableRoads.isEmpty()) {
-            r.put(Indicator.ROAD_DENSITY, IndicatorResult.noData(Indicator.ROAD_DENSITY));
+            missing(r, Indicator.ROAD_DENSITY, Missing.Reason.EMPTY_LAYER, "no motorable road in the data");
         } else {
             double radius = p.roadDensityRadiusM();
             double km = idx.motorableRoads.lineLengthWithin(at, radius) / 1000;
@@ -73,8 +98,8 @@ final class IndicatorCalculator {
             put(r, Indicator.ROAD_DENSITY, density, null, Map.of("radius_m", radius, "road_km", km));
         }
         if (idx.allSeasonRoads.isEmpty()) {
-            r.put(Indicator.RURAL_ACCESS, IndicatorResult.noData(Indicator.RURAL_ACCESS));
-        } else {
+            missing(r, Indicator.RURAL_ACCESS, Missing.Reason.EMPTY_LAYER, "no all-season road in the data");
+        } else if (!r.containsKey(Indicator.RURAL_ACCESS)) {
             List<Point> samples = samples(g);
             int near = 0;
             for (Point s : samples) {
@@ -118,7 +143,7 @@ final class IndicatorCalculator {
         Optional<Nearest<StoredFeature>> mv = distance(Indicator.POWER_MV_DISTANCE, idx.mvLines, g, r);
         Optional<Nearest<StoredFeature>> sub = distance(Indicator.POWER_SUBSTATION_DISTANCE, idx.substations, g, r);
         if (!idx.hasPower) {
-            r.put(Indicator.GRID_SERVED, IndicatorResult.noData(Indicator.GRID_SERVED));
+            missing(r, Indicator.GRID_SERVED, Missing.Reason.EMPTY_LAYER, "no electricity network in the data");
         } else {
             boolean served = within(sub, p.gridServedTransformerM()) || within(mv, p.gridServedMvM())
                     || within(hv, p.gridServedHvM());
@@ -129,7 +154,8 @@ final class IndicatorCalculator {
         Optional<Nearest<StoredFeature>> supplied = idx.suppliedPower.nearest(g)
                 .filter(n -> n.metres() <= p.gridServedHvM());
         if (supplied.isEmpty()) {
-            r.put(Indicator.SUPPLY_HOURS, IndicatorResult.noData(Indicator.SUPPLY_HOURS));
+            missing(r, Indicator.SUPPLY_HOURS, Missing.Reason.NOT_REPORTED, "no grid feature within "
+                    + Math.round(p.gridServedHvM() / 1000) + " km reports its hours of supply");
         } else {
             Nearest<StoredFeature> n = supplied.get();
             double hours = ((PowerFeature) n.item().feature()).supplyHours();
@@ -145,11 +171,7 @@ final class IndicatorCalculator {
             Map<Indicator, IndicatorResult> r) {
         distance(Indicator.BANK_DISTANCE, idx.banks, g, r);
         if (idx.financePoints.isEmpty()) {
-            for (Indicator i : List.of(Indicator.FINANCE_POINTS_NEARBY, Indicator.FINANCE_POINTS_REACHABLE,
-                    Indicator.FINANCE_E2SFCA)) {
-                r.put(i, IndicatorResult.noData(i));
-            }
-            return;
+            return; // settled as an empty layer
         }
         List<Nearest<StoredFeature>> nearby = idx.financePoints.within(g, p.financeRadiusM());
         int[] counts = new int[FinanceType.values().length];
@@ -165,9 +187,7 @@ final class IndicatorCalculator {
         put(r, Indicator.FINANCE_POINTS_NEARBY, (double) nearby.size(),
                 nearby.isEmpty() ? null : evidence(nearby.get(0), g), Map.of("by_type", byType, "radius_m",
                         p.financeRadiusM()));
-        if (reach == null) {
-            r.put(Indicator.FINANCE_POINTS_REACHABLE, IndicatorResult.noData(Indicator.FINANCE_POINTS_REACHABLE));
-        } else {
+        if (reach != null) {
             put(r, Indicator.FINANCE_POINTS_REACHABLE, (double) reach.financeCount(), null,
                     Map.of("by_type", reach.financeByType(), "travel_s", p.financeTravelSeconds()));
         }
@@ -180,9 +200,10 @@ final class IndicatorCalculator {
             Indicator i = tier.indicator;
             TravelTimes.Arrival a = network.arrival(tier, snap);
             if (a == null) {
-                r.put(i, IndicatorResult.noData(i));
+                missing(r, i, Missing.Reason.NO_MARKET_OF_TIER, "no " + tier.name().toLowerCase(java.util.Locale.ROOT)
+                        + " market in the data");
             } else if (!a.reachable()) {
-                r.put(i, IndicatorResult.unreachable(i));
+                r.putIfAbsent(i, IndicatorResult.unreachable(i));
             } else {
                 StoredFeature m = network.market(tier, a.source());
                 Point mp = Features.representative(m.feature().geometry());
@@ -190,9 +211,7 @@ final class IndicatorCalculator {
                 put(r, i, a.seconds(), e, Map.of());
             }
         }
-        if (potential == null) {
-            r.put(Indicator.MARKET_POTENTIAL, IndicatorResult.noData(Indicator.MARKET_POTENTIAL));
-        } else {
+        if (potential != null) {
             put(r, Indicator.MARKET_POTENTIAL, potential[0], null, Map.of("markets", (int) potential[1],
                     "half_life_s", p.gravityHalfLifeSeconds(), "cutoff_s", p.gravityCutoffSeconds()));
         }
@@ -201,12 +220,14 @@ final class IndicatorCalculator {
     private Optional<Nearest<StoredFeature>> distance(Indicator i, NearestIndex<StoredFeature> index, Geometry g,
             Map<Indicator, IndicatorResult> r) {
         if (index.isEmpty()) {
-            r.put(i, IndicatorResult.noData(i));
+            missing(r, i, Missing.Reason.EMPTY_LAYER, "none of this kind in the data");
             return Optional.empty();
         }
+        if (r.containsKey(i)) {
+            return Optional.empty(); // not known here: no nearest feature to speak of
+        }
         Optional<Nearest<StoredFeature>> n = index.nearest(g);
-        n.ifPresentOrElse(x -> put(r, i, x.metres(), evidence(x, g), Map.of()),
-                () -> r.put(i, IndicatorResult.noData(i)));
+        n.ifPresent(x -> put(r, i, x.metres(), evidence(x, g), Map.of()));
         return n;
     }
 
@@ -227,6 +248,6 @@ final class IndicatorCalculator {
     private void put(Map<Indicator, IndicatorResult> r, Indicator i, double value, Evidence e,
             Map<String, Object> details) {
         double score = profile.indicators().get(i).curve().score(value);
-        r.put(i, new IndicatorResult(i, value, score, e, details));
+        r.putIfAbsent(i, new IndicatorResult(i, value, score, e, details));
     }
 }

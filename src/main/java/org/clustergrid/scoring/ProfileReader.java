@@ -60,6 +60,7 @@ public final class ProfileReader {
         Parameters parameters = null;
         Targets targets = null;
         Weights weights = null;
+        Completeness completeness = null;
         try {
             parameters = new Parameters(param(p, "road_density_radius_m"), param(p, "rural_access_distance_m"),
                     param(p, "hv_min_voltage_v"), param(p, "grid_served_transformer_m"), param(p, "grid_served_mv_m"),
@@ -70,6 +71,7 @@ public final class ProfileReader {
                     (int) param(p, "stability_draws"), (int) param(p, "stability_band"));
             targets = targets(root.path("targets"));
             weights = new Weights(dims);
+            completeness = completeness(root.path("completeness"));
         } catch (IllegalArgumentException e) {
             if (problems.isEmpty()) {
                 problems.add(e.getMessage());
@@ -79,7 +81,16 @@ public final class ProfileReader {
             throw new InvalidProfileException(name + ": " + String.join("; ", problems));
         }
         String profileName = root.path("name").asText(name);
-        return new ScoringProfile(profileName, hash, indicators, weights, parameters, targets);
+        return new ScoringProfile(profileName, hash, indicators, weights, parameters, targets, completeness);
+    }
+
+    /** The {@code completeness} section; the defaults when a profile has none (profiles written before it existed). */
+    private Completeness completeness(JsonNode node) {
+        if (node.isMissingNode()) {
+            return Completeness.DEFAULT;
+        }
+        return new Completeness(number(node.path("min_dimension"), "completeness.min_dimension.value", "value"),
+                number(node.path("min_composite"), "completeness.min_composite.value", "value"));
     }
 
     private Map<Indicator, ScoringProfile.IndicatorSpec> indicators(JsonNode node) {

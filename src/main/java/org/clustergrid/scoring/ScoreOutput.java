@@ -14,14 +14,24 @@ import org.locationtech.jts.geom.Coordinate;
 public final class ScoreOutput {
     private ScoreOutput() {}
 
-    /** The flat summary's columns, in order. */
+    /**
+     * The flat summary's columns, in order: the ranking, the composite and how much of it is known, each dimension,
+     * then every indicator's value, score, why it is missing (empty when measured) and the feature behind it.
+     */
     public static List<String> summaryColumns() {
-        List<String> cols = new ArrayList<>(List.of("cluster_grid_id", "name", "size", "rank", "stability", "priority",
-                "gap", "composite"));
+        List<String> cols = new ArrayList<>(List.of("cluster_grid_id", "name", "size", "rank", "stability", "gap_rank",
+                "unranked", "priority", "gap", "composite", "known", "flags"));
         for (Dimension d : Dimension.values()) {
             cols.add(d.id());
+            cols.add(d.id() + "_known");
             cols.add(d.id() + "_target");
             cols.add(d.id() + "_gap");
+        }
+        for (Indicator i : Indicator.values()) {
+            cols.add(i.id());
+            cols.add(i.id() + "_score");
+            cols.add(i.id() + "_missing");
+            cols.add(i.id() + "_evidence");
         }
         return cols;
     }
@@ -34,13 +44,26 @@ public final class ScoreOutput {
         m.put("size", s.size());
         m.put("rank", r.rank());
         m.put("stability", round(r.stability(), 3));
+        m.put("gap_rank", r.gapRank());
+        m.put("unranked", r.unranked());
         m.put("priority", round(s.priority(), 1));
         m.put("gap", round(s.gap(), 2));
         m.put("composite", round(s.composite(), 2));
+        m.put("known", round(s.known(), 3));
+        m.put("flags", s.flags().isEmpty() ? null
+                : String.join(";", s.flags().stream().map(QualityFlag::code).distinct().toList()));
         for (Dimension d : Dimension.values()) {
             m.put(d.id(), round(s.dimensions().get(d), 2));
+            m.put(d.id() + "_known", round(s.completeness().get(d), 3));
             m.put(d.id() + "_target", s.targets().get(d));
             m.put(d.id() + "_gap", round(s.gaps().get(d), 2));
+        }
+        for (Indicator i : Indicator.values()) {
+            IndicatorResult ir = s.indicators().get(i);
+            m.put(i.id(), ir == null ? null : round(ir.value(), 3));
+            m.put(i.id() + "_score", ir == null ? null : round(ir.score(), 2));
+            m.put(i.id() + "_missing", ir == null || ir.missing() == null ? null : ir.missing().reason().id());
+            m.put(i.id() + "_evidence", ir == null || ir.evidence() == null ? null : ir.evidence().featureId());
         }
         return m;
     }
@@ -49,10 +72,18 @@ public final class ScoreOutput {
     public static Map<String, Object> breakdown(ScoringRun.Ranked r) {
         Map<String, Object> m = summary(r);
         ClusterScore s = r.score();
+        m.put("quality", s.flags().stream().map(f -> {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("code", f.code());
+            q.put("message", f.message());
+            q.put("effect", f.effect());
+            return q;
+        }).toList());
         Map<String, Object> dims = new LinkedHashMap<>();
         for (Dimension d : Dimension.values()) {
             Map<String, Object> dim = new LinkedHashMap<>();
             dim.put("score", round(s.dimensions().get(d), 2));
+            dim.put("known", round(s.completeness().get(d), 3));
             dim.put("target", s.targets().get(d));
             dim.put("gap", round(s.gaps().get(d), 2));
             List<Map<String, Object>> inds = new ArrayList<>();
@@ -85,6 +116,10 @@ public final class ScoreOutput {
             ev.put("seconds", round(e.seconds(), 1));
             ev.put("line", e.from() == null || e.to() == null ? null : List.of(position(e.from()), position(e.to())));
             m.put("evidence", ev);
+        }
+        if (ir.missing() != null) {
+            m.put("missing", ir.missing().reason().id());
+            m.put("reason", ir.missing().message());
         }
         if (!ir.details().isEmpty()) {
             m.put("details", ir.details());

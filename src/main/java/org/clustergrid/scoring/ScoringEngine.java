@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.clustergrid.coverage.LayerCoverage;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.MarketScope;
 import org.clustergrid.model.Typology;
@@ -29,6 +30,10 @@ public final class ScoringEngine {
     private Map<String, double[]> clusterPotentials;
     private final Envelope extent = new Envelope();
     private final Map<String, Map<Indicator, IndicatorResult>> clusterIndicators = new ConcurrentHashMap<>();
+    private final Map<String, List<QualityFlag>> clusterFlags = new ConcurrentHashMap<>();
+    private final LayerCoverage coverage;
+    private final Availability availability;
+    private final RoadDataCheck roadDataCheck;
     private final double buildSeconds;
 
     private ScoringEngine(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {
@@ -36,9 +41,12 @@ public final class ScoringEngine {
         this.data = data;
         this.profile = profile;
         LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
+        this.coverage = data.layerCoverage();
+        this.availability = new Availability(data, coverage);
         this.network = new NetworkAccess(data, profile.parameters(), speeds);
         E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance());
-        this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca);
+        this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
+        this.roadDataCheck = new RoadDataCheck(data, indexes.motorableRoads, profile.parameters().ruralAccessDistanceM());
         for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),
                 data.markets())) {
             for (StoredFeature f : layer) {
@@ -79,7 +87,9 @@ public final class ScoringEngine {
         Cluster c = (Cluster) stored.feature();
         Map<Indicator, IndicatorResult> indicators = clusterIndicators.computeIfAbsent(stored.layerId(),
                 k -> calculator.compute(c.footprint(), clusterPotentials().get(k), stored));
-        return aggregate(stored.layerId(), c.name(), c.size(), indicators, c.typology(), c.marketsServed(), weights);
+        List<QualityFlag> flags = clusterFlags.computeIfAbsent(stored.layerId(), k -> dataFlags(c.footprint()));
+        return aggregate(stored.layerId(), c.name(), c.size(), indicators, c.typology(), c.marketsServed(), weights,
+                flags);
     }
 
     /**
@@ -128,17 +138,37 @@ public final class ScoringEngine {
     /** Scores any point or polygon, as a cluster of the given typology, markets and size would be. */
     public ClusterScore scoreGeometry(String id, Geometry footprint, Typology typology, Set<MarketScope> markets,
             Integer size, Weights weights) {
-        return aggregate(id, null, size, calculator.compute(footprint), typology, markets, weights);
+        return aggregate(id, null, size, calculator.compute(footprint), typology, markets, weights,
+                dataFlags(footprint));
+    }
+
+    /** Flags about the data around a footprint that its indicators alone do not show. */
+    private List<QualityFlag> dataFlags(Geometry footprint) {
+        Point at = Features.representative(footprint);
+        if (availability.check(Indicator.ROAD_DENSITY, at.getCoordinate()) != null) {
+            return List.of(); // no road data here to doubt
+        }
+        return roadDataCheck.check(at).map(List::of).orElse(List.of());
+    }
+
+    /** Where each layer has data. */
+    public LayerCoverage coverage() {
+        return coverage;
     }
 
     private ClusterScore aggregate(String id, String name, Integer size, Map<Indicator, IndicatorResult> indicators,
-            Typology typology, Set<MarketScope> markets, Weights weights) {
+            Typology typology, Set<MarketScope> markets, Weights weights, List<QualityFlag> extraFlags) {
         Map<Dimension, Double> dims = Aggregation.dimensionScores(indicators, profile);
-        Double composite = Aggregation.weightedMean(dims, weights);
+        Map<Dimension, Double> completeness = Aggregation.completeness(indicators, profile);
+        double known = Aggregation.overallCompleteness(completeness, dims, weights);
+        boolean enough = known >= profile.completeness().minComposite() && !dims.isEmpty();
+        Double composite = enough ? Aggregation.weightedMean(dims, weights) : null;
         Map<Dimension, Double> targets = profile.targets().targetFor(typology, markets);
-        Map<Dimension, Double> gaps = Aggregation.gaps(dims, targets);
-        Double gap = Aggregation.weightedMean(gaps, weights);
+        Map<Dimension, Double> gaps = enough ? Aggregation.gaps(dims, targets) : Map.of();
+        Double gap = enough ? Aggregation.weightedMean(gaps, weights) : null;
+        List<QualityFlag> flags = new java.util.ArrayList<>(QualityFlags.of(indicators));
+        flags.addAll(extraFlags);
         return new ClusterScore(id, name, size, indicators, dims, composite, targets, gaps, gap,
-                Aggregation.priority(gap, size));
+                Aggregation.priority(gap, size), completeness, known, flags);
     }
 }

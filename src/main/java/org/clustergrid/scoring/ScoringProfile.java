@@ -10,6 +10,7 @@ import java.util.Objects;
  * cluster typology and markets served. Read from YAML by {@link ProfileReader}; immutable and validated.
  *
  * @param hash a digest of the profile's content, stored with every run so results can be traced and reproduced
+ * @param completeness how much must be known for a dimension and the composite to be scored
  */
 public record ScoringProfile(
         String name,
@@ -17,7 +18,8 @@ public record ScoringProfile(
         Map<Indicator, IndicatorSpec> indicators,
         Weights dimensionWeights,
         Parameters parameters,
-        Targets targets) {
+        Targets targets,
+        Completeness completeness) {
 
     public ScoringProfile {
         Objects.requireNonNull(name, "name");
@@ -40,6 +42,7 @@ public record ScoringProfile(
 
     /** The same profile with other dimension weights (a request's override). */
     public ScoringProfile withWeights(Weights weights) {
-        return new ScoringProfile(name, hash + "+" + weights.fingerprint(), indicators, weights, parameters, targets);
+        return new ScoringProfile(name, hash + "+" + weights.fingerprint(), indicators, weights, parameters, targets,
+                completeness);
     }
 }

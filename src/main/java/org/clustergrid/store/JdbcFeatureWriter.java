@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.clustergrid.coverage.CoverageCells;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.Layer;
@@ -31,6 +32,8 @@ final class JdbcFeatureWriter implements FeatureWriter {
     /** First place each id was seen, per layer, to name both places of a duplicate. */
     private final Map<Layer, Map<String, String>> seen = new EnumMap<>(Layer.class);
     private final WKBWriter wkb = new WKBWriter(2);
+    /** Where the written features lie: the dataset's coverage when it declares none. */
+    private final CoverageCells cells = new CoverageCells();
 
     JdbcFeatureWriter(Connection connection, Dialect dialect, String datasetId, ImportReport report)
             throws SQLException {
@@ -69,8 +72,13 @@ final class JdbcFeatureWriter implements FeatureWriter {
         }
     }
 
+    CoverageCells cells() {
+        return cells;
+    }
+
     private void add(LayerFeature f) throws SQLException {
         Layer layer = f.layer();
+        cells.add(f.geometry());
         LayerTable t = LayerTable.of(layer);
         PreparedStatement ps = statements.get(layer);
         if (ps == null) {

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.clustergrid.coverage.CoverageChoice;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.model.Coverage;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Layer;
 import org.locationtech.jts.geom.Envelope;
@@ -63,9 +65,15 @@ final class JdbcSpatialStore implements SpatialStore {
                 }
                 Map<Layer, Integer> counts = writer.counts();
                 updateCounts(c, info.id(), counts);
+                Coverage coverage = CoverageChoice.choose(info.declaredCoverage(), report.fileBounds(),
+                        report.fileBoundsSource(), writer.cells(),
+                        info.coverageLayers().isEmpty() ? counts.keySet() : info.coverageLayers());
+                if (coverage != null) {
+                    CoverageColumns.write(c, info.id(), coverage);
+                }
                 c.commit();
                 return new Dataset(info.id(), info.title(), info.source(), info.licence(), info.attribution(),
-                        importedAt, counts, info.synthetic());
+                        importedAt, counts, info.synthetic(), coverage);
             } catch (Exception | Error e) {
                 c.rollback();
                 throw e;
@@ -173,7 +181,7 @@ final class JdbcSpatialStore implements SpatialStore {
                 Layer.byId(k).ifPresent(layer -> counts.put(layer, ((Number) v).intValue())));
         return new Dataset(rs.getString("id"), rs.getString("title"), rs.getString("source"), rs.getString("licence"),
                 rs.getString("attribution"), rs.getTimestamp("imported_at").toInstant(), counts,
-                rs.getBoolean("synthetic"));
+                rs.getBoolean("synthetic"), CoverageColumns.read(rs));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,19 @@ class ScoreApiTest extends ServerTest {
         assertThat(csv.headers().firstValue("content-type").orElseThrow()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(13);
-        assertThat(lines[0]).startsWith("cluster_grid_id,name,size,rank,stability,priority,gap,composite,roads,");
+        assertThat(lines[0]).startsWith("cluster_grid_id,name,size,rank,stability,gap_rank,unranked,priority,gap,"
+                + "composite,known,flags,roads,roads_known,");
+        // every indicator travels with its score, why it is missing and the feature behind it
+        List<String> header = List.of(lines[0].split(","));
+        for (String col : List.of("bank_distance", "bank_distance_score", "bank_distance_missing",
+                "bank_distance_evidence", "market_potential_missing")) {
+            assertThat(header).contains(col);
+        }
+        String[] row = lines[1].split(",", -1);
+        assertThat(row[header.indexOf("bank_distance_evidence")]).startsWith("demo.");
+        assertThat(Double.parseDouble(row[header.indexOf("bank_distance")])).isPositive();
+        assertThat(first.path("bank_distance_score").asDouble()).isBetween(0.0, 100.0);
+        assertThat(first.path("known").asDouble()).isBetween(0.6, 1.0);
 
         JsonNode runs = json(get("/api/scoring/runs"));
         assertThat(runs).isNotEmpty();

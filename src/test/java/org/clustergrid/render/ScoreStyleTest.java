@@ -30,8 +30,9 @@ class ScoreStyleTest {
             gaps.put(d, d == Dimension.ROADS ? roadsGap : 0.0);
         }
         ClusterScore s = new ClusterScore("CG-XX-000001", "Test", 500, Map.of(), dims, composite, dims, gaps, roadsGap,
-                roadsGap * 500);
-        return new ScoringRun("run", Instant.now(), null, null, 1, List.of(new ScoringRun.Ranked(s, 1, 1.0)), 0);
+                roadsGap * 500, Map.of(), 1, List.of());
+        return new ScoringRun("run", Instant.now(), null, null, 1, List.of(new ScoringRun.Ranked(s, 1, 1.0, 1, null)),
+                0);
     }
 
     static Cluster cluster(String id) {

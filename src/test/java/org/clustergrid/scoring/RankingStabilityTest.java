@@ -14,7 +14,8 @@ class RankingStabilityTest {
     static ClusterScore cluster(String id, int size, double roadGap, double powerGap) {
         Map<Dimension, Double> gaps = Map.of(Dimension.ROADS, roadGap, Dimension.POWER, powerGap);
         Double gap = Aggregation.weightedMean(gaps, EQUAL);
-        return new ClusterScore(id, id, size, Map.of(), Map.of(), null, Map.of(), gaps, gap, gap * size);
+        return new ClusterScore(id, id, size, Map.of(), Map.of(), null, Map.of(), gaps, gap, gap * size, Map.of(), 1,
+                List.of());
     }
 
     @Test
@@ -35,7 +36,7 @@ class RankingStabilityTest {
     @Test
     void clustersWithoutSizeHaveNoStability() {
         ClusterScore unknown = new ClusterScore("u", "u", null, Map.of(), Map.of(), null, Map.of(),
-                Map.of(Dimension.ROADS, 10.0), 10.0, null);
+                Map.of(Dimension.ROADS, 10.0), 10.0, null, Map.of(), 1, List.of());
         Double[] s = RankingStability.of(List.of(cluster("x", 10, 5, 5), unknown), EQUAL, 0.2, 50, 10, 1);
         assertThat(s[0]).isEqualTo(1.0);
         assertThat(s[1]).isNull();

@@ -82,6 +82,9 @@ public final class OsmPbfReader {
         }
         try (PbfFile file = new PbfFile(pbf)) {
             new OsmPbfReader(fileName, options, report, sink).run(file);
+            if (file.headerBounds() != null) {
+                report.fileBounds(file.headerBounds(), fileName + " header bounds");
+            }
         } catch (PbfFormatException e) {
             report.error(fileName, null, null, e.getMessage());
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Block-level access to a PBF file: finds the blocks once, then reads chosen blocks again by offset, so that later
@@ -46,6 +47,8 @@ final class PbfFile implements Closeable {
     private final long size;
     private final ExecutorService decoders;
     private final int window;
+
+    private Envelope headerBounds;
 
     PbfFile(Path path) throws IOException {
         channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -87,7 +90,7 @@ final class PbfFile implements Closeable {
             long blobOffset = pos + 4 + headerSize;
             pos = blobOffset + blobSize;
             if ("OSMHeader".equals(header.getType())) {
-                checkHeader(readBytes(blobOffset, blobSize, "the header blob"), start);
+                headerBounds = checkHeader(readBytes(blobOffset, blobSize, "the header blob"), start);
                 headerSeen = true;
             } else if ("OSMData".equals(header.getType())) {
                 if (!headerSeen) {
@@ -155,7 +158,8 @@ final class PbfFile implements Closeable {
         }
     }
 
-    private static void checkHeader(ByteBuffer blob, long offset) throws PbfFormatException {
+    /** The header's bounding box, null when it declares none. */
+    private static Envelope checkHeader(ByteBuffer blob, long offset) throws PbfFormatException {
         Osmformat.HeaderBlock header;
         try {
             header = Osmformat.HeaderBlock.parseFrom(inflate(blob, offset));
@@ -168,6 +172,16 @@ final class PbfFile implements Closeable {
                         + "' (only " + SUPPORTED_FEATURES + " are supported)");
             }
         }
+        if (!header.hasBbox()) {
+            return null;
+        }
+        var b = header.getBbox(); // nanodegrees
+        return new Envelope(b.getLeft() / 1e9, b.getRight() / 1e9, b.getBottom() / 1e9, b.getTop() / 1e9);
+    }
+
+    /** The bounds the file's header declares (an extract's clipping box), null when it declares none. */
+    Envelope headerBounds() {
+        return headerBounds;
     }
 
     private static OsmBlockDecoder decode(ByteBuffer blob, long offset) throws IOException {

@@ -1,0 +1,62 @@
+package org.clustergrid.scoring;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.coverage.LayerCoverage;
+import org.clustergrid.model.Layer;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * Whether an indicator can be known at a place, before any distance is measured: each indicator needs its layers to
+ * hold data and to cover the place (an empty layer, or one whose data lie elsewhere, says nothing there). Travel
+ * times and reachable counts also need the road network.
+ */
+final class Availability {
+    private final LayerCoverage coverage;
+    private final Map<Layer, Boolean> empty = new EnumMap<>(Layer.class);
+
+    Availability(ScoringData data, LayerCoverage coverage) {
+        this.coverage = coverage;
+        empty.put(Layer.ROADS, data.roads().isEmpty());
+        empty.put(Layer.POWER, data.power().isEmpty());
+        empty.put(Layer.FINANCE, data.finance().isEmpty());
+        empty.put(Layer.MARKETS, data.markets().isEmpty());
+    }
+
+    /** The layers an indicator's value depends on. */
+    static List<Layer> layersOf(Indicator i) {
+        return switch (i) {
+            case ROAD_ALL_SEASON_DISTANCE, ROAD_MOTORABLE_DISTANCE, ROAD_DENSITY, RURAL_ACCESS -> List.of(Layer.ROADS);
+            case POWER_HV_DISTANCE, POWER_MV_DISTANCE, POWER_SUBSTATION_DISTANCE, GRID_SERVED, SUPPLY_HOURS ->
+                    List.of(Layer.POWER);
+            case BANK_DISTANCE, FINANCE_POINTS_NEARBY, FINANCE_E2SFCA -> List.of(Layer.FINANCE);
+            case FINANCE_POINTS_REACHABLE -> List.of(Layer.FINANCE, Layer.ROADS);
+            case MARKET_LOCAL_TIME, MARKET_REGIONAL_TIME, MARKET_NATIONAL_TIME, MARKET_GLOBAL_TIME, MARKET_POTENTIAL ->
+                    List.of(Layer.MARKETS, Layer.ROADS);
+        };
+    }
+
+    /** Why the indicator cannot be known at the place, or null when its layers hold data there. */
+    Missing check(Indicator i, Coordinate at) {
+        for (Layer l : layersOf(i)) {
+            if (empty.get(l)) {
+                return new Missing(Missing.Reason.EMPTY_LAYER, "no " + l.title().toLowerCase(java.util.Locale.ROOT)
+                        + " in the data", l);
+            }
+        }
+        for (Layer l : layersOf(i)) {
+            if (!coverage.covers(l, at)) {
+                return new Missing(Missing.Reason.OUTSIDE_COVERAGE, "outside the area any " + l.id()
+                        + " dataset covers: the nearest " + l.id() + " data lie elsewhere and say nothing here", l);
+            }
+        }
+        return null;
+    }
+
+    /** Which layers do not cover the place (none when all do). */
+    List<Layer> uncovered(Coordinate at) {
+        return List.of(Layer.ROADS, Layer.POWER, Layer.FINANCE, Layer.MARKETS).stream()
+                .filter(l -> !empty.get(l) && !coverage.covers(l, at)).toList();
+    }
+}

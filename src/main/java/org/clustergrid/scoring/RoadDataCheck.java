@@ -1,0 +1,71 @@
+package org.clustergrid.scoring;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.clustergrid.index.Nearest;
+import org.clustergrid.index.NearestIndex;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Suspects incomplete road data around a cluster by comparing independent registers with the roads: when most of the
+ * register's places near the cluster (finance points and markets from datasets that bring no roads, e.g. a national
+ * facility register beside an OSM extract) have no mapped road within the Rural Access distance, the road data, not
+ * the places, are probably what is missing — volunteered maps are thinnest where settlements are rural.
+ */
+final class RoadDataCheck {
+    /** How far around the cluster register places are compared. */
+    static final double RADIUS_M = 10_000;
+    /** Fewest register places for a verdict: below it a share means little. */
+    static final int MIN_PLACES = 5;
+    /** Share of places without a road that raises the flag. */
+    static final double SUSPECT_SHARE = 0.5;
+
+    private final NearestIndex<StoredFeature> places;
+    private final NearestIndex<StoredFeature> roads;
+    private final double roadDistanceM;
+
+    RoadDataCheck(ScoringData data, NearestIndex<StoredFeature> motorableRoads, double roadDistanceM) {
+        Set<String> roadDatasets = new HashSet<>();
+        data.roads().forEach(f -> roadDatasets.add(f.datasetId()));
+        List<StoredFeature> register = new ArrayList<>();
+        for (List<StoredFeature> layer : List.of(data.finance(), data.markets())) {
+            for (StoredFeature f : layer) {
+                if (!roadDatasets.contains(f.datasetId())) {
+                    register.add(f);
+                }
+            }
+        }
+        this.places = NearestIndex.build(register, f -> f.feature().geometry());
+        this.roads = motorableRoads;
+        this.roadDistanceM = roadDistanceM;
+    }
+
+    /** The flag for a point inside the roads' coverage, if the registers around it suggest missing roads. */
+    Optional<QualityFlag> check(Point at) {
+        if (places.isEmpty() || roads.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Nearest<StoredFeature>> near = places.within(at, RADIUS_M);
+        if (near.size() < MIN_PLACES) {
+            return Optional.empty();
+        }
+        int without = 0;
+        for (Nearest<StoredFeature> n : near) {
+            Optional<Nearest<StoredFeature>> road = roads.nearest(n.item().feature().geometry());
+            if (road.isEmpty() || road.get().metres() > roadDistanceM) {
+                without++;
+            }
+        }
+        if (without < SUSPECT_SHARE * near.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QualityFlag("road_data_suspect", String.format(java.util.Locale.ROOT,
+                "%d of the %d register places within %.0f km have no mapped road within %.0f km", without, near.size(),
+                RADIUS_M / 1000, roadDistanceM / 1000),
+                "The road data look incomplete here: road distances and travel times may be worse than on the ground"));
+    }
+}
