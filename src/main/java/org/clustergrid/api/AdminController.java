@@ -56,7 +56,8 @@ class AdminController {
             @RequestParam(value = "minPopulation", required = false) Long minPopulation,
             @RequestParam(value = "clustersFromOsm", defaultValue = "false") boolean clustersFromOsm,
             @RequestParam(value = "skipInvalid", defaultValue = "false") boolean skipInvalid,
-            @RequestParam(value = "synthetic", defaultValue = "false") boolean synthetic) throws Exception {
+            @RequestParam(value = "synthetic", defaultValue = "false") boolean synthetic,
+            @RequestParam(value = "coverage", required = false) String coverage) throws Exception {
         authorize(request);
         Path dir = Files.createTempDirectory("clustergrid-upload");
         try {
@@ -78,6 +79,7 @@ class AdminController {
             o.clustersFromOsm = clustersFromOsm;
             o.skipInvalid = skipInvalid;
             o.synthetic = synthetic;
+            o.coverage = coverageSpec(coverage, dir);
             Importer.Result r = importer.run(o.toRequest());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("dataset", Json.dataset(r.dataset()));
@@ -87,6 +89,25 @@ class AdminController {
         } finally {
             FileSystemUtils.deleteRecursively(dir);
         }
+    }
+
+    /**
+     * A box as given, or GeoJSON text saved to a file for {@link ImportOptions#coverage}; null when absent. Never a
+     * path: an upload names no file on the server.
+     */
+    private static String coverageSpec(String coverage, Path dir) throws IOException {
+        if (coverage == null || coverage.isBlank()) {
+            return null;
+        }
+        if (!coverage.trim().startsWith("{")) {
+            if (!coverage.matches("\\s*[-+0-9.]+\\s*(,\\s*[-+0-9.]+\\s*){3}")) {
+                throw ApiException.badRequest("coverage must be minLon,minLat,maxLon,maxLat or GeoJSON polygons");
+            }
+            return coverage;
+        }
+        Path file = dir.resolve("coverage.geojson");
+        Files.writeString(file, coverage);
+        return file.toString();
     }
 
     @DeleteMapping("/datasets/{id}")

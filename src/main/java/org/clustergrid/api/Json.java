@@ -30,6 +30,15 @@ final class Json {
         m.put("featureCounts", counts);
         m.put("featureCount", d.featureCount());
         m.put("synthetic", d.synthetic());
+        if (d.coverage() != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("method", d.coverage().method().id());
+            c.put("description", d.coverage().description());
+            c.put("layers", d.coverage().layers().stream().sorted().map(Layer::id).toList());
+            c.put("bbox", extent(d.coverage().area().getEnvelopeInternal()));
+            c.put("geometry", "/api/coverage?dataset=" + d.id());
+            m.put("coverage", c);
+        }
         return m;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.clustergrid.ingest.CoverageSpec;
 import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.SourceKind;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
@@ -35,6 +36,8 @@ public final class ImportOptions {
     public boolean clustersFromOsm;
     public boolean skipInvalid;
     public boolean synthetic;
+    /** The area the dataset covers: a box or a polygon file ({@link CoverageSpec}); null to take the files' own. */
+    public String coverage;
 
     public ImportRequest toRequest() throws IOException {
         SourceKind k = kind();
@@ -44,7 +47,7 @@ public final class ImportOptions {
         String id = dataset != null ? dataset : defaultId(files.get(0));
         DatasetInfo info = new DatasetInfo(id, title, source != null ? source : fileNames(),
                 licence != null ? licence : defaultLicence(k), attribution != null ? attribution : defaultAttribution(k),
-                synthetic);
+                synthetic, coverage == null || coverage.isBlank() ? null : CoverageSpec.parse(coverage), Set.of());
         Mapping m = mapping();
         GeoNamesReader.Filter filter = new GeoNamesReader.Filter(countries(), minPopulation == null ? 0 : minPopulation);
         return new ImportRequest(k, ImportRequest.sources(files, m), info, filter, clustersFromOsm, skipInvalid);

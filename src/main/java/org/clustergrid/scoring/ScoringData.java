@@ -17,7 +17,7 @@ import org.clustergrid.store.StoredFeature;
 /**
  * The layers a scoring run works on, read from the store at one data version, with where each layer has data.
  *
- * @param coverages one per dataset: its recorded coverage, or for a dataset without one the cells of its own
+ * @param coverages by dataset id: its recorded coverage, or for a dataset without one the cells of its own
  *     features ({@link CoverageCells}) for the layers it has features in
  */
 public record ScoringData(
@@ -27,7 +27,7 @@ public record ScoringData(
         List<StoredFeature> power,
         List<StoredFeature> finance,
         List<StoredFeature> markets,
-        List<Coverage> coverages) {
+        Map<String, Coverage> coverages) {
 
     public ScoringData {
         clusters = List.copyOf(clusters);
@@ -35,7 +35,7 @@ public record ScoringData(
         power = List.copyOf(power);
         finance = List.copyOf(finance);
         markets = List.copyOf(markets);
-        coverages = List.copyOf(coverages);
+        coverages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coverages));
     }
 
     /** Layers without recorded coverage: each dataset covers the cells of its own features. */
@@ -59,17 +59,17 @@ public record ScoringData(
 
     /** Each layer's coverage: the union over its datasets. */
     public LayerCoverage layerCoverage() {
-        return LayerCoverage.of(coverages);
+        return LayerCoverage.of(List.copyOf(coverages.values()));
     }
 
     /** The recorded coverages, plus one derived from the features of every dataset that has none recorded. */
-    private static List<Coverage> derived(List<Dataset> datasets, List<List<StoredFeature>> layers) {
-        List<Coverage> out = new ArrayList<>();
+    private static Map<String, Coverage> derived(List<Dataset> datasets, List<List<StoredFeature>> layers) {
+        Map<String, Coverage> out = new LinkedHashMap<>();
         Map<String, Boolean> recorded = new LinkedHashMap<>();
         for (Dataset d : datasets) {
             recorded.put(d.id(), d.coverage() != null);
             if (d.coverage() != null) {
-                out.add(d.coverage());
+                out.put(d.id(), d.coverage());
             }
         }
         Map<String, CoverageCells> cells = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ public record ScoringData(
                 }
             }
         }
-        cells.forEach((id, c) -> out.add(new Coverage(c.area(), present.get(id), Coverage.Method.DERIVED,
+        cells.forEach((id, c) -> out.put(id, new Coverage(c.area(), present.get(id), Coverage.Method.DERIVED,
                 "derived from the features: " + CoverageCells.describe())));
         return out;
     }

@@ -46,6 +46,32 @@ public class ApiTest extends ServerTest {
     }
 
     @Test
+    void datasetsSayWhereTheyHaveData() throws Exception {
+        JsonNode coverage = json("/api/datasets/demo").path("coverage");
+        assertThat(coverage.path("method").asText()).isEqualTo("derived");
+        assertThat(coverage.path("layers")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("clusters", "roads", "power", "finance", "markets");
+        JsonNode bbox = coverage.path("bbox");
+        JsonNode roads = json("/api/layers/roads").path("extent");
+        assertThat(bbox.get(0).asDouble()).isLessThanOrEqualTo(roads.get(0).asDouble());
+        assertThat(bbox.get(3).asDouble()).isGreaterThanOrEqualTo(roads.get(3).asDouble());
+
+        JsonNode fc = json(coverage.path("geometry").asText());
+        assertThat(fc.path("features")).hasSize(1);
+        assertThat(fc.path("features").get(0).path("geometry").path("type").asText()).endsWith("Polygon");
+        assertThat(get("/api/coverage?dataset=nope").statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> map = send("/ogc/wms?SERVICE=WMS&REQUEST=GetMap&VERSION=1.3.0&LAYERS=coverage&STYLES="
+                + "&CRS=CRS:84&BBOX=" + bbox.get(0).asDouble() + "," + bbox.get(1).asDouble() + ","
+                + bbox.get(2).asDouble() + "," + bbox.get(3).asDouble() + "&WIDTH=64&HEIGHT=64&FORMAT=image/png",
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(map.headers().firstValue("content-type").orElseThrow()).isEqualTo("image/png");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(map.body()));
+        assertThat(new java.awt.Color(img.getRGB(32, 32), true).getAlpha()).as("centre of the demo region drawn")
+                .isGreaterThan(0);
+    }
+
+    @Test
     void demoRegionIsLoadedAndMarkedSynthetic() throws Exception {
         JsonNode datasets = json("/api/datasets");
         assertThat(datasets).hasSize(1);

@@ -29,6 +29,8 @@ public final class ImportCommand {
               --clusters-from-osm  osm: also import landuse=industrial areas and craft=* features as clusters
               --skip-invalid       leave out bad records with a warning instead of failing the import
               --synthetic          mark the dataset as synthetic (generated, not observed)
+              --coverage AREA      where the dataset has data: minLon,minLat,maxLon,maxLat or a GeoJSON/WKT polygon
+                                   file (default: an OSM extract's header bounds, else cells around the features)
               --clustergrid.store=postgis ...   any setting of the server (see README)
             """;
 
@@ -65,6 +67,7 @@ public final class ImportCommand {
                 case "--clusters-from-osm" -> o.clustersFromOsm = true;
                 case "--skip-invalid" -> o.skipInvalid = true;
                 case "--synthetic" -> o.synthetic = true;
+                case "--coverage" -> o.coverage = Args.value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
