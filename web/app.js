@@ -10,7 +10,10 @@
  *   weights         sliders that re-score
  *   url state       the view, layers, score, weights and selection in the URL hash
  *   downloads       GeoJSON / CSV of the clusters in view, WMS / OGC API URLs
+ * What it says about unknowns (unranked clusters, missing indicators, quality flags, data coverage) is in quality.js.
  */
+import * as quality from './quality.js';
+
 (function () {
   'use strict';
 
@@ -64,8 +67,8 @@
     service_based: 'Service-based'
   };
 
-  var LAYER_ORDER = ['clusters', 'markets', 'finance', 'power', 'roads', 'gap_surface'];
-  var PANE_Z = { gap_surface: 405, roads: 410, power: 420, markets: 430, finance: 440, evidence: 445, clusters: 450 };
+  var LAYER_ORDER = ['clusters', 'markets', 'finance', 'power', 'roads', 'gap_surface', 'coverage'];
+  var PANE_Z = { coverage: 400, gap_surface: 405, roads: 410, power: 420, markets: 430, finance: 440, evidence: 445, clusters: 450 };
 
   /**
    * Layers the server computes and draws by WMS only (not stored, so not in /api/layers): off unless asked for,
@@ -261,7 +264,7 @@
   function fmtIndicatorValue(ind) {
     var v = ind.value;
     if (v === null || v === undefined) {
-      return 'no data';
+      return ind.details && ind.details.unreachable ? 'none reachable' : 'unknown';
     }
     switch (ind.unit) {
       case 'm':
@@ -408,7 +411,7 @@
     }
     if (noData) {
       html += '<div class="legend-row"><span class="swatch box" style="background:' + NO_DATA_COLOR +
-        '"></span>no data <span class="muted">(' + noData + ')</span></div>';
+        '"></span>not scored: too little known <span class="muted">(' + noData + ')</span></div>';
     }
     html += '<div class="legend-note">Circle size: cluster size (employment)</div>';
     // the other layers' keys fold away, so the cluster classes stay readable on small screens
@@ -659,6 +662,10 @@
       entry.layer = new WmsImageLayer('ogc/wms', id, { pane: id, title: WMS_SURFACES[id] });
       return entry.layer;
     }
+    if (id === 'coverage') {
+      entry.layer = quality.coverageLayer(L, await getJson(API + 'coverage'), 'coverage');
+      return entry.layer;
+    }
     if (id === 'basemap') {
       entry.layer = L.tileLayer(CONFIG.basemap.url, {
         attribution: esc(CONFIG.basemap.attribution), maxZoom: CONFIG.basemap.maxZoom, pane: 'basemap'
@@ -761,7 +768,8 @@
         var p = f.properties;
         l.feature = f;
         l.bindTooltip('<strong>' + esc(p.name) + '</strong><br>' + esc(SCORES[state.score].label) + ': ' +
-          fmtNumber(p[state.score], 1) + ' · rank ' + p.rank, { sticky: true, direction: 'top' });
+          (typeof p[state.score] === 'number' ? fmtNumber(p[state.score], 1) : 'not scored') + ' · ' +
+          quality.rankText(p), { sticky: true, direction: 'top' });
         l.on('click', function () {
           select(p.cluster_grid_id, { zoom: false, scrollRow: true });
         });
@@ -794,7 +802,8 @@
 
   // the figures a planner compares first come right after the name; size and typology last
   var COLUMNS = [
-    { key: 'rank', label: 'Rank', num: true, title: 'Rank by priority under the current weights' },
+    { key: 'rank', label: 'Rank', num: true, title: 'Rank by priority (gap × size) under the current weights' },
+    { key: 'gap_rank', label: 'Gap rank', num: true, title: 'Rank by gap alone: the ranking to use when sizes are unknown' },
     { key: 'change', label: '±', num: true, title: 'Rank change against the profile\'s default weights' },
     { key: 'name', label: 'Cluster' },
     { key: 'composite', label: 'Score', num: true, title: 'Composite connectivity score, 0–100' },
@@ -828,7 +837,7 @@
 
   function rankChange(p) {
     var base = state.baselineRank[p.cluster_grid_id];
-    return base === undefined ? 0 : base - p.rank;
+    return typeof base !== 'number' || typeof p.rank !== 'number' ? 0 : base - p.rank;
   }
 
   function passesFilters(f) {
@@ -862,7 +871,7 @@
       var va = rowValue(a, key);
       var vb = rowValue(b, key);
       if (va === vb) {
-        return a.properties.rank - b.properties.rank;
+        return byRank(a.properties, b.properties);
       }
       if (va === null || va === undefined) {
         return 1;
@@ -891,9 +900,11 @@
       var selected = p.cluster_grid_id === state.selected;
       return '<tr tabindex="0" data-id="' + esc(p.cluster_grid_id) + '"' +
         (selected ? ' class="selected" aria-selected="true"' : ' aria-selected="false"') + '>' +
-        '<td class="num rank">' + p.rank + '</td>' +
+        '<td class="num rank">' + quality.rankCell(p) + '</td>' +
+        '<td class="num gap_rank">' + fmtNumber(p.gap_rank, 0) + '</td>' +
         '<td class="num change">' + change + '</td>' +
-        '<td class="name">' + swatch + esc(p.name) + '<div class="id">' + esc(p.cluster_grid_id) + '</div></td>' +
+        '<td class="name">' + swatch + esc(p.name) + '<div class="id">' + esc(p.cluster_grid_id) + '</div>' +
+        quality.unrankedNote(p) + '</td>' +
         cell(p, 'composite', 1) + cell(p, 'gap', 1) + cell(p, 'priority', 0) +
         '<td class="num stability">' + (typeof p.stability === 'number' ? p.stability.toFixed(2) : '—') + '</td>' +
         cell(p, 'roads_gap', 1) + cell(p, 'power_gap', 1) + cell(p, 'finance_gap', 1) + cell(p, 'markets_gap', 1) +
@@ -908,6 +919,21 @@
     }
   }
 
+  /** Ranked clusters first by rank, then those ranked by gap only, then the unscored, each by id. */
+  function byRank(a, b) {
+    var ra = typeof a.rank === 'number' ? a.rank : Infinity;
+    var rb = typeof b.rank === 'number' ? b.rank : Infinity;
+    if (ra !== rb) {
+      return ra - rb;
+    }
+    var ga = typeof a.gap_rank === 'number' ? a.gap_rank : Infinity;
+    var gb = typeof b.gap_rank === 'number' ? b.gap_rank : Infinity;
+    if (ga !== gb) {
+      return ga - gb;
+    }
+    return String(a.cluster_grid_id) < String(b.cluster_grid_id) ? -1 : 1;
+  }
+
   function wireTable() {
     var table = $('ranking-table');
     table.querySelector('thead').addEventListener('click', function (ev) {
@@ -919,7 +945,7 @@
       // numbers where bigger is "more" start descending, except the rank itself
       var firstDir = COLUMNS.filter(function (c) {
         return c.key === key;
-      })[0].num && key !== 'rank' ? -1 : 1;
+      })[0].num && key !== 'rank' && key !== 'gap_rank' ? -1 : 1;
       state.sort = { key: key, dir: state.sort.key === key ? -state.sort.dir : firstDir };
       renderTable();
       var again = table.querySelector('button.sort[data-key="' + key + '"]');
@@ -1134,19 +1160,22 @@
       fact('Markets served', esc(markets)) +
       '</dl>' +
       '<div class="headline">' +
-      headline('Rank', '<span id="detail-rank">' + s.rank + '</span>' +
+      headline('Rank', '<span id="detail-rank">' + quality.rankCell(s) + '</span>' +
         (ch ? ' <span class="' + (ch > 0 ? 'up' : 'down') + '">' + (ch > 0 ? '▲' : '▼') + Math.abs(ch) + '</span>' : '')) +
-      headline('Score', '<span id="detail-composite">' + fmtNumber(s.composite, 1) + '</span>') +
+      headline('Score', '<span id="detail-composite">' + fmtNumber(s.composite, 1) + '</span>' +
+        '<div class="muted" id="detail-known">' + quality.knownText(s.known) + '</div>') +
       headline('Gap', '<span id="detail-gap">' + fmtNumber(s.gap, 1) + '</span>') +
       headline('Priority', '<span id="detail-priority">' + fmtNumber(s.priority, 0) + '</span>') +
       headline('Stability', '<span id="detail-stability">' +
         (typeof s.stability === 'number' ? s.stability.toFixed(2) : '—') + '</span>') +
-      '</div>';
+      '</div>' + quality.unrankedNote(s) + quality.flagsHtml(s.quality);
     DIMENSIONS.forEach(function (d) {
       var dim = (s.dimensions || {})[d] || {};
       html += '<section class="dimension" data-dim="' + d + '"><h3><span class="dim-dot" style="background:' +
         EVIDENCE_COLORS[d] + '"></span>' + DIMENSION_LABELS[d] + '</h3>' +
-        '<div class="dim-scores">score <strong class="dim-score">' + fmtNumber(dim.score, 1) + '</strong>' +
+        '<div class="dim-scores">score <strong class="dim-score">' +
+        (typeof dim.score === 'number' ? fmtNumber(dim.score, 1) : 'not scored') + '</strong>' +
+        ' · ' + quality.knownText(dim.known) +
         ' · target <strong class="dim-target">' + fmtNumber(dim.target, 0) + '</strong>' +
         ' · gap <strong class="dim-gap">' + fmtNumber(dim.gap, 1) + '</strong></div>' +
         bar(dim.score, dim.target) +
@@ -1183,7 +1212,8 @@
       evidence = '<div class="evidence">→ ' + what + ' <span class="muted">(' + esc(ev.layer) + ')</span>' +
         (fmtEvidence(ev) ? ', <span class="ev-distance">' + fmtEvidence(ev) + '</span>' : '') + '</div>';
     }
-    return '<tr data-indicator="' + esc(ind.id) + '"><td>' + esc(ind.title || ind.id) + evidence + '</td>' +
+    return '<tr data-indicator="' + esc(ind.id) + '"' + (ind.missing ? ' class="missing"' : '') + '><td>' +
+      esc(ind.title || ind.id) + evidence + quality.missingNote(ind) + '</td>' +
       '<td class="num ind-value" data-raw="' + esc(ind.value) + '" data-unit="' + esc(ind.unit) + '">' +
       esc(fmtIndicatorValue(ind)) + '</td><td class="num ind-score">' + fmtNumber(ind.score, 1) + '</td></tr>';
   }
@@ -1731,6 +1761,7 @@
     Object.keys(WMS_SURFACES).forEach(function (id) {
       state.layers[id] = { title: WMS_SURFACES[id], on: !!asked.layers && asked.layers.indexOf(id) >= 0 };
     });
+    state.layers.coverage = { title: 'Where we have data', on: !!asked.layers && asked.layers.indexOf('coverage') >= 0 };
     if (CONFIG.basemap.url) {
       state.layers.basemap = {
         title: 'Basemap (online)',
