@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.clustergrid.coverage.LayerCoverage;
 import org.clustergrid.model.Layer;
+import org.clustergrid.model.Market;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
@@ -15,9 +16,15 @@ import org.locationtech.jts.geom.Coordinate;
 final class Availability {
     private final LayerCoverage coverage;
     private final Map<Layer, Boolean> empty = new EnumMap<>(Layer.class);
+    /** Tiers with a market where no road data are: a cluster that cannot reach one may simply lack the roads to it. */
+    private final Map<MarketTier, Boolean> beyondRoads = new EnumMap<>(MarketTier.class);
 
-    Availability(ScoringData data, LayerCoverage coverage) {
+    Availability(ScoringData data, LayerCoverage coverage, Parameters parameters) {
         this.coverage = coverage;
+        for (MarketTier tier : MarketTier.values()) {
+            beyondRoads.put(tier, data.markets().stream().anyMatch(f -> tier.includes((Market) f.feature(), parameters)
+                    && !coverage.covers(Layer.ROADS, Features.representative(f.feature().geometry()).getCoordinate())));
+        }
         empty.put(Layer.ROADS, data.roads().isEmpty());
         empty.put(Layer.POWER, data.power().isEmpty());
         empty.put(Layer.FINANCE, data.finance().isEmpty());
@@ -52,6 +59,17 @@ final class Availability {
             }
         }
         return null;
+    }
+
+    /**
+     * Why "no market of the tier reachable" is not a measurement: some market of the tier lies where no road data
+     * are, so the road that might lead there is not in the data. Null when every market of the tier is within the
+     * road data and unreachable really means unreachable.
+     */
+    Missing unreachable(MarketTier tier) {
+        return beyondRoads.get(tier) ? new Missing(Missing.Reason.BEYOND_COVERAGE, "no "
+                + tier.name().toLowerCase(java.util.Locale.ROOT) + " market is reachable within the road data, and"
+                + " some lie beyond them, where no roads are mapped: the travel time is not known", Layer.ROADS) : null;
     }
 
     /** Which layers do not cover the place (none when all do). */

@@ -203,7 +203,9 @@ final class IndicatorCalculator {
                 missing(r, i, Missing.Reason.NO_MARKET_OF_TIER, "no " + tier.name().toLowerCase(java.util.Locale.ROOT)
                         + " market in the data");
             } else if (!a.reachable()) {
-                r.putIfAbsent(i, IndicatorResult.unreachable(i));
+                Missing beyond = availability.unreachable(tier);
+                r.putIfAbsent(i, beyond == null ? IndicatorResult.unreachable(i)
+                        : new IndicatorResult(i, null, null, null, Map.of(), beyond));
             } else {
                 StoredFeature m = network.market(tier, a.source());
                 Point mp = Features.representative(m.feature().geometry());

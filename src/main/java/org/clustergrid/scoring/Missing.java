@@ -18,6 +18,8 @@ public record Missing(Reason reason, String message, Layer layer) {
         EMPTY_LAYER,
         /** No dataset of the layer covers the place: its nearest feature elsewhere says nothing about it. */
         OUTSIDE_COVERAGE,
+        /** The answer lies beyond the data's coverage (e.g. the markets of a tier lie where no roads are mapped). */
+        BEYOND_COVERAGE,
         /** Farther from any road than the off-road limit: no travel time over the network is meaningful. */
         OFF_NETWORK,
         /** The data hold no market of this tier. */

@@ -16,6 +16,7 @@ final class QualityFlags {
         List<QualityFlag> flags = new ArrayList<>();
         Set<Layer> uncovered = new LinkedHashSet<>();
         boolean offNetwork = false;
+        List<String> beyond = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (IndicatorResult r : indicators.values()) {
             Missing m = r.missing();
@@ -23,6 +24,9 @@ final class QualityFlags {
                 uncovered.add(m.layer());
             }
             offNetwork |= m != null && m.reason() == Missing.Reason.OFF_NETWORK;
+            if (m != null && m.reason() == Missing.Reason.BEYOND_COVERAGE) {
+                beyond.add(r.indicator().title().replace("Travel time to the nearest ", ""));
+            }
             if (Boolean.TRUE.equals(r.details().get("unreachable"))) {
                 unreachable.add(r.indicator().title().replace("Travel time to the nearest ", ""));
             }
@@ -35,6 +39,11 @@ final class QualityFlags {
         if (offNetwork) {
             flags.add(new QualityFlag("off_network", "More than the off-road limit from any mapped road",
                     "Travel times, market potential and finance reachable by road are unknown, not 0"));
+        }
+        if (!beyond.isEmpty()) {
+            flags.add(new QualityFlag("market_beyond_road_data", "No road in the data leads to a "
+                    + String.join(", ", beyond).toLowerCase(Locale.ROOT) + "; the nearest lie where no roads are mapped",
+                    "Those travel times are unknown, not 0: import road data that reach them"));
         }
         if (!unreachable.isEmpty()) {
             flags.add(new QualityFlag("market_unreachable", "On the road network, but no road leads to the nearest "

@@ -42,7 +42,7 @@ public final class ScoringEngine {
         this.profile = profile;
         LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
         this.coverage = data.layerCoverage();
-        this.availability = new Availability(data, coverage);
+        this.availability = new Availability(data, coverage, profile.parameters());
         this.network = new NetworkAccess(data, profile.parameters(), speeds);
         E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance());
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);

@@ -129,6 +129,21 @@ class MultiRegionScoringTest {
     }
 
     @Test
+    void pokharaCannotReachKathmanduInItsRoadDataAndThatIsUnknownNotZero() {
+        List<StoredFeature> pokhara = data.clusters().stream().filter(c -> c.datasetId().equals("pokhara")).toList();
+        assertThat(pokhara).hasSize(41);
+        Map<String, ScoringRun.Ranked> byId = new HashMap<>();
+        run.ranked().forEach(r -> byId.put(r.score().id(), r));
+        for (StoredFeature c : pokhara) {
+            ClusterScore s = byId.get(c.layerId()).score();
+            IndicatorResult national = s.indicators().get(Indicator.MARKET_NATIONAL_TIME);
+            assertThat(national.missing().reason()).as(s.name()).isEqualTo(Missing.Reason.BEYOND_COVERAGE);
+            assertThat(s.flags()).extracting(QualityFlag::code).contains("market_beyond_road_data");
+            assertThat(s.scored()).as(s.name() + " is inside every layer's coverage").isTrue();
+        }
+    }
+
+    @Test
     void clustersTooLittleIsKnownOfAreRankedApartWithTheReason() {
         List<ScoringRun.Ranked> order = run.byRank();
         int firstUnscored = -1;

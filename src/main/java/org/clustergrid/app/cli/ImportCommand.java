@@ -89,6 +89,13 @@ public final class ImportCommand {
             Importer.Result r = importer.run(options.toRequest());
             out.printf(Locale.ROOT, "Imported dataset '%s' in %.1f s (peak heap %d MB): %s%n", r.dataset().id(),
                     r.took().toMillis() / 1000.0, peakHeapMb(), r.report().summary());
+            var c = r.dataset().coverage();
+            if (c != null) {
+                var box = c.area().getEnvelopeInternal();
+                out.printf(Locale.ROOT, "Coverage (%s): %s; %s within %.4f,%.4f,%.4f,%.4f%n", c.method().id(),
+                        c.description(), c.layers().stream().sorted().map(l -> l.id()).toList(), box.getMinX(),
+                        box.getMinY(), box.getMaxX(), box.getMaxY());
+            }
             return 0;
         } catch (ImportFailedException e) {
             err.println("Import failed; the store is unchanged.");
