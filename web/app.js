@@ -904,7 +904,7 @@ import * as quality from './quality.js';
         '<td class="num gap_rank">' + fmtNumber(p.gap_rank, 0) + '</td>' +
         '<td class="num change">' + change + '</td>' +
         '<td class="name">' + swatch + esc(p.name) + '<div class="id">' + esc(p.cluster_grid_id) + '</div>' +
-        quality.unrankedNote(p) + '</td>' +
+        quality.unrankedNote(p, true) + '</td>' +
         cell(p, 'composite', 1) + cell(p, 'gap', 1) + cell(p, 'priority', 0) +
         '<td class="num stability">' + (typeof p.stability === 'number' ? p.stability.toFixed(2) : '—') + '</td>' +
         cell(p, 'roads_gap', 1) + cell(p, 'power_gap', 1) + cell(p, 'finance_gap', 1) + cell(p, 'markets_gap', 1) +

@@ -16,13 +16,20 @@ export function rankCell(p) {
   return '<span class="unranked" title="' + esc(p.unranked || 'not ranked') + '">—</span>';
 }
 
-/** A line under the cluster's name when it has no priority rank: why, and its rank by gap if it has one. */
-export function unrankedNote(p) {
+/**
+ * A line under the cluster's name when it has no priority rank: why, and its rank by gap if it has one. Short in the
+ * ranking table (the full reason in its title), in full in the cluster panel.
+ */
+export function unrankedNote(p, short) {
   if (typeof p.rank === 'number' || !p.unranked) {
     return '';
   }
   var byGap = typeof p.gap_rank === 'number' ? ' (gap rank ' + p.gap_rank + ')' : '';
-  return '<div class="unranked-note">' + esc(p.unranked) + byGap + '</div>';
+  var text = p.unranked + byGap;
+  if (short) {
+    text = typeof p.gap_rank === 'number' ? 'size unknown' : 'not scored: ' + knownText(p.known);
+  }
+  return '<div class="unranked-note" title="' + esc(p.unranked + byGap) + '">' + esc(text) + '</div>';
 }
 
 /** Tooltip text for the rank of a cluster. */
