@@ -69,6 +69,11 @@ public final class ImportReport {
         counts.merge(layer, 1, Integer::sum);
     }
 
+    /** Takes back the count of an accepted feature that the store then left out (a skipped duplicate id). */
+    public synchronized void leftOut(Layer layer) {
+        counts.computeIfPresent(layer, (l, n) -> n > 1 ? n - 1 : null);
+    }
+
     /** Counts a source record that no rule mapped to any layer (not an error). */
     public synchronized void skipped() {
         skipped++;
@@ -98,12 +103,19 @@ public final class ImportReport {
         return Map.copyOf(counts);
     }
 
-    /** A one-paragraph human summary: counts, then the first problems. */
+    /**
+     * A one-paragraph human summary: counts, then the first problems. A failed import wrote nothing, so its summary
+     * says so instead of giving the counts of features that were read but not imported.
+     */
     public synchronized String summary() {
         StringBuilder s = new StringBuilder();
         s.append(errorCount).append(" error(s), ").append(warningCount).append(" warning(s)");
-        counts.forEach((layer, n) -> s.append(", ").append(n).append(' ').append(layer.id()));
-        if (skipped > 0) {
+        if (errorCount > 0) {
+            s.append("; nothing was written");
+        } else {
+            counts.forEach((layer, n) -> s.append(", ").append(n).append(' ').append(layer.id()));
+        }
+        if (skipped > 0 && errorCount == 0) {
             s.append(", ").append(skipped).append(" record(s) matched no layer");
         }
         for (ImportProblem p : problems) {

@@ -149,6 +149,40 @@ class BadInputTest {
     }
 
     @Test
+    void skipInvalidLeavesOutRepeatedIdsAndKeepsTheFirst() throws Exception {
+        String text = GOOD + "c1,Again,11.3,77.5,10,10,,\nc3,Third,11.4,77.6,5,50,,\n";
+        Importer.Result r = importer.run(skipping(csv("c.csv", text)));
+        assertThat(r.report().problems()).extracting(ImportProblem::toString).containsExactly(
+                "WARNING: c.csv, line 4, field 'source_id': duplicate id 'c1' in layer clusters"
+                        + " (first seen at c.csv, line 2) (record skipped)");
+        assertThat(r.report().counts()).containsEntry(Layer.CLUSTERS, 3);
+        assertThat(r.dataset().featureCounts()).containsEntry(Layer.CLUSTERS, 3);
+        assertThat(store.feature(Layer.CLUSTERS, "region", "c1").orElseThrow().feature().attributes())
+                .containsEntry("name", "Knitwear");
+
+        String grid = "source_id,cluster_grid_id,name,lat,lon\na,CG-IN-777777,A,11,77\nb,CG-IN-777777,B,11,77.1\n";
+        Importer.Result g = importer.run(skipping(csv("g.csv", grid)));
+        assertThat(g.report().problems()).extracting(ImportProblem::toString).containsExactly(
+                "WARNING: g.csv, line 3, field 'cluster_grid_id': duplicate Cluster Grid ID CG-IN-777777 in this import"
+                        + " (record skipped)");
+        assertThat(g.report().counts()).containsEntry(Layer.CLUSTERS, 1);
+        assertThat(store.feature(Layer.CLUSTERS, "region", "b")).isEmpty();
+    }
+
+    @Test
+    void failedImportSaysNothingWasWrittenInsteadOfCounts() throws Exception {
+        String text = GOOD + "c3,Bad,eleven,77.5,10,10,,\n";
+        var thrown = assertThatThrownBy(() -> importer.run(clusters(csv("c.csv", text), null)))
+                .isInstanceOf(ImportFailedException.class);
+        ImportReport report = ((ImportFailedException) thrown.actual()).report();
+        assertThat(report.summary()).isEqualTo("1 error(s), 0 warning(s); nothing was written\n"
+                + "ERROR: c.csv, line 4, field 'lat': 'eleven' is not a number");
+        thrown.hasMessageStartingWith("Import failed: 1 error(s), 0 warning(s); nothing was written")
+                .hasMessageNotContaining("clusters");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void badValueOutsideVocabulary() throws Exception {
         String text = GOOD + "c3,Odd,11.3,77.5,10,10,steel_mill,\n";
         assertThat(failing(clusters(csv("c.csv", text), null))).singleElement().asString().startsWith(
@@ -201,6 +235,11 @@ class BadInputTest {
     void missingFile() {
         assertThat(failing(clusters(dir.resolve("nowhere.csv"), null))).singleElement().asString()
                 .startsWith("ERROR: nowhere.csv: file not found");
+    }
+
+    static ImportRequest skipping(Path file) {
+        return new ImportRequest(SourceKind.CLUSTERS, List.of(new ImportRequest.Source(file, null)), DATASET, null,
+                false, true);
     }
 
     static ImportRequest osm(Path file) {
