@@ -127,7 +127,7 @@ public final class Importer {
                 cols.add(r.id());
             }
             if (r.when() != null) {
-                cols.add(r.when().field());
+                cols.addAll(r.when().fields());
             }
         }
         if (mapping.rules().stream().anyMatch(r -> r.layer() == Layer.CLUSTERS && r.id() == null

@@ -27,6 +27,23 @@ import org.clustergrid.model.Layer;
  * </pre>
  *
  * Canonical fields not named in {@code fields} or {@code set} are taken from a source field of the same name.
+ *
+ * <p>A {@code when} may test several fields by combining conditions with {@code all} (every one holds), {@code any}
+ * (at least one holds) and {@code not} (the condition does not hold), nested as needed. An empty field matches no
+ * regular expression, so {@code not} of a test on it holds. For example, co-operative societies except dairies:
+ *
+ * <pre>
+ *     when:
+ *       all:
+ *         - {field: FAC_DESC, matches: "(?i)co-?op\\w* society"}
+ *         - not: {field: FAC_DESC, matches: "(?i)\\b(milk|dairy)\\b"}
+ *         - any:
+ *             - {field: STATE, matches: "^Kerala$"}
+ *             - {field: DISTRICT, matches: "(?i)^idukki$"}
+ * </pre>
+ *
+ * <p>Every source field a rule names (in {@code fields}, {@code id} or {@code when}) must exist in the file: a
+ * misspelt name would otherwise match nothing without a word.
  */
 public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
 
@@ -55,9 +72,6 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
             set = set == null ? Map.of() : Map.copyOf(set);
         }
     }
-
-    /** A condition on one source field. */
-    public record Condition(String field, java.util.regex.Pattern matches) {}
 
     /** Reads a mapping file; an unreadable or inconsistent one fails with a message naming the file. */
     public static Mapping read(Path file) throws IOException {
@@ -92,21 +106,12 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
         }
     }
 
-    record RuleFile(String layer, Map<String, String> when, String id, Map<String, String> fields, Map<String, String> set) {
+    /** {@code when} stays untyped YAML until {@link Condition#parse} reads its nesting. */
+    record RuleFile(String layer, Object when, String id, Map<String, String> fields, Map<String, String> set) {
         Rule toRule(int n) {
             Layer l = layer == null ? null : Layer.byId(layer).orElseThrow(() -> new IllegalArgumentException(
                     "rule " + n + ": unknown layer '" + layer + "' (clusters, roads, power, finance, markets)"));
-            Condition c = null;
-            if (when != null) {
-                if (when.get("field") == null || when.get("matches") == null) {
-                    throw new IllegalArgumentException("rule " + n + ": 'when' needs 'field' and 'matches'");
-                }
-                try {
-                    c = new Condition(when.get("field"), java.util.regex.Pattern.compile(when.get("matches")));
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new IllegalArgumentException("rule " + n + ": bad regular expression: " + e.getDescription());
-                }
-            }
+            Condition c = when == null ? null : Condition.parse(when, "rule " + n + ": 'when'");
             try {
                 return new Rule(l, c, id, fields, set);
             } catch (IllegalArgumentException e) {
