@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.clustergrid.ingest.mapping.Mapping;
+import org.clustergrid.ingest.shapefile.TestShapefile;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.DatasetInfo;
 import org.clustergrid.store.FeatureQuery;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * Every kind of bad input gets an error naming file, place and field, and leaves the store exactly as it was: a good
@@ -84,12 +87,77 @@ class BadInputTest {
         return report.problems().stream().map(ImportProblem::toString).toList();
     }
 
+    static final String GOOD_HEADER = "[source_id, name, lat, lon, firms, employment, typology, markets_served]";
+
     @Test
-    void missingRequiredColumn() throws Exception {
+    void mappedFieldMissingFromCsvHeader() throws Exception {
         Mapping m = mappingFile("rules:\n  - layer: clusters\n    fields: {name: cluster_name}\n");
-        assertThat(failing(clusters(csv("c.csv", GOOD), m))).contains(
-                "ERROR: c.csv, line 1, field 'cluster_name': required column 'cluster_name' is missing; header is "
-                        + "[source_id, name, lat, lon, firms, employment, typology, markets_served] (a mapping file names other columns)");
+        assertThat(failing(clusters(csv("c.csv", GOOD), m))).containsExactly(
+                "ERROR: c.csv, line 1, field 'cluster_name': mapping mapping.yaml, rule 1 (clusters) names source"
+                        + " field 'cluster_name' in 'fields: name', which the file does not have; its fields are "
+                        + GOOD_HEADER);
+    }
+
+    /** Without the check, a 'when' on a misspelt field silently sent every record to the next rule. */
+    @Test
+    void whenOnAFieldTheFileLacksFailsInsteadOfMatchingNothing() throws Exception {
+        Mapping m = mappingFile("""
+                rules:
+                  - layer: clusters
+                    when: {any: [{field: sector, matches: textile}, {field: Typology, matches: export}]}
+                    set: {typology: dynamic_export}
+                  - layer: clusters
+                """);
+        assertThat(failing(clusters(csv("c.csv", GOOD), m))).containsExactly(
+                "ERROR: c.csv, line 1, field 'sector': mapping mapping.yaml, rule 1 (clusters) names source field"
+                        + " 'sector' in 'when', which the file does not have; its fields are " + GOOD_HEADER,
+                "ERROR: c.csv, line 1, field 'Typology': mapping mapping.yaml, rule 1 (clusters) names source field"
+                        + " 'Typology' in 'when', which the file does not have; its fields are " + GOOD_HEADER);
+    }
+
+    @Test
+    void clustersWithoutAnIdFieldAreNamedOnce() throws Exception {
+        String text = "name,lat,lon\nKnitwear,11.1,77.3\nPottery,11.2,77.4\n";
+        assertThat(failing(clusters(csv("c.csv", text), null))).containsExactly(
+                "ERROR: c.csv, line 1, field 'source_id': clusters need an id: the file has no field 'source_id'"
+                        + " (a mapping file can name the id field with 'id:'); its fields are [name, lat, lon]");
+        Mapping m = mappingFile("rules:\n  - layer: clusters\n    fields: {name: name}\n");
+        assertThat(failing(clusters(csv("c.csv", text), m))).containsExactly(
+                "ERROR: c.csv, line 1, field 'source_id': mapping mapping.yaml, rule 1 (clusters) takes the id from"
+                        + " source field 'source_id' (it has no 'id:'), which the file does not have; its fields are"
+                        + " [name, lat, lon]");
+    }
+
+    @Test
+    void mappedFieldMissingFromShapefileDbf() throws Exception {
+        var point = new GeometryFactory().createPoint(new Coordinate(77.3, 11.1));
+        TestShapefile shp = new TestShapefile().field("CL_ID", 'C', 10, 0).field("CL_NAME", 'C', 40, 0)
+                .add(point, "k-1", "Knit town");
+        Path zip = TestShapefile.writeZip(dir.resolve("register.zip"), "", "register", shp.files(WGS84_PRJ, null));
+        Mapping m = mappingFile("rules:\n  - layer: clusters\n    id: CL_ID\n    fields: {name: CLNAME}\n");
+        assertThat(failing(clusters(zip, m))).containsExactly(
+                "ERROR: register.zip!register.shp, field 'CLNAME': mapping mapping.yaml, rule 1 (clusters) names"
+                        + " source field 'CLNAME' in 'fields: name', which the file does not have; its fields are"
+                        + " [CL_ID, CL_NAME]");
+    }
+
+    @Test
+    void mappedFieldMissingFromEveryGeoJsonFeature() throws Exception {
+        String json = """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"code": "k-1", "label": "Knit town"},
+                   "geometry": {"type": "Point", "coordinates": [77.3, 11.1]}},
+                  {"type": "Feature", "properties": {"code": "k-2", "label": "Pottery", "note": "kilns"},
+                   "geometry": {"type": "Point", "coordinates": [77.4, 11.2]}}]}
+                """;
+        Mapping m = mappingFile("rules:\n  - layer: clusters\n    id: code\n    fields: {name: name_en}\n");
+        assertThat(failing(clusters(csv("register.geojson", json), m))).containsExactly(
+                "ERROR: register.geojson, field 'name_en': mapping mapping.yaml, rule 1 (clusters) names source field"
+                        + " 'name_en' in 'fields: name', which no feature of the file has; the properties its features"
+                        + " have are [code, label, note]");
+        // a property that only some features have is fine: it is empty in the others
+        Mapping note = mappingFile("rules:\n  - layer: clusters\n    id: code\n    fields: {name: note}\n");
+        assertThat(importer.run(clusters(dir.resolve("register.geojson"), note)).report().hasErrors()).isFalse();
     }
 
     @Test
@@ -236,6 +304,9 @@ class BadInputTest {
         assertThat(failing(clusters(dir.resolve("nowhere.csv"), null))).singleElement().asString()
                 .startsWith("ERROR: nowhere.csv: file not found");
     }
+
+    static final String WGS84_PRJ = "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\","
+            + "6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
 
     static ImportRequest skipping(Path file) {
         return new ImportRequest(SourceKind.CLUSTERS, List.of(new ImportRequest.Source(file, null)), DATASET, null,

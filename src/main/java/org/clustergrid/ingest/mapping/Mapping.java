@@ -45,8 +45,9 @@ import org.clustergrid.model.Layer;
  * <p>Every source field a rule names (in {@code fields}, {@code id} or {@code when}) must exist in the file: a
  * misspelt name would otherwise match nothing without a word.
  */
-public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
+public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules, String name) {
 
+    /** @param name the mapping file's name, for messages; null for a mapping that no file gave */
     public Mapping {
         rules = rules == null ? List.of() : List.copyOf(rules);
         if (rules.isEmpty()) {
@@ -56,7 +57,7 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
 
     /** Everything into one layer, fields by their canonical names. */
     public static Mapping identity(Layer layer) {
-        return new Mapping(null, null, List.of(new Rule(layer, null, null, Map.of(), Map.of())));
+        return new Mapping(null, null, List.of(new Rule(layer, null, null, Map.of(), Map.of())), null);
     }
 
     /** CSV geometry columns: either {@code lat} and {@code lon}, or {@code wkt}. */
@@ -79,7 +80,7 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             MappingFile raw = yaml.readValue(file.toFile(), MappingFile.class);
-            return raw.toMapping();
+            return raw.toMapping(file.getFileName().toString());
         } catch (JsonMappingException e) {
             throw new InvalidMappingException(file.getFileName() + ": " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
@@ -90,7 +91,7 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
 
     /** The YAML shape, before validation. */
     record MappingFile(String crs, Map<String, String> geometry, List<RuleFile> rules) {
-        Mapping toMapping() {
+        Mapping toMapping(String name) {
             GeometryColumns g = geometry == null ? null
                     : new GeometryColumns(geometry.get("lat"), geometry.get("lon"), geometry.get("wkt"));
             if (g != null && g.wkt() == null && (g.lat() == null || g.lon() == null)) {
@@ -102,7 +103,7 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
                 n++;
                 out.add(r.toRule(n));
             }
-            return new Mapping(crs, g, out);
+            return new Mapping(crs, g, out, name);
         }
     }
 
