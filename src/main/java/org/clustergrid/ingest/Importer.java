@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.clustergrid.ingest.csv.CsvFeatureReader;
 import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
@@ -44,11 +45,14 @@ public final class Importer {
                 report.error(s.file().getFileName().toString(), null, null, "file not found: " + s.file().toAbsolutePath());
             }
         }
+        List<ImportRequest.Source> toRead = request.kind() == SourceKind.CLUSTERS || request.kind() == SourceKind.LAYER
+                ? ShapefileGrouping.sourcesToRead(request.sources(), report)
+                : request.sources();
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
         }
         Dataset d = store.importDataset(request.dataset(), report, writer -> {
-            for (ImportRequest.Source s : request.sources()) {
+            for (ImportRequest.Source s : toRead) {
                 read(request, s, report, writer);
             }
             if (report.hasErrors()) {
@@ -59,7 +63,7 @@ public final class Importer {
                 written += n;
             }
             if (written == 0) {
-                report.error(request.sources().get(0).file().getFileName().toString(), null, null,
+                report.error(toRead.get(0).file().getFileName().toString(), null, null,
                         "no feature to import: the file(s) hold no record that maps to a layer");
             }
         });
