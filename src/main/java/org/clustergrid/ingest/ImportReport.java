@@ -10,8 +10,8 @@ import org.clustergrid.model.Layer;
 
 /**
  * What an import found and did. Readers add problems as they go; the import fails when any error was added.
- * Only the first {@value #MAX_LISTED} problems are kept in full; the rest are counted, so a file with a million bad
- * lines cannot exhaust memory.
+ * Only the first {@value #MAX_LISTED} problems with records are kept in full; the rest are counted, so a file with a
+ * million bad lines cannot exhaust memory.
  */
 public final class ImportReport {
     static final int MAX_LISTED = 500;
@@ -59,7 +59,8 @@ public final class ImportReport {
     }
 
     private void add(ImportProblem p) {
-        if (problems.size() < MAX_LISTED) {
+        // problems with a file as a whole are few and explain the many record ones, so they are always kept
+        if (problems.size() < MAX_LISTED || p.location() == null) {
             problems.add(p);
         }
     }

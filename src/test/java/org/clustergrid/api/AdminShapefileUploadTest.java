@@ -70,6 +70,8 @@ class AdminShapefileUploadTest extends ServerTest {
         assertThat(noDbf.statusCode()).as(noDbf.body()).isEqualTo(422);
         assertThat(problems(noDbf)).containsExactly(
                 "ERROR: sites.shp: missing .dbf file (the attribute table): expected sites.dbf");
+        assertThat(JSON.readTree(noDbf.body()).path("report").has("accepted")).as("no counts: nothing written")
+                .isFalse();
 
         HttpResponse<String> noShp = post(new Multipart().field("kind", "clusters").field("dataset", "broken")
                 .file("sites.dbf", sites.get("dbf")).file("sites.shx", sites.get("shx"))

@@ -155,6 +155,18 @@ class BadInputTest {
                 "ERROR: register.geojson, field 'name_en': mapping mapping.yaml, rule 1 (clusters) names source field"
                         + " 'name_en' in 'fields: name', which no feature of the file has; the properties its features"
                         + " have are [code, label, note]");
+        // the id field missing from every feature: each feature's error, and past them the one that explains them
+        StringBuilder many = new StringBuilder("{\"type\": \"FeatureCollection\", \"features\": [");
+        for (int i = 0; i < 600; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"type\": \"Feature\", \"properties\": {\"label\": \"x\"},"
+                    + " \"geometry\": {\"type\": \"Point\", \"coordinates\": [77.3, 11.1]}}");
+        }
+        Mapping byCode = mappingFile("rules:\n  - layer: clusters\n    id: code\n");
+        assertThat(failing(clusters(csv("many.geojson", many + "]}"), byCode))).hasSize(501)
+                .contains("ERROR: many.geojson, feature 1, field 'code': missing identifier")
+                .last().isEqualTo("ERROR: many.geojson, field 'code': mapping mapping.yaml, rule 1 (clusters) names"
+                        + " source field 'code' in 'id', which no feature of the file has; the properties its features"
+                        + " have are [label]");
         // a property that only some features have is fine: it is empty in the others
         Mapping note = mappingFile("rules:\n  - layer: clusters\n    id: code\n    fields: {name: note}\n");
         assertThat(importer.run(clusters(dir.resolve("register.geojson"), note)).report().hasErrors()).isFalse();
