@@ -15,8 +15,11 @@ import java.util.TreeSet;
  * parts whose .shp is missing are one error naming the missing .shp and the parts that were given.
  */
 final class ShapefileGrouping {
-    /** Parts read with the .shp; .shx, .dbf, .prj and .cpg are used, the spatial indexes are not needed. */
-    private static final Set<String> PARTS = Set.of("shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx");
+    /**
+     * Parts read with the .shp: .shx, .dbf, .prj and .cpg are used; the spatial indexes and ArcGIS's metadata
+     * ({@code roads.shp.xml}) are not needed but come along when a whole folder is sent.
+     */
+    private static final Set<String> PARTS = Set.of("shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx", "shp.xml");
 
     private ShapefileGrouping() {}
 
@@ -38,8 +41,7 @@ final class ShapefileGrouping {
             }
         }
         orphans.values().forEach(parts -> {
-            String first = parts.iterator().next();
-            String shp = first.substring(0, first.lastIndexOf('.')) + ".shp";
+            String shp = stem(Path.of(parts.iterator().next())) + ".shp";
             report.error(shp, null, null, "missing: the shapefile's .shp (its geometries) was not given, only "
                     + String.join(", ", parts) + "; give " + shp + " with them, or all parts in one .zip");
         });
@@ -47,17 +49,22 @@ final class ShapefileGrouping {
     }
 
     private static String extension(Path file) {
-        String name = file.getFileName().toString();
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".shp.xml")) {
+            return "shp.xml";
+        }
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return dot < 0 ? "" : name.substring(dot + 1);
     }
 
-    /** The folder and name without extension, case-insensitively as the shapefile reader matches parts. */
+    /** The file name without its extension. */
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - extension(file).length() - (extension(file).isEmpty() ? 0 : 1));
+    }
+
+    /** The folder and stem, case-insensitively as the shapefile reader matches parts. */
     private static String base(Path file) {
-        Path absolute = file.toAbsolutePath();
-        String name = absolute.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot < 0 ? name : name.substring(0, dot);
-        return absolute.resolveSibling(stem).toString().toLowerCase(Locale.ROOT);
+        return file.toAbsolutePath().resolveSibling(stem(file)).toString().toLowerCase(Locale.ROOT);
     }
 }

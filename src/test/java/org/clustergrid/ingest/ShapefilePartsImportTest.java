@@ -35,7 +35,7 @@ class ShapefilePartsImportTest {
         store.close();
     }
 
-    /** Writes Sites.shp and its parts (mixed case, as some tools write them); returns every part. */
+    /** Writes Sites.shp and its parts (mixed case, as some tools write them, and metadata); returns them all. */
     List<Path> parts() throws Exception {
         TestShapefile shp = new TestShapefile().field("source_id", 'C', 10, 0).field("name", 'C', 40, 0)
                 .add(new GeometryFactory().createPoint(new Coordinate(77.3, 11.1)), "s1", "Bell metal")
@@ -43,6 +43,7 @@ class ShapefilePartsImportTest {
         Path folder = Files.createDirectories(dir.resolve("in"));
         TestShapefile.writeLoose(folder, "Sites", shp.files(BadInputTest.WGS84_PRJ, "UTF-8"));
         Files.move(folder.resolve("Sites.dbf"), folder.resolve("SITES.DBF"));
+        Files.writeString(folder.resolve("Sites.shp.xml"), "<metadata xml:lang=\"en\"/>\n"); // ArcGIS metadata
         try (Stream<Path> s = Files.list(folder)) {
             return s.sorted().toList();
         }
@@ -56,7 +57,7 @@ class ShapefilePartsImportTest {
     @Test
     void allPartsOfOneShapefileAreReadOnceFromTheShp() throws Exception {
         List<Path> files = parts();
-        assertThat(files).hasSize(5);
+        assertThat(files).hasSize(6);
         Importer.Result r = new Importer(store).run(clusters(files));
         assertThat(r.report().problems()).isEmpty();
         assertThat(r.dataset().featureCounts()).containsEntry(Layer.CLUSTERS, 2);
@@ -69,8 +70,8 @@ class ShapefilePartsImportTest {
                 .isInstanceOf(ImportFailedException.class);
         assertThat(((ImportFailedException) thrown.actual()).report().problems()).extracting(ImportProblem::toString)
                 .containsExactly("ERROR: SITES.shp: missing: the shapefile's .shp (its geometries) was not given,"
-                        + " only SITES.DBF, Sites.cpg, Sites.prj, Sites.shx; give SITES.shp with them, or all parts"
-                        + " in one .zip");
+                        + " only SITES.DBF, Sites.cpg, Sites.prj, Sites.shp.xml, Sites.shx; give SITES.shp with them,"
+                        + " or all parts in one .zip");
         assertThat(store.datasets()).isEmpty();
     }
 }
