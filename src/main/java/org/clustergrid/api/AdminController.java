@@ -26,7 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Admin endpoints: import uploaded files (the same options as the import command) and delete datasets. Every request
- * needs the admin token.
+ * needs the admin token. Uploads keep their names in one folder, so a shapefile sent as separate .shp, .shx, .dbf,
+ * .prj and .cpg parts is read as one shapefile, its parts grouped by name like files on disk.
  */
 @RestController
 @RequestMapping("/api/admin")

@@ -66,9 +66,11 @@ class ApiExceptionHandler {
         m.put("errorCount", r.errorCount());
         m.put("warningCount", r.warningCount());
         m.put("skippedRecords", r.skippedCount());
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        r.counts().forEach((layer, n) -> counts.put(layer.id(), n));
-        m.put("accepted", counts);
+        if (!r.hasErrors()) { // a failed import wrote nothing: no counts that read as if it had
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            r.counts().forEach((layer, n) -> counts.put(layer.id(), n));
+            m.put("accepted", counts);
+        }
         List<Map<String, Object>> problems = r.problems().stream().map(ApiExceptionHandler::problem).toList();
         m.put("problems", problems);
         return m;

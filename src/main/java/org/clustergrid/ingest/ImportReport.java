@@ -11,8 +11,8 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * What an import found and did. Readers add problems as they go; the import fails when any error was added.
- * Only the first {@value #MAX_LISTED} problems are kept in full; the rest are counted, so a file with a million bad
- * lines cannot exhaust memory.
+ * Only the first {@value #MAX_LISTED} problems with records are kept in full; the rest are counted, so a file with a
+ * million bad lines cannot exhaust memory.
  */
 public final class ImportReport {
     static final int MAX_LISTED = 500;
@@ -62,7 +62,8 @@ public final class ImportReport {
     }
 
     private void add(ImportProblem p) {
-        if (problems.size() < MAX_LISTED) {
+        // problems with a file as a whole are few and explain the many record ones, so they are always kept
+        if (problems.size() < MAX_LISTED || p.location() == null) {
             problems.add(p);
         }
     }
@@ -70,6 +71,11 @@ public final class ImportReport {
     /** Counts a feature accepted into a layer. */
     public synchronized void accepted(Layer layer) {
         counts.merge(layer, 1, Integer::sum);
+    }
+
+    /** Takes back the count of an accepted feature that the store then left out (a skipped duplicate id). */
+    public synchronized void leftOut(Layer layer) {
+        counts.computeIfPresent(layer, (l, n) -> n > 1 ? n - 1 : null);
     }
 
     /** Counts a source record that no rule mapped to any layer (not an error). */
@@ -101,12 +107,19 @@ public final class ImportReport {
         return Map.copyOf(counts);
     }
 
-    /** A one-paragraph human summary: counts, then the first problems. */
+    /**
+     * A one-paragraph human summary: counts, then the first problems. A failed import wrote nothing, so its summary
+     * says so instead of giving the counts of features that were read but not imported.
+     */
     public synchronized String summary() {
         StringBuilder s = new StringBuilder();
         s.append(errorCount).append(" error(s), ").append(warningCount).append(" warning(s)");
-        counts.forEach((layer, n) -> s.append(", ").append(n).append(' ').append(layer.id()));
-        if (skipped > 0) {
+        if (errorCount > 0) {
+            s.append("; nothing was written");
+        } else {
+            counts.forEach((layer, n) -> s.append(", ").append(n).append(' ').append(layer.id()));
+        }
+        if (skipped > 0 && errorCount == 0) {
             s.append(", ").append(skipped).append(" record(s) matched no layer");
         }
         for (ImportProblem p : problems) {

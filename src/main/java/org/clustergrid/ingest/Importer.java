@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.clustergrid.ingest.csv.CsvFeatureReader;
 import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
-import org.clustergrid.ingest.mapping.FeatureMapper;
 import org.clustergrid.ingest.mapping.Mapping;
 import org.clustergrid.ingest.osm.OsmImportOptions;
 import org.clustergrid.ingest.osm.OsmPbfReader;
@@ -49,11 +47,14 @@ public final class Importer {
                 report.error(s.file().getFileName().toString(), null, null, "file not found: " + s.file().toAbsolutePath());
             }
         }
+        List<ImportRequest.Source> toRead = request.kind() == SourceKind.CLUSTERS || request.kind() == SourceKind.LAYER
+                ? ShapefileGrouping.sourcesToRead(request.sources(), report)
+                : request.sources();
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
         }
         Dataset d = store.importDataset(request.dataset().withCoverageLayers(coverageLayers(request)), report, writer -> {
-            for (ImportRequest.Source s : request.sources()) {
+            for (ImportRequest.Source s : toRead) {
                 read(request, s, report, writer);
             }
             if (report.hasErrors()) {
@@ -64,7 +65,7 @@ public final class Importer {
                 written += n;
             }
             if (written == 0) {
-                report.error(request.sources().get(0).file().getFileName().toString(), null, null,
+                report.error(toRead.get(0).file().getFileName().toString(), null, null,
                         "no feature to import: the file(s) hold no record that maps to a layer");
             }
         });
@@ -129,40 +130,15 @@ public final class Importer {
             throws IOException {
         Path file = source.file();
         Mapping mapping = source.mapping() != null ? source.mapping() : Mapping.identity(Layer.CLUSTERS);
-        FeatureMapper mapper = new FeatureMapper(mapping, report);
-        java.util.function.Consumer<SourceFeature> sink = s -> {
-            LayerFeature f = mapper.map(s);
-            if (f != null) {
-                report.accepted(f.layer());
-                writer.write(f, s.file(), s.location());
-            }
-        };
+        MappedRecords records = new MappedRecords(mapping, report, writer);
         String name = file.getFileName().toString();
         switch (FileType.detect(file)) {
-            case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, sink);
-            case JSON -> GeoJsonFeatureReader.read(file, report, sink);
-            case TEXT -> CsvFeatureReader.read(file, mapping.geometry(), mapping.crs(), requiredColumns(mapping), report, sink);
+            case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, records);
+            case JSON -> GeoJsonFeatureReader.read(file, report, records);
+            case TEXT -> CsvFeatureReader.read(file, mapping.geometry(), mapping.crs(), report, records);
             default -> report.error(name, null, null, "expected a CSV, GeoJSON or zipped Shapefile but it is "
                     + FileType.detect(file).description());
         }
-    }
-
-    /** Columns a mapping names explicitly must exist in a CSV header; canonical-name fallbacks need not. */
-    private static List<String> requiredColumns(Mapping mapping) {
-        List<String> cols = new ArrayList<>();
-        for (Mapping.Rule r : mapping.rules()) {
-            cols.addAll(r.fields().values());
-            if (r.id() != null) {
-                cols.add(r.id());
-            }
-            if (r.when() != null) {
-                cols.add(r.when().field());
-            }
-        }
-        if (mapping.rules().stream().anyMatch(r -> r.layer() == Layer.CLUSTERS && r.id() == null
-                && !r.fields().containsKey("source_id"))) {
-            cols.add("source_id");
-        }
-        return cols.stream().distinct().toList();
+        records.finish();
     }
 }

@@ -73,7 +73,7 @@ final class ClusterIdRegistry {
             id = known != null ? known : newId(c);
         }
         if (!usedInThisImport.add(id)) {
-            report.error(file, location, "cluster_grid_id", "duplicate Cluster Grid ID " + id + " in this import");
+            report.recordError(file, location, "cluster_grid_id", "duplicate Cluster Grid ID " + id + " in this import");
             return null;
         }
         if (known == null) {

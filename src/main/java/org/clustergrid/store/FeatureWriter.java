@@ -6,7 +6,8 @@ import org.clustergrid.model.LayerFeature;
 public interface FeatureWriter {
     /**
      * Adds a feature. A feature whose id repeats one already written to the same layer is not written and is
-     * reported as an error naming {@code file} and {@code location}.
+     * reported as a record error naming {@code file}, {@code location} and the id (a warning when the import skips
+     * invalid records, whose accepted count it then takes back).
      *
      * @param file the source file name, for problem reports
      * @param location where in the file the feature came from (line, feature, record, element)

@@ -50,8 +50,10 @@ final class JdbcFeatureWriter implements FeatureWriter {
         String here = location == null ? file : file + ", " + location;
         String first = seen.computeIfAbsent(layer, l -> new HashMap<>()).putIfAbsent(feature.id(), here);
         if (first != null) {
-            report.error(file, location, layer == Layer.CLUSTERS ? "source_id" : "id",
+            // a record error: with skip-invalid the repeat is left out and the first one kept
+            report.recordError(file, location, layer == Layer.CLUSTERS ? "source_id" : "id",
                     "duplicate id '" + feature.id() + "' in layer " + layer.id() + " (first seen at " + first + ")");
+            report.leftOut(layer);
             return;
         }
         if (report.hasErrors()) {
@@ -62,6 +64,7 @@ final class JdbcFeatureWriter implements FeatureWriter {
             if (feature instanceof Cluster c) {
                 String cgid = clusterIds.assign(c, file, location, report);
                 if (cgid == null) {
+                    report.leftOut(layer);
                     return;
                 }
                 toWrite = c.withClusterGridId(cgid);

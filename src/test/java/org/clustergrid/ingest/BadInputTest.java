@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.clustergrid.ingest.mapping.Mapping;
+import org.clustergrid.ingest.shapefile.TestShapefile;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.DatasetInfo;
 import org.clustergrid.store.FeatureQuery;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * Every kind of bad input gets an error naming file, place and field, and leaves the store exactly as it was: a good
@@ -84,12 +87,89 @@ class BadInputTest {
         return report.problems().stream().map(ImportProblem::toString).toList();
     }
 
+    static final String GOOD_HEADER = "[source_id, name, lat, lon, firms, employment, typology, markets_served]";
+
     @Test
-    void missingRequiredColumn() throws Exception {
+    void mappedFieldMissingFromCsvHeader() throws Exception {
         Mapping m = mappingFile("rules:\n  - layer: clusters\n    fields: {name: cluster_name}\n");
-        assertThat(failing(clusters(csv("c.csv", GOOD), m))).contains(
-                "ERROR: c.csv, line 1, field 'cluster_name': required column 'cluster_name' is missing; header is "
-                        + "[source_id, name, lat, lon, firms, employment, typology, markets_served] (a mapping file names other columns)");
+        assertThat(failing(clusters(csv("c.csv", GOOD), m))).containsExactly(
+                "ERROR: c.csv, line 1, field 'cluster_name': mapping mapping.yaml, rule 1 (clusters) names source"
+                        + " field 'cluster_name' in 'fields: name', which the file does not have; its fields are "
+                        + GOOD_HEADER);
+    }
+
+    /** Without the check, a 'when' on a misspelt field silently sent every record to the next rule. */
+    @Test
+    void whenOnAFieldTheFileLacksFailsInsteadOfMatchingNothing() throws Exception {
+        Mapping m = mappingFile("""
+                rules:
+                  - layer: clusters
+                    when: {any: [{field: sector, matches: textile}, {field: Typology, matches: export}]}
+                    set: {typology: dynamic_export}
+                  - layer: clusters
+                """);
+        assertThat(failing(clusters(csv("c.csv", GOOD), m))).containsExactly(
+                "ERROR: c.csv, line 1, field 'sector': mapping mapping.yaml, rule 1 (clusters) names source field"
+                        + " 'sector' in 'when', which the file does not have; its fields are " + GOOD_HEADER,
+                "ERROR: c.csv, line 1, field 'Typology': mapping mapping.yaml, rule 1 (clusters) names source field"
+                        + " 'Typology' in 'when', which the file does not have; its fields are " + GOOD_HEADER);
+    }
+
+    @Test
+    void clustersWithoutAnIdFieldAreNamedOnce() throws Exception {
+        String text = "name,lat,lon\nKnitwear,11.1,77.3\nPottery,11.2,77.4\n";
+        assertThat(failing(clusters(csv("c.csv", text), null))).containsExactly(
+                "ERROR: c.csv, line 1, field 'source_id': clusters need an id: the file has no field 'source_id'"
+                        + " (a mapping file can name the id field with 'id:'); its fields are [name, lat, lon]");
+        Mapping m = mappingFile("rules:\n  - layer: clusters\n    fields: {name: name}\n");
+        assertThat(failing(clusters(csv("c.csv", text), m))).containsExactly(
+                "ERROR: c.csv, line 1, field 'source_id': mapping mapping.yaml, rule 1 (clusters) takes the id from"
+                        + " source field 'source_id' (it has no 'id:'), which the file does not have; its fields are"
+                        + " [name, lat, lon]");
+    }
+
+    @Test
+    void mappedFieldMissingFromShapefileDbf() throws Exception {
+        var point = new GeometryFactory().createPoint(new Coordinate(77.3, 11.1));
+        TestShapefile shp = new TestShapefile().field("CL_ID", 'C', 10, 0).field("CL_NAME", 'C', 40, 0)
+                .add(point, "k-1", "Knit town");
+        Path zip = TestShapefile.writeZip(dir.resolve("register.zip"), "", "register", shp.files(WGS84_PRJ, null));
+        Mapping m = mappingFile("rules:\n  - layer: clusters\n    id: CL_ID\n    fields: {name: CLNAME}\n");
+        assertThat(failing(clusters(zip, m))).containsExactly(
+                "ERROR: register.zip!register.shp, field 'CLNAME': mapping mapping.yaml, rule 1 (clusters) names"
+                        + " source field 'CLNAME' in 'fields: name', which the file does not have; its fields are"
+                        + " [CL_ID, CL_NAME]");
+    }
+
+    @Test
+    void mappedFieldMissingFromEveryGeoJsonFeature() throws Exception {
+        String json = """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"code": "k-1", "label": "Knit town"},
+                   "geometry": {"type": "Point", "coordinates": [77.3, 11.1]}},
+                  {"type": "Feature", "properties": {"code": "k-2", "label": "Pottery", "note": "kilns"},
+                   "geometry": {"type": "Point", "coordinates": [77.4, 11.2]}}]}
+                """;
+        Mapping m = mappingFile("rules:\n  - layer: clusters\n    id: code\n    fields: {name: name_en}\n");
+        assertThat(failing(clusters(csv("register.geojson", json), m))).containsExactly(
+                "ERROR: register.geojson, field 'name_en': mapping mapping.yaml, rule 1 (clusters) names source field"
+                        + " 'name_en' in 'fields: name', which no feature of the file has; the properties its features"
+                        + " have are [code, label, note]");
+        // the id field missing from every feature: each feature's error, and past them the one that explains them
+        StringBuilder many = new StringBuilder("{\"type\": \"FeatureCollection\", \"features\": [");
+        for (int i = 0; i < 600; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"type\": \"Feature\", \"properties\": {\"label\": \"x\"},"
+                    + " \"geometry\": {\"type\": \"Point\", \"coordinates\": [77.3, 11.1]}}");
+        }
+        Mapping byCode = mappingFile("rules:\n  - layer: clusters\n    id: code\n");
+        assertThat(failing(clusters(csv("many.geojson", many + "]}"), byCode))).hasSize(501)
+                .contains("ERROR: many.geojson, feature 1, field 'code': missing identifier")
+                .last().isEqualTo("ERROR: many.geojson, field 'code': mapping mapping.yaml, rule 1 (clusters) names"
+                        + " source field 'code' in 'id', which no feature of the file has; the properties its features"
+                        + " have are [label]");
+        // a property that only some features have is fine: it is empty in the others
+        Mapping note = mappingFile("rules:\n  - layer: clusters\n    id: code\n    fields: {name: note}\n");
+        assertThat(importer.run(clusters(dir.resolve("register.geojson"), note)).report().hasErrors()).isFalse();
     }
 
     @Test
@@ -149,6 +229,40 @@ class BadInputTest {
     }
 
     @Test
+    void skipInvalidLeavesOutRepeatedIdsAndKeepsTheFirst() throws Exception {
+        String text = GOOD + "c1,Again,11.3,77.5,10,10,,\nc3,Third,11.4,77.6,5,50,,\n";
+        Importer.Result r = importer.run(skipping(csv("c.csv", text)));
+        assertThat(r.report().problems()).extracting(ImportProblem::toString).containsExactly(
+                "WARNING: c.csv, line 4, field 'source_id': duplicate id 'c1' in layer clusters"
+                        + " (first seen at c.csv, line 2) (record skipped)");
+        assertThat(r.report().counts()).containsEntry(Layer.CLUSTERS, 3);
+        assertThat(r.dataset().featureCounts()).containsEntry(Layer.CLUSTERS, 3);
+        assertThat(store.feature(Layer.CLUSTERS, "region", "c1").orElseThrow().feature().attributes())
+                .containsEntry("name", "Knitwear");
+
+        String grid = "source_id,cluster_grid_id,name,lat,lon\na,CG-IN-777777,A,11,77\nb,CG-IN-777777,B,11,77.1\n";
+        Importer.Result g = importer.run(skipping(csv("g.csv", grid)));
+        assertThat(g.report().problems()).extracting(ImportProblem::toString).containsExactly(
+                "WARNING: g.csv, line 3, field 'cluster_grid_id': duplicate Cluster Grid ID CG-IN-777777 in this import"
+                        + " (record skipped)");
+        assertThat(g.report().counts()).containsEntry(Layer.CLUSTERS, 1);
+        assertThat(store.feature(Layer.CLUSTERS, "region", "b")).isEmpty();
+    }
+
+    @Test
+    void failedImportSaysNothingWasWrittenInsteadOfCounts() throws Exception {
+        String text = GOOD + "c3,Bad,eleven,77.5,10,10,,\n";
+        var thrown = assertThatThrownBy(() -> importer.run(clusters(csv("c.csv", text), null)))
+                .isInstanceOf(ImportFailedException.class);
+        ImportReport report = ((ImportFailedException) thrown.actual()).report();
+        assertThat(report.summary()).isEqualTo("1 error(s), 0 warning(s); nothing was written\n"
+                + "ERROR: c.csv, line 4, field 'lat': 'eleven' is not a number");
+        thrown.hasMessageStartingWith("Import failed: 1 error(s), 0 warning(s); nothing was written")
+                .hasMessageNotContaining("clusters");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void badValueOutsideVocabulary() throws Exception {
         String text = GOOD + "c3,Odd,11.3,77.5,10,10,steel_mill,\n";
         assertThat(failing(clusters(csv("c.csv", text), null))).singleElement().asString().startsWith(
@@ -201,6 +315,14 @@ class BadInputTest {
     void missingFile() {
         assertThat(failing(clusters(dir.resolve("nowhere.csv"), null))).singleElement().asString()
                 .startsWith("ERROR: nowhere.csv: file not found");
+    }
+
+    static final String WGS84_PRJ = "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\","
+            + "6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+
+    static ImportRequest skipping(Path file) {
+        return new ImportRequest(SourceKind.CLUSTERS, List.of(new ImportRequest.Source(file, null)), DATASET, null,
+                false, true);
     }
 
     static ImportRequest osm(Path file) {

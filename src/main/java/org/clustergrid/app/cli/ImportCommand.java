@@ -27,7 +27,8 @@ public final class ImportCommand {
               --countries IN,NP    geonames: keep only these countries
               --min-population N   geonames: keep places with at least N people
               --clusters-from-osm  osm: also import landuse=industrial areas and craft=* features as clusters
-              --skip-invalid       leave out bad records with a warning instead of failing the import
+              --skip-invalid       leave out bad records (bad values or geometries, repeated ids) with a warning
+                                   instead of failing the import
               --synthetic          mark the dataset as synthetic (generated, not observed)
               --coverage AREA      where the dataset has data: minLon,minLat,maxLon,maxLat or a GeoJSON/WKT polygon
                                    file (default: an OSM extract's header bounds, else cells around the features)

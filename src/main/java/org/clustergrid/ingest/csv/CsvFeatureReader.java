@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,6 +21,7 @@ import org.clustergrid.geo.UnknownCrsException;
 import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
+import org.clustergrid.ingest.SourceSink;
 import org.clustergrid.ingest.mapping.Mapping.GeometryColumns;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -47,15 +47,15 @@ public final class CsvFeatureReader {
     /**
      * @param geometry the geometry columns; null to find them by name
      * @param crs the CRS of the coordinates (e.g. {@code EPSG:32644}); null for WGS84 longitude/latitude
-     * @param requiredColumns columns that must be in the header (those a mapping names)
+     * @param sink gets the header as the file's fields ({@code line 1}), then the records
      */
-    public static void read(Path file, GeometryColumns geometry, String crs, List<String> requiredColumns,
-            ImportReport report, Consumer<SourceFeature> sink) throws IOException {
-        new CsvFeatureReader().run(file, geometry, crs, requiredColumns, report, sink);
+    public static void read(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink)
+            throws IOException {
+        new CsvFeatureReader().run(file, geometry, crs, report, sink);
     }
 
-    private void run(Path file, GeometryColumns geometry, String crs, List<String> required, ImportReport report,
-            Consumer<SourceFeature> sink) throws IOException {
+    private void run(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink)
+            throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         if (type != FileType.TEXT) {
@@ -77,7 +77,9 @@ public final class CsvFeatureReader {
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = stripBom(parser.getHeaderNames());
             GeometryColumns cols = resolveGeometry(geometry, header);
-            if (!checkHeader(name, header, cols, required, report)) {
+            boolean geometryFound = checkHeader(name, header, cols, report);
+            boolean fieldsFound = sink.fields(name, "line 1", header); // checked too, to name all missing at once
+            if (!geometryFound || !fieldsFound) {
                 return;
             }
             long lineOfRecord = 2;
@@ -157,8 +159,7 @@ public final class CsvFeatureReader {
         return null;
     }
 
-    private static boolean checkHeader(String name, List<String> header, GeometryColumns cols, List<String> required,
-            ImportReport report) {
+    private static boolean checkHeader(String name, List<String> header, GeometryColumns cols, ImportReport report) {
         List<String> missing = new ArrayList<>();
         if (cols.wkt() != null) {
             if (!header.contains(cols.wkt())) {
@@ -174,11 +175,6 @@ public final class CsvFeatureReader {
                 if (!header.contains(c)) {
                     missing.add(c);
                 }
-            }
-        }
-        for (String c : required) {
-            if (!header.contains(c) && !missing.contains(c)) {
-                missing.add(c);
             }
         }
         for (String c : missing) {

@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.clustergrid.geo.GeometryValidation;
 import org.clustergrid.geo.Reprojection;
 import org.clustergrid.geo.UnknownCrsException;
 import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
+import org.clustergrid.ingest.SourceSink;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -36,11 +36,11 @@ public final class GeoJsonFeatureReader {
 
     private final String file;
     private final ImportReport report;
-    private final Consumer<SourceFeature> sink;
+    private final SourceSink sink;
     private final GeoJsonGeometryParser geometries = new GeoJsonGeometryParser(new GeometryFactory());
     private Reprojection crs;
 
-    private GeoJsonFeatureReader(String file, ImportReport report, Consumer<SourceFeature> sink) {
+    private GeoJsonFeatureReader(String file, ImportReport report, SourceSink sink) {
         this.file = file;
         this.report = report;
         this.sink = sink;
@@ -78,7 +78,7 @@ public final class GeoJsonFeatureReader {
         return out;
     }
 
-    public static void read(Path file, ImportReport report, Consumer<SourceFeature> sink) throws IOException {
+    public static void read(Path file, ImportReport report, SourceSink sink) throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         if (type != FileType.JSON) {

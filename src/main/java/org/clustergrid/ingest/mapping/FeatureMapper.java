@@ -65,11 +65,7 @@ public final class FeatureMapper {
 
     private Mapping.Rule firstMatch(Map<String, Object> attributes) {
         for (Mapping.Rule r : mapping.rules()) {
-            if (r.when() == null) {
-                return r;
-            }
-            Object v = attributes.get(r.when().field());
-            if (v != null && r.when().matches().matcher(v.toString()).find()) {
+            if (r.when() == null || r.when().test(attributes)) {
                 return r;
             }
         }

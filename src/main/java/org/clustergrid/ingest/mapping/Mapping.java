@@ -27,9 +27,27 @@ import org.clustergrid.model.Layer;
  * </pre>
  *
  * Canonical fields not named in {@code fields} or {@code set} are taken from a source field of the same name.
+ *
+ * <p>A {@code when} may test several fields by combining conditions with {@code all} (every one holds), {@code any}
+ * (at least one holds) and {@code not} (the condition does not hold), nested as needed. An empty field matches no
+ * regular expression, so {@code not} of a test on it holds. For example, co-operative societies except dairies:
+ *
+ * <pre>
+ *     when:
+ *       all:
+ *         - {field: FAC_DESC, matches: "(?i)co-?op\\w* society"}
+ *         - not: {field: FAC_DESC, matches: "(?i)\\b(milk|dairy)\\b"}
+ *         - any:
+ *             - {field: STATE, matches: "^Kerala$"}
+ *             - {field: DISTRICT, matches: "(?i)^idukki$"}
+ * </pre>
+ *
+ * <p>Every source field a rule names (in {@code fields}, {@code id} or {@code when}) must exist in the file: a
+ * misspelt name would otherwise match nothing without a word.
  */
-public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
+public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules, String name) {
 
+    /** @param name the mapping file's name, for messages; null for a mapping that no file gave */
     public Mapping {
         rules = rules == null ? List.of() : List.copyOf(rules);
         if (rules.isEmpty()) {
@@ -39,7 +57,7 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
 
     /** Everything into one layer, fields by their canonical names. */
     public static Mapping identity(Layer layer) {
-        return new Mapping(null, null, List.of(new Rule(layer, null, null, Map.of(), Map.of())));
+        return new Mapping(null, null, List.of(new Rule(layer, null, null, Map.of(), Map.of())), null);
     }
 
     /** CSV geometry columns: either {@code lat} and {@code lon}, or {@code wkt}. */
@@ -56,16 +74,13 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
         }
     }
 
-    /** A condition on one source field. */
-    public record Condition(String field, java.util.regex.Pattern matches) {}
-
     /** Reads a mapping file; an unreadable or inconsistent one fails with a message naming the file. */
     public static Mapping read(Path file) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             MappingFile raw = yaml.readValue(file.toFile(), MappingFile.class);
-            return raw.toMapping();
+            return raw.toMapping(file.getFileName().toString());
         } catch (JsonMappingException e) {
             throw new InvalidMappingException(file.getFileName() + ": " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
@@ -76,7 +91,7 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
 
     /** The YAML shape, before validation. */
     record MappingFile(String crs, Map<String, String> geometry, List<RuleFile> rules) {
-        Mapping toMapping() {
+        Mapping toMapping(String name) {
             GeometryColumns g = geometry == null ? null
                     : new GeometryColumns(geometry.get("lat"), geometry.get("lon"), geometry.get("wkt"));
             if (g != null && g.wkt() == null && (g.lat() == null || g.lon() == null)) {
@@ -88,25 +103,16 @@ public record Mapping(String crs, GeometryColumns geometry, List<Rule> rules) {
                 n++;
                 out.add(r.toRule(n));
             }
-            return new Mapping(crs, g, out);
+            return new Mapping(crs, g, out, name);
         }
     }
 
-    record RuleFile(String layer, Map<String, String> when, String id, Map<String, String> fields, Map<String, String> set) {
+    /** {@code when} stays untyped YAML until {@link Condition#parse} reads its nesting. */
+    record RuleFile(String layer, Object when, String id, Map<String, String> fields, Map<String, String> set) {
         Rule toRule(int n) {
             Layer l = layer == null ? null : Layer.byId(layer).orElseThrow(() -> new IllegalArgumentException(
                     "rule " + n + ": unknown layer '" + layer + "' (clusters, roads, power, finance, markets)"));
-            Condition c = null;
-            if (when != null) {
-                if (when.get("field") == null || when.get("matches") == null) {
-                    throw new IllegalArgumentException("rule " + n + ": 'when' needs 'field' and 'matches'");
-                }
-                try {
-                    c = new Condition(when.get("field"), java.util.regex.Pattern.compile(when.get("matches")));
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new IllegalArgumentException("rule " + n + ": bad regular expression: " + e.getDescription());
-                }
-            }
+            Condition c = when == null ? null : Condition.parse(when, "rule " + n + ": 'when'");
             try {
                 return new Rule(l, c, id, fields, set);
             } catch (IllegalArgumentException e) {

@@ -3,12 +3,12 @@ package org.clustergrid.ingest.shapefile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Consumer;
 import org.clustergrid.geo.GeometryValidation;
 import org.clustergrid.geo.Reprojection;
 import org.clustergrid.geo.UnknownCrsException;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
+import org.clustergrid.ingest.SourceSink;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -20,10 +20,10 @@ final class ShapefileDecoder {
 
     private final ShapefileParts parts;
     private final ImportReport report;
-    private final Consumer<SourceFeature> sink;
+    private final SourceSink sink;
     private final String label;
 
-    ShapefileDecoder(ShapefileParts parts, ImportReport report, Consumer<SourceFeature> sink) {
+    ShapefileDecoder(ShapefileParts parts, ImportReport report, SourceSink sink) {
         this.parts = parts;
         this.report = report;
         this.sink = sink;
@@ -38,6 +38,9 @@ final class ShapefileDecoder {
             if (parts.shxRecords() >= 0 && parts.shxRecords() != dbf.recordCount()) {
                 report.error(label, null, null, "the .shx index lists " + parts.shxRecords()
                         + " records but the .dbf has " + dbf.recordCount());
+                return;
+            }
+            if (!sink.fields(label, null, dbf.fields().stream().map(DbfReader.Field::name).toList())) {
                 return;
             }
             if (dbf.charsetProblem() != null) {

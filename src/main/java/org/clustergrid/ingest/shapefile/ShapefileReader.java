@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -17,6 +16,7 @@ import java.util.zip.ZipFile;
 import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
+import org.clustergrid.ingest.SourceSink;
 
 /**
  * Reads an ESRI Shapefile, zipped or loose, into WGS84 {@link SourceFeature}s. Records are streamed: the reader holds
@@ -31,7 +31,7 @@ public final class ShapefileReader {
      *     its {@code .dbf} (and optional {@code .shx}, {@code .prj}, {@code .cpg}) beside it
      * @param sink receives each good record as {@code record N} (1-based, counting deleted records too)
      */
-    public static void read(Path file, ImportReport report, Consumer<SourceFeature> sink) throws IOException {
+    public static void read(Path file, ImportReport report, SourceSink sink) throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         switch (type) {
@@ -42,7 +42,7 @@ public final class ShapefileReader {
         }
     }
 
-    private static void readZip(Path file, String name, ImportReport report, Consumer<SourceFeature> sink)
+    private static void readZip(Path file, String name, ImportReport report, SourceSink sink)
             throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ShapefileParts parts = zipParts(zip, name, report);
@@ -80,7 +80,7 @@ public final class ShapefileReader {
                 prj == null ? null : prj.getName(), text(zip, prj), text(zip, cpg));
     }
 
-    private static void readLoose(Path shp, String name, ImportReport report, Consumer<SourceFeature> sink)
+    private static void readLoose(Path shp, String name, ImportReport report, SourceSink sink)
             throws IOException {
         Path dir = shp.toAbsolutePath().getParent();
         String base = stripExtension(name);

@@ -27,7 +27,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.Puntal;
 
 /** A minimal shapefile writer for test fixtures, able to write the damaged files the reader must reject. */
-final class TestShapefile {
+public final class TestShapefile {
     record Field(String name, char type, int length, int decimals) {}
 
     private record Rec(Geometry geometry, String[] values, boolean deleted) {}
@@ -40,7 +40,7 @@ final class TestShapefile {
     Charset charset = StandardCharsets.UTF_8;
     int ldid = 0;
 
-    TestShapefile field(String name, char type, int length, int decimals) {
+    public TestShapefile field(String name, char type, int length, int decimals) {
         fields.add(new Field(name, type, length, decimals));
         return this;
     }
@@ -51,7 +51,7 @@ final class TestShapefile {
     }
 
     /** Adds a record; a null geometry is written as a Null shape; values are written as given (padded). */
-    TestShapefile add(Geometry g, String... values) {
+    public TestShapefile add(Geometry g, String... values) {
         records.add(new Rec(g, values, false));
         return this;
     }
@@ -212,7 +212,7 @@ final class TestShapefile {
     }
 
     /** The member files by extension (shp, shx, dbf, and prj / cpg when given). */
-    Map<String, byte[]> files(String prj, String cpg) {
+    public Map<String, byte[]> files(String prj, String cpg) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("shp", shp());
         files.put("shx", shx());
@@ -227,7 +227,7 @@ final class TestShapefile {
     }
 
     /** Writes {@code dir/base.shp} and its siblings; returns the .shp path. */
-    static Path writeLoose(Path dir, String base, Map<String, byte[]> files) throws IOException {
+    public static Path writeLoose(Path dir, String base, Map<String, byte[]> files) throws IOException {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Files.write(dir.resolve(base + "." + f.getKey()), f.getValue());
         }
@@ -235,7 +235,7 @@ final class TestShapefile {
     }
 
     /** Zips the files as {@code prefix + base + ".ext"}. */
-    static Path writeZip(Path zipFile, String prefix, String base, Map<String, byte[]> files) throws IOException {
+    public static Path writeZip(Path zipFile, String prefix, String base, Map<String, byte[]> files) throws IOException {
         try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 zip.putNextEntry(new ZipEntry(prefix + base + "." + f.getKey()));
