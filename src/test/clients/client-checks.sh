@@ -98,8 +98,8 @@ IFS=, read -r X0 Y0 X1 Y1 <<<"$EXTENT"; IFS=, read -r B0 B1 B2 B3 <<<"$BBOX"
 # ---- GDAL/OGR ----
 n=$(gdalinfo "WMS:$BASE/ogc/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities" 2>&1 | tee "$WORK/gdalinfo-wms.txt" \
   | grep -o 'SUBDATASET_[0-9]*_NAME=.*LAYERS=[a-z_]*' | sed 's/.*LAYERS=//' | LC_ALL=C sort | tr '\n' ' ')
-want="clustergrid clusters finance gap_surface markets power roads "
-if [ "$n" = "$want" ]; then pass "gdalinfo WMS GetCapabilities: 7 subdatasets, layers $n"
+want="clustergrid clusters coverage finance gap_surface markets power roads "
+if [ "$n" = "$want" ]; then pass "gdalinfo WMS GetCapabilities: 8 subdatasets, layers $n"
 else fail "gdalinfo WMS GetCapabilities: subdataset layers '$n' (want $want)"; fi
 
 getmap() { echo "WMS:$BASE/ogc/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=roads,clusters&CRS=EPSG:4326&BBOX=$1&FORMAT=image/png"; }

@@ -225,7 +225,7 @@ def owslib_checks(base, bbox_arg, out_png):
     def caps():
         s["wms"] = wms = WebMapService(base + "/ogc/wms", version="1.3.0", timeout=60)
         names = set(wms.contents)
-        drawn = layers + ["gap_surface"]
+        drawn = layers + ["gap_surface", "coverage"]
         assert names == set(drawn) | {"clustergrid"}, f"layers {sorted(names)}"
         crs = set(wms["roads"].crsOptions)
         assert {"EPSG:4326", "CRS:84", "EPSG:3857"} <= crs, f"roads CRS {sorted(crs)}"

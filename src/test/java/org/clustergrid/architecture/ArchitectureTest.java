@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Domain, geometry, ingest, store, index, network, scoring, render, surface and filter code stay free of Spring and
- * HTTP.
+ * Domain, geometry, ingest, store, index, network, scoring, render, surface, coverage and filter code stay free of
+ * Spring and HTTP.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -20,7 +20,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.clustergrid.model..", "org.clustergrid.geo..",
                         "org.clustergrid.ingest..", "org.clustergrid.store..", "org.clustergrid.index..",
                         "org.clustergrid.network..", "org.clustergrid.scoring..", "org.clustergrid.render..",
-                        "org.clustergrid.surface..", "org.clustergrid.filter..")
+                        "org.clustergrid.surface..", "org.clustergrid.coverage..", "org.clustergrid.filter..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }

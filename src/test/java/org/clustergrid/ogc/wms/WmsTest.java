@@ -119,7 +119,7 @@ class WmsTest extends ServerTest {
             }
         }
         assertThat(names).containsExactly("clustergrid", "clusters", "roads", "power", "finance", "markets",
-                "gap_surface");
+                "gap_surface", "coverage");
     }
 
     @Test
@@ -129,7 +129,7 @@ class WmsTest extends ServerTest {
         assertThat(root.getTagName()).isEqualTo("WMT_MS_Capabilities");
         assertThat(root.getAttribute("version")).isEqualTo("1.1.1");
         NodeList boxes = root.getElementsByTagName("LatLonBoundingBox");
-        assertThat(boxes.getLength()).isEqualTo(7);
+        assertThat(boxes.getLength()).isEqualTo(8);
         Element clusters = (Element) root.getElementsByTagName("Layer").item(1);
         Element llbox = (Element) clusters.getElementsByTagName("LatLonBoundingBox").item(0);
         assertThat(Double.parseDouble(llbox.getAttribute("minx"))).isBetween(80.0, 80.6);
@@ -178,17 +178,20 @@ class WmsTest extends ServerTest {
                 + "&BBOX=80.0,20.0,80.6,20.5&WIDTH=800&HEIGHT=666";
         BufferedImage all = image(base + "&FORMAT=image/png", "image/png");
         save(all, "wms-all.png");
-        BufferedImage transparent = image(base + "&FORMAT=image/png&TRANSPARENT=TRUE&LAYERS=clusters", "image/png");
+        // the group also draws the data coverage over the whole box: transparency and background on store layers
+        String stores = base.replace("LAYERS=clustergrid&STYLES=", "LAYERS=roads,clusters&STYLES=,");
+        BufferedImage transparent = image(base.replace("LAYERS=clustergrid", "LAYERS=clusters")
+                + "&FORMAT=image/png&TRANSPARENT=TRUE", "image/png");
         assertThat(transparent.getColorModel().hasAlpha()).isTrue();
         assertThat(transparent.getRGB(5, 5) >>> 24).isZero();
         assertThat(transparent.getRGB(578, 266) >>> 24).isGreaterThan(200); // the cluster at 80.434, 20.3
-        BufferedImage png8 = image(base + "&FORMAT=image/png8&TRANSPARENT=TRUE", "image/png");
+        BufferedImage png8 = image(stores + "&FORMAT=image/png8&TRANSPARENT=TRUE", "image/png");
         assertThat(png8.getColorModel()).isInstanceOf(IndexColorModel.class);
         assertThat(png8.getWidth()).isEqualTo(800);
         save(png8, "wms-all-png8.png");
         BufferedImage mode8 = image(base + "&FORMAT=image/png; mode=8bit", "image/png");
         assertThat(mode8.getColorModel()).isInstanceOf(IndexColorModel.class);
-        BufferedImage jpeg = image(base + "&FORMAT=image/jpeg&BGCOLOR=0x336699", "image/jpeg");
+        BufferedImage jpeg = image(stores + "&FORMAT=image/jpeg&BGCOLOR=0x336699", "image/jpeg");
         assertThat(jpeg.getHeight()).isEqualTo(666);
         int bg = jpeg.getRGB(3, 3);
         assertThat(Math.abs(((bg >> 16) & 0xFF) - 0x33)).isLessThan(12);
