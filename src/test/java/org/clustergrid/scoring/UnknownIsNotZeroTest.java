@@ -157,4 +157,22 @@ class UnknownIsNotZeroTest {
         assertThat(run.byRank().get(run.byRank().size() - 1)).isSameAs(lost);
         assertThat(run.byRank().get(0).rank()).isEqualTo(1);
     }
+
+    @Test
+    void registerPlacesWithoutMappedRoadsRaiseTheRoadDataFlag() throws Exception {
+        // six register villages (markets of a dataset that brings no roads) 5-9 km south-west of the grid's corner,
+        // none within 2 km of a mapped road; a cluster at the corner has them within 10 km
+        List<StoredFeature> villages = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            villages.add(new StoredFeature("register-villages", new Market("v" + k, MarketKind.VILLAGE, "v" + k, 800L,
+                    pt(83.765 - 0.007 * k, 27.765 - 0.005 * (k % 3)), Map.of())));
+        }
+        ScoringData data = region(List.of(cluster("edge", 83.8, 27.8), cluster("centre", 84.0, 28.0)), villages,
+                Map.of("register-villages", box(83, 27, 85, 29, Layer.MARKETS)));
+        ClusterScore edge = score(data, "edge");
+        assertThat(edge.flags()).filteredOn(f -> f.code().equals("road_data_suspect")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("6 of the 6 register places within 10 km"));
+        // 25 km away the villages are out of reach of the check: no flag
+        assertThat(score(data, "centre").flags()).extracting(QualityFlag::code).doesNotContain("road_data_suspect");
+    }
 }
