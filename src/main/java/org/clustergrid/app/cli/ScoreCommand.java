@@ -92,11 +92,17 @@ public final class ScoreCommand {
             out.printf(Locale.ROOT, "Scored %d clusters in %.1f s (engine built in %.1f s), run %s, profile %s (%s)%n",
                     ranked.size(), (System.nanoTime() - start) / 1e9, engine.buildSeconds(), run.id(),
                     run.profile().name(), run.profile().hash());
+            long byPriority = ranked.stream().filter(r -> r.rank() != null).count();
+            long byGap = ranked.stream().filter(r -> r.rank() == null && r.gapRank() != null).count();
+            out.printf(Locale.ROOT, "%d ranked by priority, %d by gap only (size unknown), %d not scored (too little"
+                    + " known; see docs/methods.md)%n", byPriority, byGap, ranked.size() - byPriority - byGap);
             out.println("rank  priority  gap    composite  cluster");
             for (ScoringRun.Ranked r : ranked.subList(0, Math.min(o.top(), ranked.size()))) {
-                out.printf(Locale.ROOT, "%4s  %8s  %5s  %9s  %s %s%n", r.rank() == null ? "-" : r.rank(),
-                        fmt(r.score().priority()), fmt(r.score().gap()), fmt(r.score().composite()), r.score().id(),
-                        r.score().name() == null ? "" : r.score().name());
+                String rank = r.rank() != null ? r.rank().toString() : r.gapRank() != null ? "g" + r.gapRank() : "-";
+                out.printf(Locale.ROOT, "%4s  %8s  %5s  %9s  %s %s%s%n", rank, fmt(r.score().priority()),
+                        fmt(r.score().gap()), fmt(r.score().composite()), r.score().id(),
+                        r.score().name() == null ? "" : r.score().name(),
+                        r.unranked() == null ? "" : " (" + r.unranked() + ")");
             }
             return 0;
         } catch (IllegalArgumentException e) {
