@@ -18,15 +18,19 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * Travel time to the nearest regional market on one hexagon grid per {@link Regions region} of clusters, for one
  * data version. Creating it only groups the clusters (no travel time); a region's times are computed the first time
- * a map or a query reaches into it, then kept. Cost is bounded per call: a map computes at most
- * {@link #MAX_NEW_CELLS_PER_MAP} new cells, the regions that cover most of the map first; the regions beyond are
- * handed to a background executor and drawn by later maps once done (left blank meanwhile, never drawn as a time or
- * as "no data"). Kept times are bounded by {@link #MAX_KEPT_CELLS}, the least recently used region dropped first.
- * Thread-safe; a region is computed once even when several maps ask at the same time.
+ * a map or a query reaches into it, then kept. Cost is bounded per call: a map takes the regions that cover most of
+ * it first, computes at most {@link #MAX_NEW_CELLS_PER_MAP} new cells (at least one region) and shows at most
+ * {@link #MAX_SHOWN_CELLS_PER_MAP}. New regions past the first bound go to a background executor (up to half the
+ * kept cells at a time) and are drawn by later maps once done; regions past the second are left out until a map
+ * shows fewer. Either way they are blank, never drawn as a time or as "no data". Kept times are bounded by
+ * {@link #MAX_KEPT_CELLS}, the least recently used region dropped first. Thread-safe; a region is computed once even
+ * when several maps ask for it at the same time.
  */
 public final class GapSurface {
     /** Two full regions' grids: about a second of snapping on two cores. */
     public static final int MAX_NEW_CELLS_PER_MAP = 2 * HexGrid.MAX_CELLS;
+    /** Drawn in a second or two; a world map of more regions than this shows those covering most of it. */
+    public static final int MAX_SHOWN_CELLS_PER_MAP = 200_000;
     /** About 20 MB of times and names: hundreds of small regions or 50 full ones. */
     public static final int MAX_KEPT_CELLS = 1_000_000;
 
@@ -36,22 +40,23 @@ public final class GapSurface {
     private final Envelope extent = new Envelope();
     private final List<String> sourceDatasets;
     private final Executor background;
-    private final int maxNewCells;
+    private final Limits limits;
     private final Object[] locks;
     /** Computed regions by index, least recently used first. */
     private final LinkedHashMap<Integer, RegionTimes> kept = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<Integer> queued = new LinkedHashSet<>();
+    private long queuedCells;
     private long keptCells;
     private volatile boolean retired;
 
     private GapSurface(long dataVersion, ScoringEngine engine, List<Region> regions, List<String> sources,
-            Executor background, int maxNewCells) {
+            Executor background, Limits limits) {
         this.dataVersion = dataVersion;
         this.engine = engine;
         this.regions = regions;
         this.sourceDatasets = sources;
         this.background = background;
-        this.maxNewCells = maxNewCells;
+        this.limits = limits;
         this.locks = new Object[regions.size()];
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
@@ -64,14 +69,19 @@ public final class GapSurface {
      * (nothing to measure from). Regions left over by a map are computed on {@code background}.
      */
     public static GapSurface of(ScoringEngine engine, Executor background) {
-        return of(engine, background, MAX_NEW_CELLS_PER_MAP);
+        return of(engine, background, Limits.DEFAULT);
     }
 
-    /** As {@link #of(ScoringEngine, Executor)} with another budget of new cells per map. */
-    static GapSurface of(ScoringEngine engine, Executor background, int maxNewCellsPerMap) {
+    /** How many cells one map may compute anew, and show. */
+    record Limits(int newCellsPerMap, int shownCellsPerMap) {
+        static final Limits DEFAULT = new Limits(MAX_NEW_CELLS_PER_MAP, MAX_SHOWN_CELLS_PER_MAP);
+    }
+
+    /** As {@link #of(ScoringEngine, Executor)} with other limits per map. */
+    static GapSurface of(ScoringEngine engine, Executor background, Limits limits) {
         ScoringData data = engine.data();
         if (data.clusters().isEmpty() || !engine.hasRegionalMarkets()) {
-            return new GapSurface(data.dataVersion(), engine, List.of(), List.of(), background, maxNewCellsPerMap);
+            return new GapSurface(data.dataVersion(), engine, List.of(), List.of(), background, limits);
         }
         List<Envelope> boxes = data.clusters().stream().map(c -> c.feature().geometry().getEnvelopeInternal()).toList();
         Set<String> sources = new LinkedHashSet<>();
@@ -79,7 +89,7 @@ public final class GapSurface {
             layer.forEach(f -> sources.add(f.datasetId()));
         }
         return new GapSurface(data.dataVersion(), engine, Regions.of(boxes), List.copyOf(sources), background,
-                maxNewCellsPerMap);
+                limits);
     }
 
     public long dataVersion() {
@@ -126,29 +136,36 @@ public final class GapSurface {
     }
 
     /**
-     * The times of the regions whose grids reach into a box, as far as one map may compute: those kept, then new
-     * ones by how much of the box they cover, up to {@link #MAX_NEW_CELLS_PER_MAP} cells (the first region always). The
-     * rest go to the background executor and are missing from the answer.
+     * The times of the regions whose grids reach into a box, as far as one map may go: regions by how much of the box
+     * they cover, kept ones as they are and new ones computed up to {@link #MAX_NEW_CELLS_PER_MAP} cells, until the
+     * regions taken hold {@link #MAX_SHOWN_CELLS_PER_MAP} cells (the first region always). New regions past the
+     * first budget go to the background executor; regions past the second are left out. Both are missing from the
+     * answer.
      */
     public List<RegionTimes> within(Envelope lonLat) {
-        List<RegionTimes> out = new ArrayList<>();
-        List<Region> missing = new ArrayList<>();
+        List<Region> meeting = new ArrayList<>();
         for (Region r : regions) {
             if (r.grid().extent().intersects(lonLat)) {
-                RegionTimes t = kept(r);
-                if (t != null) {
-                    out.add(t);
-                } else {
-                    missing.add(r);
-                }
+                meeting.add(r);
             }
         }
-        missing.sort(Comparator.comparingDouble((Region r) -> -covered(r, lonLat)).thenComparingInt(Region::index));
-        int budget = maxNewCells;
-        for (Region r : missing) {
-            if (r.grid().size() <= budget || budget == maxNewCells) { // the first always, so every map shows some
-                budget -= r.grid().size();
-                out.add(times(r));
+        meeting.sort(Comparator.comparingDouble((Region r) -> -covered(r, lonLat)).thenComparingInt(Region::index));
+        List<RegionTimes> out = new ArrayList<>();
+        int fresh = 0;
+        long shown = 0;
+        for (Region r : meeting) {
+            int size = r.grid().size();
+            if (!out.isEmpty() && shown + size > limits.shownCellsPerMap()) {
+                break;
+            }
+            RegionTimes t = kept(r);
+            if (t == null && (fresh == 0 || fresh + size <= limits.newCellsPerMap())) {
+                fresh += size;
+                t = times(r);
+            }
+            if (t != null) {
+                out.add(t);
+                shown += size;
             } else {
                 later(r);
             }
@@ -162,11 +179,17 @@ public final class GapSurface {
         return shared.isNull() ? 0 : shared.getArea() / Math.max(box.getArea(), 1e-18);
     }
 
+    /**
+     * Queues a region for the background, unless it is queued already or the queue holds half the kept cells: more
+     * would only push out regions computed for it before it is drawn.
+     */
     private void later(Region r) {
         synchronized (kept) {
-            if (!queued.add(r.index())) {
+            if (queued.contains(r.index()) || queuedCells + r.grid().size() > MAX_KEPT_CELLS / 2) {
                 return;
             }
+            queued.add(r.index());
+            queuedCells += r.grid().size();
         }
         background.execute(() -> {
             try {
@@ -176,6 +199,7 @@ public final class GapSurface {
             } finally {
                 synchronized (kept) {
                     queued.remove(r.index());
+                    queuedCells -= r.grid().size();
                 }
             }
         });

@@ -132,7 +132,7 @@ class MultiRegionGapSurfaceTest {
     void aMapComputesAtMostItsBudgetOfNewCellsAndTheRestInTheBackground() {
         List<Runnable> queued = new ArrayList<>();
         int budget = 2_000;
-        GapSurface s = GapSurface.of(engine, queued::add, budget);
+        GapSurface s = GapSurface.of(engine, queued::add, new GapSurface.Limits(budget, Integer.MAX_VALUE));
         Envelope world = new Envelope(-180, 180, -85, 85);
         List<RegionTimes> first = s.within(world);
         int computed = first.stream().mapToInt(t -> t.grid().size()).sum();
@@ -148,8 +148,24 @@ class MultiRegionGapSurfaceTest {
         assertThat(s.keptRegions()).isEqualTo(s.regions().size());
         assertThat(s.within(world)).hasSize(s.regions().size());
         // a map of Pokhara alone computes Pokhara only
-        GapSurface fresh = GapSurface.of(engine, queued::add, budget);
+        GapSurface fresh = GapSurface.of(engine, queued::add, new GapSurface.Limits(budget, Integer.MAX_VALUE));
         assertThat(fresh.within(new Envelope(83.9, 84.0, 28.15, 28.25))).hasSize(1);
         assertThat(fresh.keptRegions()).isEqualTo(1);
+    }
+
+    @Test
+    void aMapShowsAtMostItsCapOfCellsAndQueuesNothingPastIt() {
+        List<Runnable> queued = new ArrayList<>();
+        int cap = 3_000;
+        GapSurface s = GapSurface.of(engine, queued::add, new GapSurface.Limits(Integer.MAX_VALUE, cap));
+        List<RegionTimes> shown = s.within(new Envelope(-180, 180, -85, 85));
+        int cells = shown.stream().mapToInt(t -> t.grid().size()).sum();
+        assertThat(shown.size()).isBetween(1, s.regions().size() - 1);
+        assertThat(cells - shown.get(0).grid().size()).isLessThanOrEqualTo(cap);
+        assertThat(queued).isEmpty();
+        assertThat(s.keptRegions()).isEqualTo(shown.size());
+        // a map of one region shows it whole
+        assertThat(s.within(new Envelope(76.9, 77.0, 11.0, 11.1))).singleElement()
+                .satisfies(t -> assertThat(t.region().clusterCount()).isEqualTo(2));
     }
 }
