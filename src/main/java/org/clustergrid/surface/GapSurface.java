@@ -27,7 +27,7 @@ import org.locationtech.jts.geom.Envelope;
  * when several maps ask for it at the same time.
  */
 public final class GapSurface {
-    /** Two full regions' grids: about a second of snapping on two cores. */
+    /** Two full regions' grids: well under a second of snapping on two cores (see src/bench). */
     public static final int MAX_NEW_CELLS_PER_MAP = 2 * HexGrid.MAX_CELLS;
     /** Drawn in a second or two; a world map of more regions than this shows those covering most of it. */
     public static final int MAX_SHOWN_CELLS_PER_MAP = 200_000;
@@ -72,9 +72,9 @@ public final class GapSurface {
         return of(engine, background, Limits.DEFAULT);
     }
 
-    /** How many cells one map may compute anew, and show. */
-    record Limits(int newCellsPerMap, int shownCellsPerMap) {
-        static final Limits DEFAULT = new Limits(MAX_NEW_CELLS_PER_MAP, MAX_SHOWN_CELLS_PER_MAP);
+    /** How many cells one map may compute anew and show, and how many are kept. */
+    record Limits(int newCellsPerMap, int shownCellsPerMap, int keptCells) {
+        static final Limits DEFAULT = new Limits(MAX_NEW_CELLS_PER_MAP, MAX_SHOWN_CELLS_PER_MAP, MAX_KEPT_CELLS);
     }
 
     /** As {@link #of(ScoringEngine, Executor)} with other limits per map. */
@@ -185,7 +185,7 @@ public final class GapSurface {
      */
     private void later(Region r) {
         synchronized (kept) {
-            if (queued.contains(r.index()) || queuedCells + r.grid().size() > MAX_KEPT_CELLS / 2) {
+            if (queued.contains(r.index()) || queuedCells + r.grid().size() > limits.keptCells() / 2) {
                 return;
             }
             queued.add(r.index());
@@ -221,7 +221,7 @@ public final class GapSurface {
             kept.put(t.region().index(), t);
             keptCells += t.grid().size();
             var eldest = kept.entrySet().iterator();
-            while (keptCells > MAX_KEPT_CELLS && kept.size() > 1) {
+            while (keptCells > limits.keptCells() && kept.size() > 1) {
                 Map.Entry<Integer, RegionTimes> e = eldest.next();
                 keptCells -= e.getValue().grid().size();
                 eldest.remove();

@@ -132,7 +132,7 @@ class MultiRegionGapSurfaceTest {
     void aMapComputesAtMostItsBudgetOfNewCellsAndTheRestInTheBackground() {
         List<Runnable> queued = new ArrayList<>();
         int budget = 2_000;
-        GapSurface s = GapSurface.of(engine, queued::add, new GapSurface.Limits(budget, Integer.MAX_VALUE));
+        GapSurface s = GapSurface.of(engine, queued::add, new GapSurface.Limits(budget, Integer.MAX_VALUE, Integer.MAX_VALUE));
         Envelope world = new Envelope(-180, 180, -85, 85);
         List<RegionTimes> first = s.within(world);
         int computed = first.stream().mapToInt(t -> t.grid().size()).sum();
@@ -148,7 +148,7 @@ class MultiRegionGapSurfaceTest {
         assertThat(s.keptRegions()).isEqualTo(s.regions().size());
         assertThat(s.within(world)).hasSize(s.regions().size());
         // a map of Pokhara alone computes Pokhara only
-        GapSurface fresh = GapSurface.of(engine, queued::add, new GapSurface.Limits(budget, Integer.MAX_VALUE));
+        GapSurface fresh = GapSurface.of(engine, queued::add, new GapSurface.Limits(budget, Integer.MAX_VALUE, Integer.MAX_VALUE));
         assertThat(fresh.within(new Envelope(83.9, 84.0, 28.15, 28.25))).hasSize(1);
         assertThat(fresh.keptRegions()).isEqualTo(1);
     }
@@ -157,7 +157,7 @@ class MultiRegionGapSurfaceTest {
     void aMapShowsAtMostItsCapOfCellsAndQueuesNothingPastIt() {
         List<Runnable> queued = new ArrayList<>();
         int cap = 3_000;
-        GapSurface s = GapSurface.of(engine, queued::add, new GapSurface.Limits(Integer.MAX_VALUE, cap));
+        GapSurface s = GapSurface.of(engine, queued::add, new GapSurface.Limits(Integer.MAX_VALUE, cap, Integer.MAX_VALUE));
         List<RegionTimes> shown = s.within(new Envelope(-180, 180, -85, 85));
         int cells = shown.stream().mapToInt(t -> t.grid().size()).sum();
         assertThat(shown.size()).isBetween(1, s.regions().size() - 1);
@@ -167,5 +167,31 @@ class MultiRegionGapSurfaceTest {
         // a map of one region shows it whole
         assertThat(s.within(new Envelope(76.9, 77.0, 11.0, 11.1))).singleElement()
                 .satisfies(t -> assertThat(t.region().clusterCount()).isEqualTo(2));
+    }
+
+    @Test
+    void keptTimesAreCappedLeastRecentlyUsedFirstAndTheQueueAtHalfTheCap() {
+        GapSurface.Limits limits = new GapSurface.Limits(1, Integer.MAX_VALUE, 4_000);
+        GapSurface s = GapSurface.of(engine, task -> { }, limits);
+        Region pokhara = regionHolding(s, LAKESIDE[0], LAKESIDE[1]);
+        Region agra = regionHolding(s, 78.01667, 27.18333);
+        Region novoHamburgo = regionHolding(s, -51.13056, -29.67833);
+        assertThat(pokhara.grid().size() + agra.grid().size()).as("two fit").isLessThanOrEqualTo(4_000);
+        assertThat(pokhara.grid().size() + agra.grid().size() + novoHamburgo.grid().size()).isGreaterThan(4_000);
+        RegionTimes first = s.times(pokhara);
+        RegionTimes agraTimes = s.times(agra);
+        assertThat(s.times(pokhara)).as("kept, not recomputed").isSameAs(first);
+        s.times(novoHamburgo);
+        // Agra was used least recently: dropped, and computed anew when asked for again
+        assertThat(s.keptRegions()).isEqualTo(2);
+        assertThat(s.times(pokhara)).isSameAs(first);
+        assertThat(s.times(agra)).isNotSameAs(agraTimes);
+        // a world map computes one region (its budget is one cell) and queues others up to half the cap: the two
+        // 700-hexagon regions, not the larger ones
+        List<Runnable> queued = new ArrayList<>();
+        GapSurface fresh = GapSurface.of(engine, queued::add, limits);
+        fresh.within(new Envelope(-180, 180, -85, 85));
+        assertThat(fresh.keptRegions()).isEqualTo(1);
+        assertThat(queued).hasSize(2);
     }
 }
