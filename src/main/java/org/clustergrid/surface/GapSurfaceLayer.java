@@ -47,8 +47,9 @@ public final class GapSurfaceLayer implements Surface {
                 + " time from its centre to the nearest market of the scoring profile's regional tier, as the markets"
                 + " indicator measures it for a cluster: under 15, 15-30, 30-60, 60-120 and 120 minutes or more, or no"
                 + " data where the imported roads do not reach (no road within 50 km, or no regional market on them)."
-                + " A map computes at most " + GapSurface.MAX_NEW_CELLS_PER_MAP + " new hexagons; regions beyond are"
-                + " computed in the background and left blank until done.";
+                + " A map computes at most " + GapSurface.MAX_NEW_CELLS_PER_MAP + " new hexagons and shows at most "
+                + GapSurface.MAX_SHOWN_CELLS_PER_MAP + ", the regions covering most of it first; new regions beyond"
+                + " are computed in the background, and all beyond are left blank in that map.";
     }
 
     @Override
