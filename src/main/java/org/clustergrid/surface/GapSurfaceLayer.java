@@ -13,9 +13,10 @@ import org.clustergrid.render.Symbol.Fill;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The gap surface as a map layer: each hexagon in its {@link MinuteClasses} colour, laid over the map half
- * transparent so roads and places show through. Reads the surface of the current data from a supplier, so this
- * package needs no server.
+ * The gap surface as a map layer: each hexagon of the regions in view in its {@link MinuteClasses} colour, laid over
+ * the map half transparent so roads and places show through. Hexagons keep their size and id at every zoom (a region's
+ * grid is fixed), so GetFeatureInfo names the hexagon a map shows. Reads the surface of the current data from a
+ * supplier, so this package needs no server.
  */
 public final class GapSurfaceLayer implements Surface {
     public static final String NAME = "gap_surface";
@@ -39,11 +40,16 @@ public final class GapSurfaceLayer implements Surface {
 
     @Override
     public String description() {
-        return "Hexagons over the clusters and a margin around them (a tenth of the larger side, at least 5 km), each"
-                + " coloured by the road-network travel time from its centre to the nearest market of the scoring"
-                + " profile's regional tier, as the markets indicator measures it for a cluster: under 15, 15-30,"
-                + " 30-60, 60-120 and 120 minutes or more, or off the road network. At most "
-                + HexGrid.MAX_CELLS + " hexagons, none narrower than " + (int) HexGrid.MIN_SIDE_METRES + " m a side.";
+        return "Hexagons over each region of clusters (clusters within " + (int) (Regions.LINK_METRES / 1000)
+                + " km of one another) and a margin around it (a tenth of its larger side, at least 5 km), each region"
+                + " with hexagons sized to its own extent (at most " + HexGrid.MAX_CELLS + " a region, none narrower"
+                + " than " + (int) HexGrid.MIN_SIDE_METRES + " m a side). Each is coloured by the road-network travel"
+                + " time from its centre to the nearest market of the scoring profile's regional tier, as the markets"
+                + " indicator measures it for a cluster: under 15, 15-30, 30-60, 60-120 and 120 minutes or more, or no"
+                + " data where the imported roads do not reach (no road within 50 km, or no regional market on them)."
+                + " A map computes at most " + GapSurface.MAX_NEW_CELLS_PER_MAP + " new hexagons and shows at most "
+                + GapSurface.MAX_SHOWN_CELLS_PER_MAP + ", the regions covering most of it first; new regions beyond"
+                + " are computed in the background, and all beyond are left blank in that map.";
     }
 
     @Override
@@ -53,8 +59,7 @@ public final class GapSurfaceLayer implements Surface {
 
     @Override
     public Envelope extent() {
-        GapSurface s = surfaces.get();
-        return s.isEmpty() ? null : s.grid().extent();
+        return surfaces.get().extent();
     }
 
     @Override
@@ -64,14 +69,11 @@ public final class GapSurfaceLayer implements Surface {
 
     @Override
     public List<Cell> cells(Envelope lonLat) {
-        GapSurface s = surfaces.get();
-        if (s.isEmpty()) {
-            return List.of();
-        }
-        int[] ids = s.grid().within(lonLat);
-        List<Cell> out = new ArrayList<>(ids.length);
-        for (int i : ids) {
-            out.add(cell(s, i));
+        List<Cell> out = new ArrayList<>();
+        for (RegionTimes t : surfaces.get().within(lonLat)) {
+            for (int i : t.grid().within(lonLat)) {
+                out.add(cell(t, i));
+            }
         }
         return out;
     }
@@ -79,22 +81,30 @@ public final class GapSurfaceLayer implements Surface {
     @Override
     public Optional<Cell> cellAt(double lon, double lat) {
         GapSurface s = surfaces.get();
-        int i = s.isEmpty() ? -1 : s.grid().at(lon, lat);
-        return i < 0 ? Optional.empty() : Optional.of(cell(s, i));
+        return s.regionAt(lon, lat).map(r -> {
+            RegionTimes t = s.times(r);
+            return cell(t, t.grid().at(lon, lat));
+        });
     }
 
-    private static Cell cell(GapSurface s, int i) {
-        HexGrid g = s.grid();
-        double minutes = s.minutes(i);
+    /** A cell's id: its region and its place in the region's grid, e.g. {@code r2.hex-14-27}. */
+    static String id(RegionTimes t, int i) {
+        return t.region().id() + "." + t.grid().id(i);
+    }
+
+    private static Cell cell(RegionTimes t, int i) {
+        HexGrid g = t.grid();
+        double minutes = t.minutes(i);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("hexagon", g.id(i));
+        p.put("hexagon", id(t, i));
+        p.put("region", t.region().id());
         p.put("minutes", Double.isFinite(minutes) ? Math.round(minutes * 10) / 10.0 : null);
         p.put("class", MinuteClasses.label(minutes));
-        p.put("nearest_market", s.market(i));
+        p.put("nearest_market", t.market(i));
         p.put("centre_lon", Math.round(g.centreLon(i) * 1e6) / 1e6);
         p.put("centre_lat", Math.round(g.centreLat(i) * 1e6) / 1e6);
         p.put("hexagon_side_m", g.sideMetres());
-        return new Cell(g.id(i), g.polygon(i), MinuteClasses.colour(minutes), p);
+        return new Cell(id(t, i), g.polygon(i), MinuteClasses.colour(minutes), p);
     }
 
     @Override
@@ -110,8 +120,8 @@ public final class GapSurfaceLayer implements Surface {
             items.add(new LegendItem(MinuteClasses.LABELS[k],
                     new Fill(Palette.alpha(MinuteClasses.COLOURS[k], alpha), null, 0)));
         }
-        items.add(new LegendItem(MinuteClasses.OFF_NETWORK_LABEL,
-                new Fill(Palette.alpha(MinuteClasses.OFF_NETWORK, alpha), null, 0)));
+        items.add(new LegendItem(MinuteClasses.NO_DATA_LABEL,
+                new Fill(Palette.alpha(MinuteClasses.NO_DATA, alpha), null, 0)));
         return items;
     }
 }

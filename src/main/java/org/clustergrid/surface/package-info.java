@@ -1,2 +1,2 @@
-/** Computed surfaces between the clusters (a hexagon grid of travel time to the nearest regional market); no Spring. */
+/** Computed surfaces: per region of clusters, a hexagon grid of travel time to a regional market; no Spring. */
 package org.clustergrid.surface;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class MinuteClassesTest {
     @Test
-    void breaksBelongToTheClassAboveAndOffTheNetworkIsItsOwn() {
+    void breaksBelongToTheClassAboveAndNoDataIsNoClass() {
         assertThat(MinuteClasses.of(0)).isZero();
         assertThat(MinuteClasses.of(14.99)).isZero();
         assertThat(MinuteClasses.of(15)).isEqualTo(1);
@@ -17,8 +17,9 @@ class MinuteClassesTest {
         assertThat(MinuteClasses.of(5000)).isEqualTo(4);
         assertThat(MinuteClasses.of(Double.POSITIVE_INFINITY)).isEqualTo(-1);
         assertThat(MinuteClasses.of(Double.NaN)).isEqualTo(-1);
-        assertThat(MinuteClasses.colour(Double.POSITIVE_INFINITY)).isEqualTo(MinuteClasses.OFF_NETWORK);
+        assertThat(MinuteClasses.colour(Double.POSITIVE_INFINITY)).isEqualTo(MinuteClasses.NO_DATA);
         assertThat(MinuteClasses.label(45)).isEqualTo("30 – 60 min");
-        assertThat(MinuteClasses.label(Double.POSITIVE_INFINITY)).isEqualTo("off the road network");
+        assertThat(MinuteClasses.label(Double.POSITIVE_INFINITY))
+                .isEqualTo("no data: not reached over the imported roads");
     }
 }

@@ -30,6 +30,7 @@ import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
 import org.clustergrid.surface.GapSurface;
 import org.clustergrid.surface.HexGrid;
+import org.clustergrid.surface.RegionTimes;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +57,21 @@ class WmsGapSurfaceTest extends ServerTest {
     SpatialStore store;
 
     GapSurface surface;
+    RegionTimes times;
     HexGrid grid;
 
     @BeforeEach
     void surface() {
         surface = surfaces.current();
-        grid = surface.grid();
-        assertThat(surface.isEmpty()).isFalse();
+        // the demo clusters lie within 50 km of one another: one region, one grid
+        assertThat(surface.regions()).hasSize(1);
+        times = surface.times(surface.regions().get(0));
+        grid = times.grid();
+    }
+
+    /** The id GetFeatureInfo gives a cell of the demo region's grid. */
+    String id(int cell) {
+        return "r0." + grid.id(cell);
     }
 
     HttpResponse<byte[]> get(String url) throws Exception {
@@ -119,14 +128,14 @@ class WmsGapSurfaceTest extends ServerTest {
                 }
             }
             assertThat(best).as("cell %s reaches a market", grid.id(cell)).isFinite();
-            assertThat(surface.minutes(cell) * 60).as(grid.id(cell)).isCloseTo(best, within(1e-6));
-            assertThat(surface.market(cell)).isEqualTo(nearest);
+            assertThat(times.minutes(cell) * 60).as(grid.id(cell)).isCloseTo(best, within(1e-6));
+            assertThat(times.market(cell)).isEqualTo(nearest);
             // and the markets indicator of a cluster standing at the centre says the same
             ClusterScore atCentre = scoring.engine().scoreGeometry("probe", centre,
                     Typology.UNKNOWN, java.util.Set.of(), null, scoring.profile().dimensionWeights());
             assertThat(atCentre.indicators().get(Indicator.MARKET_REGIONAL_TIME).value())
-                    .isCloseTo(surface.minutes(cell) * 60, within(1e-6));
-            classes.add(classOf(surface.minutes(cell)));
+                    .isCloseTo(times.minutes(cell) * 60, within(1e-6));
+            classes.add(classOf(times.minutes(cell)));
         }
         assertThat(classes).as("the samples span near and far").hasSizeGreaterThanOrEqualTo(3);
         assertThat(grid.size()).isLessThanOrEqualTo(HexGrid.MAX_CELLS);
@@ -152,7 +161,7 @@ class WmsGapSurfaceTest extends ServerTest {
         for (int cell : sampleCells()) {
             double lon = grid.centreLon(cell);
             double lat = grid.centreLat(cell);
-            int want = CLASS_COLOURS[classOf(surface.minutes(cell))];
+            int want = CLASS_COLOURS[classOf(times.minutes(cell))];
             String q = "SERVICE=WMS&REQUEST=GetMap&VERSION=1.3.0&LAYERS=gap_surface&STYLES=&WIDTH=101&HEIGHT=101"
                     + "&FORMAT=image/png";
             BufferedImage crs84 = image(q + "&CRS=CRS:84&BBOX=" + (lon - 0.01) + "," + (lat - 0.01) + ","
@@ -187,18 +196,19 @@ class WmsGapSurfaceTest extends ServerTest {
         JsonNode fc = JSON.readTree(get(q + "&INFO_FORMAT=application/json").body());
         assertThat(fc.path("features")).hasSize(1);
         JsonNode f = fc.path("features").get(0);
-        assertThat(f.path("id").asText()).isEqualTo(grid.id(cell));
+        assertThat(f.path("id").asText()).isEqualTo(id(cell));
         assertThat(f.path("geometry").path("type").asText()).isEqualTo("Polygon");
         JsonNode p = f.path("properties");
         assertThat(p.path("layer").asText()).isEqualTo("gap_surface");
-        assertThat(p.path("hexagon").asText()).isEqualTo(grid.id(cell));
-        assertThat(p.path("minutes").asDouble()).isCloseTo(surface.minutes(cell), within(0.051));
-        assertThat(p.path("nearest_market").asText()).isEqualTo(surface.market(cell));
+        assertThat(p.path("hexagon").asText()).isEqualTo(id(cell));
+        assertThat(p.path("region").asText()).isEqualTo("r0");
+        assertThat(p.path("minutes").asDouble()).isCloseTo(times.minutes(cell), within(0.051));
+        assertThat(p.path("nearest_market").asText()).isEqualTo(times.market(cell));
         assertThat(p.has("dataset")).isFalse();
         assertThat(new String(get(q + "&INFO_FORMAT=text/plain").body(), StandardCharsets.UTF_8))
-                .contains("Layer 'gap_surface'").contains("Feature " + grid.id(cell)).contains("minutes = ");
+                .contains("Layer 'gap_surface'").contains("Feature " + id(cell)).contains("minutes = ");
         assertThat(new String(get(q + "&INFO_FORMAT=text/html").body(), StandardCharsets.UTF_8))
-                .contains("gap_surface: " + grid.id(cell));
+                .contains("gap_surface: " + id(cell));
         // with clusters queried too, from a map in Web Mercator
         Projection m = Projection.WEB_MERCATOR;
         String both = "SERVICE=WMS&REQUEST=GetFeatureInfo&VERSION=1.3.0&LAYERS=gap_surface,clusters"
@@ -206,7 +216,7 @@ class WmsGapSurfaceTest extends ServerTest {
                 + (m.y(lat) - 500) + "," + (m.x(lon) + 500) + "," + (m.y(lat) + 500)
                 + "&WIDTH=101&HEIGHT=101&I=50&J=50&INFO_FORMAT=application/json";
         JsonNode two = JSON.readTree(get(both).body()).path("features");
-        assertThat(two.get(0).path("properties").path("hexagon").asText()).isEqualTo(grid.id(cell));
+        assertThat(two.get(0).path("properties").path("hexagon").asText()).isEqualTo(id(cell));
     }
 
     @Test
