@@ -151,24 +151,25 @@ final class EdgeGrid {
 
     /**
      * Visits the segments of the coarse cells at Chebyshev distance {@code ring} from coarse cell (cx, cy), entering a
-     * coarse cell, then each of its occupied cells, only when the visitor {@link SegmentVisitor#wants wants} its box.
+     * coarse cell, then each of its occupied cells, only when the visitor {@link SegmentVisitor#wants wants} its box;
+     * the columns nearest the query longitude {@code lon} first.
      */
-    void visitCoarseRing(int cx, int cy, int ring, SegmentVisitor visitor) {
+    void visitCoarseRing(int cx, int cy, int ring, double lon, SegmentVisitor visitor) {
         if (ring == 0) {
-            visitCoarse(cx, cy, visitor);
+            visitCoarse(cx, cy, lon, visitor);
             return;
         }
         for (int dx = -ring; dx <= ring; dx++) {
-            visitCoarse(cx + dx, cy - ring, visitor);
-            visitCoarse(cx + dx, cy + ring, visitor);
+            visitCoarse(cx + dx, cy - ring, lon, visitor);
+            visitCoarse(cx + dx, cy + ring, lon, visitor);
         }
         for (int dy = -ring + 1; dy <= ring - 1; dy++) {
-            visitCoarse(cx - ring, cy + dy, visitor);
-            visitCoarse(cx + ring, cy + dy, visitor);
+            visitCoarse(cx - ring, cy + dy, lon, visitor);
+            visitCoarse(cx + ring, cy + dy, lon, visitor);
         }
     }
 
-    private void visitCoarse(int cx, int cy, SegmentVisitor visitor) {
+    private void visitCoarse(int cx, int cy, double lon, SegmentVisitor visitor) {
         if (cx < 0 || cx >= coarseColumns() || cy < 0 || cy >= coarseRows) {
             return;
         }
@@ -182,11 +183,17 @@ final class EdgeGrid {
         if (c < 0) {
             return;
         }
-        for (int j = coarseStart[c]; j < coarseStart[c + 1]; j++) {
-            int i = coarseCells[j];
+        // cells are in column order: start with the columns on the visitor's side, to find a near segment early
+        boolean fromEast = lon > minLon + span / 2;
+        int first = coarseStart[c], last = coarseStart[c + 1] - 1;
+        for (int j = first; j <= last; j++) {
+            int i = coarseCells[fromEast ? first + last - j : j];
             int x = cellKeys[i] / rows, y = cellKeys[i] % rows;
             double lon0 = originLon + x * cell, lat0 = originLat + y * cell;
             visitor.probed();
+            if (!visitor.wants(lon0, -90, lon0 + cell, 90) && (fromEast ? lon0 < lon : lon0 > lon)) {
+                break; // this column, and every one after it, lies farther than the best segment
+            }
             if (visitor.wants(lon0, lat0, lon0 + cell, lat0 + cell)) {
                 for (int k = cellStart[i]; k < cellStart[i + 1]; k++) {
                     visitor.visit(cellSegments[k]);
