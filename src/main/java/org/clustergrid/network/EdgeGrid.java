@@ -29,6 +29,8 @@ final class EdgeGrid {
     private final int[] coarseKeys;
     private final int[] coarseStart;
     private final int[] coarseCells;
+    /** Position in {@code coarseKeys} of each coarse cell, -1 when empty: at most 2²⁰ cells, looked up directly. */
+    private final int[] coarseIndex;
 
     EdgeGrid(int segmentCount, int[] segU, int[] segV, double[] lons, double[] lats) {
         double minLon = Double.POSITIVE_INFINITY, minLat = Double.POSITIVE_INFINITY;
@@ -105,6 +107,11 @@ final class EdgeGrid {
         cs[coarse] = cells;
         coarseKeys = Arrays.copyOf(ck, coarse);
         coarseStart = Arrays.copyOf(cs, coarse + 1);
+        coarseIndex = new int[coarseColumns() * coarseRows];
+        Arrays.fill(coarseIndex, -1);
+        for (int c = 0; c < coarse; c++) {
+            coarseIndex[coarseKeys[c]] = c;
+        }
     }
 
     private int coarseKey(int cx, int cy) {
@@ -179,7 +186,7 @@ final class EdgeGrid {
         if (!visitor.wants(minLon, minLat, minLon + span, minLat + span)) {
             return;
         }
-        int c = Arrays.binarySearch(coarseKeys, coarseKey(cx, cy));
+        int c = coarseIndex[coarseKey(cx, cy)];
         if (c < 0) {
             return;
         }

@@ -26,9 +26,11 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  *   <li><b>scaled</b>: the scoring benchmark's region ({@link ScaledRegion}, tiles × tiles of the Pokhara extract,
  *       10,000 clusters, the PMGSY finance points spread over the tiles' degree cells — most of them far from the
  *       tiles' roads — and GeoNames cities500 plus the tiled places);</li>
- *   <li><b>four regions</b>: the Pokhara extract's roads at four places 5–6° apart over northern India (moved by
- *       (0, 0), (−6°, 0), (0, −5°), (−6°, −5°)), 10,000 clusters near those roads, the PMGSY finance points where they
- *       really are (India), GeoNames cities500: thousands of points inside the roads' extent, far from any road.</li>
+ *   <li><b>four regions</b>: the Pokhara extract's roads at four places 2° apart (moved by (0, 0), (−2°, 0),
+ *       (0, −2°), (−2°, −2°)), 10,000 clusters near those roads, the PMGSY finance points where they really are
+ *       (India) plus 20,000 seeded points spread evenly over the roads' extent (2.4° × 2.4°, of which the roads cover
+ *       a tenth), and GeoNames cities500: points inside the roads' extent but far from any road, as a store of several
+ *       regions has.</li>
  * </ul>
  * Prints the engine build time, and the road graph's build and the snapping of every finance point and town alone.
  * Arguments: shared gis folder, tiles per side of the scaled layout, clusters.
@@ -57,7 +59,7 @@ public final class NetworkBuildBench {
 
         List<Road> base = ScaledRegion.roads(pbf, 1, 1);
         List<Road> regions = new ArrayList<>();
-        int[][] moves = {{0, 0}, {-6, 0}, {0, -5}, {-6, -5}};
+        int[][] moves = {{0, 0}, {-2, 0}, {0, -2}, {-2, -2}};
         for (int[] m : moves) {
             AffineTransformation t = AffineTransformation.translationInstance(m[0], m[1]);
             for (Road r : base) {
@@ -65,8 +67,18 @@ public final class NetworkBuildBench {
                         r.allSeason(), r.motorable(), r.name(), r.ref(), t.transform(r.geometry()), r.attributes()));
             }
         }
-        measure("four regions", profile, regions, ScaledRegion.clusters(pbf, regions, 1, 1, count, 42),
-                ScaledRegion.pmgsyFinance(facilities, mapping), ScaledRegion.towns(pbf, cities, 1, 1));
+        List<FinancePoint> finance = new ArrayList<>(ScaledRegion.pmgsyFinance(facilities, mapping));
+        var extent = envelope(regions);
+        java.util.Random random = new java.util.Random(11);
+        var gf = new org.locationtech.jts.geom.GeometryFactory();
+        for (int i = 0; i < 20_000; i++) {
+            double lon = extent.getMinX() + random.nextDouble() * extent.getWidth();
+            double lat = extent.getMinY() + random.nextDouble() * extent.getHeight();
+            finance.add(new FinancePoint("scattered-" + i, FinancePoint.FinanceType.BANK, null, null,
+                    gf.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)), null));
+        }
+        measure("four regions", profile, regions, ScaledRegion.clusters(pbf, regions, 1, 1, count, 42), finance,
+                ScaledRegion.towns(pbf, cities, 1, 1));
     }
 
     private static void measure(String layout, ScoringProfile profile, List<Road> roads, List<Cluster> clusters,
