@@ -159,24 +159,24 @@ final class EdgeGrid {
     /**
      * Visits the segments of the coarse cells at Chebyshev distance {@code ring} from coarse cell (cx, cy), entering a
      * coarse cell, then each of its occupied cells, only when the visitor {@link SegmentVisitor#wants wants} its box;
-     * the columns nearest the query longitude {@code lon} first.
+     * the columns nearest the query point (lon, lat) first.
      */
-    void visitCoarseRing(int cx, int cy, int ring, double lon, SegmentVisitor visitor) {
+    void visitCoarseRing(int cx, int cy, int ring, double lon, double lat, SegmentVisitor visitor) {
         if (ring == 0) {
-            visitCoarse(cx, cy, lon, visitor);
+            visitCoarse(cx, cy, lon, lat, visitor);
             return;
         }
         for (int dx = -ring; dx <= ring; dx++) {
-            visitCoarse(cx + dx, cy - ring, lon, visitor);
-            visitCoarse(cx + dx, cy + ring, lon, visitor);
+            visitCoarse(cx + dx, cy - ring, lon, lat, visitor);
+            visitCoarse(cx + dx, cy + ring, lon, lat, visitor);
         }
         for (int dy = -ring + 1; dy <= ring - 1; dy++) {
-            visitCoarse(cx - ring, cy + dy, lon, visitor);
-            visitCoarse(cx + ring, cy + dy, lon, visitor);
+            visitCoarse(cx - ring, cy + dy, lon, lat, visitor);
+            visitCoarse(cx + ring, cy + dy, lon, lat, visitor);
         }
     }
 
-    private void visitCoarse(int cx, int cy, double lon, SegmentVisitor visitor) {
+    private void visitCoarse(int cx, int cy, double lon, double lat, SegmentVisitor visitor) {
         if (cx < 0 || cx >= coarseColumns() || cy < 0 || cy >= coarseRows) {
             return;
         }
@@ -190,23 +190,62 @@ final class EdgeGrid {
         if (c < 0) {
             return;
         }
-        // cells are in column order: start with the columns on the visitor's side, to find a near segment early
+        // columns from the visitor's side, so a near segment is found early; in each column, the cells from the
+        // visitor's row outward while their box is nearer than the best segment: the nearer cells form one run
+        int first = coarseStart[c], last = coarseStart[c + 1]; // this coarse cell's cells, in key (column) order
+        int x0 = cx * COARSE, y0 = cy * COARSE;
         boolean fromEast = lon > minLon + span / 2;
-        int first = coarseStart[c], last = coarseStart[c + 1] - 1;
-        for (int j = first; j <= last; j++) {
-            int i = coarseCells[fromEast ? first + last - j : j];
-            int x = cellKeys[i] / rows, y = cellKeys[i] % rows;
-            double lon0 = originLon + x * cell, lat0 = originLat + y * cell;
+        int row = Math.max(y0, Math.min(y0 + COARSE - 1, cy(lat)));
+        for (int step = 0; step < COARSE; step++) {
+            int x = fromEast ? x0 + COARSE - 1 - step : x0 + step;
+            double lon0 = originLon + x * cell;
             visitor.probed();
-            if (!visitor.wants(lon0, -90, lon0 + cell, 90) && (fromEast ? lon0 < lon : lon0 > lon)) {
-                break; // this column, and every one after it, lies farther than the best segment
+            if (!visitor.wants(lon0, -90, lon0 + cell, 90)) {
+                if (fromEast ? lon0 < lon : lon0 > lon) {
+                    break; // this column, and every one after it, lies farther than the best segment
+                }
+                continue;
             }
-            if (visitor.wants(lon0, lat0, lon0 + cell, lat0 + cell)) {
-                for (int k = cellStart[i]; k < cellStart[i + 1]; k++) {
-                    visitor.visit(cellSegments[k]);
+            int from = firstAtLeast(first, last, key(x, row));
+            for (int j = from; j < last && cellKeys[coarseCells[j]] < key(x + 1, 0); j++) {
+                if (!visitCell(coarseCells[j], visitor)) {
+                    break;
+                }
+            }
+            for (int j = from - 1; j >= first && cellKeys[coarseCells[j]] >= key(x, 0); j--) {
+                if (!visitCell(coarseCells[j], visitor)) {
+                    break;
                 }
             }
         }
+    }
+
+    /** Visits the segments of cell {@code i} (an index into the cell arrays) if the visitor wants its box. */
+    private boolean visitCell(int i, SegmentVisitor visitor) {
+        int y = cellKeys[i] % rows;
+        double lon0 = originLon + (cellKeys[i] / rows) * cell, lat0 = originLat + y * cell;
+        visitor.probed();
+        if (!visitor.wants(lon0, lat0, lon0 + cell, lat0 + cell)) {
+            return false;
+        }
+        for (int k = cellStart[i]; k < cellStart[i + 1]; k++) {
+            visitor.visit(cellSegments[k]);
+        }
+        return true;
+    }
+
+    /** The first position in [from, to) of the coarse cell list whose cell key is at least {@code key}. */
+    private int firstAtLeast(int from, int to, int key) {
+        int lo = from, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cellKeys[coarseCells[mid]] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** West and south edges of the grid, in degrees. */

@@ -128,7 +128,7 @@ final class Snapper {
         double coarseMargin = Math.min(Math.min(gx, 1 - gx), Math.min(gy, 1 - gy)) * coarseMetres;
         int lastCoarse = grid.lastCoarseRing(cx, cy);
         for (int ring = 0; ring <= lastCoarse; ring++) {
-            grid.visitCoarseRing(cx, cy, ring, lon, best);
+            grid.visitCoarseRing(cx, cy, ring, lon, lat, best);
             if (Math.sqrt(best.d2) <= ring * coarseMetres + coarseMargin) {
                 break;
             }
