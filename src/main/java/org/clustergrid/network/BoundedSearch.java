@@ -1,5 +1,6 @@
 package org.clustergrid.network;
 
+import org.clustergrid.geo.Geodesic;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -11,11 +12,15 @@ import org.locationtech.jts.geom.Point;
  * it explores. Not thread-safe: one instance per thread.
  */
 public final class BoundedSearch {
+    /** Fewest metres in a degree of latitude (at the equator). */
+    private static final double LAT_METRES = 110_574;
     private final RoadGraph graph;
     private final RoadGraph.Direction direction;
     private final Dijkstra dijkstra;
     private Snap origin;
     private double cutoff;
+    /** Fewest metres per degree of longitude within the off-road limit of the origin, for a cheap distance bound. */
+    private double lonMetres;
 
     /** An outward search: times from the origin. */
     public BoundedSearch(RoadGraph graph) {
@@ -44,6 +49,8 @@ public final class BoundedSearch {
         if (from == null) {
             return false;
         }
+        double reachLat = Math.min(89.9, Math.abs(from.lat()) + graph.maxOffRoadMetres() / LAT_METRES);
+        lonMetres = Geodesic.metresPerDegreeLon(reachLat) * 0.999;
         boolean out = direction == RoadGraph.Direction.OUTWARD;
         for (Snap s : from.entries()) {
             seed(graph.edgeSource(s.edge()), out ? graph.secondsToSource(s) : graph.secondsFromSource(s));
@@ -89,7 +96,7 @@ public final class BoundedSearch {
             return Double.POSITIVE_INFINITY;
         }
         boolean out = direction == RoadGraph.Direction.OUTWARD;
-        double t = graph.directSeconds(origin.lon(), origin.lat(), target.lon(), target.lat());
+        double t = Double.POSITIVE_INFINITY;
         for (Snap s : target.entries()) {
             int e = s.edge();
             double viaU = dijkstra.seconds(graph.edgeSource(e))
@@ -100,6 +107,12 @@ public final class BoundedSearch {
             for (Snap o : origin.entries()) {
                 t = Math.min(t, out ? graph.secondsAlong(o, s) : graph.secondsAlong(s, o));
             }
+        }
+        // the direct leg, measured only when a lower bound on its length leaves it a chance to be quicker
+        double walk = Math.min(Math.min(t, cutoff) * graph.speeds().offRoadMetresPerSecond(), graph.maxOffRoadMetres());
+        if (Math.abs(target.lat() - origin.lat()) * LAT_METRES <= walk
+                && Math.abs(target.lon() - origin.lon()) * lonMetres <= walk) {
+            t = Math.min(t, graph.directSeconds(origin.lon(), origin.lat(), target.lon(), target.lat()));
         }
         return t <= cutoff ? t : Double.POSITIVE_INFINITY;
     }

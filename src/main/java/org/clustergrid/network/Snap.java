@@ -24,6 +24,7 @@ public final class Snap {
     private final double componentMetres;
     private final boolean onFragment;
     private final Snap network;
+    private final Snap[] entries;
 
     Snap(double lon, double lat, int edge, double fraction, double offRoadMetres, double offRoadSeconds,
             double footLon, double footLat, double componentMetres, boolean onFragment, Snap network) {
@@ -38,6 +39,7 @@ public final class Snap {
         this.componentMetres = componentMetres;
         this.onFragment = onFragment;
         this.network = network;
+        this.entries = edge < 0 ? NONE : network == null ? new Snap[] {this} : new Snap[] {this, network};
     }
 
     /** A point with no road within reach: no edge, no foot, only its position. */
@@ -110,12 +112,12 @@ public final class Snap {
         return network;
     }
 
-    /** The feet through which the point enters the graph: this one and {@link #network()}, on the network only. */
+    /**
+     * The feet through which the point enters the graph: this one and {@link #network()}, none off the network. The
+     * array is shared (searches read it for every target they meet): read it, never write to it.
+     */
     public Snap[] entries() {
-        if (edge < 0) {
-            return NONE;
-        }
-        return network == null ? new Snap[] {this} : new Snap[] {this, network};
+        return entries;
     }
 
     private static final Snap[] NONE = new Snap[0];
