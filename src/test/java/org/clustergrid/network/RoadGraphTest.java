@@ -311,7 +311,7 @@ class RoadGraphTest {
                 nearMax, reachMax, beyondMax);
         assertThat(beyondMax).isEqualTo(1); // one bit of the reach mask
         // coarse cells are 8.9 km: a few rings of them, entering only the cells nearer than the best segment (measured
-        // 354); rings of 250 m cells out to 45 km would look up some 100,000 cells
+        // 343); rings of 250 m cells out to 45 km would look up some 100,000 cells
         assertThat(reachMax).isLessThan(600);
         assertThat(nearMax).isLessThan(400);
     }
