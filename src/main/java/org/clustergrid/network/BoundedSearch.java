@@ -1,29 +1,47 @@
 package org.clustergrid.network;
 
+import org.clustergrid.geo.Geodesic;
 import org.locationtech.jts.geom.Point;
 
 /**
  * One-to-many travel times up to a cutoff, for many origins in turn (e.g. each cluster's gravity market potential
- * Σ pop·exp(−λ·t) over the markets within a few hours). Arrays are allocated once per graph and only the nodes a
- * search touched are reset, so each search costs what it explores. Not thread-safe: one instance per thread.
+ * Σ pop·exp(−λ·t) over the markets within a few hours). {@link RoadGraph.Direction#OUTWARD OUTWARD} times run from
+ * the origin to the places (a cluster's goods going out, a trip from the cluster to a bank);
+ * {@link RoadGraph.Direction#INWARD INWARD} times from the places to the origin (the same trips, searched from their
+ * end). Arrays are allocated once per graph and only the nodes a search touched are reset, so each search costs what
+ * it explores. Not thread-safe: one instance per thread.
  */
 public final class BoundedSearch {
+    /** Fewest metres in a degree of latitude (at the equator). */
+    private static final double LAT_METRES = 110_574;
     private final RoadGraph graph;
+    private final RoadGraph.Direction direction;
     private final Dijkstra dijkstra;
     private Snap origin;
     private double cutoff;
+    /** Fewest metres per degree of longitude within the off-road limit of the origin, for a cheap distance bound. */
+    private double lonMetres;
 
+    /** An outward search: times from the origin. */
     public BoundedSearch(RoadGraph graph) {
-        this.graph = graph;
-        this.dijkstra = new Dijkstra(graph);
+        this(graph, RoadGraph.Direction.OUTWARD);
     }
 
-    /** Searches from a point; false (and nothing reached) when the graph is empty. */
+    public BoundedSearch(RoadGraph graph, RoadGraph.Direction direction) {
+        this.graph = graph;
+        this.direction = direction;
+        this.dijkstra = new Dijkstra(graph, direction);
+    }
+
+    /** Searches from a point; false (and nothing reached) when no road lies within reach. */
     public boolean run(Point from, double cutoffSeconds) {
         return run(graph.snap(from), cutoffSeconds);
     }
 
-    /** Searches from an already snapped point (snap once, search often); false when {@code from} is null. */
+    /**
+     * Searches from an already snapped point (snap once, search often); false when {@code from} is null. An origin off
+     * the network reaches no node, only what {@link #secondsTo} finds on foot.
+     */
     public boolean run(Snap from, double cutoffSeconds) {
         dijkstra.reset();
         origin = from;
@@ -31,8 +49,13 @@ public final class BoundedSearch {
         if (from == null) {
             return false;
         }
-        seed(graph.edgeSource(from.edge()), graph.secondsToSource(from));
-        seed(graph.edgeTarget(from.edge()), graph.secondsToTarget(from));
+        double reachLat = Math.min(89.9, Math.abs(from.lat()) + graph.maxOffRoadMetres() / LAT_METRES);
+        lonMetres = Geodesic.metresPerDegreeLon(reachLat) * 0.999;
+        boolean out = direction == RoadGraph.Direction.OUTWARD;
+        for (Snap s : from.entries()) {
+            seed(graph.edgeSource(s.edge()), out ? graph.secondsToSource(s) : graph.secondsFromSource(s));
+            seed(graph.edgeTarget(s.edge()), out ? graph.secondsToTarget(s) : graph.secondsFromTarget(s));
+        }
         dijkstra.run(cutoffSeconds);
         return true;
     }
@@ -43,7 +66,12 @@ public final class BoundedSearch {
         }
     }
 
-    /** Seconds to a node, +∞ when beyond the cutoff or unreachable. */
+    /** The origin of the last search. */
+    public Snap origin() {
+        return origin;
+    }
+
+    /** Seconds to a node (from it, inward), +∞ when beyond the cutoff or unreachable. */
     public double seconds(int node) {
         return dijkstra.seconds(node);
     }
@@ -59,19 +87,32 @@ public final class BoundedSearch {
     }
 
     /**
-     * Seconds from the last origin to a snapped point (e.g. a market): via either end node of its edge, or directly
-     * along the edge both share; +∞ when beyond the cutoff.
+     * Seconds between the last origin and a snapped point (e.g. a market), in the search's direction: via either end
+     * node of one of its edges, along an edge it shares with the origin, or straight across country (within the
+     * off-road limit), whichever is quickest; +∞ when beyond the cutoff.
      */
     public double secondsTo(Snap target) {
         if (origin == null || target == null) {
             return Double.POSITIVE_INFINITY;
         }
-        int e = target.edge();
-        double t = Math.min(dijkstra.seconds(graph.edgeSource(e)) + graph.secondsToSource(target),
-                dijkstra.seconds(graph.edgeTarget(e)) + graph.secondsToTarget(target));
-        if (origin.edge() == e) {
-            t = Math.min(t, origin.offRoadSeconds() + Math.abs(origin.fraction() - target.fraction())
-                    * graph.edgeSeconds(e) + target.offRoadSeconds());
+        boolean out = direction == RoadGraph.Direction.OUTWARD;
+        double t = Double.POSITIVE_INFINITY;
+        for (Snap s : target.entries()) {
+            int e = s.edge();
+            double viaU = dijkstra.seconds(graph.edgeSource(e))
+                    + (out ? graph.secondsFromSource(s) : graph.secondsToSource(s));
+            double viaV = dijkstra.seconds(graph.edgeTarget(e))
+                    + (out ? graph.secondsFromTarget(s) : graph.secondsToTarget(s));
+            t = Math.min(t, Math.min(viaU, viaV));
+            for (Snap o : origin.entries()) {
+                t = Math.min(t, out ? graph.secondsAlong(o, s) : graph.secondsAlong(s, o));
+            }
+        }
+        // the direct leg, measured only when a lower bound on its length leaves it a chance to be quicker
+        double walk = Math.min(Math.min(t, cutoff) * graph.speeds().offRoadMetresPerSecond(), graph.maxOffRoadMetres());
+        if (Math.abs(target.lat() - origin.lat()) * LAT_METRES <= walk
+                && Math.abs(target.lon() - origin.lon()) * lonMetres <= walk) {
+            t = Math.min(t, graph.directSeconds(origin.lon(), origin.lat(), target.lon(), target.lat()));
         }
         return t <= cutoff ? t : Double.POSITIVE_INFINITY;
     }

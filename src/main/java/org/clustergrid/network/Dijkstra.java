@@ -3,9 +3,9 @@ package org.clustergrid.network;
 import java.util.Arrays;
 
 /**
- * Multi-source Dijkstra over a {@link RoadGraph}'s arcs, with arrays kept between runs: only the nodes a run
- * touched are reset before the next, so many small bounded searches on a large graph cost what they explore, not
- * the graph's size. Not thread-safe; one per thread.
+ * Multi-source Dijkstra over a {@link RoadGraph}'s arcs, as they run or reversed, with arrays kept between runs: only
+ * the nodes a run touched are reset before the next, so many small bounded searches on a large graph cost what they
+ * explore, not the graph's size. Not thread-safe; one per thread.
  */
 final class Dijkstra {
     private final int[] offsets;
@@ -17,10 +17,11 @@ final class Dijkstra {
     private int[] touched = new int[1024];
     private int touchedCount;
 
-    Dijkstra(RoadGraph graph) {
-        offsets = graph.offsets();
-        targets = graph.arcTargets();
-        arcSeconds = graph.arcSeconds();
+    Dijkstra(RoadGraph graph, RoadGraph.Direction direction) {
+        RoadGraph.Csr arcs = graph.arcs(direction);
+        offsets = arcs.offsets();
+        targets = arcs.targets();
+        arcSeconds = arcs.seconds();
         int n = graph.nodeCount();
         seconds = new double[n];
         Arrays.fill(seconds, Double.POSITIVE_INFINITY);

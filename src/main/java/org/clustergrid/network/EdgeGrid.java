@@ -7,9 +7,15 @@ import java.util.Arrays;
  * segments, not thousands), coarser only when the extent would need more than 2³⁰ cells. Cells are kept as a sorted
  * key array (binary search) rather than a dense matrix, so a wide extent costs memory only where roads are. A
  * segment is listed in every cell its bounding box overlaps; segments are short, so nearly all sit in one or two.
+ *
+ * <p>A second level groups the occupied cells into coarse cells of {@value #COARSE}×{@value #COARSE} cells (about
+ * 9 km), so that a search far from any road crosses empty country a coarse cell at a time instead of a cell at a
+ * time, and enters only the cells that can still hold a nearer segment.
  */
 final class EdgeGrid {
     private static final double FINEST_CELL = 0.0025;
+    /** Cells per coarse cell side. */
+    static final int COARSE = 32;
 
     final double cell;
     private final double originLon;
@@ -19,6 +25,12 @@ final class EdgeGrid {
     private final int[] cellKeys;
     private final int[] cellStart;
     private final int[] cellSegments;
+    private final int coarseRows;
+    private final int[] coarseKeys;
+    private final int[] coarseStart;
+    private final int[] coarseCells;
+    /** Position in {@code coarseKeys} of each coarse cell, -1 when empty: at most 2²⁰ cells, looked up directly. */
+    private final int[] coarseIndex;
 
     EdgeGrid(int segmentCount, int[] segU, int[] segV, double[] lons, double[] lats) {
         double minLon = Double.POSITIVE_INFINITY, minLat = Double.POSITIVE_INFINITY;
@@ -71,6 +83,178 @@ final class EdgeGrid {
         starts[cells] = n;
         cellKeys = Arrays.copyOf(keys, cells);
         cellStart = Arrays.copyOf(starts, cells + 1);
+
+        coarseRows = rows / COARSE + 1;
+        long[] byCoarse = new long[cells];
+        for (int i = 0; i < cells; i++) {
+            int x = cellKeys[i] / rows, y = cellKeys[i] % rows;
+            byCoarse[i] = ((long) coarseKey(x / COARSE, y / COARSE) << 32) | i;
+        }
+        Arrays.sort(byCoarse);
+        int[] ck = new int[Math.max(1, cells)];
+        int[] cs = new int[Math.max(1, cells) + 1];
+        coarseCells = new int[cells];
+        int coarse = 0;
+        for (int i = 0; i < cells; i++) {
+            int k = (int) (byCoarse[i] >>> 32);
+            if (coarse == 0 || ck[coarse - 1] != k) {
+                ck[coarse] = k;
+                cs[coarse] = i;
+                coarse++;
+            }
+            coarseCells[i] = (int) byCoarse[i];
+        }
+        cs[coarse] = cells;
+        coarseKeys = Arrays.copyOf(ck, coarse);
+        coarseStart = Arrays.copyOf(cs, coarse + 1);
+        coarseIndex = new int[coarseColumns() * coarseRows];
+        Arrays.fill(coarseIndex, -1);
+        for (int c = 0; c < coarse; c++) {
+            coarseIndex[coarseKeys[c]] = c;
+        }
+    }
+
+    private int coarseKey(int cx, int cy) {
+        return cx * coarseRows + cy;
+    }
+
+    /** Columns and rows of coarse cells. */
+    int coarseColumns() {
+        return columns / COARSE + 1;
+    }
+
+    int coarseRows() {
+        return coarseRows;
+    }
+
+    /** Number of coarse cells holding a segment, and the column and row of the i-th. */
+    int coarseCount() {
+        return coarseKeys.length;
+    }
+
+    int coarseXAt(int i) {
+        return coarseKeys[i] / coarseRows;
+    }
+
+    int coarseYAt(int i) {
+        return coarseKeys[i] % coarseRows;
+    }
+
+    /** Coarse column of a longitude (may lie outside the grid for query points). */
+    int coarseX(double lon) {
+        return Math.floorDiv(cx(lon), COARSE);
+    }
+
+    int coarseY(double lat) {
+        return Math.floorDiv(cy(lat), COARSE);
+    }
+
+    /** Coarse ring around (cx, cy) beyond which no coarse cell of the grid lies. */
+    int lastCoarseRing(int cx, int cy) {
+        int cols = coarseColumns();
+        return Math.max(Math.max(Math.abs(cx), Math.abs(cx - cols + 1)),
+                Math.max(Math.abs(cy), Math.abs(cy - coarseRows + 1)));
+    }
+
+    /**
+     * Visits the segments of the coarse cells at Chebyshev distance {@code ring} from coarse cell (cx, cy), entering a
+     * coarse cell, then each of its occupied cells, only when the visitor {@link SegmentVisitor#wants wants} its box;
+     * the columns nearest the query point (lon, lat) first.
+     */
+    void visitCoarseRing(int cx, int cy, int ring, double lon, double lat, SegmentVisitor visitor) {
+        if (ring == 0) {
+            visitCoarse(cx, cy, lon, lat, visitor);
+            return;
+        }
+        for (int dx = -ring; dx <= ring; dx++) {
+            visitCoarse(cx + dx, cy - ring, lon, lat, visitor);
+            visitCoarse(cx + dx, cy + ring, lon, lat, visitor);
+        }
+        for (int dy = -ring + 1; dy <= ring - 1; dy++) {
+            visitCoarse(cx - ring, cy + dy, lon, lat, visitor);
+            visitCoarse(cx + ring, cy + dy, lon, lat, visitor);
+        }
+    }
+
+    private void visitCoarse(int cx, int cy, double lon, double lat, SegmentVisitor visitor) {
+        if (cx < 0 || cx >= coarseColumns() || cy < 0 || cy >= coarseRows) {
+            return;
+        }
+        double span = cell * COARSE;
+        double minLon = originLon + cx * span, minLat = originLat + cy * span;
+        visitor.probed();
+        if (!visitor.wants(minLon, minLat, minLon + span, minLat + span)) {
+            return;
+        }
+        int c = coarseIndex[coarseKey(cx, cy)];
+        if (c < 0) {
+            return;
+        }
+        // columns from the visitor's side, so a near segment is found early; in each column, the cells from the
+        // visitor's row outward while their box is nearer than the best segment: the nearer cells form one run
+        int first = coarseStart[c], last = coarseStart[c + 1]; // this coarse cell's cells, in key (column) order
+        int x0 = cx * COARSE, y0 = cy * COARSE;
+        boolean fromEast = lon > minLon + span / 2;
+        int row = Math.max(y0, Math.min(y0 + COARSE - 1, cy(lat)));
+        for (int step = 0; step < COARSE; step++) {
+            int x = fromEast ? x0 + COARSE - 1 - step : x0 + step;
+            double lon0 = originLon + x * cell;
+            visitor.probed();
+            if (!visitor.wants(lon0, -90, lon0 + cell, 90)) {
+                if (fromEast ? lon0 < lon : lon0 > lon) {
+                    break; // this column, and every one after it, lies farther than the best segment
+                }
+                continue;
+            }
+            int from = firstAtLeast(first, last, key(x, row));
+            for (int j = from; j < last && cellKeys[coarseCells[j]] < key(x + 1, 0); j++) {
+                if (!visitCell(coarseCells[j], visitor)) {
+                    break;
+                }
+            }
+            for (int j = from - 1; j >= first && cellKeys[coarseCells[j]] >= key(x, 0); j--) {
+                if (!visitCell(coarseCells[j], visitor)) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Visits the segments of cell {@code i} (an index into the cell arrays) if the visitor wants its box. */
+    private boolean visitCell(int i, SegmentVisitor visitor) {
+        int y = cellKeys[i] % rows;
+        double lon0 = originLon + (cellKeys[i] / rows) * cell, lat0 = originLat + y * cell;
+        visitor.probed();
+        if (!visitor.wants(lon0, lat0, lon0 + cell, lat0 + cell)) {
+            return false;
+        }
+        for (int k = cellStart[i]; k < cellStart[i + 1]; k++) {
+            visitor.visit(cellSegments[k]);
+        }
+        return true;
+    }
+
+    /** The first position in [from, to) of the coarse cell list whose cell key is at least {@code key}. */
+    private int firstAtLeast(int from, int to, int key) {
+        int lo = from, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cellKeys[coarseCells[mid]] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** West and south edges of the grid, in degrees. */
+    double originLon() {
+        return originLon;
+    }
+
+    double originLat() {
+        return originLat;
     }
 
     /** Column of a longitude (may lie outside the grid for query points). */
@@ -104,6 +288,14 @@ final class EdgeGrid {
     /** Visitor of the segments in one cell; a segment spanning cells may be visited more than once. */
     interface SegmentVisitor {
         void visit(int segment);
+
+        /** Whether a cell of this lon/lat box can hold a segment the visitor still wants. */
+        default boolean wants(double minLon, double minLat, double maxLon, double maxLat) {
+            return true;
+        }
+
+        /** Called once for each cell looked up, to count the work a search does. */
+        default void probed() {}
     }
 
     /** Visits the segments of the cells at Chebyshev distance {@code ring} from cell (x, y). */
@@ -138,6 +330,7 @@ final class EdgeGrid {
         if (x < 0 || x >= columns || y < 0 || y >= rows) {
             return;
         }
+        visitor.probed();
         int i = Arrays.binarySearch(cellKeys, key(x, y));
         if (i >= 0) {
             for (int j = cellStart[i]; j < cellStart[i + 1]; j++) {

@@ -6,28 +6,35 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.clustergrid.geo.Geodesic;
-import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Road;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 
 /**
  * An immutable road graph in primitive arrays. Road vertices merge where coordinates are identical (OSM ways share
  * nodes where they meet). Every pair of consecutive vertices is a <em>segment</em>, kept for snapping onto the true
- * geometry; routing runs on <em>nodes</em> — vertices where roads meet or end (degree ≠ 2) — joined by <em>edges</em>,
- * each a chain of segments between two nodes. OSM roads have several vertices per junction, so this cuts the nodes a
- * search must settle several-fold. Adjacency is compressed sparse rows: the arcs leaving node {@code n} are
- * {@code offsets[n] .. offsets[n+1]-1}. About 70 bytes per segment in all.
+ * geometry; routing runs on <em>nodes</em> — vertices where roads meet or end (degree ≠ 2), or where a one-way road
+ * turns two-way — joined by <em>edges</em>, each a chain of segments between two nodes. OSM roads have several
+ * vertices per junction, so this cuts the nodes a search must settle several-fold.
  *
- * <p>Every edge is travelled in both directions at the same speed: {@code oneway} is ignored on purpose, since rural
- * access is two-way (a one-way street costs a detour of metres, a missing reverse arc could strand a village).
+ * <p>One-way roads ({@link RoadDirection}) are respected: an edge has an arc from its source to its target when it may
+ * be driven that way, and one back when it may be driven back. Adjacency is compressed sparse rows, once for the arcs
+ * as they are ({@code offsets[n] .. offsets[n+1]-1} leave node {@code n}) and once reversed (arriving at {@code n}),
+ * so that a search can run towards its sources. The off-road legs are symmetric: walking needs no one-way rule.
+ *
+ * <p>Points join the network by {@link #snap} (see {@link Snapper}) within the off-road limit; the connected
+ * components ({@link Components}) tell a fragment from the network.
  */
 public final class RoadGraph {
+    /**
+     * Default farthest a point may lie from the nearest road and still join the network (the profile's
+     * {@code max_off_road_m}): 50 km is ten hours' walk, beyond which a travel time over these roads means nothing.
+     */
+    public static final double DEFAULT_MAX_OFF_ROAD_METRES = 50_000;
+
     private final SpeedProfile speeds;
+    private final double maxOffRoadMetres;
     // vertices and segments: geometry, for snapping
     private final double[] vertexLon;
     private final double[] vertexLat;
@@ -45,22 +52,21 @@ public final class RoadGraph {
     private final int[] edgeV;
     private final double[] edgeMetres;
     private final double[] edgeSeconds;
+    private final boolean[] edgeForward;
+    private final boolean[] edgeBackward;
     private final int[] edgeFirstSegment;
-    private final int[] offsets;
-    private final int[] arcTarget;
-    private final double[] arcSeconds;
-    private final EdgeGrid grid;
-    /** The routable roads in a geodesic R-tree: finds the network quickly from points far from any road. */
-    private final NearestIndex<Road> farIndex;
-    private final Envelope extent = new Envelope();
+    private final Csr out;
+    private final Csr in;
+    private final Components components;
+    private final Snapper snapper;
 
-    private RoadGraph(SpeedProfile speeds, NodeIndex vertices, SegmentArrays segs, String[] roadIds,
-            List<Road> routable) {
+    /** Arcs in compressed sparse rows: those of node n are {@code offsets[n] .. offsets[n+1]-1}. */
+    record Csr(int[] offsets, int[] targets, double[] seconds) {}
+
+    private RoadGraph(SpeedProfile speeds, double maxOffRoadMetres, NodeIndex vertices, SegmentColumns segs,
+            String[] roadIds) {
         this.speeds = speeds;
-        this.farIndex = NearestIndex.build(routable, Road::geometry);
-        for (Road r : routable) {
-            extent.expandToInclude(r.geometry().getEnvelopeInternal());
-        }
+        this.maxOffRoadMetres = maxOffRoadMetres;
         this.roadIds = roadIds;
         vertexLon = vertices.lons();
         vertexLat = vertices.lats();
@@ -70,11 +76,11 @@ public final class RoadGraph {
         double[] segMetres = Arrays.copyOf(segs.metres, m);
         segSeconds = Arrays.copyOf(segs.seconds, m);
         segRoad = Arrays.copyOf(segs.road, m);
-        Chains chains = new Chains(vertexLon.length, segU, segV, segMetres, segSeconds);
+        Chains chains = new Chains(vertexLon.length, segU, segV, segMetres, segSeconds, Arrays.copyOf(segs.dir, m));
         segEdge = chains.segEdge;
         segOffset = chains.segOffset;
         segForward = chains.segForward;
-        int[] newId = spatialOrder(chains.nodeVertex, chains.nodeCount, vertexLon, vertexLat);
+        int[] newId = MortonOrder.newIds(chains.nodeVertex, chains.nodeCount, vertexLon, vertexLat);
         nodeVertex = new int[chains.nodeCount];
         for (int i = 0; i < chains.nodeCount; i++) {
             nodeVertex[newId[i]] = chains.nodeVertex[i];
@@ -88,101 +94,93 @@ public final class RoadGraph {
         }
         edgeMetres = Arrays.copyOf(chains.edgeMetres, e);
         edgeSeconds = Arrays.copyOf(chains.edgeSeconds, e);
+        edgeForward = Arrays.copyOf(chains.edgeForward, e);
+        edgeBackward = Arrays.copyOf(chains.edgeBackward, e);
         edgeFirstSegment = Arrays.copyOf(chains.edgeFirstSegment, e);
+        out = arcs(false);
+        in = arcs(true);
+        components = new Components(nodeVertex.length, edgeU, edgeV, edgeMetres);
+        snapper = new Snapper(this, new EdgeGrid(m, segU, segV, vertexLon, vertexLat), maxOffRoadMetres);
+    }
+
+    /** The arcs leaving each node, or with {@code reversed} those arriving at it (pointing back to their start). */
+    private Csr arcs(boolean reversed) {
         int n = nodeVertex.length;
-        offsets = new int[n + 1];
-        for (int i = 0; i < e; i++) {
-            offsets[edgeU[i] + 1]++;
-            offsets[edgeV[i] + 1]++;
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < edgeU.length; i++) {
+            if (edgeForward[i]) {
+                offsets[(reversed ? edgeV[i] : edgeU[i]) + 1]++;
+            }
+            if (edgeBackward[i]) {
+                offsets[(reversed ? edgeU[i] : edgeV[i]) + 1]++;
+            }
         }
         for (int i = 0; i < n; i++) {
             offsets[i + 1] += offsets[i];
         }
-        arcTarget = new int[2 * e];
-        arcSeconds = new double[2 * e];
+        int[] targets = new int[offsets[n]];
+        double[] seconds = new double[offsets[n]];
         int[] fill = Arrays.copyOf(offsets, n);
-        for (int i = 0; i < e; i++) {
-            int a = fill[edgeU[i]]++;
-            arcTarget[a] = edgeV[i];
-            arcSeconds[a] = edgeSeconds[i];
-            int b = fill[edgeV[i]]++;
-            arcTarget[b] = edgeU[i];
-            arcSeconds[b] = edgeSeconds[i];
+        for (int i = 0; i < edgeU.length; i++) {
+            if (edgeForward[i]) {
+                int from = reversed ? edgeV[i] : edgeU[i];
+                int a = fill[from]++;
+                targets[a] = reversed ? edgeU[i] : edgeV[i];
+                seconds[a] = edgeSeconds[i];
+            }
+            if (edgeBackward[i]) {
+                int from = reversed ? edgeU[i] : edgeV[i];
+                int a = fill[from]++;
+                targets[a] = reversed ? edgeV[i] : edgeU[i];
+                seconds[a] = edgeSeconds[i];
+            }
         }
-        grid = new EdgeGrid(m, segU, segV, vertexLon, vertexLat);
+        return new Csr(offsets, targets, seconds);
     }
 
-    /**
-     * New node ids in Z-order (Morton) of their coordinates over the data's extent, so that nodes near each other
-     * on the ground sit near each other in the arrays a search walks: fewer cache misses on large graphs.
-     */
-    private static int[] spatialOrder(int[] nodeVertex, int n, double[] lons, double[] lats) {
-        double minLon = Double.POSITIVE_INFINITY, minLat = Double.POSITIVE_INFINITY;
-        double maxLon = Double.NEGATIVE_INFINITY, maxLat = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minLon = Math.min(minLon, lons[nodeVertex[i]]);
-            maxLon = Math.max(maxLon, lons[nodeVertex[i]]);
-            minLat = Math.min(minLat, lats[nodeVertex[i]]);
-            maxLat = Math.max(maxLat, lats[nodeVertex[i]]);
-        }
-        double sx = 32767 / Math.max(maxLon - minLon, 1e-9), sy = 32767 / Math.max(maxLat - minLat, 1e-9);
-        long[] keyed = new long[n];
-        for (int i = 0; i < n; i++) {
-            long x = spread((int) ((lons[nodeVertex[i]] - minLon) * sx));
-            long y = spread((int) ((lats[nodeVertex[i]] - minLat) * sy));
-            keyed[i] = ((x | (y << 1)) << 32) | i;
-        }
-        Arrays.sort(keyed);
-        int[] newId = new int[n];
-        for (int rank = 0; rank < n; rank++) {
-            newId[(int) keyed[rank]] = rank;
-        }
-        return newId;
-    }
-
-    /** The low 15 bits of v moved to the even bit positions. */
-    private static long spread(int v) {
-        long x = v & 0x7FFFL;
-        x = (x | (x << 8)) & 0x00FF00FFL;
-        x = (x | (x << 4)) & 0x0F0F0F0FL;
-        x = (x | (x << 2)) & 0x33333333L;
-        return (x | (x << 1)) & 0x55555555L;
+    /** As {@link #build(Collection, SpeedProfile, double)} with the default off-road limit. */
+    public static RoadGraph build(Collection<Road> roads, SpeedProfile speeds) {
+        return build(roads, speeds, DEFAULT_MAX_OFF_ROAD_METRES);
     }
 
     /**
      * Builds the graph of the routable roads ({@link SpeedProfile#routable(Road)}); LineStrings and MultiLineStrings
-     * in EPSG:4326, other geometries are ignored. Linear in the number of vertices.
+     * in EPSG:4326, other geometries are ignored. Points farther than {@code maxOffRoadMetres} from every road do not
+     * join it. Linear in the number of vertices, but for sorting the grid cells.
      */
-    public static RoadGraph build(Collection<Road> roads, SpeedProfile speeds) {
+    public static RoadGraph build(Collection<Road> roads, SpeedProfile speeds, double maxOffRoadMetres) {
         Objects.requireNonNull(speeds, "speeds");
+        if (!(maxOffRoadMetres > 0) || Double.isInfinite(maxOffRoadMetres)) {
+            throw new IllegalArgumentException("max off-road metres must be positive and finite: " + maxOffRoadMetres);
+        }
         long vertices = 0;
         for (Road r : roads) {
             vertices += r.geometry().getNumPoints();
         }
         int expected = (int) Math.min(Integer.MAX_VALUE / 4, vertices);
         NodeIndex index = new NodeIndex(expected);
-        SegmentArrays segs = new SegmentArrays(expected);
+        SegmentColumns segs = new SegmentColumns(expected);
         List<String> ids = new ArrayList<>();
-        List<Road> routable = new ArrayList<>();
         for (Road r : roads) {
             if (!speeds.routable(r)) {
                 continue;
             }
-            routable.add(r);
             double mps = speeds.metresPerSecond(r.roadClass(), r.paving());
+            byte dir = RoadDirection.of(r);
             int roadIndex = ids.size();
             ids.add(r.id());
             Geometry g = r.geometry();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 if (g.getGeometryN(i) instanceof LineString line) {
-                    addLine(line, mps, roadIndex, index, segs);
+                    addLine(line, mps, roadIndex, dir, index, segs);
                 }
             }
         }
-        return new RoadGraph(speeds, index, segs, ids.toArray(String[]::new), routable);
+        return new RoadGraph(speeds, maxOffRoadMetres, index, segs, ids.toArray(String[]::new));
     }
 
-    private static void addLine(LineString line, double mps, int road, NodeIndex index, SegmentArrays segs) {
+    private static void addLine(LineString line, double mps, int road, byte dir, NodeIndex index,
+            SegmentColumns segs) {
         var seq = line.getCoordinateSequence();
         if (seq.size() < 2) {
             return;
@@ -194,7 +192,7 @@ public final class RoadGraph {
             int vertex = index.idOf(lon, lat);
             if (vertex != prev) {
                 double metres = Geodesic.fastDistance(lon0, lat0, lon, lat);
-                segs.add(prev, vertex, metres, metres / mps, road);
+                segs.add(prev, vertex, metres, metres / mps, road, dir);
             }
             prev = vertex;
             lon0 = lon;
@@ -204,6 +202,15 @@ public final class RoadGraph {
 
     public SpeedProfile speeds() {
         return speeds;
+    }
+
+    /** Farthest a point may lie from the nearest road and still join the network, and longest direct off-road leg. */
+    public double maxOffRoadMetres() {
+        return maxOffRoadMetres;
+    }
+
+    public Components components() {
+        return components;
     }
 
     public int nodeCount() {
@@ -227,13 +234,23 @@ public final class RoadGraph {
         return vertexLat[nodeVertex[node]];
     }
 
-    /** The edge's first node (its "source" in pgRouting's terms; the edge is two-way all the same). */
+    /** The edge's first node (its "source" in pgRouting's terms). */
     public int edgeSource(int edge) {
         return edgeU[edge];
     }
 
     public int edgeTarget(int edge) {
         return edgeV[edge];
+    }
+
+    /** Whether the edge may be driven from its source to its target. */
+    public boolean edgeForward(int edge) {
+        return edgeForward[edge];
+    }
+
+    /** Whether the edge may be driven from its target back to its source. */
+    public boolean edgeBackward(int edge) {
+        return edgeBackward[edge];
     }
 
     public double edgeMetres(int edge) {
@@ -249,185 +266,126 @@ public final class RoadGraph {
         return roadIds[segRoad[edgeFirstSegment[edge]]];
     }
 
-    /** Seconds from a snapped point to the edge's source node: off-road leg plus the part of the edge behind it. */
+    /**
+     * Seconds from a snapped point to its edge's source node: off-road leg plus the part of the edge behind it; +∞
+     * when the edge may not be driven that way.
+     */
     public double secondsToSource(Snap s) {
-        return s.offRoadSeconds() + s.fraction() * edgeSeconds[s.edge()];
+        return edgeBackward[s.edge()] ? s.offRoadSeconds() + behind(s) : Double.POSITIVE_INFINITY;
     }
 
-    /** Seconds from a snapped point to the edge's target node. */
+    /** Seconds from a snapped point to its edge's target node; +∞ when the edge may not be driven that way. */
     public double secondsToTarget(Snap s) {
-        return s.offRoadSeconds() + (1 - s.fraction()) * edgeSeconds[s.edge()];
+        return edgeForward[s.edge()] ? s.offRoadSeconds() + ahead(s) : Double.POSITIVE_INFINITY;
     }
 
-    // CSR arrays for the searches in this package; not copied, never modified.
-    int[] offsets() {
-        return offsets;
+    /** Seconds from its edge's source node to a snapped point; +∞ when the edge may not be driven that way. */
+    public double secondsFromSource(Snap s) {
+        return edgeForward[s.edge()] ? behind(s) + s.offRoadSeconds() : Double.POSITIVE_INFINITY;
     }
 
-    int[] arcTargets() {
-        return arcTarget;
+    /** Seconds from its edge's target node to a snapped point; +∞ when the edge may not be driven that way. */
+    public double secondsFromTarget(Snap s) {
+        return edgeBackward[s.edge()] ? ahead(s) + s.offRoadSeconds() : Double.POSITIVE_INFINITY;
     }
 
-    double[] arcSeconds() {
-        return arcSeconds;
+    private double behind(Snap s) {
+        return s.fraction() * edgeSeconds[s.edge()];
+    }
+
+    private double ahead(Snap s) {
+        return (1 - s.fraction()) * edgeSeconds[s.edge()];
     }
 
     /**
-     * Farthest a point may lie from the nearest road and still join the network: 50 km is ten hours' walk, beyond
-     * which a travel time over these roads means nothing (e.g. a town of another country in a world-wide list).
+     * Seconds from one snapped point to another along the edge both lie on, without leaving it: +∞ when they lie on
+     * different edges or the way from one to the other is against a one-way edge.
      */
-    public static final double MAX_SNAP_METRES = 50_000;
+    public double secondsAlong(Snap from, Snap to) {
+        int e = from.edge();
+        if (e < 0 || e != to.edge()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double d = to.fraction() - from.fraction();
+        if (d > 0 && !edgeForward[e] || d < 0 && !edgeBackward[e]) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return from.offRoadSeconds() + Math.abs(d) * edgeSeconds[e] + to.offRoadSeconds();
+    }
 
-    /** Nearest point on the network; null when the graph has no edges. */
+    /**
+     * Seconds of the direct off-road leg between two points, straight across country at the off-road speed: +∞ when
+     * they lie farther apart than the off-road limit.
+     */
+    public double directSeconds(double lon1, double lat1, double lon2, double lat2) {
+        double metres = Geodesic.fastDistance(lon1, lat1, lon2, lat2);
+        return metres <= maxOffRoadMetres ? metres / speeds.offRoadMetresPerSecond() : Double.POSITIVE_INFINITY;
+    }
+
+    /** Arcs as they run (for searches from their sources) or reversed (for searches towards their sources). */
+    Csr arcs(Direction direction) {
+        return direction == Direction.OUTWARD ? out : in;
+    }
+
+    /** Which way a search runs over the one-way edges. */
+    public enum Direction {
+        /** Times from the search's origins to every place, on the arcs as they run. */
+        OUTWARD,
+        /** Times from every place to the search's origins, on the reversed arcs. */
+        INWARD
+    }
+
+    /** Nearest point on the network; null when no road lies within the off-road limit. */
     public Snap snap(Point p) {
         return snap(p.getX(), p.getY());
     }
 
     /**
-     * Nearest point on the network to a lon/lat point; null when the graph has no edges or none lies within
-     * {@value #MAX_SNAP_METRES} m. Candidate segments are compared in the plane tangent at the point (ellipsoidal
-     * radii), exact to well under 0.1 % within tens of km; the reported off-road distance is geodesic. Searches grid
-     * rings outward until no nearer edge can exist.
+     * Nearest point on the network to a lon/lat point, with the nearest non-fragment road when the nearest road is a
+     * fragment (see {@link Snap}); null when the graph has no edges or no road lies within the off-road limit.
      */
     public Snap snap(double lon, double lat) {
-        if (grid.isEmpty()) {
-            return null;
-        }
-        Nearest best = nearestSegment(lon, lat, NEAR_RINGS);
-        if (best.segment < 0) {
-            if (beyondReach(lon, lat)) {
-                return null;
-            }
-            // no road within a few cells: the R-tree finds the nearest road point, the grid then its segment
-            var far = farIndex.nearest(GF.createPoint(new Coordinate(lon, lat)));
-            if (far.isEmpty() || far.get().metres() > MAX_SNAP_METRES) {
-                return null;
-            }
-            Nearest onRoad = nearestSegment(far.get().closest().x, far.get().closest().y, Integer.MAX_VALUE);
-            return snapAt(lon, lat, onRoad);
-        }
-        return snapAt(lon, lat, best);
+        return snapper.snap(lon, lat);
     }
 
-    /**
-     * Whether a point is more than {@value #MAX_SNAP_METRES} m outside the network's extent: a cheap test that spares
-     * the R-tree points on other continents, where its distance bounds are too loose to prune.
-     */
-    private boolean beyondReach(double lon, double lat) {
-        double dLat = MAX_SNAP_METRES / 110_574.0; // metres per degree of latitude at the equator, the fewest
-        double maxAbsLat = Math.min(89, Math.max(Math.abs(extent.getMinY()), Math.abs(extent.getMaxY())) + dLat);
-        double dLon = dLat / Math.cos(Math.toRadians(maxAbsLat));
-        return lat < extent.getMinY() - dLat || lat > extent.getMaxY() + dLat
-                || lon < extent.getMinX() - dLon || lon > extent.getMaxX() + dLon;
+    /** Grid cells looked up plus segments measured to snap a point: what a snap costs, for tests and benchmarks. */
+    public int snapWork(double lon, double lat) {
+        return snapper.work(lon, lat);
     }
 
-    /** Rings of grid cells searched around a point before the R-tree takes over. */
-    private static final int NEAR_RINGS = 3;
-    private static final GeometryFactory GF = new GeometryFactory();
-
-    /**
-     * The nearest segment found by searching grid rings outward (at most {@code maxRings}) until no nearer one can
-     * exist; {@code segment} is -1 when the search stopped before settling.
-     */
-    private Nearest nearestSegment(double lon, double lat, int maxRings) {
-        Nearest best = new Nearest(lon, lat);
-        int x = grid.cx(lon), y = grid.cy(lat);
-        // after ring r, every unvisited cell is at least r cells plus the point's margin in its own cell away
-        double cellMetres = grid.cell * Math.min(best.kx, best.ky) * 0.98;
-        double fx = grid.cellFractionX(lon), fy = grid.cellFractionY(lat);
-        double margin = Math.min(Math.min(fx, 1 - fx), Math.min(fy, 1 - fy)) * cellMetres;
-        int last = Math.min(grid.lastRing(x, y), maxRings);
-        for (int ring = 0; ring <= last; ring++) {
-            grid.visitRing(x, y, ring, best);
-            if (best.segment >= 0 && Math.sqrt(best.d2) <= ring * cellMetres + margin) {
-                return best;
-            }
-        }
-        if (last < maxRings) {
-            return best; // every ring that can hold a segment was searched
-        }
-        best.segment = -1;
-        return best;
+    // for the snapper
+    double vertexLon(int v) {
+        return vertexLon[v];
     }
 
-    /** The snap of (lon, lat) onto the segment {@code at} was found for (the point itself or its nearest road point). */
-    private Snap snapAt(double lon, double lat, Nearest best) {
-        int sg = best.segment;
-        double footLon = vertexLon[segU[sg]] + best.t * (vertexLon[segV[sg]] - vertexLon[segU[sg]]);
-        double footLat = vertexLat[segU[sg]] + best.t * (vertexLat[segV[sg]] - vertexLat[segU[sg]]);
-        double metres = Geodesic.fastDistance(lon, lat, footLon, footLat);
+    double vertexLat(int v) {
+        return vertexLat[v];
+    }
+
+    int segmentU(int sg) {
+        return segU[sg];
+    }
+
+    int segmentV(int sg) {
+        return segV[sg];
+    }
+
+    int segmentEdge(int sg) {
+        return segEdge[sg];
+    }
+
+    /** Share of its edge's travel time at which a point {@code t} of the way along a segment lies. */
+    double fractionAlong(int sg, double t) {
         int e = segEdge[sg];
-        double along = segOffset[sg] + (segForward[sg] ? best.t : 1 - best.t) * segSeconds[sg];
-        double fraction = Math.max(0, Math.min(1, along / edgeSeconds[e]));
-        return new Snap(e, fraction, metres, metres / speeds.offRoadMetresPerSecond(), footLon, footLat);
+        double along = segOffset[sg] + (segForward[sg] ? t : 1 - t) * segSeconds[sg];
+        return Math.max(0, Math.min(1, along / edgeSeconds[e]));
     }
 
-    /** The nearest segment so far, in metres of the tangent plane at the query point. */
-    private final class Nearest implements EdgeGrid.SegmentVisitor {
-        final double lon;
-        final double lat;
-        final double kx;
-        final double ky;
-        int segment = -1;
-        double t;
-        double d2 = Double.POSITIVE_INFINITY;
-
-        Nearest(double lon, double lat) {
-            this.lon = lon;
-            this.lat = lat;
-            this.kx = Geodesic.metresPerDegreeLon(lat);
-            this.ky = Geodesic.metresPerDegreeLat(lat);
-        }
-
-        @Override
-        public void visit(int sg) {
-            double ax = (vertexLon[segU[sg]] - lon) * kx, ay = (vertexLat[segU[sg]] - lat) * ky;
-            double dx = (vertexLon[segV[sg]] - lon) * kx - ax, dy = (vertexLat[segV[sg]] - lat) * ky - ay;
-            double len2 = dx * dx + dy * dy;
-            double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-            double px = ax + f * dx, py = ay + f * dy;
-            double dd = px * px + py * py;
-            if (dd < d2 || dd == d2 && sg < segment) {
-                d2 = dd;
-                segment = sg;
-                t = f;
-            }
-        }
+    boolean onFragment(int edge) {
+        return components.isFragment(components.of(edgeU[edge]));
     }
 
-    /** Growable segment columns used while building. */
-    private static final class SegmentArrays {
-        int[] u;
-        int[] v;
-        double[] metres;
-        double[] seconds;
-        int[] road;
-        int size;
-
-        SegmentArrays(int expected) {
-            int cap = Math.max(16, expected);
-            u = new int[cap];
-            v = new int[cap];
-            metres = new double[cap];
-            seconds = new double[cap];
-            road = new int[cap];
-        }
-
-        void add(int a, int b, double m, double s, int r) {
-            if (size == u.length) {
-                int cap = size * 2;
-                u = Arrays.copyOf(u, cap);
-                v = Arrays.copyOf(v, cap);
-                metres = Arrays.copyOf(metres, cap);
-                seconds = Arrays.copyOf(seconds, cap);
-                road = Arrays.copyOf(road, cap);
-            }
-            u[size] = a;
-            v[size] = b;
-            metres[size] = m;
-            seconds[size] = s;
-            road[size] = r;
-            size++;
-        }
+    double componentMetres(int edge) {
+        return components.metres(components.of(edgeU[edge]));
     }
 }

@@ -18,9 +18,16 @@ import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Everything the scoring needs from the road network: the graph, travel times from every market tier (one
- * multi-source search per tier, done once), and bounded searches from a point for the market potential and the
+ * Everything the scoring needs from the road network: the graph, travel times from every place to every market tier
+ * (one multi-source search per tier, done once), and bounded searches from a point for the market potential and the
  * finance points within the finance travel time.
+ *
+ * <p>Direction: every time is that of a trip from the cluster — goods going out to a market, a visit to a bank — so
+ * one-way roads count that way: searches from a cluster run outward, searches from markets (the tier times, {@link
+ * #potentials}) run inward on the reversed arcs. A market or finance point within the off-road limit is also reached
+ * by the direct off-road leg when walking straight there is quicker than through the network: for the tier times,
+ * the finance count and the market potential alike, so a cluster off the network still reaches what lies within a
+ * walk.
  */
 final class NetworkAccess {
     final RoadGraph graph;
@@ -33,7 +40,7 @@ final class NetworkAccess {
 
     /** Per-thread search state: the search and a stamp per target, so no target is counted twice. */
     private final class Scratch {
-        final BoundedSearch search = new BoundedSearch(graph);
+        final BoundedSearch search = new BoundedSearch(graph, RoadGraph.Direction.OUTWARD);
         final int[] marketStamp = new int[populated.size()];
         final int[] financeStamp = new int[finance.size()];
         int stamp;
@@ -48,7 +55,7 @@ final class NetworkAccess {
         for (StoredFeature f : data.roads()) {
             roads.add((Road) f.feature());
         }
-        graph = RoadGraph.build(roads, speeds);
+        graph = RoadGraph.build(roads, speeds, parameters.maxOffRoadM());
         for (MarketTier tier : MarketTier.values()) {
             List<StoredFeature> markets = new ArrayList<>();
             List<Point> points = new ArrayList<>();
@@ -82,14 +89,30 @@ final class NetworkAccess {
         return !tierMarkets.get(tier).isEmpty();
     }
 
+    /**
+     * Where a point joins the network: null without a network, an {@link Snap#offNetwork off-network} snap when no
+     * road lies within the off-road limit ({@link Snap#onFragment()} tells a point whose nearest road is a fragment).
+     */
     Snap snap(Point p) {
-        return hasNetwork() ? graph.snap(p) : null;
+        if (!hasNetwork()) {
+            return null;
+        }
+        Snap s = graph.snap(p);
+        return s != null ? s : Snap.offNetwork(p.getX(), p.getY());
     }
 
-    /** Arrival from the nearest market of a tier; null when the tier has no market or there is no network. */
+    /**
+     * Arrival at the nearest market of a tier ({@link TravelTimes.Arrival#onFoot()} when by the direct off-road leg);
+     * null when the tier has no market, there is no network, or the point is off the network with no market of the
+     * tier within a walk.
+     */
     TravelTimes.Arrival arrival(MarketTier tier, Snap at) {
         TravelTimes t = tierTimes.get(tier);
-        return t == null || at == null ? null : t.arrivalAt(at);
+        if (t == null || at == null) {
+            return null;
+        }
+        TravelTimes.Arrival a = t.arrivalAt(at);
+        return a.reachable() || at.onNetwork() ? a : null;
     }
 
     StoredFeature market(MarketTier tier, int source) {
@@ -102,57 +125,76 @@ final class NetworkAccess {
      */
     Reach reach(Snap origin, boolean withPotential) {
         Scratch s = scratch.get();
-        double cutoff = withPotential ? Math.max(parameters.gravityCutoffSeconds(), parameters.financeTravelSeconds())
-                : parameters.financeTravelSeconds();
+        double financeSeconds = parameters.financeTravelSeconds();
+        double gravitySeconds = parameters.gravityCutoffSeconds();
+        double cutoff = withPotential ? Math.max(gravitySeconds, financeSeconds) : financeSeconds;
         if (origin == null || !s.search.run(origin, cutoff)) {
             return new Reach(0, 0, Map.of(), 0);
         }
+        BoundedSearch search = s.search;
         int stamp = ++s.stamp;
-        int originU = graph.edgeSource(origin.edge());
-        int originV = graph.edgeTarget(origin.edge());
         double lambda = parameters.gravityLambda();
-        double potential = 0;
-        int markets = 0;
-        int financeCount = 0;
+        double[] potential = {0};
+        int[] markets = {0};
         int[] byType = new int[FinanceType.values().length];
-        for (int r = 0; r < s.search.reachedCount(); r++) {
-            int node = s.search.reachedNode(r);
+        NearTarget market = m -> {
+            if (s.marketStamp[m] != stamp) {
+                s.marketStamp[m] = stamp;
+                double t = search.secondsTo(populated.snaps[m]);
+                if (t <= gravitySeconds) {
+                    potential[0] += ((Market) populated.features.get(m).feature()).population() * Math.exp(-lambda * t);
+                    markets[0]++;
+                }
+            }
+        };
+        NearTarget bank = f -> {
+            if (s.financeStamp[f] != stamp) {
+                s.financeStamp[f] = stamp;
+                if (search.secondsTo(finance.snaps[f]) <= financeSeconds) {
+                    byType[((FinancePoint) finance.features.get(f).feature()).type().ordinal()]++;
+                }
+            }
+        };
+        for (int r = -2 * origin.entries().length; r < search.reachedCount(); r++) {
+            // the ends of the origin's own edges first, reached or not: targets along those edges are reached along
+            // them; then every node reached
+            int node = r < 0 ? originEnd(origin, r) : search.reachedNode(r);
             if (withPotential) {
-                for (int k = populated.from(node); k < populated.to(node); k++) {
-                    int m = populated.at(k);
-                    if (s.marketStamp[m] != stamp) {
-                        s.marketStamp[m] = stamp;
-                        double t = s.search.secondsTo(populated.snaps[m]);
-                        if (t <= parameters.gravityCutoffSeconds()) {
-                            potential += ((Market) populated.features.get(m).feature()).population() * Math.exp(-lambda * t);
-                            markets++;
-                        }
-                    }
-                }
+                populated.forEachAt(node, market);
             }
-            if (s.search.seconds(node) > parameters.financeTravelSeconds() && node != originU && node != originV) {
-                // reached through this node too late; through the edge's other end, or along the origin's own edge
-                // (whose end nodes are always scanned), it may still count
-                continue;
-            }
-            for (int k = finance.from(node); k < finance.to(node); k++) {
-                int f = finance.at(k);
-                if (s.financeStamp[f] != stamp) {
-                    s.financeStamp[f] = stamp;
-                    if (s.search.secondsTo(finance.snaps[f]) <= parameters.financeTravelSeconds()) {
-                        financeCount++;
-                        byType[((FinancePoint) finance.features.get(f).feature()).type().ordinal()]++;
-                    }
-                }
+            // a node reached too late for finance leaves its targets to the other end of their edge
+            if (r < 0 || search.seconds(node) <= financeSeconds) {
+                finance.forEachAt(node, bank);
             }
         }
+        double mps = graph.speeds().offRoadMetresPerSecond();
+        double walk = Math.min(graph.maxOffRoadMetres(), financeSeconds * mps);
+        finance.points.forEachWithin(origin.lon(), origin.lat(), walk, (f, metres) -> bank.visit(f));
+        if (withPotential) {
+            walk = Math.min(graph.maxOffRoadMetres(), gravitySeconds * mps);
+            populated.points.forEachWithin(origin.lon(), origin.lat(), walk, (m, metres) -> market.visit(m));
+        }
         Map<String, Integer> counts = new TreeMap<>();
+        int financeCount = 0;
         for (FinanceType t : FinanceType.values()) {
             if (byType[t.ordinal()] > 0) {
                 counts.put(t.name().toLowerCase(java.util.Locale.ROOT), byType[t.ordinal()]);
+                financeCount += byType[t.ordinal()];
             }
         }
-        return new Reach(potential, markets, counts, financeCount);
+        return new Reach(potential[0], markets[0], counts, financeCount);
+    }
+
+    /** End node number {@code r + 2·entries} (0 ≤ that < 2·entries) of the origin's entry edges. */
+    private int originEnd(Snap origin, int r) {
+        int k = r + 2 * origin.entries().length;
+        Snap entry = origin.entries()[k / 2];
+        return k % 2 == 0 ? graph.edgeSource(entry.edge()) : graph.edgeTarget(entry.edge());
+    }
+
+    /** A target (by index) met at a node or within a walk. */
+    interface NearTarget {
+        void visit(int target);
     }
 
     /** Market potential and the number of markets within the cutoff, per target point. */
@@ -165,19 +207,20 @@ final class NetworkAccess {
 
     /**
      * The market potential of many points at once, searching from every populated market instead of from every
-     * point: travel times are symmetric (two-way roads, the same off-road legs at both ends), so the sums are the
-     * same, and there are usually far fewer markets than clusters. Markets run in parallel, each thread adding into
-     * its own arrays.
+     * point: inward on the reversed arcs, so each time is still that from the point to the market, and the sums are
+     * those {@link #reach} gives; there are usually far fewer markets than clusters. Markets run in parallel, each
+     * thread adding into its own arrays.
      */
     Potentials potentials(Snap[] targets) {
         SnappedTargets points = new SnappedTargets(graph, null, targets);
         double lambda = parameters.gravityLambda();
         double cutoff = parameters.gravityCutoffSeconds();
+        double walk = Math.min(graph.maxOffRoadMetres(), cutoff * graph.speeds().offRoadMetresPerSecond());
         final class Sums {
             final double[] potential = new double[targets.length];
             final int[] markets = new int[targets.length];
             final int[] stamp = new int[targets.length];
-            final BoundedSearch search = new BoundedSearch(graph);
+            final BoundedSearch search = new BoundedSearch(graph, RoadGraph.Direction.INWARD);
             int run;
 
             void add(int m) {
@@ -187,20 +230,20 @@ final class NetworkAccess {
                 }
                 int id = ++run;
                 double pop = ((Market) populated.features.get(m).feature()).population();
-                for (int r = 0; r < search.reachedCount(); r++) {
-                    int node = search.reachedNode(r);
-                    for (int k = points.from(node); k < points.to(node); k++) {
-                        int t = points.at(k);
-                        if (stamp[t] != id) {
-                            stamp[t] = id;
-                            double seconds = search.secondsTo(targets[t]);
-                            if (seconds <= cutoff) {
-                                potential[t] += pop * Math.exp(-lambda * seconds);
-                                markets[t]++;
-                            }
+                NearTarget target = t -> {
+                    if (stamp[t] != id) {
+                        stamp[t] = id;
+                        double seconds = search.secondsTo(targets[t]);
+                        if (seconds <= cutoff) {
+                            potential[t] += pop * Math.exp(-lambda * seconds);
+                            markets[t]++;
                         }
                     }
+                };
+                for (int r = -2 * from.entries().length; r < search.reachedCount(); r++) {
+                    points.forEachAt(r < 0 ? originEnd(from, r) : search.reachedNode(r), target);
                 }
+                points.points.forEachWithin(from.lon(), from.lat(), walk, (t, metres) -> target.visit(t));
             }
 
             Sums merge(Sums other) {

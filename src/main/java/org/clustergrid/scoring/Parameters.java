@@ -20,6 +20,8 @@ package org.clustergrid.scoring;
  * @param stabilityPerturbation relative perturbation of each weight in the ranking-stability draws (0.2 = ±20%)
  * @param stabilityDraws number of Monte Carlo draws
  * @param stabilityBand size of the top-k band whose membership the stability figure tracks
+ * @param maxOffRoadM farthest a point may lie from the nearest road and still join the network, and longest direct
+ *     off-road leg
  */
 public record Parameters(
         double roadDensityRadiusM,
@@ -38,7 +40,8 @@ public record Parameters(
         double gravityCutoffSeconds,
         double stabilityPerturbation,
         int stabilityDraws,
-        int stabilityBand) {
+        int stabilityBand,
+        double maxOffRoadM) {
 
     public Parameters {
         positive("road_density_radius_m", roadDensityRadiusM);
@@ -60,6 +63,7 @@ public record Parameters(
         }
         positive("stability_draws", stabilityDraws);
         positive("stability_band", stabilityBand);
+        positive("max_off_road_m", maxOffRoadM);
         if (!(localTownPopulation <= regionalCityPopulation && regionalCityPopulation <= nationalHubPopulation)) {
             throw new IllegalArgumentException("market tier populations must rise: local ≤ regional ≤ national");
         }

@@ -68,7 +68,8 @@ public final class ProfileReader {
                     param(p, "e2sfca_catchment_m"), param(p, "local_town_population"),
                     param(p, "regional_city_population"), param(p, "national_hub_population"),
                     param(p, "gravity_half_life_s"), param(p, "gravity_cutoff_s"), param(p, "stability_perturbation"),
-                    (int) param(p, "stability_draws"), (int) param(p, "stability_band"));
+                    (int) param(p, "stability_draws"), (int) param(p, "stability_band"),
+                    param(p, "max_off_road_m"));
             targets = targets(root.path("targets"));
             weights = new Weights(dims);
             completeness = completeness(root.path("completeness"));

@@ -1,17 +1,21 @@
 package org.clustergrid.scoring;
 
 import java.util.List;
+import org.clustergrid.network.NearbyPoints;
 import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.Snap;
 import org.clustergrid.store.StoredFeature;
 
 /**
- * Features snapped to the road network once, and listed by the end nodes of their edge, so that a bounded search
- * finds the ones it reaches by walking its reached nodes instead of testing every feature.
+ * Features snapped to the road network once, and listed by the end nodes of the edges they enter the network by, so
+ * that a bounded search finds the ones it reaches by walking its reached nodes instead of testing every feature. Their
+ * points are kept on a grid too, for those reached by the direct off-road leg. A feature with no road within reach has
+ * an {@link Snap#offNetwork off-network} snap: reached on foot only.
  */
 final class SnappedTargets {
     final List<StoredFeature> features;
     final Snap[] snaps;
+    final NearbyPoints points;
     private final int[] offsets;
     private final int[] byNode;
 
@@ -24,12 +28,17 @@ final class SnappedTargets {
         this.features = features;
         this.snaps = snaps;
         int[] counts = new int[graph.nodeCount() + 1];
+        double[] lons = new double[snaps.length];
+        double[] lats = new double[snaps.length];
         for (int i = 0; i < snaps.length; i++) {
-            if (snaps[i] != null) {
-                counts[graph.edgeSource(snaps[i].edge()) + 1]++;
-                counts[graph.edgeTarget(snaps[i].edge()) + 1]++;
+            lons[i] = snaps[i] == null ? Double.NaN : snaps[i].lon();
+            lats[i] = snaps[i] == null ? Double.NaN : snaps[i].lat();
+            for (Snap s : entries(snaps[i])) {
+                counts[graph.edgeSource(s.edge()) + 1]++;
+                counts[graph.edgeTarget(s.edge()) + 1]++;
             }
         }
+        points = new NearbyPoints(lons, lats);
         for (int n = 0; n < graph.nodeCount(); n++) {
             counts[n + 1] += counts[n];
         }
@@ -37,17 +46,24 @@ final class SnappedTargets {
         byNode = new int[counts[graph.nodeCount()]];
         int[] fill = counts;
         for (int i = 0; i < snaps.length; i++) {
-            if (snaps[i] != null) {
-                byNode[fill[graph.edgeSource(snaps[i].edge())]++] = i;
-                byNode[fill[graph.edgeTarget(snaps[i].edge())]++] = i;
+            for (Snap s : entries(snaps[i])) {
+                byNode[fill[graph.edgeSource(s.edge())]++] = i;
+                byNode[fill[graph.edgeTarget(s.edge())]++] = i;
             }
         }
     }
 
+    private static Snap[] entries(Snap s) {
+        return s == null ? new Snap[0] : s.entries();
+    }
+
     private static Snap[] snapAll(RoadGraph graph, List<StoredFeature> features) {
         Snap[] snaps = new Snap[features.size()];
-        java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i ->
-                snaps[i] = graph.snap(Features.representative(features.get(i).feature().geometry())));
+        java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i -> {
+            var p = Features.representative(features.get(i).feature().geometry());
+            Snap s = graph.snap(p);
+            snaps[i] = s != null ? s : Snap.offNetwork(p.getX(), p.getY());
+        });
         return snaps;
     }
 
@@ -55,7 +71,7 @@ final class SnappedTargets {
     int snappedCount() {
         int n = 0;
         for (Snap s : snaps) {
-            if (s != null) {
+            if (s != null && s.onNetwork()) {
                 n++;
             }
         }
@@ -63,10 +79,10 @@ final class SnappedTargets {
     }
 
     int size() {
-        return features.size();
+        return snaps.length;
     }
 
-    /** Index range in {@link #at} of the features whose edge ends at {@code node}. */
+    /** Index range in {@link #at} of the features one of whose edges ends at {@code node}. */
     int from(int node) {
         return offsets[node];
     }
@@ -77,5 +93,12 @@ final class SnappedTargets {
 
     int at(int k) {
         return byNode[k];
+    }
+
+    /** Visits the targets one of whose edges ends at {@code node}. */
+    void forEachAt(int node, NetworkAccess.NearTarget visitor) {
+        for (int k = offsets[node]; k < offsets[node + 1]; k++) {
+            visitor.visit(byNode[k]);
+        }
     }
 }

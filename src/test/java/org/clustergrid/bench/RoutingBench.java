@@ -125,19 +125,29 @@ public final class RoutingBench {
             try {
                 long t0 = System.nanoTime();
                 PgRoutingTables.writeEdges(db, schema + ".edges", graph);
-                long[] to = new long[2 * settlements.size()];
-                double[] cost = new double[to.length];
+                // our times run to the settlements: pgRouting's from them on the reversed edges, the legs being the
+                // last stretch from each end node of a settlement's edges (where it may be driven) to the settlement
+                java.util.List<Long> toList = new java.util.ArrayList<>();
+                java.util.List<Double> costList = new java.util.ArrayList<>();
                 for (int i = 0; i < settlements.size(); i++) {
                     Snap snap = graph.snap(settlements.get(i));
-                    to[2 * i] = PgRoutingTables.vid(graph.edgeSource(snap.edge()));
-                    cost[2 * i] = graph.secondsToSource(snap);
-                    to[2 * i + 1] = PgRoutingTables.vid(graph.edgeTarget(snap.edge()));
-                    cost[2 * i + 1] = graph.secondsToTarget(snap);
+                    for (Snap e : snap == null ? new Snap[0] : snap.entries()) {
+                        double[] legs = {graph.secondsFromSource(e), graph.secondsFromTarget(e)};
+                        int[] ends = {graph.edgeSource(e.edge()), graph.edgeTarget(e.edge())};
+                        for (int k = 0; k < 2; k++) {
+                            if (Double.isFinite(legs[k])) {
+                                toList.add(PgRoutingTables.vid(ends[k]));
+                                costList.add(legs[k]);
+                            }
+                        }
+                    }
                 }
+                long[] to = toList.stream().mapToLong(Long::longValue).toArray();
+                double[] cost = costList.stream().mapToDouble(Double::doubleValue).toArray();
                 PgRoutingTables.writeSourceLegs(db, schema + ".legs", graph, to, cost);
                 System.out.printf(Locale.ROOT, "pgRouting tables written (COPY, not timed below) in %.0f ms%n", ms(t0));
-                String edges = "SELECT id, source, target, cost, reverse_cost FROM " + schema + ".edges"
-                        + " UNION ALL SELECT * FROM " + schema + ".legs";
+                String edges = "SELECT id, source, target, reverse_cost AS cost, cost AS reverse_cost FROM " + schema
+                        + ".edges UNION ALL SELECT * FROM " + schema + ".legs";
                 long superSource = PgRoutingTables.superSource(graph);
                 long backend = backendPid(db);
                 // per-node agreement, untimed: every reached vertex's time fetched and compared with ours

@@ -10,8 +10,10 @@ import java.util.Map;
 import org.postgresql.PGConnection;
 
 /**
- * Writes a {@link RoadGraph}'s edges into a pgRouting edge table — the same edges, with our seconds as both
- * {@code cost} and {@code reverse_cost} — and reads pgRouting's per-node minimum back. pgRouting vertex ids are our
+ * Writes a {@link RoadGraph}'s edges into a pgRouting edge table — the same edges, with our seconds as {@code cost}
+ * where the edge may be driven from its source to its target and as {@code reverse_cost} where it may be driven
+ * back, -1 (no arc, in pgRouting's convention) the way a one-way edge may not be driven — and reads pgRouting's
+ * per-node minimum back. pgRouting vertex ids are our
  * node ids + 1 and edge ids our edge ids + 1 (pgRouting reserves nothing, but 1-based ids read better in SQL).
  */
 public final class PgRoutingTables {
@@ -36,7 +38,8 @@ public final class PgRoutingTables {
             // Double.toString is the shortest decimal that reads back as the same double, in Java and in PostgreSQL
             String cost = Double.toString(g.edgeSeconds(e));
             sb.append(e + 1).append('\t').append(g.edgeSource(e) + 1).append('\t').append(g.edgeTarget(e) + 1)
-                    .append('\t').append(cost).append('\t').append(cost).append('\n');
+                    .append('\t').append(g.edgeForward(e) ? cost : "-1")
+                    .append('\t').append(g.edgeBackward(e) ? cost : "-1").append('\n');
             if (sb.length() > (1 << 20) || e == g.edgeCount() - 1) {
                 copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(sb.toString()));
                 sb.setLength(0);

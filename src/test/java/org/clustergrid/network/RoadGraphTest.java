@@ -156,4 +156,184 @@ class RoadGraphTest {
         assertThat(SPEEDS.kmh("living_street", Paving.UNPAVED)).isEqualTo(12);
         assertThat(SPEEDS.kmh("Track", Paving.PAVED)).isEqualTo(15);
     }
+
+    static Road tagged(String id, Map<String, Object> tags, double... lonLat) {
+        Road r = road(id, "primary", lonLat);
+        return new Road(id, "primary", null, Paving.PAVED, true, true, null, null, r.geometry(), tags);
+    }
+
+    static final double WALK = 5 / 3.6;
+    static final double PRIMARY = 40 / 3.6;
+
+    @Test
+    void townNextToMainNetworkIsNotStrandedOnAFragment() {
+        // a 22 km main road, and a 111 m stub of road 20 m from the town, joined to nothing
+        RoadGraph g = RoadGraph.build(List.of(
+                road("main", "primary", 0, 0, 0.2, 0),
+                road("stub", "primary", 0.05, 0.0005, 0.051, 0.0005)), SPEEDS);
+        Snap town = g.snap(point(0.0505, 0.00032));
+        assertThat(town.onFragment()).isTrue();
+        assertThat(town.componentMetres()).isCloseTo(111.3, within(0.1));
+        assertThat(g.edgeRoadId(town.edge())).isEqualTo("stub");
+        Snap main = town.network();
+        assertThat(main).isNotNull();
+        assertThat(main.onFragment()).isFalse();
+        assertThat(g.edgeRoadId(main.edge())).isEqualTo("main");
+        assertThat(main.offRoadMetres()).isCloseTo(Geodesic.fastDistance(0.0505, 0.00032, 0.0505, 0), within(1e-6));
+
+        TravelTimes market = TravelTimes.fromSources(g, List.of(point(0.2, 0.0003)));
+        double expected = main.offRoadSeconds() + Geodesic.fastDistance(0.0505, 0, 0.2, 0) / PRIMARY
+                + Geodesic.fastDistance(0.2, 0, 0.2, 0.0003) / WALK;
+        TravelTimes.Arrival a = market.arrivalAt(town);
+        assertThat(a.reachable()).isTrue();
+        assertThat(a.onFoot()).isFalse();
+        assertThat(a.seconds()).isCloseTo(expected, within(1e-6));
+
+        // a place on the fragment itself is still reached over it, quicker than walking straight there
+        Snap onStub = g.snap(point(0.0509, 0.0006));
+        TravelTimes.Arrival viaStub = TravelTimes.fromSnaps(g, new Snap[] {onStub}).arrivalAt(town);
+        assertThat(viaStub.onFoot()).isFalse();
+        assertThat(viaStub.seconds()).isCloseTo(g.secondsAlong(town, onStub), within(1e-9))
+                .isLessThan(Geodesic.fastDistance(0.0505, 0.00032, 0.0509, 0.0006) / WALK);
+        // a point on the main road is on no fragment and has no second entry
+        assertThat(g.snap(point(0.1, 0.0001)).onFragment()).isFalse();
+        assertThat(g.snap(point(0.1, 0.0001)).network()).isNull();
+    }
+
+    @Test
+    void marketAcrossTheFieldIsReachedOnFoot() {
+        RoadGraph g = RoadGraph.build(List.of(road("main", "primary", 0, 0, 0.2, 0)), SPEEDS);
+        // 48.7 km north of the road, the market 33 m east across a field
+        Snap cluster = g.snap(point(0.1, 0.44));
+        assertThat(cluster.onNetwork()).isTrue();
+        double walk = Geodesic.fastDistance(0.1, 0.44, 0.1003, 0.44) / WALK;
+        TravelTimes.Arrival a = TravelTimes.fromSources(g, List.of(point(0.1003, 0.44))).arrivalAt(cluster);
+        assertThat(a.onFoot()).isTrue();
+        assertThat(a.source()).isZero();
+        assertThat(a.seconds()).isCloseTo(walk, within(1e-9)).isLessThan(30);
+        BoundedSearch search = new BoundedSearch(g);
+        search.run(cluster, 3600);
+        assertThat(search.secondsTo(g.snap(point(0.1003, 0.44)))).isCloseTo(walk, within(1e-9));
+
+        // 55 km from the road: off the network, yet the market next door is a walk away
+        assertThat(g.snap(point(0.1, 0.5))).isNull();
+        Snap off = Snap.offNetwork(0.1, 0.5);
+        TravelTimes.Arrival far = TravelTimes.fromSources(g, List.of(point(0.1003, 0.5))).arrivalAt(off);
+        assertThat(far.onFoot()).isTrue();
+        assertThat(far.seconds()).isCloseTo(Geodesic.fastDistance(0.1, 0.5, 0.1003, 0.5) / WALK, within(1e-9));
+        // but not one beyond the off-road limit, and a road trip wins when it is quicker than walking
+        assertThat(TravelTimes.fromSources(g, List.of(point(0.1, 0.001))).arrivalAt(off).reachable()).isFalse();
+        Snap nearRoad = g.snap(point(0.01, 0.0001));
+        TravelTimes.Arrival byRoad = TravelTimes.fromSources(g, List.of(point(0.03, 0.0001))).arrivalAt(nearRoad);
+        assertThat(byRoad.onFoot()).isFalse();
+    }
+
+    @Test
+    void oneWayStreetIsDrivenOnlyForwards() {
+        // a one-way street from A (0, 0) to B (0.01, 0), and a two-way loop back from B to A three times as long
+        Road loop = road("loop", "primary", 0.01, 0, 0.01, 0.01, 0, 0.01, 0, 0);
+        List<List<Road>> sameStreet = List.of(
+                List.of(tagged("yes", Map.of("oneway", "yes"), 0, 0, 0.01, 0), loop),
+                List.of(tagged("true", Map.of("oneway", "true"), 0, 0, 0.01, 0), loop),
+                List.of(tagged("minus", Map.of("oneway", "-1"), 0.01, 0, 0, 0), loop), // drawn B → A, driven A → B
+                List.of(tagged("roundabout", Map.of("junction", "roundabout"), 0, 0, 0.01, 0), loop));
+        double street = Geodesic.fastDistance(0.001, 0, 0.009, 0) / PRIMARY;
+        double around = (Geodesic.fastDistance(0.009, 0, 0.01, 0) + Geodesic.fastDistance(0.01, 0, 0.01, 0.01)
+                + Geodesic.fastDistance(0.01, 0.01, 0, 0.01) + Geodesic.fastDistance(0, 0.01, 0, 0)
+                + Geodesic.fastDistance(0, 0, 0.001, 0)) / PRIMARY;
+        double legs = 2 * Geodesic.fastDistance(0, 0, 0, 0.0001) / WALK;
+        for (List<Road> roads : sameStreet) {
+            RoadGraph g = RoadGraph.build(roads, SPEEDS);
+            Snap nearA = g.snap(point(0.001, -0.0001)), nearB = g.snap(point(0.009, -0.0001));
+            // to a market ahead along the street, and to one behind: round the loop
+            assertThat(TravelTimes.fromSnaps(g, new Snap[] {nearB}).arrivalAt(nearA).seconds())
+                    .as(roads.get(0).id()).isCloseTo(street + legs, within(1e-6));
+            assertThat(TravelTimes.fromSnaps(g, new Snap[] {nearA}).arrivalAt(nearB).seconds())
+                    .as(roads.get(0).id()).isCloseTo(around + legs, within(1e-6));
+            // the same both ways in an outward search from the cluster
+            BoundedSearch out = new BoundedSearch(g);
+            out.run(nearA, 3600);
+            assertThat(out.secondsTo(nearB)).isCloseTo(street + legs, within(1e-6));
+            out.run(nearB, 3600);
+            assertThat(out.secondsTo(nearA)).isCloseTo(around + legs, within(1e-6));
+        }
+        RoadGraph twoWay = RoadGraph.build(List.of(tagged("no", Map.of("oneway", "no"), 0, 0, 0.01, 0), loop), SPEEDS);
+        Snap nearA = twoWay.snap(point(0.001, -0.0001)), nearB = twoWay.snap(point(0.009, -0.0001));
+        assertThat(TravelTimes.fromSnaps(twoWay, new Snap[] {nearA}).arrivalAt(nearB).seconds())
+                .isCloseTo(street + legs, within(1e-6));
+    }
+
+    @Test
+    void oneWayAndTwoWayRoadsJoinedEndToEndAreSeparateEdges() {
+        RoadGraph g = RoadGraph.build(List.of(
+                tagged("one", Map.of("oneway", "yes"), 0, 0, 0.01, 0),
+                road("two", "primary", 0.01, 0, 0.02, 0)), SPEEDS);
+        assertThat(g.edgeCount()).isEqualTo(2);
+        assertThat(g.edgeForward(0) != g.edgeBackward(0) || g.edgeForward(1) != g.edgeBackward(1)).isTrue();
+        RoadGraph same = RoadGraph.build(List.of(
+                tagged("one", Map.of("oneway", "yes"), 0, 0, 0.01, 0),
+                tagged("more", Map.of("oneway", "-1"), 0.02, 0, 0.01, 0)), SPEEDS); // drawn back, driven on
+        assertThat(same.edgeCount()).isEqualTo(1);
+    }
+
+    @Test
+    void farPointsSnapInBoundedTime() {
+        // a city of 61 × 61 streets 220 m apart, and a village 2° away that stretches the grid's extent
+        List<Road> roads = new java.util.ArrayList<>();
+        for (int i = 0; i <= 60; i++) {
+            double[] ew = new double[122], ns = new double[122];
+            for (int k = 0; k <= 60; k++) {
+                ew[2 * k] = 0.002 * k;
+                ew[2 * k + 1] = 0.002 * i;
+                ns[2 * k] = 0.002 * i;
+                ns[2 * k + 1] = 0.002 * k;
+            }
+            roads.add(road("ew" + i, "residential", ew));
+            roads.add(road("ns" + i, "residential", ns));
+        }
+        roads.add(road("village", "residential", 2, 2, 2.01, 2.01));
+        RoadGraph g = RoadGraph.build(roads, SPEEDS);
+        java.util.Random random = new java.util.Random(5);
+        int nearMax = 0, reachMax = 0, beyondMax = 0;
+        for (int i = 0; i < 200; i++) {
+            double lon = 0.12 * random.nextDouble(), lat = 0.12 * random.nextDouble();
+            nearMax = Math.max(nearMax, g.snapWork(lon, lat));
+            // 15–45 km east of the city: within reach, across empty country
+            double farLon = 0.12 + 0.135 + 0.27 * random.nextDouble();
+            reachMax = Math.max(reachMax, g.snapWork(farLon, lat));
+            assertThat(g.snap(farLon, lat).offRoadMetres()).isCloseTo(bruteForceMetres(roads, farLon, lat), within(0.5));
+            // in the middle of the extent, beyond reach of both
+            double midLon = 0.8 + 0.4 * random.nextDouble(), midLat = 0.8 + 0.4 * random.nextDouble();
+            assertThat(g.snap(midLon, midLat)).isNull();
+            beyondMax = Math.max(beyondMax, g.snapWork(midLon, midLat));
+        }
+        System.out.printf("snap work (cells looked up + segments measured): near %d, 15-45 km off %d, beyond %d%n",
+                nearMax, reachMax, beyondMax);
+        assertThat(beyondMax).isEqualTo(1); // one bit of the reach mask
+        // coarse cells are 8.9 km: a few rings of them, entering only the cells nearer than the best segment (measured
+        // 343); rings of 250 m cells out to 45 km would look up some 100,000 cells
+        assertThat(reachMax).isLessThan(600);
+        assertThat(nearMax).isLessThan(400);
+    }
+
+    /** Distance to the nearest road over every segment, in the tangent plane at the point as the snap measures. */
+    private static double bruteForceMetres(List<Road> roads, double lon, double lat) {
+        double kx = Geodesic.metresPerDegreeLon(lat), ky = Geodesic.metresPerDegreeLat(lat), best = Double.MAX_VALUE;
+        double bestLon = 0, bestLat = 0;
+        for (Road r : roads) {
+            Coordinate[] cs = r.geometry().getCoordinates();
+            for (int k = 1; k < cs.length; k++) {
+                double ax = (cs[k - 1].x - lon) * kx, ay = (cs[k - 1].y - lat) * ky;
+                double dx = (cs[k].x - lon) * kx - ax, dy = (cs[k].y - lat) * ky - ay;
+                double f = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
+                double d = Math.hypot(ax + f * dx, ay + f * dy);
+                if (d < best) {
+                    best = d;
+                    bestLon = cs[k - 1].x + f * (cs[k].x - cs[k - 1].x);
+                    bestLat = cs[k - 1].y + f * (cs[k].y - cs[k - 1].y);
+                }
+            }
+        }
+        return Geodesic.fastDistance(lon, lat, bestLon, bestLat);
+    }
 }
