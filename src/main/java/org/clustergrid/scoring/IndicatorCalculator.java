@@ -10,7 +10,6 @@ import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.FinancePoint;
 import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.PowerFeature;
-import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.Snap;
 import org.clustergrid.network.TravelTimes;
 import org.clustergrid.store.StoredFeature;
@@ -66,20 +65,24 @@ final class IndicatorCalculator {
         // a place the road data do not cover is not snapped at all: the nearest road there belongs to another region
         boolean roadsHere = availability.check(Indicator.ROAD_DENSITY, at.getCoordinate()) == null;
         Snap snap = roadsHere ? network.snap(at) : null;
-        if (snap == null && roadsHere && network.hasNetwork()) {
-            for (Indicator i : List.of(Indicator.FINANCE_POINTS_REACHABLE, Indicator.MARKET_LOCAL_TIME,
-                    Indicator.MARKET_REGIONAL_TIME, Indicator.MARKET_NATIONAL_TIME, Indicator.MARKET_GLOBAL_TIME,
-                    Indicator.MARKET_POTENTIAL)) {
-                missing(r, i, Missing.Reason.OFF_NETWORK, "farther than " + Math.round(RoadGraph.MAX_SNAP_METRES / 1000)
-                        + " km from any road: no travel time over the network means anything here");
+        boolean offNetwork = snap != null && !snap.onNetwork();
+        if (offNetwork) {
+            // what lies within a walk is still measured (a market across the field); sums over the network are not
+            for (Indicator i : List.of(Indicator.FINANCE_POINTS_REACHABLE, Indicator.MARKET_POTENTIAL)) {
+                missing(r, i, Missing.Reason.OFF_NETWORK, offNetworkReason());
             }
         }
-        NetworkAccess.Reach reach = snap == null ? null : network.reach(snap, knownPotential == null);
+        NetworkAccess.Reach reach = snap == null || offNetwork ? null : network.reach(snap, knownPotential == null);
         finance(footprint, cluster, reach, r);
         double[] potential = reach == null ? null
                 : knownPotential != null ? knownPotential : new double[] {reach.marketPotential(), reach.marketsReached()};
         markets(at, snap, potential, r);
         return r;
+    }
+
+    private String offNetworkReason() {
+        return "farther than " + Math.round(p.maxOffRoadM() / 1000) + " km from any road, with nothing of the kind"
+                + " within a walk: no travel time over the network means anything here";
     }
 
     private static void missing(Map<Indicator, IndicatorResult> r, Indicator i, Missing.Reason reason, String why) {
@@ -199,7 +202,9 @@ final class IndicatorCalculator {
         for (MarketTier tier : MarketTier.values()) {
             Indicator i = tier.indicator;
             TravelTimes.Arrival a = network.arrival(tier, snap);
-            if (a == null) {
+            if (a == null && snap != null && !snap.onNetwork()) {
+                missing(r, i, Missing.Reason.OFF_NETWORK, offNetworkReason());
+            } else if (a == null) {
                 missing(r, i, Missing.Reason.NO_MARKET_OF_TIER, "no " + tier.name().toLowerCase(java.util.Locale.ROOT)
                         + " market in the data");
             } else if (!a.reachable()) {

@@ -148,7 +148,19 @@ public final class ScoringEngine {
         if (availability.check(Indicator.ROAD_DENSITY, at.getCoordinate()) != null) {
             return List.of(); // no road data here to doubt
         }
-        return roadDataCheck.check(at).map(List::of).orElse(List.of());
+        List<QualityFlag> flags = new java.util.ArrayList<>();
+        org.clustergrid.network.Snap snap = network.snap(at);
+        if (snap != null && snap.onNetwork() && snap.onFragment()) {
+            double length = snap.componentMetres();
+            flags.add(new QualityFlag("nearest_road_fragment", String.format(java.util.Locale.ROOT,
+                    "The nearest road, %.0f m away, is a piece of %s of road not joined to the main network",
+                    snap.offRoadMetres(), length < 1000 ? Math.round(length) + " m"
+                            : String.format(java.util.Locale.ROOT, "%.1f km", length / 1000)),
+                    "Travel times also start from the nearest road of the larger network, so the fragment does not"
+                            + " strand the cluster; road distances still count the fragment"));
+        }
+        roadDataCheck.check(at).ifPresent(flags::add);
+        return flags;
     }
 
     /** Where each layer has data. */

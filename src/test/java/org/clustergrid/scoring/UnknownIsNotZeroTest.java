@@ -175,4 +175,19 @@ class UnknownIsNotZeroTest {
         // 25 km away the villages are out of reach of the check: no flag
         assertThat(score(data, "centre").flags()).extracting(QualityFlag::code).doesNotContain("road_data_suspect");
     }
+
+    @Test
+    void aClusterWhoseNearestRoadIsAFragmentIsFlaggedAndStillReachesTheMarkets() throws Exception {
+        // a two-node stub 20 m from the cluster, not joined to the grid, whose edge road is 60 m away
+        ScoringData base = region(List.of(cluster("stub", 84.2006, 28.05)), List.of(), Map.of());
+        List<StoredFeature> roads = new ArrayList<>(base.roads());
+        roads.add(road("stub", 84.2008, 28.0502, 84.2010, 28.0502, 1));
+        ScoringData data = new ScoringData(1, base.clusters(), roads, base.power(), base.finance(), base.markets(),
+                base.coverages());
+        ClusterScore s = score(data, "stub");
+        assertThat(s.flags()).filteredOn(f -> f.code().equals("nearest_road_fragment")).singleElement()
+                .satisfies(f -> assertThat(f.message()).matches("The nearest road, 30 m away, is a piece of 2\\d m of road .*"));
+        assertThat(s.indicators().get(Indicator.MARKET_REGIONAL_TIME).value()).isPositive();
+        assertThat(s.flags()).extracting(QualityFlag::code).doesNotContain("market_unreachable");
+    }
 }
