@@ -1,5 +1,6 @@
 package org.clustergrid.scoring;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +29,38 @@ final class E2sfca {
 
     /**
      * Step 1 for every finance point, then step 2 for every cluster, both over the same (point, cluster) pairs
-     * within the catchment, found once; call once before {@link #access}.
+     * within the catchment, found once; call once before {@link #access}. The pairs are searched from the smaller
+     * side: from each cluster when there are fewer clusters than finance points (a national bank register beside a
+     * cluster register: 10,000 searches instead of 140,000), else from each point.
      */
-    E2sfca prepare(List<StoredFeature> financePoints) {
-        List<List<Nearest<StoredFeature>>> pairs = financePoints.parallelStream()
-                .map(point -> indexes.clusters.within(point.feature().geometry(), catchment)).toList();
-        for (int j = 0; j < financePoints.size(); j++) {
+    E2sfca prepare(List<StoredFeature> financePoints, List<StoredFeature> clusters) {
+        Map<StoredFeature, List<Nearest<StoredFeature>>> byPoint = new IdentityHashMap<>();
+        if (clusters.size() < financePoints.size()) {
+            List<List<Nearest<StoredFeature>>> near = clusters.parallelStream()
+                    .map(c -> indexes.financePoints.within(c.feature().geometry(), catchment)).toList();
+            for (int i = 0; i < clusters.size(); i++) {
+                for (Nearest<StoredFeature> p : near.get(i)) {
+                    byPoint.computeIfAbsent(p.item(), k -> new ArrayList<>())
+                            .add(new Nearest<>(clusters.get(i), p.metres(), p.closest()));
+                }
+            }
+        } else {
+            List<List<Nearest<StoredFeature>>> near = financePoints.parallelStream()
+                    .map(point -> indexes.clusters.within(point.feature().geometry(), catchment)).toList();
+            for (int j = 0; j < financePoints.size(); j++) {
+                byPoint.put(financePoints.get(j), near.get(j));
+            }
+        }
+        for (StoredFeature point : financePoints) {
+            List<Nearest<StoredFeature>> pairs = byPoint.getOrDefault(point, List.of());
             double demand = 0;
-            for (Nearest<StoredFeature> c : pairs.get(j)) {
+            for (Nearest<StoredFeature> c : pairs) {
                 Integer size = ((Cluster) c.item().feature()).size();
                 demand += (size == null ? 1 : size) * decay(c.metres());
             }
             double r = demand > 0 ? 1 / demand : 0;
-            ratio.put(financePoints.get(j), r);
-            for (Nearest<StoredFeature> c : pairs.get(j)) {
+            ratio.put(point, r);
+            for (Nearest<StoredFeature> c : pairs) {
                 clusterAccess.merge(c.item(), r * decay(c.metres()), Double::sum);
             }
         }

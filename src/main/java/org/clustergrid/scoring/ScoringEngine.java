@@ -44,7 +44,7 @@ public final class ScoringEngine {
         this.coverage = data.layerCoverage();
         this.availability = new Availability(data, coverage, profile.parameters());
         this.network = new NetworkAccess(data, profile.parameters(), speeds);
-        E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance());
+        E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance(), data.clusters());
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
         this.roadDataCheck = new RoadDataCheck(data, indexes.motorableRoads, profile.parameters().ruralAccessDistanceM());
         for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),
