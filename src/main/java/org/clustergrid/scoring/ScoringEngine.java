@@ -122,10 +122,15 @@ public final class ScoringEngine {
 
     /**
      * When, and from which regional market, a point is reached over the roads: the market indicator's own lookup
-     * (the point snapped, then read off the tier's one multi-source search done at build). Unreachable when the
-     * point lies too far from any road or on a network no regional market reaches. Thread-safe.
+     * (the point snapped, then read off the tier's one multi-source search done at build). Unreachable — no time —
+     * when the road or market data do not cover the point (a walk to a town there would pass roads the store lacks),
+     * when it lies too far from any road with no market within a walk, or on a network no regional market reaches.
+     * Thread-safe.
      */
     public TravelTimes.Arrival regionalMarketArrival(Point p) {
+        if (availability.check(Indicator.MARKET_REGIONAL_TIME, p.getCoordinate()) != null) {
+            return new TravelTimes.Arrival(Double.POSITIVE_INFINITY, -1);
+        }
         TravelTimes.Arrival a = network.arrival(MarketTier.REGIONAL, network.snap(p));
         return a == null ? new TravelTimes.Arrival(Double.POSITIVE_INFINITY, -1) : a;
     }
