@@ -112,14 +112,23 @@ public final class NearestIndex<T> {
         if (inside != null || isEmpty()) {
             return Optional.ofNullable(inside);
         }
-        Map<Integer, Nearest<T>> found = search(shape, Double.POSITIVE_INFINITY, true);
+        Map<Integer, Nearest<T>> found = search(shape, Double.POSITIVE_INFINITY, true, true);
         return found.values().stream().min(Comparator.comparingDouble(Nearest::metres));
     }
 
     /** All items within {@code metres} (geodesic) of a Point or (Multi)Polygon query, nearest first. */
     public List<Nearest<T>> within(Geometry query, double metres) {
+        return within(query, metres, true);
+    }
+
+    /**
+     * As {@link #within(Geometry, double)}; with {@code ellipsoidal} false the distances are great-circle ones on the
+     * mean sphere (within 0.5 % of the geodesic), which skips the ellipsoidal solution per item found: for weights
+     * that decay smoothly with distance (E2SFCA), where millions of pairs make that solution most of the cost.
+     */
+    public List<Nearest<T>> within(Geometry query, double metres, boolean ellipsoidal) {
         QueryShape shape = QueryShape.of(query);
-        Map<Integer, Nearest<T>> found = isEmpty() ? new HashMap<>() : search(shape, metres, false);
+        Map<Integer, Nearest<T>> found = isEmpty() ? new HashMap<>() : search(shape, metres, false, ellipsoidal);
         for (Object o : areas.query(query.getEnvelopeInternal())) {
             int i = (Integer) o;
             if (preparedAreas.get(i).intersects(query)) {
@@ -167,7 +176,7 @@ public final class NearestIndex<T> {
      * Returns each item's distance (least over its lines, rings and points) for the items within {@code limit}
      * metres, or, when {@code nearestOnly}, at least the nearest item.
      */
-    private Map<Integer, Nearest<T>> search(QueryShape q, double limit, boolean nearestOnly) {
+    private Map<Integer, Nearest<T>> search(QueryShape q, double limit, boolean nearestOnly, boolean ellipsoidal) {
         Map<Integer, Nearest<T>> found = new HashMap<>();
         if (tree.size() == 0) {
             return found;
@@ -194,7 +203,9 @@ public final class NearestIndex<T> {
                 q.toSegment(segments, s);
                 Coordinate c = q.itemClosestCoordinate();
                 double m = 0;
-                if (key > 0) {
+                if (key > 0 && !ellipsoidal) {
+                    m = key; // the great-circle distance the segment was queued by
+                } else if (key > 0) {
                     Coordinate qc = q.queryClosestCoordinate();
                     m = Geodesic.distance(qc.x, qc.y, c.x, c.y);
                 }

@@ -10,9 +10,10 @@ import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Enhanced two-step floating catchment (Luo &amp; Qi 2009) over geodesic distance with Gaussian decay: step 1 gives
- * each finance point a supply ratio R = 1 / Σ (workers of the clusters in its catchment × decay), step 2 sums the
- * ratios of the points in a cluster's catchment × decay, per 10,000 workers. A branch shared by many clusters
+ * Enhanced two-step floating catchment (Luo &amp; Qi 2009) with Gaussian decay over great-circle distance (on the
+ * mean sphere, within 0.5 % of the geodesic, which the smooth decay does not feel): step 1 gives each finance point a
+ * supply ratio R = 1 / Σ (workers of the clusters in its catchment × decay), step 2 sums the ratios of the points in a
+ * cluster's catchment × decay, per 10,000 workers. A branch shared by many clusters
  * thus counts for less. A cluster of unknown size counts as one worker.
  */
 final class E2sfca {
@@ -37,7 +38,7 @@ final class E2sfca {
         Map<StoredFeature, List<Nearest<StoredFeature>>> byPoint = new IdentityHashMap<>();
         if (clusters.size() < financePoints.size()) {
             List<List<Nearest<StoredFeature>>> near = clusters.parallelStream()
-                    .map(c -> indexes.financePoints.within(c.feature().geometry(), catchment)).toList();
+                    .map(c -> indexes.financePoints.within(c.feature().geometry(), catchment, false)).toList();
             for (int i = 0; i < clusters.size(); i++) {
                 for (Nearest<StoredFeature> p : near.get(i)) {
                     byPoint.computeIfAbsent(p.item(), k -> new ArrayList<>())
@@ -46,7 +47,7 @@ final class E2sfca {
             }
         } else {
             List<List<Nearest<StoredFeature>>> near = financePoints.parallelStream()
-                    .map(point -> indexes.clusters.within(point.feature().geometry(), catchment)).toList();
+                    .map(point -> indexes.clusters.within(point.feature().geometry(), catchment, false)).toList();
             for (int j = 0; j < financePoints.size(); j++) {
                 byPoint.put(financePoints.get(j), near.get(j));
             }
@@ -75,7 +76,7 @@ final class E2sfca {
     /** Step 2: access points per 10,000 workers reachable from a footprint. */
     double access(Geometry footprint) {
         double a = 0;
-        for (Nearest<StoredFeature> f : indexes.financePoints.within(footprint, catchment)) {
+        for (Nearest<StoredFeature> f : indexes.financePoints.within(footprint, catchment, false)) {
             a += ratio.getOrDefault(f.item(), 0.0) * decay(f.metres());
         }
         return a * 10_000;

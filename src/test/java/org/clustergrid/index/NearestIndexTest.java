@@ -37,6 +37,28 @@ class NearestIndexTest {
     }
 
     @Test
+    void sphericalWithinIsTheGreatCircleDistanceAndFindsTheSameItems() {
+        Random random = new Random(11);
+        List<Geometry> points = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            points.add(point(84 + random.nextDouble() * 0.4, 28 + random.nextDouble() * 0.4));
+        }
+        NearestIndex<Geometry> index = NearestIndex.build(points, g -> g);
+        Geometry q = point(84.2, 28.2);
+        List<Nearest<Geometry>> sphere = index.within(q, 10_000, false);
+        List<Nearest<Geometry>> ellipsoid = index.within(q, 10_000);
+        for (Nearest<Geometry> n : sphere) {
+            Coordinate c = n.item().getCoordinate();
+            assertThat(n.metres()).isCloseTo(Geodesic.sphereDistance(84.2, 28.2, c.x, c.y), within(1e-6));
+            assertThat(n.metres()).isCloseTo(Geodesic.distance(84.2, 28.2, c.x, c.y), within(n.metres() * 0.005));
+        }
+        // the two differ only for items within 0.5 % of the radius from its edge
+        assertThat(Math.abs(sphere.size() - ellipsoid.size())).isLessThanOrEqualTo(
+                (int) ellipsoid.stream().filter(n -> n.metres() > 9_950).count() + 2);
+        assertThat(sphere.size()).isGreaterThan(300);
+    }
+
+    @Test
     void emptyIndexFindsNothing() {
         NearestIndex<String> index = NearestIndex.build(List.of(), s -> null);
         assertThat(index.isEmpty()).isTrue();
