@@ -102,11 +102,7 @@ import * as quality from './quality.js';
     return document.getElementById(id);
   }
 
-  function esc(value) {
-    return String(value === null || value === undefined ? '' : value)
-      .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  }
+  var esc = quality.esc;
 
   function debounce(fn, ms) {
     var timer = null;

@@ -3,9 +3,11 @@
  * why, the quality flags of the data around a cluster, and the "where we have data" overlay. Plain ES module.
  */
 
+/** Text made safe for HTML content and attribute values (the page's one escaper). */
 export function esc(value) {
   return String(value === null || value === undefined ? '' : value)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** The rank cell: the priority rank, or a dash whose title says why there is none. */

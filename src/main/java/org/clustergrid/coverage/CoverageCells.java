@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -32,15 +33,12 @@ public final class CoverageCells {
             Geometry part = g.getGeometryN(i);
             if (part instanceof Polygon p) {
                 addSequence(p.getExteriorRing().getCoordinateSequence());
-            } else if (part.getNumGeometries() > 1) {
-                add(part);
+            } else if (part instanceof LineString l) {
+                addSequence(l.getCoordinateSequence());
+            } else if (part instanceof Point p) {
+                mark(p.getX(), p.getY());
             } else {
-                for (Coordinate c : part.getCoordinates()) {
-                    mark(c.x, c.y);
-                }
-                if (part instanceof org.locationtech.jts.geom.LineString l) {
-                    addSequence(l.getCoordinateSequence());
-                }
+                add(part); // a nested collection
             }
         }
     }

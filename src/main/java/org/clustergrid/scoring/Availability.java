@@ -1,8 +1,10 @@
 package org.clustergrid.scoring;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.clustergrid.coverage.LayerCoverage;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.Market;
@@ -22,8 +24,17 @@ final class Availability {
     Availability(ScoringData data, LayerCoverage coverage, Parameters parameters) {
         this.coverage = coverage;
         for (MarketTier tier : MarketTier.values()) {
-            beyondRoads.put(tier, data.markets().stream().anyMatch(f -> tier.includes((Market) f.feature(), parameters)
-                    && !coverage.covers(Layer.ROADS, Features.representative(f.feature().geometry()).getCoordinate())));
+            beyondRoads.put(tier, false);
+        }
+        for (var f : data.markets()) {
+            // each market's place tested once, then marked for every tier it belongs to
+            if (!coverage.covers(Layer.ROADS, Features.representative(f.feature().geometry()).getCoordinate())) {
+                for (MarketTier tier : MarketTier.values()) {
+                    if (tier.includes((Market) f.feature(), parameters)) {
+                        beyondRoads.put(tier, true);
+                    }
+                }
+            }
         }
         empty.put(Layer.ROADS, data.roads().isEmpty());
         empty.put(Layer.POWER, data.power().isEmpty());
@@ -44,8 +55,24 @@ final class Availability {
         };
     }
 
+    /** The layers whose data cover the place: each layer's coverage tested once, for all the place's indicators. */
+    Set<Layer> covering(Coordinate at) {
+        Set<Layer> out = EnumSet.noneOf(Layer.class);
+        for (Layer l : empty.keySet()) {
+            if (coverage.covers(l, at)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
     /** Why the indicator cannot be known at the place, or null when its layers hold data there. */
     Missing check(Indicator i, Coordinate at) {
+        return check(i, covering(at));
+    }
+
+    /** As {@link #check(Indicator, Coordinate)}, given the layers covering the place ({@link #covering}). */
+    Missing check(Indicator i, Set<Layer> covering) {
         for (Layer l : layersOf(i)) {
             if (empty.get(l)) {
                 return new Missing(Missing.Reason.EMPTY_LAYER, "no " + l.title().toLowerCase(java.util.Locale.ROOT)
@@ -53,7 +80,7 @@ final class Availability {
             }
         }
         for (Layer l : layersOf(i)) {
-            if (!coverage.covers(l, at)) {
+            if (!covering.contains(l)) {
                 return new Missing(Missing.Reason.OUTSIDE_COVERAGE, "outside the area any " + l.id()
                         + " dataset covers: the nearest " + l.id() + " data lie elsewhere and say nothing here", l);
             }
@@ -70,11 +97,5 @@ final class Availability {
         return beyondRoads.get(tier) ? new Missing(Missing.Reason.BEYOND_COVERAGE, "no "
                 + tier.name().toLowerCase(java.util.Locale.ROOT) + " market is reachable within the road data, and"
                 + " some lie beyond them, where no roads are mapped: the travel time is not known", Layer.ROADS) : null;
-    }
-
-    /** Which layers do not cover the place (none when all do). */
-    List<Layer> uncovered(Coordinate at) {
-        return List.of(Layer.ROADS, Layer.POWER, Layer.FINANCE, Layer.MARKETS).stream()
-                .filter(l -> !empty.get(l) && !coverage.covers(l, at)).toList();
     }
 }

@@ -4,10 +4,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.clustergrid.index.Nearest;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.FinancePoint;
+import org.clustergrid.model.Layer;
 import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.PowerFeature;
 import org.clustergrid.network.Snap;
@@ -54,8 +56,9 @@ final class IndicatorCalculator {
         Map<Indicator, IndicatorResult> r = new EnumMap<>(Indicator.class);
         Point at = Features.representative(footprint);
         // what cannot be known here is settled first; the measurements below only fill what is left
+        Set<Layer> covering = availability.covering(at.getCoordinate());
         for (Indicator i : Indicator.values()) {
-            Missing m = availability.check(i, at.getCoordinate());
+            Missing m = availability.check(i, covering);
             if (m != null) {
                 r.put(i, new IndicatorResult(i, null, null, null, Map.of(), m));
             }
@@ -63,7 +66,7 @@ final class IndicatorCalculator {
         roads(footprint, at, r);
         power(footprint, r);
         // a place the road data do not cover is not snapped at all: the nearest road there belongs to another region
-        boolean roadsHere = availability.check(Indicator.ROAD_DENSITY, at.getCoordinate()) == null;
+        boolean roadsHere = availability.check(Indicator.ROAD_DENSITY, covering) == null;
         Snap snap = roadsHere ? network.snap(at) : null;
         boolean offNetwork = snap != null && !snap.onNetwork();
         if (offNetwork) {
@@ -94,7 +97,7 @@ final class IndicatorCalculator {
         distance(Indicator.ROAD_MOTORABLE_DISTANCE, idx.motorableRoads, g, r);
         if (idx.motorableRoads.isEmpty()) {
             missing(r, Indicator.ROAD_DENSITY, Missing.Reason.EMPTY_LAYER, "no motorable road in the data");
-        } else {
+        } else if (!r.containsKey(Indicator.ROAD_DENSITY)) {
             double radius = p.roadDensityRadiusM();
             double km = idx.motorableRoads.lineLengthWithin(at, radius) / 1000;
             double density = km / (Math.PI * radius * radius / 1e6);
@@ -153,6 +156,9 @@ final class IndicatorCalculator {
             put(r, Indicator.GRID_SERVED, served ? 1.0 : 0.0, null, Map.of("transformer_m", p.gridServedTransformerM(),
                     "mv_m", p.gridServedMvM(), "hv_m", p.gridServedHvM()));
         }
+        if (r.containsKey(Indicator.SUPPLY_HOURS)) {
+            return; // not known here: no feature of another region's grid to look for
+        }
         // supply hours come from the nearest feature that reports them, if it is close enough to serve the cluster
         Optional<Nearest<StoredFeature>> supplied = idx.suppliedPower.nearest(g)
                 .filter(n -> n.metres() <= p.gridServedHvM());
@@ -173,8 +179,8 @@ final class IndicatorCalculator {
     private void finance(Geometry g, StoredFeature cluster, NetworkAccess.Reach reach,
             Map<Indicator, IndicatorResult> r) {
         distance(Indicator.BANK_DISTANCE, idx.banks, g, r);
-        if (idx.financePoints.isEmpty()) {
-            return; // settled as an empty layer
+        if (idx.financePoints.isEmpty() || r.containsKey(Indicator.FINANCE_POINTS_NEARBY)) {
+            return; // settled: an empty layer, or no finance data covering the place
         }
         List<Nearest<StoredFeature>> nearby = idx.financePoints.within(g, p.financeRadiusM());
         int[] counts = new int[FinanceType.values().length];

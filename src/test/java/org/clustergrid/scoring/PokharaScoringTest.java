@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.clustergrid.ingest.ImportReport;
-import org.clustergrid.ingest.osm.OsmImportOptions;
-import org.clustergrid.ingest.osm.OsmPbfReader;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.Layer;
-import org.clustergrid.model.LayerFeature;
 import org.clustergrid.model.Typology;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.store.StoredFeature;
-import org.clustergrid.testing.SharedData;
+import org.clustergrid.testing.PokharaLayers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -31,22 +26,9 @@ class PokharaScoringTest {
 
     @BeforeAll
     static void build() throws Exception {
-        List<StoredFeature> clusters = new ArrayList<>(), roads = new ArrayList<>(), power = new ArrayList<>(),
-                finance = new ArrayList<>(), markets = new ArrayList<>();
-        ImportReport report = new ImportReport();
-        int[] n = {0};
-        OsmPbfReader.read(SharedData.pokharaPbf(), OsmImportOptions.withClusters(), report, f -> {
-            LayerFeature feature = f instanceof Cluster c ? c.withClusterGridId("CG-NP-" + (++n[0])) : f;
-            StoredFeature s = new StoredFeature("pokhara", feature);
-            switch (f.layer()) {
-                case CLUSTERS -> clusters.add(s);
-                case ROADS -> roads.add(s);
-                case POWER -> power.add(s);
-                case FINANCE -> finance.add(s);
-                case MARKETS -> markets.add(s);
-            }
-        });
-        data = new ScoringData(1, clusters, roads, power, finance, markets);
+        Map<Layer, List<StoredFeature>> pokhara = PokharaLayers.read();
+        data = new ScoringData(1, pokhara.get(Layer.CLUSTERS), pokhara.get(Layer.ROADS), pokhara.get(Layer.POWER),
+                pokhara.get(Layer.FINANCE), pokhara.get(Layer.MARKETS));
         profile = ProfileTest.defaultProfile();
         engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
     }

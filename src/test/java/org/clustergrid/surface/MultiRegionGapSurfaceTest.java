@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clustergrid.geo.Geodesic;
-import org.clustergrid.ingest.ImportReport;
-import org.clustergrid.ingest.osm.OsmImportOptions;
-import org.clustergrid.ingest.osm.OsmPbfReader;
 import org.clustergrid.model.Cluster;
-import org.clustergrid.model.LayerFeature;
+import org.clustergrid.model.Layer;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Market.MarketKind;
 import org.clustergrid.model.Typology;
@@ -23,7 +20,7 @@ import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.store.StoredFeature;
 import org.clustergrid.surface.Regions.Region;
-import org.clustergrid.testing.SharedData;
+import org.clustergrid.testing.PokharaLayers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -44,20 +41,11 @@ class MultiRegionGapSurfaceTest {
 
     @BeforeAll
     static void build() throws Exception {
-        List<StoredFeature> clusters = new ArrayList<>(), roads = new ArrayList<>(), power = new ArrayList<>(),
-                finance = new ArrayList<>(), markets = new ArrayList<>();
-        int[] n = {0};
-        OsmPbfReader.read(SharedData.pokharaPbf(), OsmImportOptions.withClusters(), new ImportReport(), f -> {
-            LayerFeature feature = f instanceof Cluster c ? c.withClusterGridId("CG-NP-" + (++n[0])) : f;
-            StoredFeature s = new StoredFeature("pokhara", feature);
-            switch (f.layer()) {
-                case CLUSTERS -> clusters.add(s);
-                case ROADS -> roads.add(s);
-                case POWER -> power.add(s);
-                case FINANCE -> finance.add(s);
-                case MARKETS -> markets.add(s);
-            }
-        });
+        Map<Layer, List<StoredFeature>> pokhara = PokharaLayers.read();
+        List<StoredFeature> clusters = new ArrayList<>(pokhara.get(Layer.CLUSTERS));
+        List<StoredFeature> markets = new ArrayList<>(pokhara.get(Layer.MARKETS));
+        List<StoredFeature> roads = pokhara.get(Layer.ROADS), power = pokhara.get(Layer.POWER),
+                finance = pokhara.get(Layer.FINANCE);
         pokharaClusters = clusters.size();
         // the literature register's anchor towns (GeoNames centres): Tiruppur and Coimbatore lie 40 km apart
         Object[][] far = {{"tiruppur", 77.35456, 11.11541, 963_173L}, {"coimbatore", 76.96612, 11.00555, 2_136_916L},
