@@ -58,7 +58,9 @@ class AdminController {
             @RequestParam(value = "clustersFromOsm", defaultValue = "false") boolean clustersFromOsm,
             @RequestParam(value = "skipInvalid", defaultValue = "false") boolean skipInvalid,
             @RequestParam(value = "synthetic", defaultValue = "false") boolean synthetic,
-            @RequestParam(value = "coverage", required = false) String coverage) throws Exception {
+            @RequestParam(value = "coverage", required = false) String coverage,
+            @RequestParam(value = "boundaries", required = false) MultipartFile boundaries,
+            @RequestParam(value = "boundariesField", required = false) String boundariesField) throws Exception {
         authorize(request);
         Path dir = Files.createTempDirectory("clustergrid-upload");
         try {
@@ -81,6 +83,8 @@ class AdminController {
             o.skipInvalid = skipInvalid;
             o.synthetic = synthetic;
             o.coverage = coverageSpec(coverage, dir);
+            o.boundaries = boundaries == null || boundaries.isEmpty() ? null : save(boundaries, dir);
+            o.boundariesField = boundariesField;
             Importer.Result r = importer.run(o.toRequest());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("dataset", Json.dataset(r.dataset()));
@@ -93,16 +97,18 @@ class AdminController {
     }
 
     /**
-     * A box as given, or GeoJSON text saved to a file for {@link ImportOptions#coverage}; null when absent. Never a
-     * path: an upload names no file on the server.
+     * A box or {@code countries:} codes as given, or GeoJSON text saved to a file for {@link ImportOptions#coverage};
+     * null when absent. Never a path: an upload names no file on the server.
      */
     private static String coverageSpec(String coverage, Path dir) throws IOException {
         if (coverage == null || coverage.isBlank()) {
             return null;
         }
         if (!coverage.trim().startsWith("{")) {
-            if (!coverage.matches("\\s*[-+0-9.]+\\s*(,\\s*[-+0-9.]+\\s*){3}")) {
-                throw ApiException.badRequest("coverage must be minLon,minLat,maxLon,maxLat or GeoJSON polygons");
+            if (!coverage.matches("\\s*[-+0-9.]+\\s*(,\\s*[-+0-9.]+\\s*){3}")
+                    && !coverage.matches("(?i)\\s*countr(y|ies):[A-Za-z, ]+")) {
+                throw ApiException.badRequest("coverage must be minLon,minLat,maxLon,maxLat, GeoJSON polygons or"
+                        + " countries:CODE,CODE with a boundaries file");
             }
             return coverage;
         }

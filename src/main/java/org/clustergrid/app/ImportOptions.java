@@ -36,8 +36,11 @@ public final class ImportOptions {
     public boolean clustersFromOsm;
     public boolean skipInvalid;
     public boolean synthetic;
-    /** The area the dataset covers: a box or a polygon file ({@link CoverageSpec}); null to take the files' own. */
+    /** The area the dataset covers: a box, a polygon file or countries ({@link CoverageSpec}); null: the files' own. */
     public String coverage;
+    /** Country boundaries for {@code countries:} coverage, and their code field (null: the usual ones). */
+    public Path boundaries;
+    public String boundariesField;
 
     public ImportRequest toRequest() throws IOException {
         SourceKind k = kind();
@@ -47,7 +50,8 @@ public final class ImportOptions {
         String id = dataset != null ? dataset : defaultId(files.get(0));
         DatasetInfo info = new DatasetInfo(id, title, source != null ? source : fileNames(),
                 licence != null ? licence : defaultLicence(k), attribution != null ? attribution : defaultAttribution(k),
-                synthetic, coverage == null || coverage.isBlank() ? null : CoverageSpec.parse(coverage), Set.of());
+                synthetic, coverage == null || coverage.isBlank() ? null
+                        : CoverageSpec.parse(coverage, boundaries, boundariesField), Set.of());
         Mapping m = mapping();
         GeoNamesReader.Filter filter = new GeoNamesReader.Filter(countries(), minPopulation == null ? 0 : minPopulation);
         return new ImportRequest(k, ImportRequest.sources(files, m), info, filter, clustersFromOsm, skipInvalid);

@@ -22,10 +22,10 @@ public final class CoverageChoice {
     private CoverageChoice() {}
 
     /** The coverage, or null when the dataset has neither a declared area nor any feature. */
-    public static Coverage choose(Geometry declared, List<Envelope> fileBounds, String boundsSource,
+    public static Coverage choose(Coverage declared, List<Envelope> fileBounds, String boundsSource,
             CoverageCells features, Set<Layer> layers) {
         if (declared != null) {
-            return new Coverage(declared, layers, Method.DECLARED, "declared at import");
+            return new Coverage(declared.area(), layers, Method.DECLARED, declared.description());
         }
         if (!fileBounds.isEmpty()) {
             List<Geometry> boxes = new ArrayList<>();

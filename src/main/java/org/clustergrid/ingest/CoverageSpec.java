@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
+import org.clustergrid.model.Coverage;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -19,25 +21,38 @@ import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
- * The area a user declares a dataset covers ({@code --coverage}): a box {@code minLon,minLat,maxLon,maxLat}, or a
+ * The area a user declares a dataset covers ({@code --coverage}): a box {@code minLon,minLat,maxLon,maxLat}, a
  * file of polygons — GeoJSON (a geometry, a Feature or a FeatureCollection, whose polygons are merged) or WKT — in
- * longitude/latitude.
+ * longitude/latitude, or {@code countries:NP,IN} taken from a boundary file ({@link CountryCoverage}).
  */
 public final class CoverageSpec {
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
 
     private CoverageSpec() {}
 
-    public static Geometry parse(String spec) throws IOException {
+    /** A box or a polygon file. */
+    public static Coverage parse(String spec) throws IOException {
+        return parse(spec, null, null);
+    }
+
+    /**
+     * @param boundaries the country boundaries for {@code countries:} codes; null when none were given
+     * @param boundariesField their code field; null to try the usual ones
+     */
+    public static Coverage parse(String spec, Path boundaries, String boundariesField) throws IOException {
         String s = spec.trim();
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("countries:") || lower.startsWith("country:")) {
+            return CountryCoverage.resolve(s.substring(s.indexOf(':') + 1), boundaries, boundariesField);
+        }
         String[] parts = s.split("\\s*,\\s*");
         if (parts.length == 4 && s.matches("[-+0-9.,\\s]+")) {
-            return box(parts, spec);
+            return declared(box(parts, spec), "box " + String.join(",", parts));
         }
         Path file = Path.of(s);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--coverage '" + spec + "' is neither minLon,minLat,maxLon,maxLat nor"
-                    + " a polygon file (GeoJSON or WKT) that exists");
+            throw new IllegalArgumentException("--coverage '" + spec + "' is neither minLon,minLat,maxLon,maxLat,"
+                    + " a polygon file (GeoJSON or WKT) that exists, nor countries:CODE,CODE");
         }
         String text = Files.readString(file);
         Geometry g = s.toLowerCase(Locale.ROOT).endsWith(".wkt") ? wkt(text, file) : geoJson(text, file);
@@ -51,7 +66,11 @@ public final class CoverageSpec {
                     + e + " (the coverage must be in EPSG:4326, longitude first)");
         }
         g.setSRID(4326);
-        return g;
+        return declared(g, "polygons of " + file.getFileName());
+    }
+
+    private static Coverage declared(Geometry area, String what) {
+        return new Coverage(area, Set.of(), Coverage.Method.DECLARED, "declared at import: " + what);
     }
 
     private static Geometry box(String[] parts, String spec) {

@@ -3,20 +3,20 @@ package org.clustergrid.store;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.clustergrid.model.Coverage;
 import org.clustergrid.model.Layer;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * What a user says about a dataset when importing it.
  *
- * @param declaredCoverage the area the user says the dataset covers ({@code --coverage}); null to take the file's
- *     bounds or derive it from the features
+ * @param declaredCoverage the area the user says the dataset covers ({@code --coverage}), with how it was given;
+ *     null to take the file's bounds or derive it from the features
  * @param coverageLayers the layers the dataset speaks for inside its coverage, those it has no feature of included;
  *     empty for the layers it writes features to
  */
 public record DatasetInfo(
         String id, String title, String source, String licence, String attribution, boolean synthetic,
-        Geometry declaredCoverage, Set<Layer> coverageLayers) {
+        Coverage declaredCoverage, Set<Layer> coverageLayers) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public DatasetInfo {

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.clustergrid.ingest.CountryCoverageTest;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -192,10 +194,38 @@ public class ApiTest extends ServerTest {
         assertThat(get("/api/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anUploadMayCoverCountriesOfAnUploadedBoundaryFile() throws Exception {
+        String csv = "source_id,name,lat,lon,firms\nl1,Ludhiana knitwear,30.90,75.85,10\n";
+        String borders = Files.readString(CountryCoverageTest.BOUNDARIES);
+        HttpResponse<String> ok = upload(csv, "punjab.csv", TOKEN, "punjab",
+                "coverage", null, "countries:IN", "boundaries", "borders.geojson", borders);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        JsonNode coverage = json("/api/datasets/punjab").path("coverage");
+        assertThat(coverage.path("method").asText()).isEqualTo("declared");
+        assertThat(coverage.path("description").asText()).contains("countries IN").contains("borders.geojson");
+        assertThat(coverage.path("bbox").get(0).asDouble()).isBetween(68.0, 69.0);
+
+        HttpResponse<String> noBorders = upload(csv, "punjab.csv", TOKEN, "punjab2", "coverage", null, "countries:IN");
+        assertThat(noBorders.statusCode()).isEqualTo(400);
+        assertThat(noBorders.body()).contains("--boundaries FILE");
+        assertThat(get("/api/datasets/punjab2").statusCode()).isEqualTo(404);
+    }
+
     HttpResponse<String> upload(String csv, String name, String token) throws Exception {
+        return upload(csv, name, token, "uploads");
+    }
+
+    /** @param more further parts as name, file name (null for a field), value */
+    HttpResponse<String> upload(String csv, String name, String token, String dataset, String... more)
+            throws Exception {
         String boundary = "----cg" + UUID.randomUUID();
-        String body = part(boundary, "kind", null, "clusters") + part(boundary, "dataset", null, "uploads")
-                + part(boundary, "file", name, csv) + "--" + boundary + "--\r\n";
+        StringBuilder extra = new StringBuilder();
+        for (int i = 0; i < more.length; i += 3) {
+            extra.append(part(boundary, more[i], more[i + 1], more[i + 2]));
+        }
+        String body = part(boundary, "kind", null, "clusters") + part(boundary, "dataset", null, dataset)
+                + part(boundary, "file", name, csv) + extra + "--" + boundary + "--\r\n";
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/admin/imports")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

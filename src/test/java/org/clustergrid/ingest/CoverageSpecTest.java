@@ -21,7 +21,7 @@ class CoverageSpecTest {
 
     @Test
     void aBoxIsLongitudeFirst() throws Exception {
-        Geometry g = CoverageSpec.parse("73.8,29.5, 76.9,32.5");
+        Geometry g = CoverageSpec.parse("73.8,29.5, 76.9,32.5").area();
         assertThat(covers(g, 75.85, 30.91)).isTrue();
         assertThat(covers(g, 30.91, 75.85)).isFalse();
         assertThatThrownBy(() -> CoverageSpec.parse("29.5,73.8,32.5,96.9")).hasMessageContaining("minLon,minLat");
@@ -35,13 +35,14 @@ class CoverageSpecTest {
                 {"type":"FeatureCollection","features":[
                  {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[74,30],[76,30],[76,32],[74,32],[74,30]]]}},
                  {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[83,28],[85,28],[85,29],[83,29],[83,28]]]}}]}""");
-        Geometry g = CoverageSpec.parse(fc.toString());
+        Geometry g = CoverageSpec.parse(fc.toString()).area();
         assertThat(covers(g, 75, 31)).isTrue();
         assertThat(covers(g, 84, 28.5)).isTrue();
         assertThat(covers(g, 80, 30)).isFalse();
         Path wkt = dir.resolve("area.wkt");
         Files.writeString(wkt, "POLYGON ((74 30, 76 30, 76 32, 74 32, 74 30))");
-        assertThat(covers(CoverageSpec.parse(wkt.toString()), 75, 31)).isTrue();
+        assertThat(covers(CoverageSpec.parse(wkt.toString()).area(), 75, 31)).isTrue();
+        assertThat(CoverageSpec.parse(wkt.toString()).description()).isEqualTo("declared at import: polygons of area.wkt");
     }
 
     @Test

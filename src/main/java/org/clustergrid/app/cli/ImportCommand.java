@@ -30,8 +30,12 @@ public final class ImportCommand {
               --skip-invalid       leave out bad records (bad values or geometries, repeated ids) with a warning
                                    instead of failing the import
               --synthetic          mark the dataset as synthetic (generated, not observed)
-              --coverage AREA      where the dataset has data: minLon,minLat,maxLon,maxLat or a GeoJSON/WKT polygon
-                                   file (default: an OSM extract's header bounds, else cells around the features)
+              --coverage AREA      where the dataset has data: minLon,minLat,maxLon,maxLat, a GeoJSON/WKT polygon
+                                   file, or countries:NP,IN (ISO 3166-1 codes) with --boundaries (default: an OSM
+                                   extract's header bounds, else cells around the features)
+              --boundaries FILE    country boundaries for countries: coverage (GeoJSON or zipped Shapefile, e.g.
+                                   Natural Earth admin 0, geoBoundaries ADM0, GADM level 0)
+              --boundaries-field F their ISO code field (default: ISO_A2, ISO_A3, shapeGroup, GID_0 … are tried)
               --clustergrid.store=postgis ...   any setting of the server (see README)
             """;
 
@@ -69,6 +73,8 @@ public final class ImportCommand {
                 case "--skip-invalid" -> o.skipInvalid = true;
                 case "--synthetic" -> o.synthetic = true;
                 case "--coverage" -> o.coverage = Args.value(args, ++i, a);
+                case "--boundaries" -> o.boundaries = Path.of(Args.value(args, ++i, a));
+                case "--boundaries-field" -> o.boundariesField = Args.value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
