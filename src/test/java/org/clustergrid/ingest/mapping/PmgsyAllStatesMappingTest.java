@@ -41,6 +41,7 @@ class PmgsyAllStatesMappingTest {
         Map<String, Integer> wronglyFinance = new TreeMap<>();
         Map<String, Integer> creditCooperativesTaken = new TreeMap<>();
         Map<String, Integer> creditCooperativesMissed = new TreeMap<>();
+        Map<String, String> outcomeOf = new TreeMap<>();
         for (Path zip : states()) {
             ImportReport report = new ImportReport();
             FeatureMapper mapper = new FeatureMapper(mapping, report);
@@ -50,6 +51,7 @@ class PmgsyAllStatesMappingTest {
                 String outcome = f instanceof FinancePoint p ? "finance:" + p.type().name().toLowerCase(Locale.ROOT)
                         : f != null ? f.layer().id() : "skipped";
                 byOutcome.merge(outcome, 1, Integer::sum);
+                outcomeOf.put(desc.toLowerCase(Locale.ROOT).trim(), outcome);
                 if (f instanceof FinancePoint && NOT_FINANCE.matcher(desc).find()) {
                     wronglyFinance.merge(zip.getFileName() + ": " + desc, 1, Integer::sum);
                 }
@@ -72,6 +74,18 @@ class PmgsyAllStatesMappingTest {
         assertThat(creditCooperativesTaken).containsEntry("pacs", 328).containsEntry("cooperative bank", 294)
                 .containsEntry("co operative bank", 260).containsEntry("pacs house", 174);
         assertThat(total(creditCooperativesTaken)).isEqualTo(3820);
+
+        // "gramin" (rural) alone is no bank; regional rural banks named as such still are
+        assertThat(outcomeOf).containsEntry("gramin hat", "markets").containsEntry("gramin market", "markets")
+                .containsEntry("gramin rugnalay", "skipped").containsEntry("indane gramin vitrak", "skipped")
+                .containsEntry("gramin bachat kendra", "skipped").containsEntry("gramin high school", "skipped")
+                .containsEntry("dena gramin", "finance:bank").containsEntry("andharapragathigrameenabank", "finance:bank")
+                .containsEntry("assam gramin vikash", "finance:bank").containsEntry("utar bihar gramin benk", "finance:bank")
+                .containsEntry("gramin and nationalize banks", "finance:bank");
+        // the primary agricultural credit societies of Chhattisgarh and Madhya Pradesh, not their collection centres
+        assertThat(outcomeOf).containsEntry("seva sahkari samiti", "finance:credit_cooperative")
+                .containsEntry("prathamik sakh sahkari samity", "finance:credit_cooperative")
+                .containsEntry("sahkari samiti collection center", "skipped");
     }
 
     static List<Path> states() throws IOException {
