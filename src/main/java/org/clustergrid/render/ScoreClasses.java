@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * Five classes of a score, as the planner web map draws them (web/app.js computeClasses / classOf): ColorBrewer
+ * Five classes of a score, as the planner web map draws them (web/score-classes.js computeClasses / classOf): ColorBrewer
  * YlOrRd, darker = more need. 0–100 scores break at 0, 20, 40, 60, 80, 100; priority at the quintiles of the
  * current clusters' values (0, then the values at ⌊n·q/5⌋ of the sorted list for q = 1…4, then the maximum). A value
  * on a break goes to the class above it; the top class includes its maximum; values beyond the ends go to the end

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The score classes the WMS shares with the web map (web/app.js computeClasses and classOf). */
+/** The score classes the WMS shares with the web map (web/score-classes.js computeClasses and classOf). */
 class ScoreClassesTest {
     static final Color MOST_NEED = new Color(0xBD0026);
     static final Color LEAST_NEED = new Color(0xFFFFB2);

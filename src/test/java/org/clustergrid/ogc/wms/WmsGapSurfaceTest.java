@@ -43,7 +43,7 @@ import org.w3c.dom.Element;
 /** The gap surface on the demo region: its times against independent searches, and as WMS layer gap_surface. */
 class WmsGapSurfaceTest extends ServerTest {
     static final GeometryFactory GF = new GeometryFactory();
-    /** web/app.js-independent: the surface's YlGnBu classes, nearest first, and its grey for off the network. */
+    /** Independent of the web map: the surface's YlGnBu classes, nearest first, and its grey for off the network. */
     static final int[] CLASS_COLOURS = {0xFFFFCC, 0xA1DAB4, 0x41B6C4, 0x2C7FB8, 0x253494};
     static final double[] BREAKS = {15, 30, 60, 120};
 

@@ -34,7 +34,7 @@ class WmsScoreStylesTest extends ServerTest {
     static final String TOKEN = "score-styles-token";
     static final List<String> STYLES = List.of("composite", "gap", "roads_gap", "power_gap", "finance_gap",
             "markets_gap", "priority");
-    /** web/app.js PALETTE: YlOrRd, least need first. */
+    /** web/config.js PALETTE: YlOrRd, least need first. */
     static final int[] PALETTE = {0xFFFFB2, 0xFECC5C, 0xFD8D3C, 0xF03B20, 0xBD0026};
     static final int NO_SCORE = 0xBDBDBD;
     /** Point clusters with nothing else on their marker's centre: name → longitude, latitude. */
