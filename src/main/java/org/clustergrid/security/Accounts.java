@@ -51,13 +51,15 @@ public final class Accounts {
         policy.check(username, password);
         Instant now = Instant.now();
         User u = new User(username, role, encoder.encode(password), now, now);
+        AccountException exists = new AccountException(AccountException.Kind.CONFLICT,
+                "user '" + username + "' exists already");
+        if (users.find(username).isPresent()) {
+            throw exists;
+        }
         try {
-            if (users.find(username).isPresent()) {
-                throw new DuplicateKeyException(username);
-            }
             users.insert(u);
-        } catch (DuplicateKeyException e) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "user '" + username + "' exists already");
+        } catch (DuplicateKeyException e) { // added meanwhile, by another server or the command line
+            throw exists;
         }
         return u;
     }

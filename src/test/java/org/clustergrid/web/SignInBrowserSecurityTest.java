@@ -8,6 +8,7 @@ import org.clustergrid.security.Role;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +31,9 @@ class SignInBrowserSecurityTest extends ServerTest {
     void signInShowTheMapAndSignOut() throws Exception {
         accounts.addUser("ana", Role.ANALYST, "a long enough passphrase");
         try (Browser browser = Browser.start(1366, 768)) {
+            // each form submission loads a new page: elements found on the old one go stale
             WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class);
             browser.driver.get(url("/"));
             wait.until(d -> d.getCurrentUrl().contains("/login.html?next="));
             wait.until(d -> d.findElement(By.id("login-submit")).isEnabled());
@@ -38,6 +41,7 @@ class SignInBrowserSecurityTest extends ServerTest {
             browser.driver.findElement(By.id("login-username")).sendKeys("ana");
             browser.driver.findElement(By.id("login-password")).sendKeys("wrong password, surely");
             browser.driver.findElement(By.id("login-submit")).click();
+            wait.until(d -> d.getCurrentUrl().contains("error=credentials"));
             wait.until(d -> d.findElement(By.id("login-message")).getText().contains("wrong"));
             browser.screenshot("sign-in-failed");
 

@@ -38,9 +38,13 @@ public final class PasswordInput {
                     throw new IllegalArgumentException("the two passwords differ");
                 }
                 return new String(first);
-            } finally {
-                Arrays.fill(first == null ? new char[0] : first, ' ');
-                Arrays.fill(second == null ? new char[0] : second, ' ');
+            } finally { // not left in memory longer than needed
+                if (first != null) {
+                    Arrays.fill(first, ' ');
+                }
+                if (second != null) {
+                    Arrays.fill(second, ' ');
+                }
             }
         }
         String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
