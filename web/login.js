@@ -2,7 +2,8 @@
 var MESSAGES = {
   credentials: 'Sign-in failed: the user name or password is wrong.',
   throttled: 'Too many failed sign-ins. Wait 15 minutes and try again.',
-  expired: 'The page was open too long. Please sign in again.'
+  expired: 'The page was open too long. Please sign in again.',
+  unavailable: 'Accounts cannot be checked right now (the database does not answer). Try again in a moment.'
 };
 
 function show(text, isError) {

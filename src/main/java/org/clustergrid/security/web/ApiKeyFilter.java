@@ -10,6 +10,7 @@ import org.clustergrid.security.Accounts;
 import org.clustergrid.security.ApiKey;
 import org.clustergrid.security.Caller;
 import org.clustergrid.security.Role;
+import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,7 +40,17 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<KeyAuthentication> auth = authenticate(presented);
+        Optional<KeyAuthentication> auth;
+        try {
+            auth = authenticate(presented);
+        } catch (RuntimeException e) {
+            String down = StoreUnavailableException.reason(e);
+            if (down == null) {
+                throw e;
+            }
+            errors.unavailable(request, response, down);
+            return;
+        }
         if (auth.isEmpty()) {
             errors.commence(request, response, new BadCredentialsException(
                     "the API key is not valid: unknown, revoked, or its user was removed"));

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clustergrid.security.Role;
+import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,7 +20,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * 401 and 403 in each service's own format: a browser navigating to a page is sent to the sign-in page; WMS clients
+ * 401, 403 (and 503 when accounts cannot be read) in each service's own format: a browser navigating to a page is sent to the sign-in page; WMS clients
  * get a ServiceExceptionReport, OGC API clients an OGC exception {@code {code, description}}, everything else the
  * API's {@code {status, error, message}}. A 401 names the scheme in {@code WWW-Authenticate}.
  */
@@ -64,6 +65,15 @@ final class ErrorResponses implements AuthenticationEntryPoint, AccessDeniedHand
                 + " may not do this (docs/security.md lists the role each endpoint needs)");
     }
 
+    /**
+     * The store holding the accounts cannot be reached: 503 with {@code Retry-After}, in the service's format, as the
+     * endpoints themselves answer while the database is down.
+     */
+    void unavailable(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS));
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "credentials cannot be checked now: " + reason);
+    }
+
     /** A browser loading a page (not a script or a map client asking for data). */
     private static boolean isNavigation(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
@@ -90,7 +100,7 @@ final class ErrorResponses implements AuthenticationEntryPoint, AccessDeniedHand
             response.getWriter().write(serviceException(message, v111));
         } else if (path.equals(featuresPath) || path.startsWith(featuresPath + "/")) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", status == HttpStatus.UNAUTHORIZED ? "Unauthorized" : "Forbidden");
+            m.put("code", status.getReasonPhrase().replace(" ", ""));
             m.put("description", message);
             response.setContentType("application/json");
             JSON.writeValue(response.getWriter(), m);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.clustergrid.security.AuditEntry;
 import org.clustergrid.security.AuditLog;
 import org.clustergrid.security.Caller;
+import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -40,15 +41,20 @@ final class LoginHandlers implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
         String username = request.getParameter("username");
-        boolean throttled = e instanceof LoginThrottledException;
-        if (!throttled) {
-            throttle.failed(username, request.getRemoteAddr());
+        String error;
+        if (StoreUnavailableException.reason(e) != null) {
+            error = "unavailable"; // the accounts could not be read: not the user's failure
+        } else {
+            error = e instanceof LoginThrottledException ? "throttled" : "credentials";
+            if (error.equals("credentials")) {
+                throttle.failed(username, request.getRemoteAddr());
+            }
+            String action = error.equals("throttled") ? "login-throttled" : "login-failed";
+            audit.record(AuditEntry.of(Caller.ANONYMOUS, action, "user " + (username == null ? "" : username), 401,
+                    request.getRemoteAddr(), null));
         }
-        audit.record(AuditEntry.of(Caller.ANONYMOUS, throttled ? "login-throttled" : "login-failed",
-                "user " + (username == null ? "" : username), 401, request.getRemoteAddr(), null));
         String next = request.getParameter("next");
-        response.sendRedirect(request.getContextPath() + ErrorResponses.LOGIN_PAGE + "?error="
-                + (throttled ? "throttled" : "credentials")
+        response.sendRedirect(request.getContextPath() + ErrorResponses.LOGIN_PAGE + "?error=" + error
                 + (next == null ? "" : "&next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8)));
     }
 

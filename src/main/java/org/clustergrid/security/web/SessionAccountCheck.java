@@ -9,19 +9,23 @@ import java.io.IOException;
 import java.util.Optional;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.User;
+import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a session whose user was removed, or whose password or role changed since signing in (on any server sharing
- * the store): the request goes on as anonymous and the session is invalidated. One primary-key read per request.
+ * the store): the request goes on as anonymous and the session is invalidated. One primary-key read per request;
+ * with the store down, 503.
  */
 final class SessionAccountCheck extends OncePerRequestFilter {
     private final Accounts accounts;
+    private final ErrorResponses errors;
 
-    SessionAccountCheck(Accounts accounts) {
+    SessionAccountCheck(Accounts accounts, ErrorResponses errors) {
         this.accounts = accounts;
+        this.errors = errors;
     }
 
     @Override
@@ -29,7 +33,17 @@ final class SessionAccountCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
-            Optional<User> now = accounts.user(p.getUsername());
+            Optional<User> now;
+            try {
+                now = accounts.user(p.getUsername());
+            } catch (RuntimeException e) {
+                String down = StoreUnavailableException.reason(e);
+                if (down == null) {
+                    throw e;
+                }
+                errors.unavailable(request, response, down);
+                return;
+            }
             if (now.isEmpty() || !now.get().changedAt().equals(p.changedAt())) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

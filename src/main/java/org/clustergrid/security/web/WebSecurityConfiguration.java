@@ -53,7 +53,7 @@ class WebSecurityConfiguration {
                         h.addHeaderWriter(new PrivateCaching());
                     }
                 })
-                .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionAccountCheck(accounts, errors), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiKeyFilter(accounts, adminToken, errors),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AuditFilter(audit), ExceptionTranslationFilter.class);
