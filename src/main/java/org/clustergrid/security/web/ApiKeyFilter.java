@@ -10,7 +10,6 @@ import org.clustergrid.security.Accounts;
 import org.clustergrid.security.ApiKey;
 import org.clustergrid.security.Caller;
 import org.clustergrid.security.Role;
-import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,11 +43,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         try {
             auth = authenticate(presented);
         } catch (RuntimeException e) {
-            String down = StoreUnavailableException.reason(e);
-            if (down == null) {
-                throw e;
-            }
-            errors.unavailable(request, response, down);
+            errors.storeDown(request, response, e);
             return;
         }
         if (auth.isEmpty()) {

@@ -66,10 +66,14 @@ final class ErrorResponses implements AuthenticationEntryPoint, AccessDeniedHand
     }
 
     /**
-     * The store holding the accounts cannot be reached: 503 with {@code Retry-After}, in the service's format, as the
-     * endpoints themselves answer while the database is down.
+     * When {@code e} says the store holding the accounts cannot be reached: 503 with {@code Retry-After}, in the
+     * service's format, as the endpoints themselves answer while the database is down. Anything else is rethrown.
      */
-    void unavailable(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+    void storeDown(HttpServletRequest request, HttpServletResponse response, RuntimeException e) throws IOException {
+        String reason = StoreUnavailableException.reason(e);
+        if (reason == null) {
+            throw e;
+        }
         response.setHeader("Retry-After", String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS));
         write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "credentials cannot be checked now: " + reason);
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.Optional;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.User;
-import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,11 +36,7 @@ final class SessionAccountCheck extends OncePerRequestFilter {
             try {
                 now = accounts.user(p.getUsername());
             } catch (RuntimeException e) {
-                String down = StoreUnavailableException.reason(e);
-                if (down == null) {
-                    throw e;
-                }
-                errors.unavailable(request, response, down);
+                errors.storeDown(request, response, e);
                 return;
             }
             if (now.isEmpty() || !now.get().changedAt().equals(p.changedAt())) {

@@ -2,13 +2,10 @@ package org.clustergrid.security.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.Role;
-import org.clustergrid.store.StoreSettings;
-import org.clustergrid.testing.FaultProxy;
-import org.clustergrid.testing.PostgisTestDatabase;
+import org.clustergrid.testing.ProxiedPostgis;
 import org.clustergrid.testing.RequiresPostgis;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.AfterAll;
@@ -23,30 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RequiresPostgis
 class StoreDownAuthTest extends ServerTest {
-    static FaultProxy proxy;
-    static StoreSettings schema;
+    static ProxiedPostgis db;
 
     @DynamicPropertySource
     static void postgisBehindAProxy(DynamicPropertyRegistry r) throws Exception {
-        URI db = URI.create(PostgisTestDatabase.URL.substring("jdbc:".length()));
-        proxy = new FaultProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort());
-        schema = PostgisTestDatabase.freshSchema();
-        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + db.getPath()
-                + (db.getQuery() == null ? "" : "?" + db.getQuery());
-        r.add("clustergrid.store", () -> "postgis");
-        r.add("clustergrid.postgis.url", () -> url);
-        r.add("clustergrid.postgis.user", () -> PostgisTestDatabase.USER);
-        r.add("clustergrid.postgis.password", () -> PostgisTestDatabase.PASSWORD);
-        r.add("clustergrid.postgis.schema", schema::postgisSchema);
+        db = ProxiedPostgis.register(r);
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (schema != null) {
-            PostgisTestDatabase.dropSchema(schema);
+        if (db != null) {
+            db.close();
         }
     }
 
@@ -58,7 +42,7 @@ class StoreDownAuthTest extends ServerTest {
         String key = accounts.createKey("while down", Role.VIEWER, null).secret();
         assertThat(send("/api/layers", HttpResponse.BodyHandlers.ofString(), "X-API-Key", key).statusCode())
                 .isEqualTo(200);
-        proxy.cut();
+        db.proxy().cut();
         try {
             long start = System.nanoTime();
             HttpResponse<String> api = send("/api/layers", HttpResponse.BodyHandlers.ofString(), "X-API-Key", key);
@@ -75,7 +59,7 @@ class StoreDownAuthTest extends ServerTest {
                     "X-API-Key", key);
             assertThat(JSON.readTree(features.body()).path("code").asText()).isEqualTo("ServiceUnavailable");
         } finally {
-            proxy.restore();
+            db.proxy().restore();
         }
         int status = 0;
         for (long t = System.nanoTime(); System.nanoTime() - t < 10_000_000_000L && status != 200; Thread.sleep(100)) {
