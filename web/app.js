@@ -28,6 +28,7 @@
  *   quality.js           what the map says about unknowns (unranked clusters, missing indicators, quality flags,
  *                        data coverage)
  */
+import { renderAccount } from './account.js';
 import { getAllItems, getJson } from './api.js';
 import { select, deselect, toggleRow } from './cluster-panel.js';
 import { setClusterClickHandler } from './cluster-layer.js';
@@ -87,6 +88,7 @@ async function start() {
   wireSearch();
   wireExport();
 
+  renderAccount();
   getJson(API + 'health').then(renderHealth).catch(function (err) {
     $('health').textContent = 'Server status unknown';
     $('health').className = 'health health-down';

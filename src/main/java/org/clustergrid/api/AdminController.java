@@ -1,6 +1,5 @@
 package org.clustergrid.api;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clustergrid.app.AdminToken;
 import org.clustergrid.app.ImportOptions;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.store.SpatialStore;
@@ -25,26 +23,24 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Admin endpoints: import uploaded files (the same options as the import command) and delete datasets. Every request
- * needs the admin token. Uploads keep their names in one folder, so a shapefile sent as separate .shp, .shx, .dbf,
- * .prj and .cpg parts is read as one shapefile, its parts grouped by name like files on disk.
+ * Admin endpoints: import uploaded files (the same options as the import command) and delete datasets. Only admins
+ * reach them: the security filter chain refuses others before the upload is read (security.web.AccessRules).
+ * Uploads keep their names in one folder, so a shapefile sent as separate .shp, .shx, .dbf, .prj and .cpg parts is
+ * read as one shapefile, its parts grouped by name like files on disk.
  */
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
     private final Importer importer;
     private final SpatialStore store;
-    private final AdminToken token;
 
-    AdminController(Importer importer, SpatialStore store, AdminToken token) {
+    AdminController(Importer importer, SpatialStore store) {
         this.importer = importer;
         this.store = store;
-        this.token = token;
     }
 
     @PostMapping(path = "/imports", consumes = "multipart/form-data")
-    ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
-            @RequestParam("kind") String kind,
+    ResponseEntity<Map<String, Object>> upload(@RequestParam("kind") String kind,
             @RequestParam("file") List<MultipartFile> files,
             @RequestParam(value = "mapping", required = false) MultipartFile mapping,
             @RequestParam(value = "dataset", required = false) String dataset,
@@ -61,7 +57,6 @@ class AdminController {
             @RequestParam(value = "coverage", required = false) String coverage,
             @RequestParam(value = "boundaries", required = false) MultipartFile boundaries,
             @RequestParam(value = "boundariesField", required = false) String boundariesField) throws Exception {
-        authorize(request);
         Path dir = Files.createTempDirectory("clustergrid-upload");
         try {
             ImportOptions o = new ImportOptions();
@@ -118,24 +113,11 @@ class AdminController {
     }
 
     @DeleteMapping("/datasets/{id}")
-    ResponseEntity<Void> delete(HttpServletRequest request, @PathVariable String id) {
-        authorize(request);
+    ResponseEntity<Void> delete(@PathVariable String id) {
         if (!store.deleteDataset(id)) {
             throw ApiException.notFound("no dataset '" + id + "'");
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private void authorize(HttpServletRequest request) {
-        String presented = request.getHeader("X-Admin-Token");
-        String auth = request.getHeader("Authorization");
-        if (presented == null && auth != null && auth.startsWith("Bearer ")) {
-            presented = auth.substring("Bearer ".length()).trim();
-        }
-        if (!token.matches(presented)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED,
-                    "admin requests need the admin token in an X-Admin-Token header (see clustergrid.admin.token)");
-        }
     }
 
     /** Keeps the uploaded file's own name (readers name it in problem reports), minus any path. */

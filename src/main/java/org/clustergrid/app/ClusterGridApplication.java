@@ -1,17 +1,22 @@
 package org.clustergrid.app;
 
+import java.io.PrintStream;
 import java.util.Arrays;
+import org.clustergrid.app.cli.AccountCommands;
 import org.clustergrid.app.cli.ImportCommand;
+import org.clustergrid.app.cli.PasswordInput;
 import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
+import org.clustergrid.security.Accounts;
+import org.clustergrid.security.AuditLog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the ClusterGrid server, or with {@code import ...} as arguments runs an import against the configured store
- * without the web server.
+ * Starts the ClusterGrid server, or with {@code import ...}, {@code score ...}, {@code users ...} or {@code keys ...}
+ * as arguments runs that command against the configured store without the web server.
  */
 @SpringBootApplication(scanBasePackages = "org.clustergrid")
 public class ClusterGridApplication {
@@ -21,6 +26,10 @@ public class ClusterGridApplication {
         }
         if (args.length > 0 && args[0].equals("score")) {
             System.exit(runScore(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && (args[0].equals("users") || args[0].equals("keys"))) {
+            System.exit(runAccounts(args, new PasswordInput(System.getenv(PasswordInput.ENV), System.console(),
+                    System.in), System.out, System.err));
         }
         SpringApplication.run(ClusterGridApplication.class, args);
     }
@@ -58,6 +67,25 @@ public class ClusterGridApplication {
         }
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
             return ScoreCommand.run(ctx.getBean(ScoringService.class), options, System.out, System.err);
+        }
+    }
+
+    static int runAccounts(String[] args, PasswordInput passwords, PrintStream out, PrintStream err) {
+        AccountCommands.Invocation command;
+        try {
+            if (args.length < 2 || args[1].equals("--help") || args[1].equals("-h")) {
+                out.println(AccountCommands.USAGE);
+                return args.length < 2 ? 2 : 0;
+            }
+            command = AccountCommands.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(AccountCommands.USAGE);
+            return 2;
+        }
+        try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            return AccountCommands.run(command, ctx.getBean(Accounts.class), ctx.getBean(AuditLog.class), passwords,
+                    out, err);
         }
     }
 

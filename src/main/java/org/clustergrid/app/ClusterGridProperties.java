@@ -36,7 +36,10 @@ public record ClusterGridProperties(
      */
     public record Demo(Boolean enabled) {}
 
-    /** @param token the token admin requests must send; when blank a random one is made and logged at start */
+    /**
+     * @param token an admin API key kept in the configuration (X-Admin-Token or Authorization: Bearer); blank for none,
+     *     and none is ever made up (see org.clustergrid.security)
+     */
     public record Admin(String token) {}
 
     /** @param defaultLimit features per page when a request gives no limit; maxLimit the most it may ask for */

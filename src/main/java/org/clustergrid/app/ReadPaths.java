@@ -4,9 +4,10 @@ package org.clustergrid.app;
 final class ReadPaths {
     private ReadPaths() {}
 
-    /** Open to any origin: everything under /api (but admin), /ogc and /tiles. */
+    /** Open to any origin: everything under /api (but admin and the caller's own session), /ogc and /tiles. */
     static boolean isPublic(String path) {
-        return (path.startsWith("/api/") && !path.startsWith("/api/admin/")) || path.startsWith("/ogc/")
+        return (path.startsWith("/api/") && !path.startsWith("/api/admin/") && !path.equals("/api/session"))
+                || path.startsWith("/ogc/")
                 || path.equals("/ogc") || path.startsWith("/tiles/");
     }
 

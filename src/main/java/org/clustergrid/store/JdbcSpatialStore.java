@@ -43,6 +43,11 @@ final class JdbcSpatialStore implements SpatialStore {
     }
 
     @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
     public String kind() {
         return dialect.kind();
     }

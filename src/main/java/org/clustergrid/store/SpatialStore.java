@@ -48,6 +48,12 @@ public interface SpatialStore extends AutoCloseable {
     ScoringRuns scoringRuns();
 
     /**
+     * The database itself, for the tables other features keep beside the layers (accounts, API keys and the audit
+     * log of {@code org.clustergrid.security}), migrated with the store's own.
+     */
+    javax.sql.DataSource dataSource();
+
+    /**
      * One feature by its {@link StoredFeature#layerId()}: {@code dataset.id}, and for clusters also the Cluster Grid
      * ID.
      */

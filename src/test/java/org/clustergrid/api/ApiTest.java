@@ -164,7 +164,7 @@ public class ApiTest extends ServerTest {
         assertError("/api/nope", 404, "No static resource api/nope");
         assertError("/tiles/roads/metadata.json", 404, "No static resource tiles/roads/metadata.json");
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url("/api/layers")))
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Admin-Token", TOKEN).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(405);
     }
 

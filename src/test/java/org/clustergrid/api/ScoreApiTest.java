@@ -11,9 +11,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** The scoring API on the demo region. */
+/** The scoring API on the demo region; custom profiles and geometries are sent with the admin token. */
 class ScoreApiTest extends ServerTest {
+    static final String TOKEN = "score-api-token";
+
+    @DynamicPropertySource
+    static void adminToken(DynamicPropertyRegistry r) {
+        r.add("clustergrid.admin.token", () -> TOKEN);
+    }
 
     HttpResponse<String> get(String path) throws Exception {
         return send(path, HttpResponse.BodyHandlers.ofString());
@@ -21,7 +29,7 @@ class ScoreApiTest extends ServerTest {
 
     HttpResponse<String> post(String path, String type, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", type).header("X-Admin-Token", TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

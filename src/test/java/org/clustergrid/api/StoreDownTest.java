@@ -3,11 +3,8 @@ package org.clustergrid.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import org.clustergrid.store.StoreSettings;
-import org.clustergrid.testing.FaultProxy;
-import org.clustergrid.testing.PostgisTestDatabase;
+import org.clustergrid.testing.ProxiedPostgis;
 import org.clustergrid.testing.RequiresPostgis;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.AfterAll;
@@ -18,35 +15,22 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * PostGIS going down under a running server and coming back: every service answers 503 with Retry-After in its own
  * error format within a second or two, the health check names the store, and the server recovers without a restart.
- * The database sits behind a {@link FaultProxy} the test cuts.
+ * The database sits behind a {@link org.clustergrid.testing.FaultProxy} the test cuts.
  */
 @RequiresPostgis
 class StoreDownTest extends ServerTest {
-    static FaultProxy proxy;
-    static StoreSettings schema;
+    static ProxiedPostgis db;
 
     @DynamicPropertySource
     static void postgisBehindAProxy(DynamicPropertyRegistry r) throws Exception {
-        URI db = URI.create(PostgisTestDatabase.URL.substring("jdbc:".length()));
-        proxy = new FaultProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort());
-        schema = PostgisTestDatabase.freshSchema();
-        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + db.getPath()
-                + (db.getQuery() == null ? "" : "?" + db.getQuery());
-        r.add("clustergrid.store", () -> "postgis");
-        r.add("clustergrid.postgis.url", () -> url);
-        r.add("clustergrid.postgis.user", () -> PostgisTestDatabase.USER);
-        r.add("clustergrid.postgis.password", () -> PostgisTestDatabase.PASSWORD);
-        r.add("clustergrid.postgis.schema", schema::postgisSchema);
+        db = ProxiedPostgis.register(r);
         r.add("clustergrid.demo.enabled", () -> "true");
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (schema != null) {
-            PostgisTestDatabase.dropSchema(schema);
+        if (db != null) {
+            db.close();
         }
     }
 
@@ -59,7 +43,7 @@ class StoreDownTest extends ServerTest {
         for (String path : READS) {
             assertThat(get(path).statusCode()).as(path).isIn(200, 204);
         }
-        proxy.cut();
+        db.proxy().cut();
         Thread.sleep(1_100); // past the data version the server keeps for a second
 
         long start = System.nanoTime();
@@ -91,7 +75,7 @@ class StoreDownTest extends ServerTest {
         System.out.printf("database down: health answered DOWN in %.2f s%n", healthSeconds);
         assertThat(healthSeconds).isLessThan(5);
 
-        proxy.restore();
+        db.proxy().restore();
         long back = System.nanoTime();
         int status = 0;
         while (System.nanoTime() - back < 10_000_000_000L && (status = get("/api/health").statusCode()) != 200) {

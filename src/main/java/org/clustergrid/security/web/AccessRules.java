@@ -1,0 +1,50 @@
+package org.clustergrid.security.web;
+
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call what, in one table; the first rule that matches decides. Anything no rule names (a new write endpoint,
+ * a method a path does not have) is for admins only, so it is closed until a rule names it; EndpointRolesSecurityTest
+ * fails for an endpoint missing here.
+ */
+final class AccessRules {
+    /** One line of the table; a null method matches every method. */
+    record Rule(HttpMethod method, String pattern, Need need) {}
+
+    static final List<Rule> RULES = List.of(
+            // a CORS preflight never carries credentials; it is answered without running anything
+            new Rule(HttpMethod.OPTIONS, "/**", Need.PUBLIC),
+            new Rule(HttpMethod.GET, "/login.html", Need.PUBLIC),
+            new Rule(HttpMethod.GET, "/login.js", Need.PUBLIC),
+            new Rule(HttpMethod.GET, "/style.css", Need.PUBLIC),
+            new Rule(HttpMethod.GET, "/api/session", Need.PUBLIC),
+            // for load balancers and monitoring: up or down, the store kind, counts
+            new Rule(HttpMethod.GET, "/api/health", Need.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/scores/profile", Need.ANALYST),
+            new Rule(HttpMethod.POST, "/api/scores/geometry", Need.ANALYST),
+            new Rule(null, "/api/admin/**", Need.ADMIN),
+            new Rule(HttpMethod.GET, "/**", Need.READ),
+            new Rule(HttpMethod.HEAD, "/**", Need.READ));
+
+    private AccessRules() {}
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry registry,
+            boolean anonymousRead) {
+        // error pages, forwards to index.html and async completions follow a request that was authorized already
+        registry.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC)
+                .permitAll();
+        for (Rule r : RULES) {
+            var matcher = r.method() == null ? registry.requestMatchers(r.pattern())
+                    : registry.requestMatchers(r.method(), r.pattern());
+            if (r.need() == Need.PUBLIC || (r.need() == Need.READ && anonymousRead)) {
+                matcher.permitAll();
+            } else {
+                matcher.hasRole(r.need().role().name());
+            }
+        }
+        registry.anyRequest().hasRole(Need.ADMIN.role().name());
+    }
+}

@@ -1,0 +1,19 @@
+package org.clustergrid.security.web;
+
+import org.clustergrid.security.Role;
+
+/** What a request needs: nothing, whatever reading needs (anonymous-read decides), or a role. */
+enum Need {
+    PUBLIC(null), READ(Role.VIEWER), ANALYST(Role.ANALYST), ADMIN(Role.ADMIN);
+
+    private final Role role;
+
+    Need(Role role) {
+        this.role = role;
+    }
+
+    /** The role it asks for when anonymous read is off; null for PUBLIC. */
+    Role role() {
+        return role;
+    }
+}
