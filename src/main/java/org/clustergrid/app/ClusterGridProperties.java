@@ -24,7 +24,7 @@ public record ClusterGridProperties(
         scoring = scoring == null ? new Scoring(null) : scoring;
         tiles = tiles == null ? new Tiles(null) : tiles;
         wms = wms == null ? new Wms(null, null) : wms;
-        limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null, null, null) : limits;
+        limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null, null, null, null) : limits;
     }
 
     /** @param profile a scoring profile YAML file; blank for the bundled default profile */

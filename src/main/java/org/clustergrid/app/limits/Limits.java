@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param body largest body of any other request that is not an upload
  * @param uploadBody largest body of an import upload ({@code POST /api/admin/imports}), checked before it is stored
  * @param geometryVertices most vertices of a geometry to score
+ * @param geometryCrossings most crossings of an invalid polygon's edges for it to be repaired, not refused
  * @param workThreads threads computing expensive requests (custom scoring, geometry scoring) at once
  * @param workQueue requests that may wait for one of those threads; more are answered 503 with Retry-After
  * @param workTime time budget of one such computation; it is cancelled when exceeded or when the client goes away
@@ -22,7 +23,7 @@ import org.springframework.util.unit.DataSize;
  */
 public record Limits(
         DataSize profileBody, DataSize geometryBody, DataSize body, DataSize uploadBody, Integer geometryVertices,
-        Integer workThreads, Integer workQueue, Duration workTime, Duration retryAfter, Profile profile,
+        Integer geometryCrossings, Integer workThreads, Integer workQueue, Duration workTime, Duration retryAfter, Profile profile,
         @Name("import") Import importing) {
 
     public static final String PREFIX = "clustergrid.limits.";
@@ -33,6 +34,7 @@ public record Limits(
         body = body == null ? DataSize.ofMegabytes(1) : body;
         uploadBody = uploadBody == null ? DataSize.ofGigabytes(2) : uploadBody;
         geometryVertices = geometryVertices == null ? 10_000 : geometryVertices;
+        geometryCrossings = geometryCrossings == null ? 100 : geometryCrossings;
         workThreads = workThreads == null || workThreads < 1
                 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : workThreads;
         workQueue = workQueue == null || workQueue < 0 ? 8 : workQueue;

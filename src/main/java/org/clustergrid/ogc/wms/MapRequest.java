@@ -3,6 +3,7 @@ package org.clustergrid.ogc.wms;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import org.clustergrid.filter.Literals;
 import org.clustergrid.render.ImageFormat;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.Style;
@@ -72,6 +73,7 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         if (crs.yFirst(v)) {
             box = new double[] {box[1], box[0], box[3], box[2]};
         }
+        checkExtent(box, crs, v);
         int width = size(p, "WIDTH", v);
         int height = size(p, "HEIGHT", v);
         ImageFormat format = ImageFormat.PNG;
@@ -117,24 +119,47 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         return out;
     }
 
+    /** Longitudes a geographic box may reach: past ±180 for the antimeridian, up to once more around the world. */
+    static final double MAX_LONGITUDE = 540;
+    /** Web Mercator metres a box may reach: the world is ±20,037,508 m wide; ±85.06° of latitude are as far. */
+    static final double MAX_MERCATOR = 3 * 20_037_508.342789244;
+
+    /**
+     * Refuses boxes no map could mean (±1e308 would otherwise be projected and drawn): longitude beyond ±540°,
+     * latitude beyond ±90°, Web Mercator beyond three world widths.
+     */
+    static void checkExtent(double[] lonLatOrder, WmsCrs crs, WmsVersion v) {
+        boolean geographic = crs != WmsCrs.EPSG_3857;
+        double maxX = geographic ? MAX_LONGITUDE : MAX_MERCATOR;
+        double maxY = geographic ? 90 : MAX_MERCATOR;
+        if (Math.abs(lonLatOrder[0]) > maxX || Math.abs(lonLatOrder[2]) > maxX || Math.abs(lonLatOrder[1]) > maxY
+                || Math.abs(lonLatOrder[3]) > maxY) {
+            throw WmsException.invalid("BBOX", "BBOX lies outside what " + crs.code() + " can show: "
+                    + (geographic ? "longitudes within ±540 and latitudes within ±90" : "x and y within ±"
+                    + Math.round(MAX_MERCATOR) + " m"), v);
+        }
+    }
+
     static double[] bbox(String text, WmsVersion v) {
         String[] parts = text.split(",");
         if (parts.length != 4) {
-            throw WmsException.invalid("BBOX", "BBOX must be four numbers minx,miny,maxx,maxy; got '" + text + "'", v);
+            throw WmsException.invalid("BBOX", "BBOX must be four numbers minx,miny,maxx,maxy; got '"
+                    + Literals.excerpt(text) + "'", v);
         }
         double[] b = new double[4];
         for (int i = 0; i < 4; i++) {
             try {
                 b[i] = Double.parseDouble(parts[i].strip());
             } catch (NumberFormatException e) {
-                throw WmsException.invalid("BBOX", "BBOX value '" + parts[i] + "' is not a number", v);
+                throw WmsException.invalid("BBOX", "BBOX value '" + Literals.excerpt(parts[i]) + "' is not a number", v);
             }
             if (!Double.isFinite(b[i])) {
                 throw WmsException.invalid("BBOX", "BBOX value '" + parts[i] + "' is not finite", v);
             }
         }
         if (b[0] >= b[2] || b[1] >= b[3]) {
-            throw WmsException.invalid("BBOX", "BBOX minimum must be below maximum on both axes; got '" + text + "'", v);
+            throw WmsException.invalid("BBOX", "BBOX minimum must be below maximum on both axes; got '"
+                    + Literals.excerpt(text) + "'", v);
         }
         return b;
     }
