@@ -117,6 +117,8 @@ public final class CsvFeatureReader {
             }
         } catch (BoundedLines.TooLong e) {
             report.error(name, null, null, e.getMessage());
+        } catch (CharacterCodingException e) { // in the header; in records it comes wrapped, below
+            report.error(name, null, null, "cannot read CSV: is not UTF-8 text");
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BoundedLines.TooLong tooLong) {
                 report.error(name, null, null, tooLong.getMessage());
