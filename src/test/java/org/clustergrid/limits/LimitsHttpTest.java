@@ -113,14 +113,7 @@ class LimitsHttpTest extends ServerTest {
         long cancelled = work.cancelledCount();
         // the client sends the request and goes away at once
         String body = endlessProfile();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try (Socket s = new Socket("localhost", port)) {
-            OutputStream out = s.getOutputStream();
-            out.write(("POST /api/scores/profile HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
-                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
-            waitUntil(() -> work.activeCount() == 1, 3);
+        try (Socket s = startEndlessProfile()) {
             // the pool's one thread is busy and its queue holds one more: the next is refused at once
             CompletableFuture<HttpResponse<String>> queued = http.sendAsync(
                     postRequest("/api/scores/profile", "application/yaml", body), HttpResponse.BodyHandlers.ofString());
@@ -142,15 +135,8 @@ class LimitsHttpTest extends ServerTest {
     void aComputationWhoseClientLeftStopsByItsBudgetAtTheLatest() throws Exception {
         awaitIdle(10);
         long cancelled = work.cancelledCount();
-        byte[] bytes = endlessProfile().getBytes(StandardCharsets.UTF_8);
         long start;
-        try (Socket s = new Socket("localhost", port)) {
-            OutputStream out = s.getOutputStream();
-            out.write(("POST /api/scores/profile HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
-                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
-            waitUntil(() -> work.activeCount() == 1, 3);
+        try (Socket s = startEndlessProfile()) {
             start = System.nanoTime();
         }
         waitUntil(() -> work.activeCount() == 0, 8);
@@ -263,6 +249,19 @@ class LimitsHttpTest extends ServerTest {
         assertThat(wide.body()).contains("ServiceException", "4096");
         assertThat(get(base + "&CRS=CRS:84&BBOX=170,20,190,21").headers().firstValue("content-type"))
                 .contains("image/png");
+    }
+
+    /** Sends an endless profile over a raw connection, which the caller closes, once its computation runs. */
+    Socket startEndlessProfile() throws Exception {
+        byte[] bytes = endlessProfile().getBytes(StandardCharsets.UTF_8);
+        Socket s = new Socket("localhost", port);
+        OutputStream out = s.getOutputStream();
+        out.write(("POST /api/scores/profile HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+                + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.flush();
+        waitUntil(() -> work.activeCount() == 1, 3);
+        return s;
     }
 
     void awaitIdle(double seconds) throws Exception {
