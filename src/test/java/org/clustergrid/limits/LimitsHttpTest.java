@@ -239,7 +239,7 @@ class LimitsHttpTest extends ServerTest {
         String base = "/ogc/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=clustergrid&STYLES=&FORMAT=image/png"
                 + "&WIDTH=256&HEIGHT=256";
         for (String box : List.of("CRS=EPSG:4326&BBOX=-1e308,-1e308,1e308,1e308", "CRS=CRS:84&BBOX=-1e308,0,1e308,1",
-                "CRS=EPSG:3857&BBOX=-1e308,-1e308,1e308,1e308", "CRS=CRS:84&BBOX=0,-100,1,1",
+                "CRS=EPSG:3857&BBOX=-1e308,-1e308,1e308,1e308", "CRS=CRS:84&BBOX=0,-2000,1,1", "CRS=EPSG:3857&BBOX=0,0,2e9,1",
                 "CRS=CRS:84&BBOX=0,0,NaN,1", "CRS=CRS:84&BBOX=0,0,Infinity,1")) {
             HttpResponse<String> r = get(base + "&" + box);
             assertThat(r.headers().firstValue("content-type").orElse("")).as(box).contains("xml");

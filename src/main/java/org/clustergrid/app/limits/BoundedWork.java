@@ -59,8 +59,9 @@ public class BoundedWork {
             throw new BusyException(limits);
         }
         result.onTimeout(() -> {
-            stop(future);
+            // the answer first: the interrupted task would otherwise answer with its own cancellation
             result.setErrorResult(new BudgetExceededException(limits));
+            stop(future);
         });
         result.onError(e -> stop(future));
         result.onCompletion(() -> future.cancel(true)); // finished: a no-op; else it was counted above

@@ -119,24 +119,22 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         return out;
     }
 
-    /** Longitudes a geographic box may reach: past ±180 for the antimeridian, up to once more around the world. */
-    static final double MAX_LONGITUDE = 540;
-    /** Web Mercator metres a box may reach: the world is ±20,037,508 m wide; ±85.06° of latitude are as far. */
-    static final double MAX_MERCATOR = 3 * 20_037_508.342789244;
-
     /**
-     * Refuses boxes no map could mean (±1e308 would otherwise be projected and drawn): longitude beyond ±540°,
-     * latitude beyond ±90°, Web Mercator beyond three world widths.
+     * Degrees a geographic box may reach on either axis. Boxes past ±180 (antimeridian) or ±90 (conformance tests ask
+     * for such) draw what lies there, if anything; beyond this no map means anything.
      */
-    static void checkExtent(double[] lonLatOrder, WmsCrs crs, WmsVersion v) {
-        boolean geographic = crs != WmsCrs.EPSG_3857;
-        double maxX = geographic ? MAX_LONGITUDE : MAX_MERCATOR;
-        double maxY = geographic ? 90 : MAX_MERCATOR;
-        if (Math.abs(lonLatOrder[0]) > maxX || Math.abs(lonLatOrder[2]) > maxX || Math.abs(lonLatOrder[1]) > maxY
-                || Math.abs(lonLatOrder[3]) > maxY) {
-            throw WmsException.invalid("BBOX", "BBOX lies outside what " + crs.code() + " can show: "
-                    + (geographic ? "longitudes within ±540 and latitudes within ±90" : "x and y within ±"
-                    + Math.round(MAX_MERCATOR) + " m"), v);
+    static final double MAX_DEGREES = 1_000;
+    /** Web Mercator metres a box may reach: the world is ±20,037,508 m wide, so about 25 world widths. */
+    static final double MAX_METRES = 1e9;
+
+    /** Refuses boxes no map could mean: ±1e308 would otherwise be projected and drawn. */
+    static void checkExtent(double[] box, WmsCrs crs, WmsVersion v) {
+        double max = crs == WmsCrs.EPSG_3857 ? MAX_METRES : MAX_DEGREES;
+        for (double c : box) {
+            if (Math.abs(c) > max) {
+                throw WmsException.invalid("BBOX", "BBOX lies outside what a map in " + crs.code() + " can show: "
+                        + "every value must be within ±" + (crs == WmsCrs.EPSG_3857 ? "1e9 m" : "1000°"), v);
+            }
         }
     }
 
