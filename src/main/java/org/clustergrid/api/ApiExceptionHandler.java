@@ -4,14 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import org.clustergrid.app.ClientDisconnect;
 import org.clustergrid.app.limits.BodyTooLargeException;
 import org.clustergrid.app.limits.BoundedWork;
 import org.clustergrid.app.limits.Limits;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportProblem;
 import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,6 +97,16 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         if (e instanceof ErrorResponse r && !r.getStatusCode().is5xxServerError()) {
             return error(HttpStatus.valueOf(r.getStatusCode().value()), e.getMessage());
+        }
+        if (ClientDisconnect.is(e)) {
+            LOG.debug("client went away: {}", e.toString());
+            return null;
+        }
+        String down = StoreUnavailableException.reason(e);
+        if (down != null) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS))
+                    .body(body(HttpStatus.SERVICE_UNAVAILABLE, down));
         }
         LOG.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());

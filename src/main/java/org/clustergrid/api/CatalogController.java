@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoreUnavailableException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,14 +26,41 @@ class CatalogController {
         this.store = store;
     }
 
+    /**
+     * UP with the data version, or 503 DOWN naming the component that is down and why, at once: the store fails fast
+     * while down ({@code FailFastDataSource}), so a load balancer's probe does not hang.
+     */
     @GetMapping("/health")
-    Map<String, Object> health() {
+    ResponseEntity<Map<String, Object>> health() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", "UP");
-        m.put("store", store.kind());
-        m.put("datasets", store.datasets().size());
-        m.put("dataVersion", store.dataVersion());
-        return m;
+        Map<String, Object> storeHealth = new LinkedHashMap<>();
+        storeHealth.put("kind", store.kind());
+        try {
+            int datasets = store.datasets().size();
+            long version = store.dataVersion();
+            m.put("status", "UP");
+            m.put("store", store.kind());
+            m.put("datasets", datasets);
+            m.put("dataVersion", version);
+            storeHealth.put("status", "UP");
+        } catch (RuntimeException e) {
+            String down = StoreUnavailableException.reason(e);
+            if (down == null) {
+                throw e;
+            }
+            m.put("status", "DOWN");
+            m.put("store", store.kind());
+            storeHealth.put("status", "DOWN");
+            storeHealth.put("reason", down);
+        }
+        m.put("components", Map.of("store", storeHealth));
+        boolean up = "UP".equals(m.get("status"));
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .cacheControl(CacheControl.noStore());
+        if (!up) {
+            b.header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS));
+        }
+        return b.body(m);
     }
 
     @GetMapping("/datasets")

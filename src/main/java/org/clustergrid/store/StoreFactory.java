@@ -9,6 +9,9 @@ import org.flywaydb.core.Flyway;
 
 /** Opens a store from its settings, creating or migrating its schema first. */
 public final class StoreFactory {
+    /** How long a request waits for a PostGIS connection before the store counts as down. */
+    static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+
     private StoreFactory() {}
 
     public static SpatialStore open(StoreSettings settings) {
@@ -47,6 +50,10 @@ public final class StoreFactory {
         config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         config.setMaximumPoolSize(8);
         config.setPoolName("clustergrid-postgis");
+        // fail fast while the database is down: a request waits at most this long for a connection, then gets 503
+        // (Hikari's default is 30 s); the driver gives up on an unanswered connect as soon
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MILLIS / 1000));
         return open(config, Dialect.POSTGIS, s.postgisSchema());
     }
 
@@ -70,6 +77,6 @@ public final class StoreFactory {
             ds.close();
             throw new StoreException("cannot prepare the " + dialect.kind() + " schema", e);
         }
-        return new JdbcSpatialStore(ds, dialect, ds);
+        return new JdbcSpatialStore(new FailFastDataSource(ds, dialect.kind()), dialect, ds);
     }
 }

@@ -2,10 +2,13 @@ package org.clustergrid.ogc.features;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.clustergrid.app.ClientDisconnect;
+import org.clustergrid.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,6 +37,16 @@ class OgcExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (ClientDisconnect.is(e)) {
+            LOG.debug("client went away: {}", e.toString());
+            return null;
+        }
+        String down = StoreUnavailableException.reason(e);
+        if (down != null) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaTypes.JSON)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS))
+                    .body(body(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", down).getBody());
+        }
         LOG.error("OGC API request failed", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "ServerError", "internal error: " + e.getMessage());
     }

@@ -1,7 +1,9 @@
 package org.clustergrid.ogc.wms;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,15 @@ class WmsController {
     ResponseEntity<byte[]> wms(HttpServletRequest request) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc/wms").build().toUriString();
         WmsResponse r = service.handle(new WmsParams(request.getParameterMap()), base);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(r.contentType()))
-                .cacheControl(CacheControl.noCache()).body(r.body());
+        return respond(r);
+    }
+
+    static ResponseEntity<byte[]> respond(WmsResponse r) {
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(r.status());
+        if (r.status() == 503) {
+            b.header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS));
+        }
+        return b.contentType(MediaType.parseMediaType(r.contentType())).cacheControl(CacheControl.noCache())
+                .body(r.body());
     }
 }

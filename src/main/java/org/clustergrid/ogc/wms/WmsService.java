@@ -29,6 +29,7 @@ import org.clustergrid.render.Viewport;
 import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.LayerStats;
 import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoreUnavailableException;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
@@ -67,6 +68,10 @@ class WmsService {
         } catch (WmsException e) {
             return error(e, p);
         } catch (RuntimeException e) {
+            String down = StoreUnavailableException.reason(e);
+            if (down != null) {
+                return unavailable(down, WmsVersion.forErrors(p.get("VERSION")));
+            }
             // clients read errors only as exception reports, so a failure of ours is one too, without a code
             LOG.error("WMS request failed", e);
             return error(new WmsException(null, "internal error: " + e.getMessage(), null,
@@ -348,6 +353,12 @@ class WmsService {
     }
 
     /** XML by default; for GetMap with EXCEPTIONS=INIMAGE or BLANK an image of the asked size and format. */
+    /** The store is down: an exception report (no code fits; WMS has none for it) with status 503. */
+    static WmsResponse unavailable(String reason, WmsVersion version) {
+        WmsException e = new WmsException(null, "service unavailable: " + reason, null, version);
+        return new WmsResponse(ExceptionReport.contentType(version), ExceptionReport.xml(e), 503);
+    }
+
     private WmsResponse error(WmsException e, WmsParams p) {
         String request = p.get("REQUEST");
         ExceptionFormat how;
