@@ -3,7 +3,11 @@ package org.clustergrid.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.clustergrid.app.ClientDisconnect;
+import org.clustergrid.app.limits.BodyTooLargeException;
+import org.clustergrid.app.limits.BoundedWork;
+import org.clustergrid.app.limits.Limits;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportProblem;
 import org.clustergrid.ingest.ImportReport;
@@ -14,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +31,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Messages quote request values as excerpts; this bounds any that does not. */
+    private static final int MAX_MESSAGE = 2_000;
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
@@ -48,7 +55,38 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "upload too large: " + e.getMessage());
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "upload too large: " + e.getMessage() + " (the limits are "
+                + "spring.servlet.multipart.max-file-size and max-request-size, and "
+                + Limits.PREFIX + "upload-body)");
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Map<String, Object>> bodyTooLarge(BodyTooLargeException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler(BoundedWork.BusyException.class)
+    ResponseEntity<Map<String, Object>> busy(BoundedWork.BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).contentType(MediaType.APPLICATION_JSON)
+                .body(body(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    @ExceptionHandler(BoundedWork.BudgetExceededException.class)
+    ResponseEntity<Map<String, Object>> overBudget(BoundedWork.BudgetExceededException e) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /** A computation stopped because its client went away; nobody reads this answer. */
+    @ExceptionHandler(CancellationException.class)
+    ResponseEntity<Map<String, Object>> cancelled(CancellationException e) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /** A body that is missing or cannot be read as the endpoint's type. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, "the request body cannot be read: " + e.getMostSpecificCause().getMessage());
     }
 
     /**
@@ -108,7 +146,8 @@ class ApiExceptionHandler {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status.value());
         m.put("error", status.getReasonPhrase());
-        m.put("message", message);
+        m.put("message", message == null || message.length() <= MAX_MESSAGE ? message
+                : message.substring(0, MAX_MESSAGE - 3) + "...");
         return m;
     }
 }

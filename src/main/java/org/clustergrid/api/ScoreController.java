@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.app.ScoringService;
+import org.clustergrid.app.limits.BoundedWork;
+import org.clustergrid.app.limits.Limits;
+import org.clustergrid.filter.Literals;
 import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
 import org.clustergrid.model.MarketScope;
 import org.clustergrid.model.Typology;
@@ -41,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -54,16 +59,36 @@ class ScoreController {
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
     private final ScoringService scoring;
     private final ObjectMapper mapper;
+    private final BoundedWork work;
+    private final Limits limits;
 
-    ScoreController(ScoringService scoring, ObjectMapper mapper) {
+    ScoreController(ScoringService scoring, ObjectMapper mapper, BoundedWork work, ClusterGridProperties properties) {
         this.scoring = scoring;
         this.mapper = mapper;
+        this.work = work;
+        this.limits = properties.limits();
+    }
+
+    /** The profile's own run is computed once per data version; runs with other weights on the bounded pool. */
+    private <T> DeferredResult<T> withRun(Weights weights, java.util.function.Function<ScoringRun, T> answer) {
+        if (weights == null) {
+            DeferredResult<T> now = new DeferredResult<>();
+            now.setResult(answer.apply(scoring.run((Weights) null)));
+            return now;
+        }
+        return work.submit(() -> answer.apply(scoring.run(weights)));
     }
 
     @GetMapping("/scores")
-    ResponseEntity<StreamingResponseBody> scores(@RequestParam(defaultValue = "geojson") String f,
+    DeferredResult<ResponseEntity<StreamingResponseBody>> scores(@RequestParam(defaultValue = "geojson") String f,
             @RequestParam Map<String, String> params) {
-        ScoringRun run = scoring.run(weights(params));
+        if (!List.of("csv", "json", "geojson").contains(f)) {
+            throw ApiException.badRequest("f must be geojson, csv or json, not '" + Literals.excerpt(f) + "'");
+        }
+        return withRun(weights(params), run -> render(f, run));
+    }
+
+    private ResponseEntity<StreamingResponseBody> render(String f, ScoringRun run) {
         List<ScoringRun.Ranked> ranked = run.byRank();
         return switch (f) {
             case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -73,13 +98,17 @@ class ScoreController {
                     .body(out -> mapper.writeValue(out, runJson(run, ranked)));
             case "geojson" -> ResponseEntity.ok().contentType(FeatureController.GEOJSON)
                     .body(out -> writeGeoJson(out, run, ranked));
-            default -> throw ApiException.badRequest("f must be geojson, csv or json, not '" + f + "'");
+            default -> throw new IllegalStateException(f);
         };
     }
 
     @GetMapping("/scores/{clusterGridId}")
-    Map<String, Object> cluster(@PathVariable String clusterGridId, @RequestParam Map<String, String> params) {
-        ScoringRun run = scoring.run(weights(params));
+    DeferredResult<Map<String, Object>> cluster(@PathVariable String clusterGridId,
+            @RequestParam Map<String, String> params) {
+        return withRun(weights(params), run -> breakdown(run, clusterGridId));
+    }
+
+    private static Map<String, Object> breakdown(ScoringRun run, String clusterGridId) {
         for (ScoringRun.Ranked r : run.ranked()) {
             if (r.score().id().equals(clusterGridId)) {
                 Map<String, Object> m = ScoreOutput.breakdown(r);
@@ -87,13 +116,13 @@ class ScoreController {
                 return m;
             }
         }
-        throw ApiException.notFound("no cluster with Cluster Grid ID '" + clusterGridId + "'");
+        throw ApiException.notFound("no cluster with Cluster Grid ID '" + Literals.excerpt(clusterGridId) + "'");
     }
 
     @GetMapping("/scores/point")
-    Map<String, Object> point(@RequestParam double lon, @RequestParam double lat,
+    DeferredResult<Map<String, Object>> point(@RequestParam double lon, @RequestParam double lat,
             @RequestParam Map<String, String> params) {
-        if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+        if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) { // also NaN
             throw ApiException.badRequest("lon/lat " + lon + "," + lat + " is outside longitude/latitude range");
         }
         return scoreGeometry(GF.createPoint(new Coordinate(lon, lat)), params);
@@ -101,19 +130,31 @@ class ScoreController {
 
     /** Scores a drawn point or polygon: a GeoJSON geometry or Feature in the body. */
     @PostMapping(path = "/scores/geometry", consumes = {"application/json", "application/geo+json"})
-    Map<String, Object> geometry(@RequestBody String body, @RequestParam Map<String, String> params)
-            throws IOException {
-        return scoreGeometry(GeoJsonFeatureReader.parseGeometry(body), params);
+    DeferredResult<Map<String, Object>> geometry(@RequestBody(required = false) String body,
+            @RequestParam Map<String, String> params) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("the body is empty; send a GeoJSON geometry or Feature");
+        }
+        return scoreGeometry(GeoJsonFeatureReader.parseGeometry(body, limits.geometryVertices(),
+                limits.geometryCrossings()), params);
     }
 
-    /** Runs an uploaded profile (YAML) on the current data; an incomplete profile is a 400 naming what is missing. */
-    @PostMapping(path = "/scores/profile", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
-            "text/plain"})
-    Map<String, Object> withProfile(@RequestBody String yaml) throws IOException {
+    /**
+     * Runs an uploaded profile (YAML) on the current data; an incomplete profile, or one asking more than the limits
+     * allow, is a 400 naming what is wrong. Only YAML types: a form or text/plain post from another site is refused.
+     */
+    @PostMapping(path = "/scores/profile", consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
+    DeferredResult<Map<String, Object>> withProfile(@RequestBody(required = false) String yaml) throws IOException {
+        if (yaml == null || yaml.isBlank()) {
+            throw ApiException.badRequest("the body is empty; send a scoring profile (YAML)");
+        }
         var profile = ProfileReader.read("uploaded profile",
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        ScoringRun run = scoring.run(profile);
-        return runJson(run, run.byRank());
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                limits.profile().toProfileLimits());
+        return work.submit(() -> {
+            ScoringRun run = scoring.run(profile);
+            return runJson(run, run.byRank());
+        });
     }
 
     @GetMapping("/scoring/profile")
@@ -141,17 +182,21 @@ class ScoreController {
         return scoring.storedRun(id).orElseThrow(() -> ApiException.notFound("no scoring run '" + id + "'"));
     }
 
-    private Map<String, Object> scoreGeometry(Geometry g, Map<String, String> params) {
-        ScoringEngine engine = scoring.engine();
-        Envelope extent = engine.extent();
-        if (extent.isNull() || !extent.intersects(g.getEnvelopeInternal())) {
-            throw ApiException.badRequest("the " + g.getGeometryType().toLowerCase(Locale.ROOT)
-                    + " lies outside the extent of every layer " + Json.extent(extent.isNull() ? null : extent));
-        }
-        Integer size = params.containsKey("size") ? integer(params.get("size"), "size") : null;
-        ClusterScore s = engine.scoreGeometry("query", g, typology(params), markets(params), size,
-                weights(params) == null ? scoring.profile().dimensionWeights() : weights(params));
-        return ScoreOutput.breakdown(new ScoringRun.Ranked(s, null, null, null, null));
+    private DeferredResult<Map<String, Object>> scoreGeometry(Geometry g, Map<String, String> params) {
+        Integer size = params.containsKey("size") ? size(params.get("size")) : null;
+        Typology typology = typology(params);
+        Set<MarketScope> markets = markets(params);
+        Weights weights = weights(params) == null ? scoring.profile().dimensionWeights() : weights(params);
+        return work.submit(() -> {
+            ScoringEngine engine = scoring.engine();
+            Envelope extent = engine.extent();
+            if (extent.isNull() || !extent.intersects(g.getEnvelopeInternal())) {
+                throw ApiException.badRequest("the " + g.getGeometryType().toLowerCase(Locale.ROOT)
+                        + " lies outside the extent of every layer " + Json.extent(extent.isNull() ? null : extent));
+            }
+            ClusterScore s = engine.scoreGeometry("query", g, typology, markets, size, weights);
+            return ScoreOutput.breakdown(new ScoringRun.Ranked(s, null, null, null, null));
+        });
     }
 
     /** Custom weights from the request; null when it gives none. */
@@ -160,11 +205,17 @@ class ScoreController {
         for (Dimension d : Dimension.values()) {
             String v = params.get(d.id());
             if (v != null) {
+                double w;
                 try {
-                    changes.put(d, Double.parseDouble(v));
+                    w = Double.parseDouble(v);
                 } catch (NumberFormatException e) {
-                    throw ApiException.badRequest("weight '" + d.id() + "' must be a number, not '" + v + "'");
+                    w = Double.NaN;
                 }
+                if (!Double.isFinite(w) || w < 0) {
+                    throw ApiException.badRequest("weight '" + d.id() + "' must be a finite number of 0 or more, not '"
+                            + Literals.excerpt(v) + "'");
+                }
+                changes.put(d, w);
             }
         }
         return changes.isEmpty() ? null : scoring.profile().dimensionWeights().override(changes);
@@ -193,17 +244,23 @@ class ScoreController {
         try {
             return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(name + " '" + v + "' is not one of "
+            throw ApiException.badRequest(name + " '" + Literals.excerpt(v) + "' is not one of "
                     + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
 
-    private static int integer(String v, String name) {
+    /** A cluster's size (employment or firms): a whole number of 0 or more. */
+    private static int size(String v) {
         try {
-            return Integer.parseInt(v);
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number, not '" + v + "'");
+            // refused below
         }
+        throw ApiException.badRequest("size must be a whole number from 0 to " + Integer.MAX_VALUE + ", not '"
+                + Literals.excerpt(v) + "'");
     }
 
     private Map<String, Object> runJson(ScoringRun run, List<ScoringRun.Ranked> ranked) {

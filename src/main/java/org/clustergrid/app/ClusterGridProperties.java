@@ -1,6 +1,7 @@
 package org.clustergrid.app;
 
 import java.nio.file.Path;
+import org.clustergrid.app.limits.Limits;
 import org.clustergrid.store.StoreSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("clustergrid")
 public record ClusterGridProperties(
         String store, Path dataDir, Postgis postgis, Demo demo, Admin admin, Api api, Scoring scoring,
-        Tiles tiles, Wms wms) {
+        Tiles tiles, Wms wms, Limits limits) {
 
     public ClusterGridProperties {
         store = store == null ? "h2gis" : store;
@@ -23,6 +24,7 @@ public record ClusterGridProperties(
         scoring = scoring == null ? new Scoring(null) : scoring;
         tiles = tiles == null ? new Tiles(null) : tiles;
         wms = wms == null ? new Wms(null, null) : wms;
+        limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null, null, null, null) : limits;
     }
 
     /** @param profile a scoring profile YAML file; blank for the bundled default profile */

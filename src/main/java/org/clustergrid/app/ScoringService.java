@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.scoring.Cancellation;
 import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoreOutput;
 import org.clustergrid.scoring.ScoringData;
@@ -91,6 +92,7 @@ public class ScoringService {
     /** A run with another profile (e.g. uploaded), on the current data; not stored. */
     public ScoringRun run(ScoringProfile other) {
         ScoringEngine e = ScoringEngine.build(engine().data(), other, SpeedProfile.defaults());
+        Cancellation.check();
         return ScoringRun.run(e, other.dimensionWeights());
     }
 

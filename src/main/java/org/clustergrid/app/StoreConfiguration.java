@@ -18,7 +18,7 @@ public class StoreConfiguration {
     }
 
     @Bean
-    public Importer importer(SpatialStore store) {
-        return new Importer(store);
+    public Importer importer(SpatialStore store, ClusterGridProperties properties) {
+        return new Importer(store, properties.limits().importing().toImportLimits());
     }
 }

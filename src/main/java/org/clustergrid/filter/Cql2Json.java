@@ -15,7 +15,9 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * {@code {"op": "=", "args": [{"property": "class"}, "primary"]}}. Errors name the place as a JSON pointer.
  */
 public final class Cql2Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Numbers exact, so a literal beyond a double's range is refused rather than read as infinity or 0. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Cql2Json() {}
 
@@ -121,7 +123,7 @@ public final class Cql2Json {
             return new Operand.Text(node.textValue());
         }
         if (node.isNumber()) {
-            return new Operand.Numeric(node.decimalValue());
+            return new Operand.Numeric(number(node, path));
         }
         if (node.isBoolean()) {
             return new Operand.Bool(node.booleanValue());
@@ -166,6 +168,9 @@ public final class Cql2Json {
         if (!numbers) {
             throw expected(path, "4 numbers (or 6 with heights)", bbox);
         }
+        for (int i = 0; i < bbox.size(); i++) {
+            number(bbox.get(i), path + "/" + i);
+        }
         int half = bbox.size() / 2;
         return new Operand.Box(bbox.get(0).doubleValue(), bbox.get(1).doubleValue(), bbox.get(half).doubleValue(),
                 bbox.get(half + 1).doubleValue());
@@ -186,6 +191,14 @@ public final class Cql2Json {
         return new Operand.GeometryLiteral(g);
     }
 
+    private static java.math.BigDecimal number(JsonNode node, String path) {
+        try {
+            return Literals.checked(node.decimalValue(), node.toString());
+        } catch (FilterSyntaxException e) {
+            throw new FilterSyntaxException("at " + where(path) + ", " + e.getMessage().substring("filter: ".length()));
+        }
+    }
+
     private static String op(JsonNode node) {
         JsonNode op = node.path("op");
         return op.isTextual() ? op.textValue().toLowerCase(Locale.ROOT) : null;
@@ -204,10 +217,7 @@ public final class Cql2Json {
     }
 
     private static FilterSyntaxException expected(String path, String what, JsonNode got) {
-        String text = got == null ? "nothing" : got.toString();
-        if (text.length() > 60) {
-            text = text.substring(0, 57) + "...";
-        }
+        String text = got == null ? "nothing" : Literals.excerpt(got.toString());
         return new FilterSyntaxException("at " + where(path) + ", expected " + what + "; got " + text);
     }
 

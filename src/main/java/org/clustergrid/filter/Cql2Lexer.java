@@ -28,10 +28,10 @@ final class Cql2Lexer {
         String describe() {
             return switch (kind) {
                 case END -> "end of text";
-                case TEXT -> "the text '" + value + "'";
-                case NUMBER -> "the number " + text;
-                case QUOTED_NAME -> "the name " + text;
-                case WORD, SYMBOL -> "'" + text + "'";
+                case TEXT -> "the text '" + Literals.excerpt(value) + "'";
+                case NUMBER -> "the number " + Literals.excerpt(text);
+                case QUOTED_NAME -> "the name " + Literals.excerpt(text);
+                case WORD, SYMBOL -> "'" + Literals.excerpt(text) + "'";
             };
         }
     }
@@ -139,14 +139,19 @@ final class Cql2Lexer {
             }
             int end = digits(exponent);
             if (end == exponent) {
-                throw FilterSyntaxException.at(start, "the number " + s.substring(start, end)
+                throw FilterSyntaxException.at(start, "the number " + Literals.excerpt(s.substring(start, end))
                         + " has no digits after its exponent");
             }
             i = end;
         }
         if (i < s.length() && isNamePart(s.charAt(i)) && s.charAt(i) != '.') {
             throw FilterSyntaxException.at(i, "expected a space or an operator after the number "
-                    + s.substring(start, i) + "; got '" + s.charAt(i) + "'");
+                    + Literals.excerpt(s.substring(start, i)) + "; got '" + s.charAt(i) + "'");
+        }
+        try {
+            Literals.number(s.substring(start, i));
+        } catch (FilterSyntaxException e) {
+            throw FilterSyntaxException.at(start, e.getMessage().substring("filter: ".length()));
         }
         return new Token(Kind.NUMBER, s.substring(start, i), s.substring(start, i), start, i);
     }

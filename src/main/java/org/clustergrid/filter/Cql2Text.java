@@ -1,6 +1,5 @@
 package org.clustergrid.filter;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -192,7 +191,7 @@ public final class Cql2Text {
                 return t;
             }
             case NUMBER -> {
-                Operand n = new Operand.Numeric(new BigDecimal(token.text()));
+                Operand n = new Operand.Numeric(Literals.number(token.text()));
                 advance();
                 return n;
             }

@@ -26,9 +26,16 @@ import org.clustergrid.store.SpatialStore;
  */
 public final class Importer {
     private final SpatialStore store;
+    private final ImportLimits limits;
 
     public Importer(SpatialStore store) {
+        this(store, ImportLimits.DEFAULT);
+    }
+
+    /** @param limits what one file may expand to or hold */
+    public Importer(SpatialStore store, ImportLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     /** What an import produced. */
@@ -72,7 +79,7 @@ public final class Importer {
         return new Result(d, report, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static void read(ImportRequest request, ImportRequest.Source source, ImportReport report,
+    private void read(ImportRequest request, ImportRequest.Source source, ImportReport report,
             FeatureWriter writer) throws IOException {
         Path file = source.file();
         switch (request.kind()) {
@@ -82,7 +89,7 @@ public final class Importer {
                     request.geoNames() == null ? GeoNamesReader.Filter.ALL : request.geoNames(), report, m -> {
                         report.accepted(Layer.MARKETS);
                         writer.write(m, file.getFileName().toString(), "geonameid " + m.attributes().get("geonameid"));
-                    });
+                    }, limits);
             case CLUSTERS, LAYER -> readMapped(source, report, writer);
         }
     }
@@ -126,16 +133,16 @@ public final class Importer {
         return kind.isEmpty() ? id : kind + id.substring(1);
     }
 
-    private static void readMapped(ImportRequest.Source source, ImportReport report, FeatureWriter writer)
+    private void readMapped(ImportRequest.Source source, ImportReport report, FeatureWriter writer)
             throws IOException {
         Path file = source.file();
         Mapping mapping = source.mapping() != null ? source.mapping() : Mapping.identity(Layer.CLUSTERS);
-        MappedRecords records = new MappedRecords(mapping, report, writer);
+        MappedRecords records = new MappedRecords(mapping, report, writer, limits);
         String name = file.getFileName().toString();
         switch (FileType.detect(file)) {
-            case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, records);
+            case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, records, limits);
             case JSON -> GeoJsonFeatureReader.read(file, report, records);
-            case TEXT -> CsvFeatureReader.read(file, mapping.geometry(), mapping.crs(), report, records);
+            case TEXT -> CsvFeatureReader.read(file, mapping.geometry(), mapping.crs(), report, records, limits);
             default -> report.error(name, null, null, "expected a CSV, GeoJSON or zipped Shapefile but it is "
                     + FileType.detect(file).description());
         }

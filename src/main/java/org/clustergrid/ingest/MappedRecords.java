@@ -20,11 +20,14 @@ final class MappedRecords implements SourceSink {
     private final ImportReport report;
     private final FeatureWriter writer;
     private final Set<String> seenFields = new LinkedHashSet<>();
+    private final int maxAttributes;
     private String seenIn;
     private boolean declared;
+    private boolean tooMany;
 
-    MappedRecords(Mapping mapping, ImportReport report, FeatureWriter writer) {
+    MappedRecords(Mapping mapping, ImportReport report, FeatureWriter writer, ImportLimits limits) {
         this.mapping = mapping;
+        this.maxAttributes = limits.attributes();
         this.mapper = new FeatureMapper(mapping, report);
         this.report = report;
         this.writer = writer;
@@ -33,11 +36,25 @@ final class MappedRecords implements SourceSink {
     @Override
     public boolean fields(String file, String location, List<String> names) {
         declared = true;
+        if (names.size() > maxAttributes) {
+            report.error(file, location, null, tooMany(names.size() + " fields"));
+            return false;
+        }
         return MappedFields.check(mapping, names, false, file, location, report);
     }
 
     @Override
     public void accept(SourceFeature s) {
+        if (tooMany) {
+            return;
+        }
+        if (s.attributes().size() > maxAttributes || !declared && seenFields.size() > maxAttributes) {
+            // one error for the file: a reader may bring many such records, and their names fill memory
+            tooMany = true;
+            report.error(s.file(), s.location(), null, tooMany(s.attributes().size() > maxAttributes
+                    ? s.attributes().size() + " attributes" : "more than " + maxAttributes + " distinct attributes"));
+            return;
+        }
         if (!declared) {
             seenIn = s.file();
             seenFields.addAll(s.attributes().keySet());
@@ -49,9 +66,14 @@ final class MappedRecords implements SourceSink {
         }
     }
 
+    private String tooMany(String what) {
+        return "has " + what + ", more than the limit of " + maxAttributes + " ("
+                + ImportLimits.setting("attributes") + ")";
+    }
+
     /** Checks the fields of a file that did not declare them, once all its records were read. */
     void finish() {
-        if (!declared && seenIn != null) {
+        if (!declared && seenIn != null && !tooMany) {
             MappedFields.check(mapping, seenFields, true, seenIn, null, report);
         }
     }

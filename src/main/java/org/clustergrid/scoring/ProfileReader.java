@@ -36,6 +36,16 @@ public final class ProfileReader {
         }
     }
 
+    /** A profile a client sent, refused naming each value beyond {@code limits}. */
+    public static ScoringProfile read(String name, InputStream in, ProfileLimits limits) throws IOException {
+        ScoringProfile p = read(name, in);
+        List<String> over = limits.problems(p);
+        if (!over.isEmpty()) {
+            throw new InvalidProfileException(name + ": " + String.join("; ", over));
+        }
+        return p;
+    }
+
     public static ScoringProfile read(String name, InputStream in) throws IOException {
         byte[] bytes = in.readAllBytes();
         JsonNode root;

@@ -42,6 +42,7 @@ public final class RankingStability {
         SplittableRandom random = new SplittableRandom(seed);
         double[] w = new double[dims];
         for (int k = 0; k < draws; k++) {
+            Cancellation.check();
             for (int d = 0; d < dims; d++) {
                 w[d] = base[d] * (1 + perturbation * (2 * random.nextDouble() - 1));
             }

@@ -33,6 +33,7 @@ public record ScoringRun(
     public static ScoringRun run(ScoringEngine engine, Weights weights) {
         long start = System.nanoTime();
         List<ClusterScore> scores = engine.scoreClusters(weights);
+        Cancellation.check();
         Parameters p = engine.profile().parameters();
         Double[] stability = RankingStability.of(scores, weights, p.stabilityPerturbation(), p.stabilityDraws(),
                 p.stabilityBand(), SEED);

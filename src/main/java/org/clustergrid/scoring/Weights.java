@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 public record Weights(Map<Dimension, Double> values) {
     public Weights {
         EnumMap<Dimension, Double> copy = new EnumMap<>(Dimension.class);
-        double sum = 0;
+        double max = 0;
         for (Dimension d : Dimension.values()) {
             Double w = values.get(d);
             if (w == null) {
@@ -18,13 +18,18 @@ public record Weights(Map<Dimension, Double> values) {
             if (!Double.isFinite(w) || w < 0) {
                 throw new IllegalArgumentException("weight of '" + d.id() + "' must be a non-negative number, not " + w);
             }
-            sum += w;
+            max = Math.max(max, w);
         }
-        if (!(sum > 0)) {
+        if (!(max > 0)) {
             throw new IllegalArgumentException("weights must sum to something positive");
         }
+        // scaled by the largest first, so weights near Double.MAX_VALUE sum without overflowing to infinity
+        double sum = 0;
         for (Dimension d : Dimension.values()) {
-            copy.put(d, values.get(d) / sum);
+            sum += values.get(d) / max;
+        }
+        for (Dimension d : Dimension.values()) {
+            copy.put(d, values.get(d) / max / sum);
         }
         values = Map.copyOf(copy);
     }

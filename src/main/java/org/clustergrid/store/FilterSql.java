@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clustergrid.filter.Condition;
 import org.clustergrid.filter.Operand;
+import org.clustergrid.filter.Literals;
 import org.clustergrid.model.LayerSchema;
 import org.clustergrid.model.LayerSchema.Type;
 import org.locationtech.jts.geom.Envelope;
@@ -200,10 +201,10 @@ final class FilterSql implements Condition.Visitor<Sql> {
             return property(p.name());
         }
         if (o instanceof Operand.Text t) {
-            return new Value(Sql.of("?", t.value()), Kind.TEXT, "the text '" + t.value() + "'");
+            return new Value(Sql.of("?", t.value()), Kind.TEXT, "the text '" + Literals.excerpt(t.value()) + "'");
         }
         if (o instanceof Operand.Numeric n) {
-            return new Value(Sql.of("?", number(n.value())), Kind.NUMBER, "the number " + n.value().toPlainString());
+            return new Value(Sql.of("?", number(n.value())), Kind.NUMBER, "the number " + n.value());
         }
         if (o instanceof Operand.Bool b) {
             return new Value(Sql.of("?", b.value()), Kind.BOOLEAN, "the boolean " + String.valueOf(b.value())
@@ -237,9 +238,9 @@ final class FilterSql implements Condition.Visitor<Sql> {
             return new Value(Sql.of("geom"), Kind.GEOMETRY, "property '" + GEOMETRY + "'");
         }
         LayerTable.FilterColumn c = table.filterColumn(name).orElseThrow(() -> refuse("layer " + table.table
-                + " has no queryable '" + name + "'; its queryables are "
+                + " has no queryable '" + Literals.excerpt(name) + "'; its queryables are "
                 + String.join(", ", LayerSchema.queryables(table.layer)) + ", " + GEOMETRY));
-        return new Value(Sql.of(c.column()), kind(c.type()), "property '" + name + "'");
+        return new Value(Sql.of(c.column()), kind(c.type()), "property '" + Literals.excerpt(name) + "'");
     }
 
     private static Kind kind(Type type) {

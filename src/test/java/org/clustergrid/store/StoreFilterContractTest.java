@@ -119,6 +119,28 @@ abstract class StoreFilterContractTest {
         assertThat(roads("dataset = 'town' AND id IN ('r01', 'r02', 'nope')")).containsExactly("r01", "r02");
     }
 
+    /** Literals at the edges of a double's range compare as numbers; beyond them the parser refuses at once. */
+    @Test
+    void numericLiteralsAtTheEdgesOfTheRangeQueryAndBeyondAreRefused() {
+        List<String> all = markets("population IS NOT NULL");
+        assertThat(markets("population BETWEEN 0 AND 1.7976931348623157e308")).isEqualTo(all);
+        assertThat(markets("population > -1.7976931348623157e308 AND population > 2.3e-308")).isEqualTo(all);
+        assertThat(markets("population > 1e300")).isEmpty();
+        assertThat(ids(Layer.MARKETS, Cql2Json.parse(
+                "{\"op\": \"<\", \"args\": [{\"property\": \"population\"}, 1e308]}"))).isEqualTo(all);
+        for (String hostile : List.of("population BETWEEN 0 AND 1e999999999", "id = 1e10000000",
+                "population > 1e-2147483647")) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> markets(hostile)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("outside the range a filter may compare");
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+        }
+        // a long text is compared as given but quoted back as an excerpt
+        String longText = "y".repeat(50_000);
+        assertThatThrownBy(() -> markets("population = '" + longText + "'"))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(400).contains("(50000 characters)"));
+    }
+
     @Test
     void missingValuesFollowSqlNullLogic() {
         assertThat(roads("surface IS NULL")).isEqualTo(expected(roads, r -> r.surface() == null));

@@ -18,7 +18,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.clustergrid.geo.Reprojection;
 import org.clustergrid.geo.UnknownCrsException;
+import org.clustergrid.ingest.BoundedLines;
 import org.clustergrid.ingest.FileType;
+import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceSink;
@@ -51,11 +53,17 @@ public final class CsvFeatureReader {
      */
     public static void read(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink)
             throws IOException {
-        new CsvFeatureReader().run(file, geometry, crs, report, sink);
+        read(file, geometry, crs, report, sink, ImportLimits.DEFAULT);
     }
 
-    private void run(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink)
-            throws IOException {
+    /** As {@link #read(Path, GeometryColumns, String, ImportReport, SourceSink)}; longer lines are an error. */
+    public static void read(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink,
+            ImportLimits limits) throws IOException {
+        new CsvFeatureReader().run(file, geometry, crs, report, sink, limits.lineCharacters());
+    }
+
+    private void run(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink,
+            int maxLine) throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         if (type != FileType.TEXT) {
@@ -69,11 +77,17 @@ public final class CsvFeatureReader {
             report.error(name, null, "crs", e.getMessage());
             return;
         }
-        char delimiter = sniffDelimiter(file);
+        char delimiter;
+        try {
+            delimiter = sniffDelimiter(file, maxLine);
+        } catch (BoundedLines.TooLong e) {
+            report.error(name, null, null, e.getMessage());
+            return;
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).build();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), decoder);
+        try (Reader in = new BoundedLines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), maxLine);
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = stripBom(parser.getHeaderNames());
             GeometryColumns cols = resolveGeometry(geometry, header);
@@ -101,7 +115,15 @@ public final class CsvFeatureReader {
                     sink.accept(new SourceFeature(name, where, g, attrs));
                 }
             }
+        } catch (BoundedLines.TooLong e) {
+            report.error(name, null, null, e.getMessage());
+        } catch (CharacterCodingException e) { // in the header; in records it comes wrapped, below
+            report.error(name, null, null, "cannot read CSV: is not UTF-8 text");
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BoundedLines.TooLong tooLong) {
+                report.error(name, null, null, tooLong.getMessage());
+                return;
+            }
             String why = e.getCause() instanceof CharacterCodingException ? "is not UTF-8 text" : e.getMessage();
             report.error(name, null, null, "cannot read CSV: " + why);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -118,9 +140,9 @@ public final class CsvFeatureReader {
         return out;
     }
 
-    private static char sniffDelimiter(Path file) throws IOException {
+    private static char sniffDelimiter(Path file, int maxLine) throws IOException {
         String first;
-        try (var r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+        try (var r = new BoundedLines(Files.newBufferedReader(file, StandardCharsets.ISO_8859_1), maxLine)) {
             first = r.readLine();
         }
         if (first == null) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.clustergrid.geo.GeometryValidation;
 import org.clustergrid.geo.Reprojection;
+import org.clustergrid.geo.SelfCrossings;
 import org.clustergrid.geo.UnknownCrsException;
 import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportReport;
@@ -53,6 +54,15 @@ public final class GeoJsonFeatureReader {
      * @throws IllegalArgumentException naming what is wrong
      */
     public static Geometry parseGeometry(String json) {
+        return parseGeometry(json, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parseGeometry(String)}, refusing a geometry of more than {@code maxVertices} vertices, and an invalid
+     * polygon whose rings cross more than {@code maxCrossings} times (its repair would cost about that many
+     * crossings); each message names its setting.
+     */
+    public static Geometry parseGeometry(String json, int maxVertices, int maxCrossings) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -68,6 +78,16 @@ public final class GeoJsonFeatureReader {
             geometry = new GeoJsonGeometryParser(new GeometryFactory()).parse(g, "geometry");
         } catch (GeoJsonGeometryParser.Invalid e) {
             throw new IllegalArgumentException(e.getMessage());
+        }
+        if (geometry.getNumPoints() > maxVertices) {
+            throw new IllegalArgumentException("the geometry has " + geometry.getNumPoints() + " vertices, more than "
+                    + "the limit of " + maxVertices + " (clustergrid.limits.geometry-vertices)");
+        }
+        if (maxCrossings < Integer.MAX_VALUE && !geometry.isEmpty() && !geometry.isValid()
+                && SelfCrossings.exceed(geometry, maxCrossings)) {
+            throw new IllegalArgumentException("the polygon's edges cross more than " + maxCrossings + " times, the "
+                    + "most a polygon may cross to be repaired (clustergrid.limits.geometry-crossings); send a polygon"
+                    + " whose edges do not cross");
         }
         GeometryValidation.Result r = GeometryValidation.check(geometry);
         if (r.status() == GeometryValidation.Status.EMPTY || r.status() == GeometryValidation.Status.OUT_OF_RANGE) {

@@ -1,6 +1,5 @@
 package org.clustergrid.ingest.geonames;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,7 +14,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.clustergrid.ingest.BoundedLines;
+import org.clustergrid.ingest.ExpansionLimit;
 import org.clustergrid.ingest.FileType;
+import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Market.MarketKind;
@@ -51,17 +53,24 @@ public final class GeoNamesReader {
     private GeoNamesReader() {}
 
     public static void read(Path file, Filter filter, ImportReport report, Consumer<Market> sink) throws IOException {
-        new GeoNamesReader().run(file, filter, report, sink);
+        read(file, filter, report, sink, ImportLimits.DEFAULT);
     }
 
-    private void run(Path file, Filter filter, ImportReport report, Consumer<Market> sink) throws IOException {
+    /** As {@link #read(Path, Filter, ImportReport, Consumer)}; expansion and lines beyond {@code limits} are errors. */
+    public static void read(Path file, Filter filter, ImportReport report, Consumer<Market> sink, ImportLimits limits)
+            throws IOException {
+        new GeoNamesReader().run(file, filter, report, sink, limits);
+    }
+
+    private void run(Path file, Filter filter, ImportReport report, Consumer<Market> sink, ImportLimits limits)
+            throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
-        try (InputStream raw = Files.newInputStream(file)) {
+        try (ExpansionLimit.Counting raw = new ExpansionLimit.Counting(Files.newInputStream(file))) {
             InputStream in;
             switch (type) {
-                case GZIP -> in = new GZIPInputStream(raw, 1 << 16);
-                case ZIP -> in = firstTextEntry(raw, name, report);
+                case GZIP -> in = new ExpansionLimit(new GZIPInputStream(raw, 1 << 16), limits, raw::count, name);
+                case ZIP -> in = firstTextEntry(raw, name, report, limits);
                 case TEXT -> in = raw;
                 default -> {
                     report.error(name, null, null, "expected a GeoNames dump (tab-separated text, .gz or .zip) but it is "
@@ -72,25 +81,31 @@ public final class GeoNamesReader {
             if (in == null) {
                 return;
             }
-            readLines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), name, filter,
-                    report, sink);
+            readLines(new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8), limits.lineCharacters()),
+                    name, filter, report, sink);
+        } catch (ExpansionLimit.Exceeded e) {
+            report.error(name, null, null, e.getMessage());
+        } catch (BoundedLines.TooLong e) {
+            report.error(name, null, null, e.getMessage());
         } catch (ZipException | java.io.EOFException e) {
             report.error(name, null, null, "corrupt or truncated compressed file: " + e.getMessage());
         }
     }
 
-    private static InputStream firstTextEntry(InputStream raw, String name, ImportReport report) throws IOException {
+    private static InputStream firstTextEntry(ExpansionLimit.Counting raw, String name, ImportReport report,
+            ImportLimits limits) throws IOException {
         ZipInputStream zip = new ZipInputStream(raw);
         for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
             if (e.getName().endsWith(".txt") && !e.getName().toLowerCase().contains("readme")) {
-                return zip;
+                long before = raw.count(); // what the archive held before this member
+                return new ExpansionLimit(zip, limits, () -> raw.count() - before, name + "!" + e.getName());
             }
         }
         report.error(name, null, null, "the ZIP archive holds no GeoNames .txt file");
         return null;
     }
 
-    private void readLines(BufferedReader r, String name, Filter filter, ImportReport report, Consumer<Market> sink)
+    private void readLines(BoundedLines r, String name, Filter filter, ImportReport report, Consumer<Market> sink)
             throws IOException {
         long lineNo = 0;
         for (String line; (line = r.readLine()) != null; ) {

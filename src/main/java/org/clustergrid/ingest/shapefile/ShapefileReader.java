@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.clustergrid.ingest.ExpansionLimit;
 import org.clustergrid.ingest.FileType;
+import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceSink;
@@ -32,29 +34,37 @@ public final class ShapefileReader {
      * @param sink receives each good record as {@code record N} (1-based, counting deleted records too)
      */
     public static void read(Path file, ImportReport report, SourceSink sink) throws IOException {
+        read(file, report, sink, ImportLimits.DEFAULT);
+    }
+
+    /** As {@link #read(Path, ImportReport, SourceSink)}; a ZIP member expanding beyond {@code limits} is an error. */
+    public static void read(Path file, ImportReport report, SourceSink sink, ImportLimits limits) throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         switch (type) {
-            case ZIP -> readZip(file, name, report, sink);
+            case ZIP -> readZip(file, name, report, sink, limits);
             case SHAPEFILE -> readLoose(file, name, report, sink);
             default -> report.error(name, null, null,
                     "expected a zipped Shapefile but it is " + type.description());
         }
     }
 
-    private static void readZip(Path file, String name, ImportReport report, SourceSink sink)
+    private static void readZip(Path file, String name, ImportReport report, SourceSink sink, ImportLimits limits)
             throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ShapefileParts parts = zipParts(zip, name, report);
+            ShapefileParts parts = zipParts(zip, name, report, limits);
             if (parts != null) {
                 new ShapefileDecoder(parts, report, sink).run();
             }
+        } catch (ExpansionLimit.Exceeded e) {
+            report.error(name, null, null, e.getMessage());
         } catch (ZipException | EOFException e) {
             report.error(name, null, null, "corrupt or truncated ZIP archive: " + e.getMessage());
         }
     }
 
-    private static ShapefileParts zipParts(ZipFile zip, String zipName, ImportReport report) throws IOException {
+    private static ShapefileParts zipParts(ZipFile zip, String zipName, ImportReport report, ImportLimits limits)
+            throws IOException {
         List<ZipEntry> entries = new ArrayList<>();
         zip.stream().filter(e -> !e.isDirectory() && !isMacMetadata(e.getName())).forEach(entries::add);
         List<ZipEntry> shps = entries.stream().filter(e -> hasExtension(e.getName(), ".shp")).toList();
@@ -75,9 +85,20 @@ public final class ShapefileReader {
         ZipEntry shx = sibling(entries, base, ".shx");
         ZipEntry prj = sibling(entries, base, ".prj");
         ZipEntry cpg = sibling(entries, base, ".cpg");
-        return new ShapefileParts(label, () -> zip.getInputStream(shp), () -> zip.getInputStream(dbf),
+        for (ZipEntry e : java.util.Arrays.asList(shp, dbf, prj, cpg)) {
+            if (e != null) { // what the archive declares is refused before anything is read; what it holds, while read
+                ExpansionLimit.check(zipName + "!" + e.getName(), e.getSize(), e.getCompressedSize(), limits);
+            }
+        }
+        return new ShapefileParts(label, () -> member(zip, shp, zipName, limits),
+                () -> member(zip, dbf, zipName, limits),
                 shx == null || shx.getSize() < 0 ? -1 : ShapefileParts.shxRecords(shx.getSize()),
                 prj == null ? null : prj.getName(), text(zip, prj), text(zip, cpg));
+    }
+
+    private static InputStream member(ZipFile zip, ZipEntry e, String zipName, ImportLimits limits)
+            throws IOException {
+        return new ExpansionLimit(zip.getInputStream(e), limits, e::getCompressedSize, zipName + "!" + e.getName());
     }
 
     private static void readLoose(Path shp, String name, ImportReport report, SourceSink sink)

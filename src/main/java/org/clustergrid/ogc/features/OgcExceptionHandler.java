@@ -54,7 +54,9 @@ class OgcExceptionHandler {
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String code, String description) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", code);
-        m.put("description", description);
+        // values are quoted as excerpts where refused; this bounds any message that quotes more
+        m.put("description", description == null || description.length() <= 2_000 ? description
+                : description.substring(0, 1_997) + "...");
         return ResponseEntity.status(status).contentType(MediaTypes.JSON).body(m);
     }
 }

@@ -3,6 +3,7 @@ package org.clustergrid.ogc.wms;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import org.clustergrid.filter.Literals;
 import org.clustergrid.render.ImageFormat;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.Style;
@@ -72,6 +73,7 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         if (crs.yFirst(v)) {
             box = new double[] {box[1], box[0], box[3], box[2]};
         }
+        checkExtent(box, crs, v);
         int width = size(p, "WIDTH", v);
         int height = size(p, "HEIGHT", v);
         ImageFormat format = ImageFormat.PNG;
@@ -117,24 +119,45 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         return out;
     }
 
+    /**
+     * Degrees a geographic box may reach on either axis. Boxes past ±180 (antimeridian) or ±90 (conformance tests ask
+     * for such) draw what lies there, if anything; beyond this no map means anything.
+     */
+    static final double MAX_DEGREES = 1_000;
+    /** Web Mercator metres a box may reach: the world is ±20,037,508 m wide, so about 25 world widths. */
+    static final double MAX_METRES = 1e9;
+
+    /** Refuses boxes no map could mean: ±1e308 would otherwise be projected and drawn. */
+    static void checkExtent(double[] box, WmsCrs crs, WmsVersion v) {
+        double max = crs == WmsCrs.EPSG_3857 ? MAX_METRES : MAX_DEGREES;
+        for (double c : box) {
+            if (Math.abs(c) > max) {
+                throw WmsException.invalid("BBOX", "BBOX lies outside what a map in " + crs.code() + " can show: "
+                        + "every value must be within ±" + (crs == WmsCrs.EPSG_3857 ? "1e9 m" : "1000°"), v);
+            }
+        }
+    }
+
     static double[] bbox(String text, WmsVersion v) {
         String[] parts = text.split(",");
         if (parts.length != 4) {
-            throw WmsException.invalid("BBOX", "BBOX must be four numbers minx,miny,maxx,maxy; got '" + text + "'", v);
+            throw WmsException.invalid("BBOX", "BBOX must be four numbers minx,miny,maxx,maxy; got '"
+                    + Literals.excerpt(text) + "'", v);
         }
         double[] b = new double[4];
         for (int i = 0; i < 4; i++) {
             try {
                 b[i] = Double.parseDouble(parts[i].strip());
             } catch (NumberFormatException e) {
-                throw WmsException.invalid("BBOX", "BBOX value '" + parts[i] + "' is not a number", v);
+                throw WmsException.invalid("BBOX", "BBOX value '" + Literals.excerpt(parts[i]) + "' is not a number", v);
             }
             if (!Double.isFinite(b[i])) {
                 throw WmsException.invalid("BBOX", "BBOX value '" + parts[i] + "' is not finite", v);
             }
         }
         if (b[0] >= b[2] || b[1] >= b[3]) {
-            throw WmsException.invalid("BBOX", "BBOX minimum must be below maximum on both axes; got '" + text + "'", v);
+            throw WmsException.invalid("BBOX", "BBOX minimum must be below maximum on both axes; got '"
+                    + Literals.excerpt(text) + "'", v);
         }
         return b;
     }

@@ -1,0 +1,115 @@
+package org.clustergrid.app.limits;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import jakarta.annotation.PreDestroy;
+import org.clustergrid.app.ClusterGridProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * The pool expensive requests compute on: a few threads and a short queue, so a burst of them waits briefly or is
+ * answered 503 with {@code Retry-After} ({@link BusyException}) instead of queueing without end. Each computation
+ * has a time budget and runs as an asynchronous request: when the budget is spent, or the container reports the
+ * request failed, its thread is interrupted, and the computations' loops stop at their next check
+ * ({@link java.util.concurrent.CancellationException}). Tomcat does not notice a client that closes its connection
+ * while the computation runs, so such work runs until the budget at most.
+ */
+@Component
+public class BoundedWork {
+    private final Limits limits;
+    private final ThreadPoolExecutor pool;
+    private final AtomicLong cancelled = new AtomicLong();
+
+    public BoundedWork(ClusterGridProperties properties) {
+        this.limits = properties.limits();
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(limits.workThreads(), limits.workThreads(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, limits.workQueue())), r -> {
+                    Thread t = new Thread(r, "bounded-work-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * {@code task}'s result, computed on the pool within the time budget, as a deferred result Spring MVC answers
+     * when it is set; failures reach the exception handlers as if thrown by the controller.
+     *
+     * @throws BusyException when every thread is busy and the queue is full
+     */
+    public <T> DeferredResult<T> submit(Callable<T> task) {
+        DeferredResult<T> result = new DeferredResult<>(limits.workTime().toMillis());
+        Future<?> future;
+        try {
+            future = pool.submit(() -> {
+                try {
+                    result.setResult(task.call());
+                } catch (Throwable e) {
+                    result.setErrorResult(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new BusyException(limits);
+        }
+        result.onTimeout(() -> {
+            // the answer first: the interrupted task would otherwise answer with its own cancellation
+            result.setErrorResult(new BudgetExceededException(limits));
+            stop(future);
+        });
+        result.onError(e -> stop(future));
+        result.onCompletion(() -> future.cancel(true)); // finished: a no-op; else it was counted above
+        return result;
+    }
+
+    private void stop(Future<?> future) {
+        if (future.cancel(true)) {
+            cancelled.incrementAndGet();
+        }
+    }
+
+    /** Computations stopped before they finished (budget spent or client gone), since start. */
+    public long cancelledCount() {
+        return cancelled.get();
+    }
+
+    /** Computations running now. */
+    public int activeCount() {
+        return pool.getActiveCount();
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** Every worker busy and the queue full: 503 with Retry-After. */
+    public static final class BusyException extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        BusyException(Limits limits) {
+            super("the server is busy with " + limits.workThreads() + " expensive computations and "
+                    + limits.workQueue() + " waiting (" + Limits.PREFIX + "work-threads, " + Limits.PREFIX
+                    + "work-queue); try again in " + limits.retryAfter().toSeconds() + " s");
+            this.retryAfterSeconds = limits.retryAfter().toSeconds();
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** A computation that ran out of its time budget and was stopped: 503. */
+    public static final class BudgetExceededException extends RuntimeException {
+        BudgetExceededException(Limits limits) {
+            super("the computation took longer than its time budget of " + limits.workTime().toSeconds()
+                    + " s (" + Limits.PREFIX + "work-time) and was stopped");
+        }
+    }
+}
