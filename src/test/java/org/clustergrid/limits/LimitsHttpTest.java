@@ -29,9 +29,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"clustergrid.limits.work-threads=1", "clustergrid.limits.work-queue=1",
     "clustergrid.limits.work-time=4s", "clustergrid.limits.retry-after=7s",
     "clustergrid.limits.profile.draws=2147483647", "clustergrid.limits.profile-body=64KB",
-    "clustergrid.limits.geometry-vertices=2000", "clustergrid.limits.body=16KB"})
+    "clustergrid.limits.geometry-vertices=2000", "clustergrid.limits.body=16KB",
+    "clustergrid.admin.token=" + LimitsHttpTest.TOKEN})
 class LimitsHttpTest extends ServerTest {
     static final String PROFILE = "gis-data/profiles/default.yaml";
+    /** Custom profiles and geometries need the analyst role: the limits apply to those who may send them. */
+    static final String TOKEN = "limits-token";
 
     @Autowired
     BoundedWork work;
@@ -46,7 +49,7 @@ class LimitsHttpTest extends ServerTest {
 
     HttpRequest postRequest(String path, String type, String body) {
         return HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("X-Admin-Token", TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     static String message(HttpResponse<String> r) throws Exception {
@@ -77,7 +80,8 @@ class LimitsHttpTest extends ServerTest {
         assertThat(message(big)).contains("65536 bytes", "clustergrid.limits.profile-body");
         // sent in chunks, without a length: refused once the limit is passed while reading
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create(url("/api/scores/profile")))
-                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofInputStream(
+                .header("Content-Type", "application/yaml").header("X-Admin-Token", TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(("#" + "x".repeat(200_000)).getBytes()))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
@@ -257,6 +261,7 @@ class LimitsHttpTest extends ServerTest {
         Socket s = new Socket("localhost", port);
         OutputStream out = s.getOutputStream();
         out.write(("POST /api/scores/profile HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+                + "X-Admin-Token: " + TOKEN + "\r\n"
                 + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();
