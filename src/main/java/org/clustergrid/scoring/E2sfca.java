@@ -1,10 +1,12 @@
 package org.clustergrid.scoring;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.clustergrid.index.Nearest;
+import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
@@ -32,40 +34,129 @@ final class E2sfca {
      * Step 1 for every finance point, then step 2 for every cluster, both over the same (point, cluster) pairs
      * within the catchment, found once; call once before {@link #access}. The pairs are searched from the smaller
      * side: from each cluster when there are fewer clusters than finance points (a national bank register beside a
-     * cluster register: 10,000 searches instead of 140,000), else from each point.
+     * cluster register: 10,000 searches instead of 140,000), else from each point. Either way a point's demand is
+     * summed over its clusters in the order of the cluster list, and a cluster's access over its points in the order
+     * of the point list, so the result does not depend on the side searched or on the threads.
      */
     E2sfca prepare(List<StoredFeature> financePoints, List<StoredFeature> clusters) {
-        Map<StoredFeature, List<Nearest<StoredFeature>>> byPoint = new IdentityHashMap<>();
-        if (clusters.size() < financePoints.size()) {
-            List<List<Nearest<StoredFeature>>> near = clusters.parallelStream()
-                    .map(c -> indexes.financePoints.within(c.feature().geometry(), catchment, false)).toList();
-            for (int i = 0; i < clusters.size(); i++) {
-                for (Nearest<StoredFeature> p : near.get(i)) {
-                    byPoint.computeIfAbsent(p.item(), k -> new ArrayList<>())
-                            .add(new Nearest<>(clusters.get(i), p.metres(), p.closest()));
+        boolean fromClusters = clusters.size() < financePoints.size();
+        List<StoredFeature> queries = fromClusters ? clusters : financePoints;
+        NearestIndex<StoredFeature> searched = fromClusters ? indexes.financePoints : indexes.clusters;
+        int[] listIndex = listIndexes(searched, fromClusters ? financePoints : clusters);
+        int[][] found = new int[queries.size()][];
+        double[][] weights = new double[queries.size()][];
+        IntStream.range(0, queries.size()).parallel().forEach(q -> {
+            Pairs pairs = new Pairs();
+            searched.forEachWithin(queries.get(q).feature().geometry(), catchment,
+                    (item, metres) -> pairs.add(listIndex[item], decay(metres)));
+            if (!fromClusters) {
+                pairs.sortByIndex(); // a point's clusters in list order
+            }
+            found[q] = pairs.indexes();
+            weights[q] = pairs.weights();
+        });
+        // pairs by point, each point's clusters in list order
+        int[] start = new int[financePoints.size() + 1];
+        int[] cluster;
+        double[] weight;
+        if (fromClusters) {
+            for (int[] points : found) {
+                for (int p : points) {
+                    start[p + 1]++;
+                }
+            }
+            Arrays.parallelPrefix(start, Integer::sum);
+            cluster = new int[start[financePoints.size()]];
+            weight = new double[cluster.length];
+            int[] fill = Arrays.copyOf(start, financePoints.size());
+            for (int c = 0; c < found.length; c++) {
+                for (int k = 0; k < found[c].length; k++) {
+                    int at = fill[found[c][k]]++;
+                    cluster[at] = c;
+                    weight[at] = weights[c][k];
                 }
             }
         } else {
-            List<List<Nearest<StoredFeature>>> near = financePoints.parallelStream()
-                    .map(point -> indexes.clusters.within(point.feature().geometry(), catchment, false)).toList();
-            for (int j = 0; j < financePoints.size(); j++) {
-                byPoint.put(financePoints.get(j), near.get(j));
+            for (int p = 0; p < found.length; p++) {
+                start[p + 1] = start[p] + found[p].length;
+            }
+            cluster = new int[start[financePoints.size()]];
+            weight = new double[cluster.length];
+            for (int p = 0; p < found.length; p++) {
+                System.arraycopy(found[p], 0, cluster, start[p], found[p].length);
+                System.arraycopy(weights[p], 0, weight, start[p], found[p].length);
             }
         }
-        for (StoredFeature point : financePoints) {
-            List<Nearest<StoredFeature>> pairs = byPoint.getOrDefault(point, List.of());
+        double[] access = new double[clusters.size()];
+        for (int p = 0; p < financePoints.size(); p++) {
             double demand = 0;
-            for (Nearest<StoredFeature> c : pairs) {
-                Integer size = ((Cluster) c.item().feature()).size();
-                demand += (size == null ? 1 : size) * decay(c.metres());
+            for (int k = start[p]; k < start[p + 1]; k++) {
+                Integer size = ((Cluster) clusters.get(cluster[k]).feature()).size();
+                demand += (size == null ? 1 : size) * weight[k];
             }
             double r = demand > 0 ? 1 / demand : 0;
-            ratio.put(point, r);
-            for (Nearest<StoredFeature> c : pairs) {
-                clusterAccess.merge(c.item(), r * decay(c.metres()), Double::sum);
+            ratio.put(financePoints.get(p), r);
+            for (int k = start[p]; k < start[p + 1]; k++) {
+                access[cluster[k]] += r * weight[k];
             }
         }
+        for (int c = 0; c < clusters.size(); c++) {
+            clusterAccess.put(clusters.get(c), access[c]);
+        }
         return this;
+    }
+
+    /** For each position of the index, the position of its item in {@code list}. */
+    private static int[] listIndexes(NearestIndex<StoredFeature> index, List<StoredFeature> list) {
+        Map<StoredFeature, Integer> at = new IdentityHashMap<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            at.put(list.get(i), i);
+        }
+        int[] out = new int[index.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = at.get(index.item(i));
+        }
+        return out;
+    }
+
+    /** The (list index, decay weight) pairs found from one query. */
+    private static final class Pairs {
+        private int[] indexes = new int[64];
+        private double[] weights = new double[64];
+        private int size;
+
+        void add(int index, double weight) {
+            if (size == indexes.length) {
+                indexes = Arrays.copyOf(indexes, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            indexes[size] = index;
+            weights[size++] = weight;
+        }
+
+        void sortByIndex() {
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = (long) indexes[i] << 32 | i;
+            }
+            Arrays.sort(keys);
+            int[] sortedIndexes = new int[size];
+            double[] sortedWeights = new double[size];
+            for (int i = 0; i < size; i++) {
+                sortedIndexes[i] = (int) (keys[i] >>> 32);
+                sortedWeights[i] = weights[(int) keys[i]];
+            }
+            indexes = sortedIndexes;
+            weights = sortedWeights;
+        }
+
+        int[] indexes() {
+            return Arrays.copyOf(indexes, size);
+        }
+
+        double[] weights() {
+            return Arrays.copyOf(weights, size);
+        }
     }
 
     /** Step 2 for a cluster of the data: its access points per 10,000 workers. */
