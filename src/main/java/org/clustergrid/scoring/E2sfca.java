@@ -43,61 +43,57 @@ final class E2sfca {
         List<StoredFeature> queries = fromClusters ? clusters : financePoints;
         NearestIndex<StoredFeature> searched = fromClusters ? indexes.financePoints : indexes.clusters;
         int[] listIndex = listIndexes(searched, fromClusters ? financePoints : clusters);
-        int[][] found = new int[queries.size()][];
-        double[][] weights = new double[queries.size()][];
+        // each query's pairs, in list order of the other side
+        Pairs[] found = new Pairs[queries.size()];
         IntStream.range(0, queries.size()).parallel().forEach(q -> {
             Pairs pairs = new Pairs();
             searched.forEachWithin(queries.get(q).feature().geometry(), catchment,
                     (item, metres) -> pairs.add(listIndex[item], decay(metres)));
-            if (!fromClusters) {
-                pairs.sortByIndex(); // a point's clusters in list order
-            }
-            found[q] = pairs.indexes();
-            weights[q] = pairs.weights();
+            pairs.sortByIndex();
+            found[q] = pairs;
         });
-        // pairs by point, each point's clusters in list order
-        int[] start = new int[financePoints.size() + 1];
-        int[] cluster;
-        double[] weight;
+        double[] workers = new double[clusters.size()];
+        for (int c = 0; c < workers.length; c++) {
+            Integer size = ((Cluster) clusters.get(c).feature()).size();
+            workers[c] = size == null ? 1 : size;
+        }
+        // step 1: each point's demand over its clusters in list order, each sum walked by one thread or in order
+        double[] demand = new double[financePoints.size()];
         if (fromClusters) {
-            for (int[] points : found) {
-                for (int p : points) {
-                    start[p + 1]++;
-                }
-            }
-            Arrays.parallelPrefix(start, Integer::sum);
-            cluster = new int[start[financePoints.size()]];
-            weight = new double[cluster.length];
-            int[] fill = Arrays.copyOf(start, financePoints.size());
             for (int c = 0; c < found.length; c++) {
-                for (int k = 0; k < found[c].length; k++) {
-                    int at = fill[found[c][k]]++;
-                    cluster[at] = c;
-                    weight[at] = weights[c][k];
+                for (int k = 0; k < found[c].size; k++) {
+                    demand[found[c].indexes[k]] += workers[c] * found[c].weights[k];
                 }
             }
         } else {
-            for (int p = 0; p < found.length; p++) {
-                start[p + 1] = start[p] + found[p].length;
-            }
-            cluster = new int[start[financePoints.size()]];
-            weight = new double[cluster.length];
-            for (int p = 0; p < found.length; p++) {
-                System.arraycopy(found[p], 0, cluster, start[p], found[p].length);
-                System.arraycopy(weights[p], 0, weight, start[p], found[p].length);
-            }
+            IntStream.range(0, found.length).parallel().forEach(p -> {
+                double sum = 0;
+                for (int k = 0; k < found[p].size; k++) {
+                    sum += workers[found[p].indexes[k]] * found[p].weights[k];
+                }
+                demand[p] = sum;
+            });
         }
+        double[] r = new double[financePoints.size()];
+        for (int p = 0; p < r.length; p++) {
+            r[p] = demand[p] > 0 ? 1 / demand[p] : 0;
+            ratio.put(financePoints.get(p), r[p]);
+        }
+        // step 2: each cluster's access over its points in list order
         double[] access = new double[clusters.size()];
-        for (int p = 0; p < financePoints.size(); p++) {
-            double demand = 0;
-            for (int k = start[p]; k < start[p + 1]; k++) {
-                Integer size = ((Cluster) clusters.get(cluster[k]).feature()).size();
-                demand += (size == null ? 1 : size) * weight[k];
-            }
-            double r = demand > 0 ? 1 / demand : 0;
-            ratio.put(financePoints.get(p), r);
-            for (int k = start[p]; k < start[p + 1]; k++) {
-                access[cluster[k]] += r * weight[k];
+        if (fromClusters) {
+            IntStream.range(0, found.length).parallel().forEach(c -> {
+                double sum = 0;
+                for (int k = 0; k < found[c].size; k++) {
+                    sum += r[found[c].indexes[k]] * found[c].weights[k];
+                }
+                access[c] = sum;
+            });
+        } else {
+            for (int p = 0; p < found.length; p++) {
+                for (int k = 0; k < found[p].size; k++) {
+                    access[found[p].indexes[k]] += r[p] * found[p].weights[k];
+                }
             }
         }
         for (int c = 0; c < clusters.size(); c++) {
@@ -148,14 +144,6 @@ final class E2sfca {
             }
             indexes = sortedIndexes;
             weights = sortedWeights;
-        }
-
-        int[] indexes() {
-            return Arrays.copyOf(indexes, size);
-        }
-
-        double[] weights() {
-            return Arrays.copyOf(weights, size);
         }
     }
 
