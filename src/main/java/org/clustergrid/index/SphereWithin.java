@@ -28,7 +28,7 @@ final class SphereWithin {
      */
     static void visit(Segments segments, FlatRTree tree, QueryShape q, double limit, boolean oneSegmentItems,
             NearestIndex.WithinVisitor visitor) {
-        Hits hits = oneSegmentItems ? null : new Hits();
+        IndexedValues hits = oneSegmentItems ? null : new IndexedValues();
         int[] stack = new int[64];
         int top = 0;
         stack[top++] = tree.root();
@@ -60,35 +60,20 @@ final class SphereWithin {
             }
         }
         if (hits != null) {
-            hits.visitLeast(visitor);
+            hits.sortByIndex();
+            visitLeast(hits, visitor);
         }
     }
 
-    /** Segments found, as (item, metres), reduced to each item's least distance at the end. */
-    private static final class Hits {
-        private long[] keys = new long[64]; // item << 32 | position in metres
-        private double[] metres = new double[64];
-        private int size;
-
-        void add(int item, double m) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                metres = Arrays.copyOf(metres, size * 2);
+    /** Each item of the segments found (sorted by item) with its least distance. */
+    private static void visitLeast(IndexedValues hits, NearestIndex.WithinVisitor visitor) {
+        for (int k = 0; k < hits.size(); ) {
+            int item = hits.index(k);
+            double least = hits.value(k);
+            for (k++; k < hits.size() && hits.index(k) == item; k++) {
+                least = Math.min(least, hits.value(k));
             }
-            keys[size] = (long) item << 32 | size;
-            metres[size++] = m;
-        }
-
-        void visitLeast(NearestIndex.WithinVisitor visitor) {
-            Arrays.sort(keys, 0, size);
-            for (int i = 0; i < size; ) {
-                int item = (int) (keys[i] >>> 32);
-                double least = metres[(int) keys[i]];
-                for (i++; i < size && (int) (keys[i] >>> 32) == item; i++) {
-                    least = Math.min(least, metres[(int) keys[i]]);
-                }
-                visitor.visit(item, least);
-            }
+            visitor.visit(item, least);
         }
     }
 }

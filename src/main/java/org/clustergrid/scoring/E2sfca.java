@@ -1,10 +1,10 @@
 package org.clustergrid.scoring;
 
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.clustergrid.index.IndexedValues;
 import org.clustergrid.index.Nearest;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Cluster;
@@ -44,9 +44,9 @@ final class E2sfca {
         NearestIndex<StoredFeature> searched = fromClusters ? indexes.financePoints : indexes.clusters;
         int[] listIndex = listIndexes(searched, fromClusters ? financePoints : clusters);
         // each query's pairs, in list order of the other side
-        Pairs[] found = new Pairs[queries.size()];
+        IndexedValues[] found = new IndexedValues[queries.size()];
         IntStream.range(0, queries.size()).parallel().forEach(q -> {
-            Pairs pairs = new Pairs();
+            IndexedValues pairs = new IndexedValues(); // (list index, decay weight)
             searched.forEachWithin(queries.get(q).feature().geometry(), catchment,
                     (item, metres) -> pairs.add(listIndex[item], decay(metres)));
             pairs.sortByIndex();
@@ -61,15 +61,15 @@ final class E2sfca {
         double[] demand = new double[financePoints.size()];
         if (fromClusters) {
             for (int c = 0; c < found.length; c++) {
-                for (int k = 0; k < found[c].size; k++) {
-                    demand[found[c].indexes[k]] += workers[c] * found[c].weights[k];
+                for (int k = 0; k < found[c].size(); k++) {
+                    demand[found[c].index(k)] += workers[c] * found[c].value(k);
                 }
             }
         } else {
             IntStream.range(0, found.length).parallel().forEach(p -> {
                 double sum = 0;
-                for (int k = 0; k < found[p].size; k++) {
-                    sum += workers[found[p].indexes[k]] * found[p].weights[k];
+                for (int k = 0; k < found[p].size(); k++) {
+                    sum += workers[found[p].index(k)] * found[p].value(k);
                 }
                 demand[p] = sum;
             });
@@ -84,15 +84,15 @@ final class E2sfca {
         if (fromClusters) {
             IntStream.range(0, found.length).parallel().forEach(c -> {
                 double sum = 0;
-                for (int k = 0; k < found[c].size; k++) {
-                    sum += r[found[c].indexes[k]] * found[c].weights[k];
+                for (int k = 0; k < found[c].size(); k++) {
+                    sum += r[found[c].index(k)] * found[c].value(k);
                 }
                 access[c] = sum;
             });
         } else {
             for (int p = 0; p < found.length; p++) {
-                for (int k = 0; k < found[p].size; k++) {
-                    access[found[p].indexes[k]] += r[p] * found[p].weights[k];
+                for (int k = 0; k < found[p].size(); k++) {
+                    access[found[p].index(k)] += r[p] * found[p].value(k);
                 }
             }
         }
@@ -113,38 +113,6 @@ final class E2sfca {
             out[i] = at.get(index.item(i));
         }
         return out;
-    }
-
-    /** The (list index, decay weight) pairs found from one query. */
-    private static final class Pairs {
-        private int[] indexes = new int[64];
-        private double[] weights = new double[64];
-        private int size;
-
-        void add(int index, double weight) {
-            if (size == indexes.length) {
-                indexes = Arrays.copyOf(indexes, size * 2);
-                weights = Arrays.copyOf(weights, size * 2);
-            }
-            indexes[size] = index;
-            weights[size++] = weight;
-        }
-
-        void sortByIndex() {
-            long[] keys = new long[size];
-            for (int i = 0; i < size; i++) {
-                keys[i] = (long) indexes[i] << 32 | i;
-            }
-            Arrays.sort(keys);
-            int[] sortedIndexes = new int[size];
-            double[] sortedWeights = new double[size];
-            for (int i = 0; i < size; i++) {
-                sortedIndexes[i] = (int) (keys[i] >>> 32);
-                sortedWeights[i] = weights[(int) keys[i]];
-            }
-            indexes = sortedIndexes;
-            weights = sortedWeights;
-        }
     }
 
     /** Step 2 for a cluster of the data: its access points per 10,000 workers. */
