@@ -17,7 +17,8 @@ final class FlatRTree {
     private final int size;
     private final float[] boxes;
     private final int[] indices;
-    private final int[] levelEnds;
+    /** One past the last child of each internal node (position − size): looked up on every node a search enters. */
+    private final int[] childEnds;
 
     /** Boxes of the entries as {@code [minX, minY, maxX, maxY]} per entry. */
     FlatRTree(double[] entryBoxes) {
@@ -32,9 +33,10 @@ final class FlatRTree {
             nodes += count;
             ends[levels++] = nodes;
         } while (count > 1);
-        levelEnds = Arrays.copyOf(ends, levels);
+        int[] levelEnds = Arrays.copyOf(ends, levels);
         boxes = new float[nodes * 4];
         indices = new int[nodes];
+        childEnds = new int[nodes - size];
         int[] order = hilbertOrder(entryBoxes);
         for (int pos = 0; pos < size; pos++) {
             int e = order[pos];
@@ -57,6 +59,7 @@ final class FlatRTree {
                     maxX = Math.max(maxX, boxes[4 * pos + 2]);
                     maxY = Math.max(maxY, boxes[4 * pos + 3]);
                 }
+                childEnds[parent - size] = pos;
                 boxes[4 * parent] = minX;
                 boxes[4 * parent + 1] = minY;
                 boxes[4 * parent + 2] = maxX;
@@ -110,13 +113,7 @@ final class FlatRTree {
 
     /** One past the last child of an internal node. */
     int childEnd(int node) {
-        int first = indices[node];
-        for (int end : levelEnds) {
-            if (first < end) {
-                return Math.min(first + NODE_SIZE, end);
-            }
-        }
-        throw new IllegalStateException("bad node " + node);
+        return childEnds[node - size];
     }
 
     float minX(int pos) {
@@ -136,7 +133,7 @@ final class FlatRTree {
     }
 
     long memoryBytes() {
-        return boxes.length * 4L + indices.length * 4L;
+        return boxes.length * 4L + indices.length * 4L + childEnds.length * 4L;
     }
 
     private void setBox(int pos, double minX, double minY, double maxX, double maxY) {

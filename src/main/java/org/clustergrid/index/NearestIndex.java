@@ -49,6 +49,8 @@ public final class NearestIndex<T> {
     private final double[] linearLengths;
     private final STRtree areas; // polygonal items, for "inside is 0 m"
     private final Map<Integer, PreparedGeometry> preparedAreas;
+    /** Whether item i is segment i (points only): then {@link #forEachWithin} needs no reduction per item. */
+    private final boolean oneSegmentItems;
 
     private NearestIndex(List<T> items, Segments segments, STRtree areas, Map<Integer, PreparedGeometry> preparedAreas) {
         this.items = items;
@@ -57,6 +59,11 @@ public final class NearestIndex<T> {
         this.linearLengths = tree.subtreeSums(LengthWithin.linearSegmentLengths(segments));
         this.areas = areas;
         this.preparedAreas = preparedAreas;
+        boolean one = segments.count() == items.size();
+        for (int i = 0; one && i < segments.count(); i++) {
+            one = segments.componentItem[segments.segmentComponent[i]] == i;
+        }
+        this.oneSegmentItems = one;
     }
 
     /**
@@ -138,6 +145,43 @@ public final class NearestIndex<T> {
         List<Nearest<T>> list = new ArrayList<>(found.values());
         list.sort(Comparator.comparingDouble(Nearest::metres));
         return list;
+    }
+
+    /** Receives an item found near a query: its position in the index ({@link #item}) and its distance in metres. */
+    public interface WithinVisitor {
+        void visit(int item, double metres);
+    }
+
+    /**
+     * The items and great-circle distances {@link #within(Geometry, double, boolean) within(query, metres, false)}
+     * finds, in no particular order and without an object per item (see {@link SphereWithin}): for sums over millions
+     * of pairs. The same values for a point query or point items; a footprint's distance to a line or ring may come
+     * out a few centimetres less, being the least over all its segments (see {@link SphereWithin}).
+     */
+    public void forEachWithin(Geometry query, double metres, WithinVisitor visitor) {
+        QueryShape shape = QueryShape.of(query);
+        List<Integer> inside = new ArrayList<>(0);
+        for (Object o : areas.query(query.getEnvelopeInternal())) {
+            if (preparedAreas.get((Integer) o).intersects(query)) {
+                inside.add((Integer) o);
+            }
+        }
+        if (tree.size() > 0) {
+            SphereWithin.visit(segments, tree, shape, metres, oneSegmentItems, inside.isEmpty() ? visitor
+                    : (item, m) -> {
+                        if (!inside.contains(item)) {
+                            visitor.visit(item, m);
+                        }
+                    });
+        }
+        for (int i : inside) {
+            visitor.visit(i, 0);
+        }
+    }
+
+    /** The item at a position of the index, as {@link WithinVisitor} numbers them. */
+    public T item(int position) {
+        return items.get(position);
     }
 
     /**

@@ -85,8 +85,15 @@ abstract sealed class QueryShape {
 
         @Override
         double toSegment(Segments segments, int s) {
-            loadSegment(segments, s);
             System.arraycopy(p, 0, queryClosest, 0, 3);
+            double ax = segments.ax(s);
+            double ay = segments.ay(s);
+            if (ax == segments.bx(s) && ay == segments.by(s)) {
+                // a point item: what pointToEdge gives for an arc of zero length, without measuring it twice
+                SphericalEdges.toVector(ax, ay, itemClosest);
+                return SphericalEdges.angle(p, itemClosest);
+            }
+            loadSegment(segments, s);
             return SphericalEdges.pointToEdge(a, b, p, itemClosest, scratch);
         }
 

@@ -30,25 +30,29 @@ public final class NearbyPoints {
                 index[n++] = i;
             }
         }
-        Integer[] byKey = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            byKey[k] = k;
-        }
-        long[] keys = keyed;
-        Arrays.sort(byKey, (a, b) -> Long.compare(keys[a], keys[b]));
-        order = new int[n];
-        long[] cells = new long[n];
-        int[] starts = new int[n + 1];
+        // points by cell, in input order within a cell: the distinct cells sorted, then a counting sort into them
+        long[] cells = Arrays.copyOf(keyed, n);
+        Arrays.sort(cells);
         int count = 0;
         for (int k = 0; k < n; k++) {
-            long key = keys[byKey[k]];
-            order[k] = index[byKey[k]];
-            if (count == 0 || cells[count - 1] != key) {
-                cells[count] = key;
-                starts[count++] = k;
+            if (count == 0 || cells[count - 1] != cells[k]) {
+                cells[count++] = cells[k];
             }
         }
-        starts[count] = n;
+        int[] starts = new int[count + 1];
+        int[] cellOf = new int[n];
+        for (int k = 0; k < n; k++) {
+            cellOf[k] = Arrays.binarySearch(cells, 0, count, keyed[k]);
+            starts[cellOf[k] + 1]++;
+        }
+        for (int c = 0; c < count; c++) {
+            starts[c + 1] += starts[c];
+        }
+        order = new int[n];
+        int[] fill = Arrays.copyOf(starts, count);
+        for (int k = 0; k < n; k++) {
+            order[fill[cellOf[k]]++] = index[k];
+        }
         cellKeys = Arrays.copyOf(cells, count);
         cellStart = Arrays.copyOf(starts, count + 1);
     }

@@ -27,13 +27,16 @@ final class Availability {
             beyondRoads.put(tier, false);
         }
         for (var f : data.markets()) {
-            // each market's place tested once, then marked for every tier it belongs to
-            if (!coverage.covers(Layer.ROADS, Features.representative(f.feature().geometry()).getCoordinate())) {
-                for (MarketTier tier : MarketTier.values()) {
-                    if (tier.includes((Market) f.feature(), parameters)) {
-                        beyondRoads.put(tier, true);
-                    }
+            // a market's place is tested only when it would mark a tier not yet marked (most towns belong to no tier)
+            EnumSet<MarketTier> tiers = EnumSet.noneOf(MarketTier.class);
+            for (MarketTier tier : MarketTier.values()) {
+                if (!beyondRoads.get(tier) && tier.includes((Market) f.feature(), parameters)) {
+                    tiers.add(tier);
                 }
+            }
+            if (!tiers.isEmpty()
+                    && !coverage.covers(Layer.ROADS, Features.representative(f.feature().geometry()).getCoordinate())) {
+                tiers.forEach(tier -> beyondRoads.put(tier, true));
             }
         }
         empty.put(Layer.ROADS, data.roads().isEmpty());

@@ -1,10 +1,12 @@
 package org.clustergrid.scoring;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.clustergrid.index.IndexedValues;
 import org.clustergrid.index.Nearest;
+import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
@@ -32,40 +34,85 @@ final class E2sfca {
      * Step 1 for every finance point, then step 2 for every cluster, both over the same (point, cluster) pairs
      * within the catchment, found once; call once before {@link #access}. The pairs are searched from the smaller
      * side: from each cluster when there are fewer clusters than finance points (a national bank register beside a
-     * cluster register: 10,000 searches instead of 140,000), else from each point.
+     * cluster register: 10,000 searches instead of 140,000), else from each point. Either way a point's demand is
+     * summed over its clusters in the order of the cluster list, and a cluster's access over its points in the order
+     * of the point list, so the result does not depend on the side searched or on the threads.
      */
     E2sfca prepare(List<StoredFeature> financePoints, List<StoredFeature> clusters) {
-        Map<StoredFeature, List<Nearest<StoredFeature>>> byPoint = new IdentityHashMap<>();
-        if (clusters.size() < financePoints.size()) {
-            List<List<Nearest<StoredFeature>>> near = clusters.parallelStream()
-                    .map(c -> indexes.financePoints.within(c.feature().geometry(), catchment, false)).toList();
-            for (int i = 0; i < clusters.size(); i++) {
-                for (Nearest<StoredFeature> p : near.get(i)) {
-                    byPoint.computeIfAbsent(p.item(), k -> new ArrayList<>())
-                            .add(new Nearest<>(clusters.get(i), p.metres(), p.closest()));
+        boolean fromClusters = clusters.size() < financePoints.size();
+        List<StoredFeature> queries = fromClusters ? clusters : financePoints;
+        NearestIndex<StoredFeature> searched = fromClusters ? indexes.financePoints : indexes.clusters;
+        int[] listIndex = listIndexes(searched, fromClusters ? financePoints : clusters);
+        // each query's pairs, in list order of the other side
+        IndexedValues[] found = new IndexedValues[queries.size()];
+        IntStream.range(0, queries.size()).parallel().forEach(q -> {
+            IndexedValues pairs = new IndexedValues(); // (list index, decay weight)
+            searched.forEachWithin(queries.get(q).feature().geometry(), catchment,
+                    (item, metres) -> pairs.add(listIndex[item], decay(metres)));
+            pairs.sortByIndex();
+            found[q] = pairs;
+        });
+        double[] workers = new double[clusters.size()];
+        for (int c = 0; c < workers.length; c++) {
+            Integer size = ((Cluster) clusters.get(c).feature()).size();
+            workers[c] = size == null ? 1 : size;
+        }
+        // step 1: each point's demand over its clusters in list order, each sum walked by one thread or in order
+        double[] demand = new double[financePoints.size()];
+        if (fromClusters) {
+            for (int c = 0; c < found.length; c++) {
+                for (int k = 0; k < found[c].size(); k++) {
+                    demand[found[c].index(k)] += workers[c] * found[c].value(k);
                 }
             }
         } else {
-            List<List<Nearest<StoredFeature>>> near = financePoints.parallelStream()
-                    .map(point -> indexes.clusters.within(point.feature().geometry(), catchment, false)).toList();
-            for (int j = 0; j < financePoints.size(); j++) {
-                byPoint.put(financePoints.get(j), near.get(j));
+            IntStream.range(0, found.length).parallel().forEach(p -> {
+                double sum = 0;
+                for (int k = 0; k < found[p].size(); k++) {
+                    sum += workers[found[p].index(k)] * found[p].value(k);
+                }
+                demand[p] = sum;
+            });
+        }
+        double[] r = new double[financePoints.size()];
+        for (int p = 0; p < r.length; p++) {
+            r[p] = demand[p] > 0 ? 1 / demand[p] : 0;
+            ratio.put(financePoints.get(p), r[p]);
+        }
+        // step 2: each cluster's access over its points in list order
+        double[] access = new double[clusters.size()];
+        if (fromClusters) {
+            IntStream.range(0, found.length).parallel().forEach(c -> {
+                double sum = 0;
+                for (int k = 0; k < found[c].size(); k++) {
+                    sum += r[found[c].index(k)] * found[c].value(k);
+                }
+                access[c] = sum;
+            });
+        } else {
+            for (int p = 0; p < found.length; p++) {
+                for (int k = 0; k < found[p].size(); k++) {
+                    access[found[p].index(k)] += r[p] * found[p].value(k);
+                }
             }
         }
-        for (StoredFeature point : financePoints) {
-            List<Nearest<StoredFeature>> pairs = byPoint.getOrDefault(point, List.of());
-            double demand = 0;
-            for (Nearest<StoredFeature> c : pairs) {
-                Integer size = ((Cluster) c.item().feature()).size();
-                demand += (size == null ? 1 : size) * decay(c.metres());
-            }
-            double r = demand > 0 ? 1 / demand : 0;
-            ratio.put(point, r);
-            for (Nearest<StoredFeature> c : pairs) {
-                clusterAccess.merge(c.item(), r * decay(c.metres()), Double::sum);
-            }
+        for (int c = 0; c < clusters.size(); c++) {
+            clusterAccess.put(clusters.get(c), access[c]);
         }
         return this;
+    }
+
+    /** For each position of the index, the position of its item in {@code list}. */
+    private static int[] listIndexes(NearestIndex<StoredFeature> index, List<StoredFeature> list) {
+        Map<StoredFeature, Integer> at = new IdentityHashMap<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            at.put(list.get(i), i);
+        }
+        int[] out = new int[index.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = at.get(index.item(i));
+        }
+        return out;
     }
 
     /** Step 2 for a cluster of the data: its access points per 10,000 workers. */

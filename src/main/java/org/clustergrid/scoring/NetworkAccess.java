@@ -1,6 +1,7 @@
 package org.clustergrid.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Road;
 import org.clustergrid.network.BoundedSearch;
+import org.clustergrid.network.BulkSnap;
 import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.Snap;
 import org.clustergrid.network.SpeedProfile;
@@ -56,29 +58,51 @@ final class NetworkAccess {
             roads.add((Road) f.feature());
         }
         graph = RoadGraph.build(roads, speeds, parameters.maxOffRoadM());
+        // every market and finance point snapped once, all together: the tiers and the targets share the snaps
+        List<StoredFeature> markets = data.markets();
+        Snap[] snaps = snapAll(graph, List.of(markets, data.finance()));
         for (MarketTier tier : MarketTier.values()) {
-            List<StoredFeature> markets = new ArrayList<>();
-            List<Point> points = new ArrayList<>();
-            for (StoredFeature f : data.markets()) {
-                if (tier.includes((Market) f.feature(), parameters)) {
-                    markets.add(f);
-                    points.add(Features.representative(f.feature().geometry()));
+            List<StoredFeature> inTier = new ArrayList<>();
+            List<Snap> tierSnaps = new ArrayList<>();
+            for (int i = 0; i < markets.size(); i++) {
+                if (tier.includes((Market) markets.get(i).feature(), parameters)) {
+                    inTier.add(markets.get(i));
+                    tierSnaps.add(snaps[i]);
                 }
             }
-            tierMarkets.put(tier, markets);
-            if (!markets.isEmpty() && graph.nodeCount() > 0) {
-                tierTimes.put(tier, TravelTimes.fromSources(graph, points));
+            tierMarkets.put(tier, inTier);
+            if (!inTier.isEmpty() && graph.nodeCount() > 0) {
+                tierTimes.put(tier, TravelTimes.fromSnaps(graph, tierSnaps.toArray(Snap[]::new)));
             }
         }
         List<StoredFeature> withPopulation = new ArrayList<>();
-        for (StoredFeature f : data.markets()) {
-            if (((Market) f.feature()).population() != null) {
-                withPopulation.add(f);
+        List<Snap> populatedSnaps = new ArrayList<>();
+        for (int i = 0; i < markets.size(); i++) {
+            if (((Market) markets.get(i).feature()).population() != null) {
+                withPopulation.add(markets.get(i));
+                populatedSnaps.add(snaps[i]);
             }
         }
-        populated = new SnappedTargets(graph, withPopulation);
-        finance = new SnappedTargets(graph, data.finance());
+        populated = new SnappedTargets(graph, withPopulation, populatedSnaps.toArray(Snap[]::new));
+        finance = new SnappedTargets(graph, data.finance(),
+                Arrays.copyOfRange(snaps, markets.size(), snaps.length));
         scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    /** The snaps of the layers' features, one after another, at their {@link Features#representative} points. */
+    private static Snap[] snapAll(RoadGraph graph, List<List<StoredFeature>> layers) {
+        int n = layers.stream().mapToInt(List::size).sum();
+        double[] lons = new double[n];
+        double[] lats = new double[n];
+        int i = 0;
+        for (List<StoredFeature> layer : layers) {
+            for (StoredFeature f : layer) {
+                Point p = Features.representative(f.feature().geometry());
+                lons[i] = p.getX();
+                lats[i++] = p.getY();
+            }
+        }
+        return BulkSnap.snapAll(graph, lons, lats);
     }
 
     boolean hasNetwork() {

@@ -3,6 +3,7 @@ package org.clustergrid.scoring;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clustergrid.coverage.LayerCoverage;
 import org.clustergrid.model.Cluster;
@@ -40,11 +41,15 @@ public final class ScoringEngine {
         long start = System.nanoTime();
         this.data = data;
         this.profile = profile;
+        // the road network (graph, snaps, tier searches) and the rest (indexes, E2SFCA) need nothing of each other:
+        // built side by side, each on its own core when it has none to share
+        CompletableFuture<NetworkAccess> networkBuild = CompletableFuture.supplyAsync(
+                () -> new NetworkAccess(data, profile.parameters(), speeds));
         LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
         this.coverage = data.layerCoverage();
         this.availability = new Availability(data, coverage, profile.parameters());
-        this.network = new NetworkAccess(data, profile.parameters(), speeds);
         E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance(), data.clusters());
+        this.network = networkBuild.join();
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
         this.roadDataCheck = new RoadDataCheck(data, indexes.motorableRoads, profile.parameters().ruralAccessDistanceM());
         for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),

@@ -19,11 +19,7 @@ final class SnappedTargets {
     private final int[] offsets;
     private final int[] byNode;
 
-    SnappedTargets(RoadGraph graph, List<StoredFeature> features) {
-        this(graph, features, snapAll(graph, features));
-    }
-
-    /** Targets already snapped (e.g. clusters); {@code features} may be null when only the snaps matter. */
+    /** Targets snapped ({@code null}: position unknown); {@code features} may be null when only the snaps matter. */
     SnappedTargets(RoadGraph graph, List<StoredFeature> features, Snap[] snaps) {
         this.features = features;
         this.snaps = snaps;
@@ -55,16 +51,6 @@ final class SnappedTargets {
 
     private static Snap[] entries(Snap s) {
         return s == null ? new Snap[0] : s.entries();
-    }
-
-    private static Snap[] snapAll(RoadGraph graph, List<StoredFeature> features) {
-        Snap[] snaps = new Snap[features.size()];
-        java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i -> {
-            var p = Features.representative(features.get(i).feature().geometry());
-            Snap s = graph.snap(p);
-            snaps[i] = s != null ? s : Snap.offNetwork(p.getX(), p.getY());
-        });
-        return snaps;
     }
 
     /** How many of the targets joined the network (the rest are too far from any road). */

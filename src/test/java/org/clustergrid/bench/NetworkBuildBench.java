@@ -82,7 +82,7 @@ public final class NetworkBuildBench {
     }
 
     private static void measure(String layout, ScoringProfile profile, List<Road> roads, List<Cluster> clusters,
-            List<FinancePoint> finance, List<Market> towns) {
+            List<FinancePoint> finance, List<Market> towns) throws java.io.IOException {
         Geometry extent = new org.locationtech.jts.geom.GeometryFactory().toGeometry(envelope(roads));
         long inside = finance.stream().filter(f -> extent.getEnvelopeInternal().contains(
                 f.geometry().getCoordinate())).count();
@@ -111,11 +111,21 @@ public final class NetworkBuildBench {
 
         ScoringData data = new ScoringData(1, stored(clusters), stored(roads), List.of(), stored(finance),
                 stored(towns));
+        ScoringEngine engine = null;
         for (int run = 1; run <= 2; run++) {
             long c = cpu();
-            ScoringEngine engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
+            engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
             System.out.printf(Locale.ROOT, "  engine build %d: %.2f s (%.2f s CPU over all threads)%n", run,
                     engine.buildSeconds(), (cpu() - c) / 1e9);
+        }
+        String dump = System.getProperty("clustergrid.bench.dump");
+        if (dump != null) {
+            // every cluster's scores and indicators, to check that a faster build gives the same results
+            Path file = Path.of(dump, layout.replace(' ', '-') + ".tsv");
+            long t = System.nanoTime();
+            String sha = ScoreDump.write(engine.scoreClusters(profile.dimensionWeights()), file);
+            System.out.printf(Locale.ROOT, "  scores of every cluster in %s (%.1f s): sha256 %s%n", file,
+                    (System.nanoTime() - t) / 1e9, sha);
         }
     }
 

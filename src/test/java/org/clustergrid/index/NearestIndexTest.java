@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.clustergrid.geo.Geodesic;
@@ -123,6 +125,52 @@ class NearestIndexTest {
             List<Nearest<Geometry>> near = index.within(q, 3000);
             assertThat(near).allMatch(n -> n.metres() <= 3000);
             assertThat(near.isEmpty() || near.get(0).metres() == brute).isTrue();
+        }
+    }
+
+    @Test
+    void forEachWithinFindsWhatSphericalWithinFindsAtTheSameMetres() throws Exception {
+        Random random = new Random(5);
+        List<Geometry> points = new ArrayList<>();
+        List<Geometry> mixed = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            double x = 84 + random.nextDouble() * 0.5;
+            double y = 28 + random.nextDouble() * 0.5;
+            points.add(point(x, y));
+            mixed.add(switch (i % 3) {
+                case 0 -> point(x, y);
+                case 1 -> GF.createLineString(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 0.01, y),
+                    new Coordinate(x + 0.01, y + 0.01)});
+                default -> wkt("POLYGON ((" + x + " " + y + ", " + (x + 0.02) + " " + y + ", " + (x + 0.02) + " "
+                        + (y + 0.02) + ", " + x + " " + y + "))");
+            });
+        }
+        List<Geometry> queries = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            double x = 84 + random.nextDouble() * 0.5;
+            double y = 28 + random.nextDouble() * 0.5;
+            queries.add(i % 2 == 0 ? point(x, y) : wkt("POLYGON ((" + x + " " + y + ", " + (x + 0.03) + " " + y
+                    + ", " + (x + 0.03) + " " + (y + 0.03) + ", " + x + " " + (y + 0.03) + ", " + x + " " + y + "))"));
+        }
+        for (List<Geometry> items : List.of(points, mixed)) {
+            NearestIndex<Geometry> index = NearestIndex.build(items, g -> g);
+            for (Geometry q : queries) {
+                Map<Geometry, Double> expected = new HashMap<>();
+                index.within(q, 8_000, false).forEach(n -> expected.put(n.item(), n.metres()));
+                Map<Geometry, Double> found = new HashMap<>();
+                index.forEachWithin(q, 8_000, (item, metres) ->
+                        assertThat(found.put(index.item(item), metres)).isNull());
+                assertThat(found).isNotEmpty();
+                if (q instanceof Point || items == points) {
+                    assertThat(found).isEqualTo(expected);
+                } else {
+                    // a footprint's edges bulge beyond its box, so the best-first walk may meet a line or ring by a
+                    // segment a few centimetres farther than its nearest; forEachWithin measures every one
+                    assertThat(found.keySet()).isEqualTo(expected.keySet());
+                    found.forEach((g, m) -> assertThat(m).isLessThanOrEqualTo(expected.get(g))
+                            .isCloseTo(expected.get(g), within(0.1)));
+                }
+            }
         }
     }
 }
