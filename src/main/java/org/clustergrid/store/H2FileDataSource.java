@@ -62,9 +62,11 @@ final class H2FileDataSource implements DataSource {
     static H2FileDataSource hold(Path dataDir, String password) {
         Path base = dataDir.toAbsolutePath().normalize().resolve("clustergrid");
         Path file = Path.of(base + ".mv.db");
-        // the long lock timeout lets an import wait for another one instead of failing
+        // WRITE_DELAY=0: a commit is in the file when it returns (by default H2 writes it up to half a second later,
+        // so a kill just after an import reported success lost it); the long lock timeout lets an import wait for
+        // another one instead of failing
         String url = "jdbc:h2:file:" + base + (serverOnLoopbackOnly() ? ";AUTO_SERVER=TRUE" : "")
-                + ";LOCK_TIMEOUT=600000";
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=600000";
         H2FileDataSource source = new H2FileDataSource(file, url, password);
         if (HELD.merge(file, 1, Integer::sum) == 1) {
             try {

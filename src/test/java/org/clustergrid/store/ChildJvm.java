@@ -15,6 +15,7 @@ final class ChildJvm {
     private final Process process;
     private final CountDownLatch open = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    private final CountDownLatch written = new CountDownLatch(1);
     private final List<String> tail = new ArrayList<>();
 
     private ChildJvm(Process process) {
@@ -26,7 +27,7 @@ final class ChildJvm {
 
     static ChildJvm start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseSerialGC", "-cp",
+                "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 CrashChild.class.getName()));
         command.addAll(List.of(args));
@@ -47,6 +48,8 @@ final class ChildJvm {
                     open.countDown();
                 } else if (line.equals(CrashChild.SAYS + "DONE")) {
                     done.countDown();
+                } else if (line.equals(CrashChild.SAYS + "WRITTEN")) {
+                    written.countDown();
                 }
             }
         } catch (IOException e) {
@@ -66,6 +69,11 @@ final class ChildJvm {
             }
         }
         return false;
+    }
+
+    /** True once a {@code leave} child has its open import in the file. */
+    boolean awaitWritten(long millis) throws InterruptedException {
+        return written.await(millis, TimeUnit.MILLISECONDS);
     }
 
     boolean awaitExit(long millis) throws InterruptedException {
