@@ -1,19 +1,15 @@
 package org.clustergrid.store;
 
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
 import org.h2.engine.SysProperties;
 import org.h2.mvstore.DataUtils;
@@ -30,7 +26,7 @@ import org.h2.mvstore.MVStoreException;
  * <p>When H2 cannot open the file because a killed process left a transaction in it, the transaction is finished by
  * {@link H2LeftoverTransactions} and the file opened again; a store from before the password gets it on first open.
  */
-final class H2FileDataSource implements DataSource {
+final class H2FileDataSource extends PlainDataSource {
     private static final String USER = "sa";
 
     static {
@@ -46,7 +42,6 @@ final class H2FileDataSource implements DataSource {
     private final String url;
     private final String password;
     private final AtomicBoolean released = new AtomicBoolean();
-    private volatile int loginTimeout;
 
     private H2FileDataSource(Path file, String url, String password) {
         this.file = file;
@@ -143,49 +138,5 @@ final class H2FileDataSource implements DataSource {
             throw wrongPassword;
         }
         return open(password);
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the store's user and password are fixed");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // H2 logs through its own trace settings
-    }
-
-    /** Kept for the pool, which waits as long for its connection maker to stop; H2 itself has no login timeout. */
-    @Override
-    public void setLoginTimeout(int seconds) {
-        loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * there by a checkpoint, as MVStore's background writer and memory limit do within a second of an import writing)
  * leaves a store that H2 alone cannot open; the store opens it with the import rolled back.
  */
-class H2LeftoverTransactionsTest {
+class H2gisStoreLeftoverTransactionTest {
     @TempDir
     Path dir;
 
