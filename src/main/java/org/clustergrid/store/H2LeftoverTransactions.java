@@ -22,19 +22,20 @@ import org.h2.value.VersionedValue;
  * Finishes the transactions that a killed process left open in an H2 file, which H2 2.3 cannot do itself once one
  * of them touched a SPATIAL INDEX.
  *
- * <p>MVStore writes a running transaction's rows and its undo log to the file (every second, and whenever unsaved
- * changes pile up), and the next process to open the file rolls such a leftover transaction back from its undo log.
- * To read an undo record H2 must open the map it belongs to, and at that point of opening it opens every map with
- * the default row types: the file records an R-tree's type ({@code type:rtree}) but not its key type, so an R-tree
- * opened that way fails ({@code ClassCastException: ValueDataType cannot be cast to SpatialDataType}, reported as
+ * <p>MVStore writes a running transaction's rows and its undo log to the file (with H2's default write delay every
+ * half second; always when unsaved changes outgrow its buffer), and the next process to open the file rolls such a
+ * leftover transaction back from its undo log. To read an undo record H2 must open the map it belongs to, and at that
+ * point of opening it opens each map by id with the types the file registers for it: the file records an R-tree's
+ * type ({@code type:rtree}) but not its key type, so an R-tree opened that way gets the default row type and fails ({@code ClassCastException: ValueDataType cannot be cast to SpatialDataType}, reported as
  * "Unable to read the page") and the database cannot be opened at all. Every import and delete writes the layers'
  * spatial indexes, so killing the process that holds the file during one was enough to lose the store.
  *
  * <p>Here the file is opened as a bare MVStore with every map of a transaction opened first with its real types (the
  * R-trees as H2's {@code MVSpatialIndex} opens them, the others with the types H2 registered for them), so that the
  * same {@link TransactionStore} recovery H2 would run can read the undo logs: open transactions are rolled back,
- * committed ones whose commit was cut short are completed. Nothing is written until that is done, so a process
- * killed in here leaves the file as it found it.
+ * committed ones whose commit was cut short are completed. What it writes on the way is consistent as H2's own
+ * rollback is (a record leaves the undo log with its change undone), so a process killed in here leaves a file that
+ * the next one finishes.
  */
 final class H2LeftoverTransactions {
     private static final String TYPE_REGISTRY = "_";

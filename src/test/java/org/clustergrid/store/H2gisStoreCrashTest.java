@@ -34,7 +34,7 @@ import org.locationtech.jts.geom.Envelope;
  * {@code -Dclustergrid.crash.seed=S} run a longer or another series.
  */
 class H2gisStoreCrashTest {
-    private static final int KILLS = Integer.getInteger("clustergrid.crash.kills", 12);
+    private static final int KILLS = Integer.getInteger("clustergrid.crash.kills", 10);
     private static final long SEED = Long.getLong("clustergrid.crash.seed", 20261206L);
     private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
 
