@@ -3,7 +3,6 @@ package org.clustergrid.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 
@@ -19,20 +18,24 @@ public final class StoreFactory {
     }
 
     private static SpatialStore openH2gis(Path dataDir) {
+        String password;
         try {
-            Files.createDirectories(dataDir);
+            H2Secret.ownerOnlyDirectory(dataDir);
+            password = H2Secret.password(dataDir);
         } catch (IOException e) {
-            throw new StoreException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+            throw new StoreException("cannot prepare the data directory " + dataDir.toAbsolutePath(), e);
         }
+        H2FileDataSource h2 = H2FileDataSource.hold(dataDir, password);
         HikariConfig config = new HikariConfig();
-        // AUTO_SERVER lets a second process (the import command) share the file while the server runs; the long
-        // lock timeout lets an import wait for another one instead of failing.
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("clustergrid") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=600000");
-        config.setUsername("sa");
-        config.setPassword("");
+        config.setDataSource(h2);
         config.setMaximumPoolSize(8);
         config.setPoolName("clustergrid-h2gis");
-        return open(config, Dialect.H2GIS, null);
+        try {
+            return open(config, Dialect.H2GIS, null, h2.url(), h2::release);
+        } catch (RuntimeException e) {
+            h2.release();
+            throw e;
+        }
     }
 
     private static SpatialStore openPostgis(StoreSettings s) {
@@ -54,15 +57,17 @@ public final class StoreFactory {
         // (Hikari's default is 30 s); the driver gives up on an unanswered connect as soon
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MILLIS / 1000));
-        return open(config, Dialect.POSTGIS, s.postgisSchema());
+        return open(config, Dialect.POSTGIS, s.postgisSchema(), s.postgisUrl(), () -> {});
     }
 
-    private static SpatialStore open(HikariConfig config, Dialect dialect, String schema) {
+    /** Opens the pool and migrates the schema; {@code afterClose} runs when the store is closed. */
+    private static SpatialStore open(HikariConfig config, Dialect dialect, String schema, String url,
+            Runnable afterClose) {
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the " + dialect.kind() + " store at " + config.getJdbcUrl(), e);
+            throw new StoreException("cannot connect to the " + dialect.kind() + " store at " + url, e);
         }
         try {
             var flyway = Flyway.configure()
@@ -77,6 +82,9 @@ public final class StoreFactory {
             ds.close();
             throw new StoreException("cannot prepare the " + dialect.kind() + " schema", e);
         }
-        return new JdbcSpatialStore(new FailFastDataSource(ds, dialect.kind()), dialect, ds);
+        return new JdbcSpatialStore(new FailFastDataSource(ds, dialect.kind()), dialect, () -> {
+            ds.close();
+            afterClose.run();
+        });
     }
 }

@@ -1,0 +1,112 @@
+package org.clustergrid.store;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A {@link CrashChild} in its own JVM on the test class path, its {@code OPEN} and {@code DONE} lines watched. */
+final class ChildJvm {
+    private final Process process;
+    private final CountDownLatch open = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final CountDownLatch written = new CountDownLatch(1);
+    private final List<String> tail = new ArrayList<>();
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::read, "child-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ChildJvm start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                CrashChild.class.getName()));
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                synchronized (tail) {
+                    tail.add(line);
+                    if (tail.size() > 40) {
+                        tail.remove(0);
+                    }
+                }
+                if (line.equals(CrashChild.SAYS + "OPEN")) {
+                    open.countDown();
+                } else if (line.equals(CrashChild.SAYS + "DONE")) {
+                    done.countDown();
+                } else if (line.equals(CrashChild.SAYS + "WRITTEN")) {
+                    written.countDown();
+                }
+            }
+        } catch (IOException e) {
+            // the process was killed
+        }
+    }
+
+    /** True once the store is open; false when the process ended or the time ran out first. */
+    boolean awaitOpen(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            if (open.await(20, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return open.getCount() == 0;
+            }
+        }
+        return false;
+    }
+
+    /** True once a {@code leave} child has its open import in the file. */
+    boolean awaitWritten(long millis) throws InterruptedException {
+        return written.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    boolean awaitExit(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The import committed: the child said so. */
+    boolean done() {
+        return done.getCount() == 0;
+    }
+
+    /** SIGKILL, as {@code kill -9}: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Closes the child's standard input: a holder closes its store and exits, as a server stopped normally. */
+    void stop() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Its last lines of output, for a failure message. */
+    String tail() {
+        synchronized (tail) {
+            return String.join("\n", tail);
+        }
+    }
+}

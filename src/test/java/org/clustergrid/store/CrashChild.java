@@ -1,0 +1,71 @@
+package org.clustergrid.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.ingest.ImportRequest;
+import org.clustergrid.ingest.Importer;
+import org.clustergrid.ingest.SourceKind;
+import org.clustergrid.model.Market;
+import org.clustergrid.model.Market.MarketKind;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * A process for {@link H2gisStoreCrashTest} to kill: {@code hold DIR} opens the embedded store and keeps it open
+ * until its standard input closes, as the server does (other processes then reach the store over its TCP server);
+ * {@code import DIR PBF clusters|plain} imports the OSM file as dataset {@code pokhara}, as the import command does;
+ * {@code leave DIR} writes markets of dataset {@code left}, has the store written to the file with the import still
+ * open, says {@code WRITTEN} and waits to be killed. It says {@code OPEN} once the store is open and {@code DONE}
+ * when the import has committed.
+ */
+public final class CrashChild {
+    static final String SAYS = "crash-child: ";
+    static final String DATASET = "pokhara";
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
+    private CrashChild() {}
+
+    public static void main(String[] args) throws Exception {
+        try (SpatialStore store = StoreFactory.open(StoreSettings.h2gis(Path.of(args[1])))) {
+            say("OPEN");
+            if (args[0].equals("hold")) {
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            } else if (args[0].equals("leave")) {
+                store.importDataset(new DatasetInfo("left", null, null, null, null, true), new ImportReport(),
+                        w -> leaveOpen(w, Path.of(args[1])));
+            } else {
+                new Importer(store).run(request(Path.of(args[2]), args[3].equals("clusters")));
+                say("DONE");
+            }
+        }
+    }
+
+    /** Writes 5,000 markets, then a checkpoint from another connection puts the open import in the file. */
+    private static void leaveOpen(FeatureWriter writer, Path dir) throws Exception {
+        for (int i = 0; i < 5000; i++) {
+            writer.write(new Market("m" + i, MarketKind.TOWN, "Town " + i, 1000L + i,
+                    GEOMETRY.createPoint(new Coordinate(80 + i * 1e-4, 20 + i * 1e-4)), null), "left", "market " + i);
+        }
+        ((JdbcFeatureWriter) writer).flush();
+        H2FileDataSource other = H2FileDataSource.hold(dir, H2Secret.password(dir));
+        try (Connection c = other.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+        say("WRITTEN");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    static ImportRequest request(Path pbf, boolean clusters) {
+        return new ImportRequest(SourceKind.OSM, List.of(new ImportRequest.Source(pbf, null)),
+                new DatasetInfo(DATASET, "Pokhara", "OpenStreetMap", "ODbL 1.0", "© OpenStreetMap contributors", false),
+                null, clusters, false);
+    }
+
+    private static void say(String what) {
+        System.out.println(SAYS + what);
+        System.out.flush();
+    }
+}
