@@ -74,22 +74,25 @@ memory() { # peak RSS (MB) of the server while the run lasts
   done
 }
 
-hostile() { # loops of the hostile requests until the run ends; each answer's status into hostile.txt
-  local until=$(( $(date +%s) + D ))
-  python3 - "$OUT/bomb.zip" <<'PY'
+# the hostile run's files: a zip of a 2 GB .shp and a 2 GB .dbf of zeros (about 4 MB), a polygon of 200,000 vertices
+python3 - "$OUT/bomb.zip" <<'PY'
 import sys, zipfile
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    with z.open("roads.shp", "w", force_zip64=True) as f:
-        block = bytes(1 << 20)
-        for _ in range(4096):
-            f.write(block)
+    block = bytes(1 << 20)
+    for member in ("roads.shp", "roads.dbf"):
+        with z.open(member, "w", force_zip64=True) as f:
+            for _ in range(2048):
+                f.write(block)
 PY
-  python3 - "$OUT/big-geometry.json" <<'PY'
+python3 - "$OUT/big-geometry.json" <<'PY'
 import json, math, sys
 ring = [[83.9 + 0.05 * math.cos(2 * math.pi * i / 200000), 28.2 + 0.05 * math.sin(2 * math.pi * i / 200000)]
         for i in range(200000)]
 json.dump({"type": "Polygon", "coordinates": [ring + [ring[0]]]}, open(sys.argv[1], "w"))
 PY
+
+hostile() { # loops of the hostile requests until the run ends; each answer's status into hostile.txt
+  local until=$(( $(date +%s) + D ))
   local q; q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("firms BETWEEN 0 AND 1e999999999"))')
   while [ "$(date +%s)" -lt "$until" ]; do
     {
@@ -111,12 +114,13 @@ PY
 
 run() { # $1: calm | hostile
   rm -f "$OUT/stop"; memory "$1" & local mem=$!
-  [ "$1" = hostile ] && { hostile & }
+  local bad=
+  [ "$1" = hostile ] && { hostile & bad=$!; }
   wrk -t1 -c16 -d${D}s --latency -s "$OUT/mixed.lua" "$BASE" > "$OUT/$1-anonymous.txt" &
   local a=$!
   wrk -t1 -c16 -d${D}s --latency -s "$OUT/mixed.lua" -H "X-API-Key: $ANALYST" "$BASE" -- custom > "$OUT/$1-key.txt"
   wait $a; touch "$OUT/stop"; wait $mem || true
-  [ "$1" = hostile ] && wait
+  [ -n "$bad" ] && wait "$bad"
   return 0
 }
 line() { awk '/Requests\/sec/{r=$2} $1=="50%"{p50=$2} $1=="99%"{p99=$2} /Non-2xx/{e=$NF} /Socket errors/{s=$0}
@@ -125,7 +129,7 @@ ms() { awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v 
 
 run calm
 run hostile
-heap=$(jcmd $SERVER GC.heap_info 2>/dev/null | awk '/total/{print; exit}')
+heap=$( (jcmd $SERVER GC.heap_info 2>/dev/null || true) | awk '/total/{print; exit}')
 echo "load-bench: $D s per run, 32 connections (16 anonymous, 16 with an analyst key), Pokhara on H2GIS"
 for r in calm hostile; do
   echo "  $r  anonymous: $(line "$OUT/$r-anonymous.txt")"

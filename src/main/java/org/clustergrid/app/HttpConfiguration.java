@@ -26,6 +26,14 @@ class HttpConfiguration implements WebMvcConfigurer {
         return b;
     }
 
+    /** After security's filters (order -100), so that reading it still needs what any read needs. */
+    @Bean
+    FilterRegistrationBean<DirectErrorPage> directErrorPage() {
+        FilterRegistrationBean<DirectErrorPage> b = new FilterRegistrationBean<>(new DirectErrorPage());
+        b.setOrder(0);
+        return b;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ConditionalReads(states));

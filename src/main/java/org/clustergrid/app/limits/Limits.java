@@ -37,7 +37,7 @@ public record Limits(
         geometryCrossings = geometryCrossings == null ? 100 : geometryCrossings;
         workThreads = workThreads == null || workThreads < 1
                 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : workThreads;
-        workQueue = workQueue == null || workQueue < 0 ? 8 : workQueue;
+        workQueue = workQueue == null || workQueue < 0 ? 64 : workQueue;
         workTime = workTime == null ? Duration.ofSeconds(60) : workTime;
         retryAfter = retryAfter == null ? Duration.ofSeconds(10) : retryAfter;
         profile = profile == null ? new Profile(null, null, null, null) : profile;
