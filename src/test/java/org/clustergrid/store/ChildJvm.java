@@ -16,6 +16,7 @@ final class ChildJvm {
     private final CountDownLatch open = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final CountDownLatch written = new CountDownLatch(1);
+    private final CountDownLatch scored = new CountDownLatch(1);
     private final List<String> tail = new ArrayList<>();
 
     private ChildJvm(Process process) {
@@ -50,6 +51,8 @@ final class ChildJvm {
                     done.countDown();
                 } else if (line.equals(CrashChild.SAYS + "WRITTEN")) {
                     written.countDown();
+                } else if (line.equals(CrashChild.SAYS + "SCORED")) {
+                    scored.countDown();
                 }
             }
         } catch (IOException e) {
@@ -69,6 +72,11 @@ final class ChildJvm {
             }
         }
         return false;
+    }
+
+    /** True once a {@code score} child has saved its first scoring run. */
+    boolean awaitScored(long millis) throws InterruptedException {
+        return scored.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** True once a {@code leave} child has its open import in the file. */

@@ -1,9 +1,18 @@
 package org.clustergrid.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.scoring.ProfileReader;
+import org.clustergrid.scoring.ScoreOutput;
+import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.scoring.ScoringEngine;
+import org.clustergrid.scoring.ScoringProfile;
+import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.Importer;
@@ -18,8 +27,9 @@ import org.locationtech.jts.geom.GeometryFactory;
  * until its standard input closes, as the server does (other processes then reach the store over its TCP server);
  * {@code import DIR PBF clusters|plain} imports the OSM file as dataset {@code pokhara}, as the import command does;
  * {@code leave DIR} writes markets of dataset {@code left}, has the store written to the file with the import still
- * open, says {@code WRITTEN} and waits to be killed. It says {@code OPEN} once the store is open and {@code DONE}
- * when the import has committed.
+ * open, says {@code WRITTEN} and waits to be killed; {@code score DIR} scores every cluster and saves the run, again
+ * and again, as the server does for each new profile or data version. It says {@code OPEN} once the store is open,
+ * {@code DONE} when the import has committed and {@code SCORED} after each saved run.
  */
 public final class CrashChild {
     static final String SAYS = "crash-child: ";
@@ -33,6 +43,8 @@ public final class CrashChild {
             say("OPEN");
             if (args[0].equals("hold")) {
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            } else if (args[0].equals("score")) {
+                scoreForever(store);
             } else if (args[0].equals("leave")) {
                 store.importDataset(new DatasetInfo("left", null, null, null, null, true), new ImportReport(),
                         w -> leaveOpen(w, Path.of(args[1])));
@@ -56,6 +68,27 @@ public final class CrashChild {
         }
         say("WRITTEN");
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Scoring runs saved one after another, each with every cluster's breakdown, until the process is killed. */
+    private static void scoreForever(SpatialStore store) throws Exception {
+        ScoringProfile profile;
+        try (var in = java.nio.file.Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
+            profile = ProfileReader.read("default", in);
+        }
+        ScoringEngine engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults());
+        ObjectMapper json = new ObjectMapper();
+        while (true) {
+            ScoringRun run = ScoringRun.run(engine, engine.profile().dimensionWeights());
+            List<ClusterScoreRecord> records = new ArrayList<>();
+            for (ScoringRun.Ranked r : run.ranked()) {
+                records.add(new ClusterScoreRecord(r.score().id(), r.rank(), r.score().composite(), r.score().gap(),
+                        r.score().priority(), r.stability(), json.writeValueAsString(ScoreOutput.breakdown(r))));
+            }
+            store.scoringRuns().save(new ScoringRunRecord(run.id(), run.createdAt(), run.profile().name(),
+                    run.profile().hash(), "{}", run.dataVersion(), "{}", records.size(), run.seconds()), records);
+            say("SCORED");
+        }
     }
 
     static ImportRequest request(Path pbf, boolean clusters) {

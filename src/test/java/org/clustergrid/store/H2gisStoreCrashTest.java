@@ -28,9 +28,10 @@ import org.locationtech.jts.geom.Envelope;
  * Kills imports of the Pokhara extract, and the process holding the store (as the server does), with SIGKILL at
  * seeded random moments, and after each kill opens the store as a restarted server would: it must open and hold
  * either the dataset as it was or the new import complete, its spatial index agreeing with its rows, and the other
- * dataset untouched. The kills are of four kinds: an import running through the holder's TCP server (the holder then
- * killed or stopped, as a restart), the holder during such an import, an import holding the store alone, and a
- * process still opening the store (and finishing what the last kill left). {@code -Dclustergrid.crash.kills=N} and
+ * dataset untouched, and every saved scoring run with all its clusters' scores. The kills are of five kinds: an
+ * import running through the holder's TCP server (the holder then killed or stopped, as a restart), the holder during
+ * such an import, an import holding the store alone, a process still opening the store (and finishing what the last
+ * kill left), and a process saving one scoring run after another. {@code -Dclustergrid.crash.kills=N} and
  * {@code -Dclustergrid.crash.seed=S} run a longer or another series.
  */
 class H2gisStoreCrashTest {
@@ -41,7 +42,7 @@ class H2gisStoreCrashTest {
     @TempDir
     Path dir;
 
-    private enum Kill { IMPORT_VIA_SERVER, SERVER_DURING_IMPORT, IMPORT_ALONE, WHILE_OPENING }
+    private enum Kill { IMPORT_VIA_SERVER, SERVER_DURING_IMPORT, IMPORT_ALONE, WHILE_OPENING, DURING_SCORING }
 
     @Test
     void everyKillLeavesTheOldOrTheNewDatasetAndTheStoreOpens() throws Exception {
@@ -69,7 +70,9 @@ class H2gisStoreCrashTest {
             Map<Layer, Long> found = reopen(store, base);
             Map<Layer, Long> expectedNew = withClusters ? clusters : plain;
             String round = "kill " + (i + 1) + " (" + kill + ", seed " + SEED + ")";
-            if (committed) {
+            if (kill == Kill.DURING_SCORING) {
+                assertEquals(now, found, round + ": scoring changed the data");
+            } else if (committed) {
                 assertEquals(expectedNew, found, round + ": the import had committed");
             } else {
                 assertTrue(found.equals(now) || found.equals(expectedNew), round + ": found " + found
@@ -94,6 +97,13 @@ class H2gisStoreCrashTest {
         String[] imports = {"import", store.toString(), pbf.toString(), clusters ? "clusters" : "plain"};
         long delay = (long) (when * importMillis * 1.5);
         switch (kill) {
+            case DURING_SCORING -> {
+                ChildJvm scorer = opened(ChildJvm.start("score", store.toString()));
+                assertTrue(scorer.awaitScored(120_000), "no scoring run was saved:\n" + scorer.tail());
+                Thread.sleep((long) (when * 3000)); // amid the runs that follow, each saved in one transaction
+                scorer.kill();
+                return false;
+            }
             case WHILE_OPENING -> {
                 ChildJvm child = ChildJvm.start(imports);
                 Thread.sleep((long) (when * 2500));
@@ -186,6 +196,9 @@ class H2gisStoreCrashTest {
                 assertEquals(declared.getOrDefault(layer, 0).longValue(), found.get(layer), layer + " rows");
                 long all = s.query(layer, new FeatureQuery(null, 0, 0)).numberMatched();
                 assertEquals(all, s.query(layer, new FeatureQuery(WORLD, 0, 0)).numberMatched(), layer + " spatial index");
+            }
+            for (ScoringRunRecord run : s.scoringRuns().runs()) {
+                assertEquals(run.clusterCount(), s.scoringRuns().scores(run.id()).size(), "scores of run " + run.id());
             }
             return s.dataset(CrashChild.DATASET).isPresent() ? found : Map.of();
         }
