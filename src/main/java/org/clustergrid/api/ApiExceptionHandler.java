@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import org.clustergrid.app.ClientDisconnect;
 import org.clustergrid.app.limits.BodyTooLargeException;
 import org.clustergrid.app.limits.BoundedWork;
 import org.clustergrid.app.limits.Limits;
@@ -97,10 +96,6 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         if (e instanceof ErrorResponse r && !r.getStatusCode().is5xxServerError()) {
             return error(HttpStatus.valueOf(r.getStatusCode().value()), e.getMessage());
-        }
-        if (ClientDisconnect.is(e)) {
-            LOG.debug("client went away: {}", e.toString());
-            return null;
         }
         String down = StoreUnavailableException.reason(e);
         if (down != null) {

@@ -17,4 +17,11 @@ class ClientDisconnectTest {
         assertThat(ClientDisconnect.is(new IllegalStateException("no such layer"))).isFalse();
         assertThat(ClientDisconnect.is(new IOException("No space left on device"))).isFalse();
     }
+
+    @Test
+    void aHangUpIsHandledWithNothingWrittenAndEverythingElseLeftToTheServices() {
+        ClientDisconnect resolver = new ClientDisconnect();
+        assertThat(resolver.resolveException(null, null, null, new ClientAbortException("Broken pipe"))).isNotNull();
+        assertThat(resolver.resolveException(null, null, null, new IllegalStateException("no such layer"))).isNull();
+    }
 }

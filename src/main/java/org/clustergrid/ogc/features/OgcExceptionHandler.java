@@ -2,7 +2,6 @@ package org.clustergrid.ogc.features;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.clustergrid.app.ClientDisconnect;
 import org.clustergrid.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +36,6 @@ class OgcExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-        if (ClientDisconnect.is(e)) {
-            LOG.debug("client went away: {}", e.toString());
-            return null;
-        }
         String down = StoreUnavailableException.reason(e);
         if (down != null) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaTypes.JSON)

@@ -1,7 +1,6 @@
 package org.clustergrid.ogc.wms;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.clustergrid.app.ClientDisconnect;
 import org.clustergrid.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +22,6 @@ class WmsExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> failed(Exception e, HttpServletRequest request) {
-        if (ClientDisconnect.is(e)) {
-            LOG.debug("client went away: {}", e.toString());
-            return null;
-        }
         WmsVersion version = WmsVersion.forErrors(new WmsParams(request.getParameterMap()).get("VERSION"));
         String down = StoreUnavailableException.reason(e);
         if (down != null) {
