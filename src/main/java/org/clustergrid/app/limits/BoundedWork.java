@@ -1,5 +1,6 @@
 package org.clustergrid.app.limits;
 
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
@@ -9,23 +10,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
+import org.apache.catalina.connector.ClientAbortException;
 import org.clustergrid.app.ClusterGridProperties;
+import org.clustergrid.scoring.Cancellation;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The pool expensive requests compute on: a few threads and a short queue, so a burst of them waits briefly or is
  * answered 503 with {@code Retry-After} ({@link BusyException}) instead of queueing without end. Each computation
- * has a time budget and runs as an asynchronous request: when the budget is spent, or the container reports the
- * request failed, its thread is interrupted, and the computations' loops stop at their next check
- * ({@link java.util.concurrent.CancellationException}). Tomcat does not notice a client that closes its connection
- * while the computation runs, so such work runs until the budget at most.
+ * has a time budget and runs as an asynchronous request: when the budget is spent, when the client closes its
+ * connection ({@link HangUpWatch}), or when the container reports the request failed, it is cancelled, and the
+ * computations' loops stop at their next check ({@link Cancellation}); one still queued never starts.
  */
 @Component
 public class BoundedWork {
     private final Limits limits;
     private final ThreadPoolExecutor pool;
     private final AtomicLong cancelled = new AtomicLong();
+    private final HangUpWatch hangUps = new HangUpWatch();
 
     public BoundedWork(ClusterGridProperties properties) {
         this.limits = properties.limits();
@@ -46,11 +51,12 @@ public class BoundedWork {
      */
     public <T> DeferredResult<T> submit(Callable<T> task) {
         DeferredResult<T> result = new DeferredResult<>(limits.workTime().toMillis());
+        Cancellation cancellation = new Cancellation();
         Future<?> future;
         try {
             future = pool.submit(() -> {
                 try {
-                    result.setResult(task.call());
+                    result.setResult(cancellation.run(task));
                 } catch (Throwable e) {
                     result.setErrorResult(e);
                 }
@@ -61,15 +67,29 @@ public class BoundedWork {
         result.onTimeout(() -> {
             // the answer first: the interrupted task would otherwise answer with its own cancellation
             result.setErrorResult(new BudgetExceededException(limits));
-            stop(future);
+            stop(future, cancellation);
         });
-        result.onError(e -> stop(future));
-        result.onCompletion(() -> future.cancel(true)); // finished: a no-op; else it was counted above
+        result.onError(e -> stop(future, cancellation));
+        Runnable unwatch = currentConnection().map(c -> hangUps.watch(c, () -> {
+            if (result.setErrorResult(new ClientAbortException("the client closed its connection"))) {
+                stop(future, cancellation);
+            }
+        })).orElse(() -> {});
+        result.onCompletion(() -> {
+            unwatch.run();
+            cancellation.cancel(); // finished: a no-op; else it was counted above
+        });
         return result;
     }
 
-    private void stop(Future<?> future) {
-        if (future.cancel(true)) {
+    private static Optional<ClientConnection> currentConnection() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? ClientConnection.of(attributes.getRequest()) : Optional.empty();
+    }
+
+    private void stop(Future<?> future, Cancellation cancellation) {
+        cancellation.cancel();
+        if (future.cancel(false)) {
             cancelled.incrementAndGet();
         }
     }
@@ -86,6 +106,7 @@ public class BoundedWork {
 
     @PreDestroy
     void stop() {
+        hangUps.close();
         pool.shutdownNow();
     }
 
