@@ -72,6 +72,11 @@ class StoreDownTest extends ServerTest {
                 assertThat(JSON.readTree(r.body()).path("status").asInt()).isEqualTo(503);
             }
         }
+        HttpResponse<String> page = get("/ogc/features/collections/roads/items?limit=1&f=html");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("ServiceUnavailable", "has not answered");
         System.out.printf("database down: health answered DOWN in %.2f s%n", healthSeconds);
         assertThat(healthSeconds).isLessThan(5);
 

@@ -293,6 +293,14 @@ class OgcFeaturesApiTest extends ServerTest {
         // f wins over Accept
         assertThat(get("/collections?f=json", "Accept", browser).headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/json");
+        // a browser's error is a page too, its text escaped
+        HttpResponse<String> missing = get("/collections/%3Cb%3Enope", "Accept", browser);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(missing.body()).startsWith("<!DOCTYPE html>").contains("404 Not Found").contains("NotFound")
+                .contains("&lt;b&gt;nope").doesNotContain("<b>nope");
+        assertThat(get("/collections/nope").headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/json");
     }
 
     @Test
