@@ -1,5 +1,6 @@
 // Who is signed in, in the page header, with a link to sign in or a button to sign out.
 import { API } from './config.js';
+import { passwordButton } from './password-dialog.js';
 import { $ } from './ui.js';
 
 /** The session as /api/session tells it; null when the server cannot say. */
@@ -54,5 +55,8 @@ export async function renderAccount() {
       signOut(session);
     });
     box.appendChild(out);
+    if (session.via === 'session') {
+      box.appendChild(passwordButton(session));
+    }
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With anonymous read off, a browser opening the map is sent to the sign-in page, signs in with the form, sees the
- * map with who is signed in, and signs out again.
+ * map with who is signed in, changes the password and stays signed in, and signs out again.
  */
 class SignInBrowserSecurityTest extends ServerTest {
     @DynamicPropertySource
@@ -53,6 +53,23 @@ class SignInBrowserSecurityTest extends ServerTest {
             wait.until(d -> d.findElements(By.cssSelector("#ranking-table tbody tr")).size() > 1);
             assertThat(browser.errors()).isEmpty();
             browser.screenshot("signed-in");
+
+            // a new password through the header's dialog; the session goes on
+            browser.driver.findElement(By.xpath("//*[@id='account']//button[text()='Change password']")).click();
+            wait.until(d -> d.findElement(By.id("password-dialog")).isDisplayed());
+            By dialog = By.id("password-dialog");
+            browser.driver.findElement(dialog).findElement(By.name("current")).sendKeys("a long enough passphrase");
+            browser.driver.findElement(dialog).findElement(By.name("password")).sendKeys("another fine passphrase");
+            browser.driver.findElement(dialog).findElement(By.name("again")).sendKeys("another fine passphrase");
+            browser.driver.findElement(dialog).findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> d.findElement(By.cssSelector("#password-dialog .login-message")).getText()
+                    .contains("Password changed"));
+            browser.screenshot("password-changed");
+            browser.driver.findElement(dialog).findElement(By.xpath(".//button[text()='Cancel']")).click();
+            assertThat(accounts.passwordMatches(accounts.existing("ana"), "another fine passphrase")).isTrue();
+            browser.driver.navigate().refresh();
+            wait.until(d -> d.findElement(By.id("account")).getText().contains("Signed in as ana (analyst)"));
+            assertThat(browser.errors()).isEmpty();
 
             browser.driver.findElement(By.cssSelector("#account button")).click();
             wait.until(d -> d.getCurrentUrl().contains("/login.html?signedout"));

@@ -23,6 +23,7 @@ final class AccessRules {
             new Rule(HttpMethod.GET, "/api/session", Need.PUBLIC),
             // for load balancers and monitoring: up or down, the store kind, counts
             new Rule(HttpMethod.GET, "/api/health", Need.PUBLIC),
+            new Rule(HttpMethod.POST, "/api/session/password", Need.SIGNED_IN),
             new Rule(HttpMethod.POST, "/api/scores/profile", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/scores/geometry", Need.ANALYST),
             new Rule(null, "/api/admin/**", Need.ADMIN),

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the account endpoints in the API's JSON shape: 400 bad values, 404 unknown, 409 conflicts. */
-@RestControllerAdvice(assignableTypes = {UserAdminController.class, KeyAdminController.class, AuditController.class})
+@RestControllerAdvice(assignableTypes = {UserAdminController.class, KeyAdminController.class, AuditController.class,
+        PasswordController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccountErrors {
     @ExceptionHandler(AccountException.class)

@@ -2,9 +2,12 @@ package org.clustergrid.security.web;
 
 import org.clustergrid.security.Role;
 
-/** What a request needs: nothing, whatever reading needs (anonymous-read decides), or a role. */
+/**
+ * What a request needs: nothing, whatever reading needs (anonymous-read decides), to be signed in whatever anonymous
+ * read says, or a role.
+ */
 enum Need {
-    PUBLIC(null), READ(Role.VIEWER), ANALYST(Role.ANALYST), ADMIN(Role.ADMIN);
+    PUBLIC(null), READ(Role.VIEWER), SIGNED_IN(Role.VIEWER), ANALYST(Role.ANALYST), ADMIN(Role.ADMIN);
 
     private final Role role;
 

@@ -31,10 +31,9 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, AuditLog audit,
-            PasswordEncoder encoder, SecuritySettings settings, ClusterGridProperties properties,
+            PasswordEncoder encoder, SecuritySettings settings, ClusterGridProperties properties, LoginThrottle throttle,
             @Value("${clustergrid.ogc-features.path:/ogc/features}") String featuresPath) throws Exception {
         ErrorResponses errors = new ErrorResponses(featuresPath);
-        LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
         LoginHandlers login = new LoginHandlers(audit, throttle);
         AdminTokenKey adminToken = new AdminTokenKey(properties);
         http.authorizeHttpRequests(a -> AccessRules.apply(a, settings.anonymousRead()))
@@ -58,6 +57,12 @@ class WebSecurityConfiguration {
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AuditFilter(audit), ExceptionTranslationFilter.class);
         return http.build();
+    }
+
+    /** Shared by the sign-in form and the password change, so neither is a way round the other's count. */
+    @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(Clock.systemUTC());
     }
 
     @Bean

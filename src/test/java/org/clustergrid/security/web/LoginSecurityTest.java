@@ -141,6 +141,67 @@ class LoginSecurityTest extends ServerTest {
     }
 
     @Test
+    void aUserChangesTheirOwnPasswordWithTheCurrentOneAndTheirOtherSessionsEnd() throws Exception {
+        accounts.addUser("erin", Role.VIEWER, PASSWORD);
+        Browser here = new Browser();
+        Browser elsewhere = new Browser();
+        here.signIn("erin", PASSWORD);
+        elsewhere.signIn("erin", PASSWORD);
+        String token = here.session("").path("csrf").path("token").asText();
+        String change = "{\"current\":\"%s\",\"password\":\"%s\"}";
+        String next = "a brand new passphrase";
+
+        assertThat(here.post("/api/session/password", change.formatted(PASSWORD, next), null).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        HttpResponse<String> wrong = here.post("/api/session/password", change.formatted("a wrong passphrase", next),
+                token);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("current password is not right");
+        HttpResponse<String> weak = here.post("/api/session/password", change.formatted(PASSWORD, "short"), token);
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("at least");
+        assertThat(here.post("/api/session/password", "{\"password\":\"x\"}", token).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> changed = here.post("/api/session/password", change.formatted(PASSWORD, next), token);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        assertThat(here.session("").path("user").asText()).as("this session goes on").isEqualTo("erin");
+        assertThat(elsewhere.session("").path("authenticated").asBoolean()).as("the other one ends").isFalse();
+        assertThat(new Browser().signIn("erin", PASSWORD).headers().firstValue("Location").orElseThrow())
+                .contains("error=");
+        assertThat(new Browser().signIn("erin", next).headers().firstValue("Location").orElseThrow())
+                .doesNotContain("error=");
+        assertThat(actions("erin")).contains("POST /api/session/password");
+
+        String key = accounts.createKey("erin-script", Role.VIEWER, "erin").secret();
+        HttpResponse<String> byKey = http.send(HttpRequest.newBuilder(URI.create(url("/api/session/password")))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(change.formatted(next, PASSWORD))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(byKey.statusCode()).as("a key cannot change a password").isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url("/api/session/password")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(change.formatted(next, PASSWORD))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("anonymous").isEqualTo(401);
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountInTheSignInThrottle() throws Exception {
+        accounts.addUser("finn", Role.VIEWER, PASSWORD);
+        Browser browser = new Browser();
+        browser.signIn("finn", PASSWORD);
+        String token = browser.session("").path("csrf").path("token").asText();
+        int last = 0;
+        for (int i = 0; i <= LoginThrottle.PER_USER; i++) {
+            last = browser.post("/api/session/password",
+                    "{\"current\":\"guess number " + i + "\",\"password\":\"whatever long enough\"}", token)
+                    .statusCode();
+        }
+        assertThat(last).isEqualTo(429);
+        assertThat(new Browser().signIn("finn", PASSWORD).headers().firstValue("Location").orElseThrow())
+                .contains("error=throttled");
+    }
+
+    @Test
     void weakPasswordsAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.addUser("dan", Role.VIEWER, "short"))
                 .hasMessageContaining("at least 12 characters");
