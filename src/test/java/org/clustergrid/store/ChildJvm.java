@@ -22,6 +22,8 @@ final class ChildJvm {
     private final CountDownLatch scored = new CountDownLatch(1);
     private final CountDownLatch migrating = new CountDownLatch(1);
     private final List<String> tail = new ArrayList<>();
+    private volatile long migratingNanos;
+    private volatile long openNanos;
 
     private ChildJvm(Process process) {
         this.process = process;
@@ -59,9 +61,11 @@ final class ChildJvm {
                     }
                 }
                 if (line.contains("org.flywaydb.core.FlywayExecutor")) { // Flyway has reached the database
+                    migratingNanos = System.nanoTime();
                     migrating.countDown();
                 }
                 if (line.equals(CrashChild.SAYS + "OPEN")) {
+                    openNanos = System.nanoTime();
                     open.countDown();
                 } else if (line.equals(CrashChild.SAYS + "DONE")) {
                     done.countDown();
@@ -98,6 +102,11 @@ final class ChildJvm {
     /** True once Flyway, opening the store, has connected to the database and is about to migrate it. */
     boolean awaitMigrating(long millis) throws InterruptedException {
         return migrating.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Milliseconds from Flyway reaching the database to the store being open: how long opening it took. */
+    long openingMillis() {
+        return (openNanos - migratingNanos) / 1_000_000;
     }
 
     /** True once a {@code leave} child has its open import in the file. */

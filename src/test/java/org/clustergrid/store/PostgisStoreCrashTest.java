@@ -38,7 +38,7 @@ import org.locationtech.jts.geom.Envelope;
  */
 @RequiresPostgis
 class PostgisStoreCrashTest {
-    private static final int KILLS = Integer.getInteger("clustergrid.crash.kills", 9);
+    private static final int KILLS = Integer.getInteger("clustergrid.crash.kills", 10);
     private static final long SEED = Long.getLong("clustergrid.crash.seed", 20261206L);
     private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
     /** How long a killed child's session may linger: PostgreSQL ends it when it next reads from the dead socket. */
@@ -64,6 +64,7 @@ class PostgisStoreCrashTest {
         Map<Layer, Long> clusters = cleanImport(store, pbf, true);
         long importMillis = (System.nanoTime() - started) / 2_000_000;
         assertTrue(clusters.get(Layer.CLUSTERS) > 0 && plain.get(Layer.CLUSTERS) == 0, clusters + " / " + plain);
+        long migrationMillis = migrationMillis();
 
         Random random = new Random(SEED);
         Map<Layer, Long> now = clusters;
@@ -79,7 +80,8 @@ class PostgisStoreCrashTest {
             String round = "kill " + (i + 1) + " (" + kill + ", seed " + SEED + ")";
             double when = random.nextDouble();
             if (kill == Kill.WHILE_MIGRATING) {
-                migratedBeforeKill.add(killWhileMigrating(pbf, withClusters, when, base, round));
+                long delay = (long) (when * migrationMillis * 1.2);
+                migratedBeforeKill.add(killWhileMigrating(pbf, withClusters, delay, base, round));
                 assertEquals(now, reopen(store, base), round + ": another schema's migration changed the data");
                 continue;
             }
@@ -112,7 +114,8 @@ class PostgisStoreCrashTest {
         assertEquals(last, reopen(store, base));
         System.out.printf("PostGIS crash test, seed %d: %d kills %s; after the imports the old dataset kept %d, the new"
                 + " one complete %d; migrations applied of 7 when killed %s; a killed child's session gone after at most"
-                + " %d ms%n", SEED, KILLS, kinds, kept, replaced, migratedBeforeKill, worstLingerMillis);
+                + " %d ms (creating a schema took %d ms)%n", SEED, KILLS, kinds, kept, replaced, migratedBeforeKill,
+                worstLingerMillis, migrationMillis);
     }
 
     /** An import killed mid-way; true when it said it committed before. */
@@ -126,7 +129,10 @@ class PostgisStoreCrashTest {
     /** A process saving scoring runs, killed amid the runs that follow its first, each saved in one transaction. */
     private static boolean killScoring(StoreSettings store, long delay) throws Exception {
         ChildJvm scorer = opened(ChildJvm.start("score", spec(store)));
-        assertTrue(scorer.awaitScored(120_000), "no scoring run was saved:\n" + scorer.tail());
+        if (!scorer.awaitScored(120_000)) {
+            scorer.kill();
+            fail("no scoring run was saved:\n" + scorer.tail());
+        }
         Thread.sleep(delay);
         scorer.kill();
         return false;
@@ -137,7 +143,7 @@ class PostgisStoreCrashTest {
      * must then open with every migration, hold no dataset or the whole one, and take the next import. Returns how
      * many migrations had been applied when the kill came.
      */
-    private int killWhileMigrating(Path pbf, boolean clusters, double when, Map<Layer, Long> base, String round)
+    private int killWhileMigrating(Path pbf, boolean clusters, long delay, Map<Layer, Long> base, String round)
             throws Exception {
         StoreSettings fresh = schema();
         ChildJvm child = ChildJvm.start("import", spec(fresh), pbf.toString(), clusters ? "clusters" : "plain");
@@ -145,7 +151,7 @@ class PostgisStoreCrashTest {
             child.kill();
             fail(round + ": Flyway did not start in the child:\n" + child.tail());
         }
-        Thread.sleep((long) (when * 900)); // the seven migrations take 0.6-0.8 s here
+        Thread.sleep(delay);
         child.kill();
         awaitSessionsGone(round);
         int migrated = migrationsApplied(fresh);
@@ -174,6 +180,13 @@ class PostgisStoreCrashTest {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** How long Flyway takes to create a fresh schema here, from a child that opens one and is then stopped. */
+    private long migrationMillis() throws Exception {
+        ChildJvm holder = opened(ChildJvm.start("hold", spec(schema())));
+        holder.stop();
+        return holder.openingMillis();
     }
 
     private static ChildJvm opened(ChildJvm child) throws Exception {
