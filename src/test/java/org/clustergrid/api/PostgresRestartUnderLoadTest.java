@@ -96,16 +96,22 @@ class PostgresRestartUnderLoadTest extends ServerTest {
             clients.submit(() -> load(new Random(42 + id), auth, t0, end, answers));
         }
 
-        Thread.sleep(BEFORE_MILLIS);
-        long stopping = millisSince(t0);
-        pg.stop();
-        long down = millisSince(t0);
-        Thread.sleep(DOWN_MILLIS);
-        long starting = millisSince(t0);
-        pg.start();
-        long up = millisSince(t0);
-
-        clients.shutdown();
+        long stopping;
+        long down;
+        long starting;
+        long up;
+        try {
+            Thread.sleep(BEFORE_MILLIS);
+            stopping = millisSince(t0);
+            pg.stop();
+            down = millisSince(t0);
+            Thread.sleep(DOWN_MILLIS);
+            starting = millisSince(t0);
+            pg.start();
+            up = millisSince(t0);
+        } finally {
+            clients.shutdown(); // the clients stop by themselves at the end of the load
+        }
         assertThat(clients.awaitTermination(AFTER_MILLIS + 60_000, TimeUnit.MILLISECONDS))
                 .as("every client finished: no request hung").isTrue();
 
