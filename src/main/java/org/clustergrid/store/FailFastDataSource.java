@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ public final class FailFastDataSource implements DataSource {
 
     private final DataSource pool;
     private final String kind;
-    private volatile Outage outage;
+    /** Swapped atomically, so that of many requests failing or recovering at once only one logs the change. */
+    private final AtomicReference<Outage> outage = new AtomicReference<>();
 
     /** Since when and why the store has been down, and when to try again. */
     public record Outage(Instant since, String reason, long retryAtMillis) {}
@@ -32,20 +34,20 @@ public final class FailFastDataSource implements DataSource {
 
     /** The current outage, or null while the store answers. */
     public Outage outage() {
-        return outage;
+        return outage.get();
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        Outage o = outage;
+        Outage o = outage.get();
         if (o != null && System.currentTimeMillis() < o.retryAtMillis()) {
             throw new StoreUnavailableException("the " + kind + " store has not answered since " + o.since(), null);
         }
         try {
             Connection c = pool.getConnection();
-            if (o != null) {
-                outage = null;
-                LOG.info("the {} store answers again (it was down since {})", kind, o.since());
+            Outage ended = o == null ? null : outage.getAndSet(null);
+            if (ended != null) {
+                LOG.info("the {} store answers again (it was down since {})", kind, ended.since());
             }
             return c;
         } catch (SQLException e) {
@@ -53,12 +55,13 @@ public final class FailFastDataSource implements DataSource {
             if (reason == null) {
                 throw e;
             }
-            Outage next = new Outage(o != null ? o.since() : Instant.now(), reason,
-                    System.currentTimeMillis() + RETRY_MILLIS);
-            if (o == null) {
+            Instant now = Instant.now();
+            long retryAt = System.currentTimeMillis() + RETRY_MILLIS;
+            Outage before = outage.getAndUpdate(
+                    current -> new Outage(current != null ? current.since() : now, reason, retryAt));
+            if (before == null) {
                 LOG.warn("the {} store does not answer; requests get 503 until it does: {}", kind, reason);
             }
-            outage = next;
             throw new StoreUnavailableException("the " + kind + " store does not answer", e);
         }
     }

@@ -9,15 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.clustergrid.testing.PostgisTestDatabase;
 
 /** A {@link CrashChild} in its own JVM on the test class path, its {@code OPEN} and {@code DONE} lines watched. */
 final class ChildJvm {
+    /** The application name of a PostGIS child's database sessions ({@code pg_stat_activity.application_name}). */
+    static final String APPLICATION = "clustergrid-crash-child";
     private final Process process;
     private final CountDownLatch open = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final CountDownLatch written = new CountDownLatch(1);
     private final CountDownLatch scored = new CountDownLatch(1);
+    private final CountDownLatch migrating = new CountDownLatch(1);
     private final List<String> tail = new ArrayList<>();
+    private volatile long migratingNanos;
+    private volatile long openNanos;
 
     private ChildJvm(Process process) {
         this.process = process;
@@ -32,7 +38,16 @@ final class ChildJvm {
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 CrashChild.class.getName()));
         command.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (args.length > 1 && args[1].startsWith(CrashChild.POSTGIS)) {
+            // the parent's database, named so that the test can find the sessions a killed child left behind
+            String url = PostgisTestDatabase.URL;
+            builder.environment().put("CLUSTERGRID_TEST_POSTGIS_URL",
+                    url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + APPLICATION);
+            builder.environment().put("CLUSTERGRID_TEST_POSTGIS_USER", PostgisTestDatabase.USER);
+            builder.environment().put("CLUSTERGRID_TEST_POSTGIS_PASSWORD", PostgisTestDatabase.PASSWORD);
+        }
+        return new ChildJvm(builder.start());
     }
 
     private void read() {
@@ -45,7 +60,12 @@ final class ChildJvm {
                         tail.remove(0);
                     }
                 }
+                if (line.contains("org.flywaydb.core.FlywayExecutor")) { // Flyway has reached the database
+                    migratingNanos = System.nanoTime();
+                    migrating.countDown();
+                }
                 if (line.equals(CrashChild.SAYS + "OPEN")) {
+                    openNanos = System.nanoTime();
                     open.countDown();
                 } else if (line.equals(CrashChild.SAYS + "DONE")) {
                     done.countDown();
@@ -77,6 +97,16 @@ final class ChildJvm {
     /** True once a {@code score} child has saved its first scoring run. */
     boolean awaitScored(long millis) throws InterruptedException {
         return scored.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** True once Flyway, opening the store, has connected to the database and is about to migrate it. */
+    boolean awaitMigrating(long millis) throws InterruptedException {
+        return migrating.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Milliseconds from Flyway reaching the database to the store being open: how long opening it took. */
+    long openingMillis() {
+        return (openNanos - migratingNanos) / 1_000_000;
     }
 
     /** True once a {@code leave} child has its open import in the file. */

@@ -19,27 +19,31 @@ import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.SourceKind;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Market.MarketKind;
+import org.clustergrid.testing.PostgisTestDatabase;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * A process for {@link H2gisStoreCrashTest} to kill: {@code hold DIR} opens the embedded store and keeps it open
- * until its standard input closes, as the server does (other processes then reach the store over its TCP server);
- * {@code import DIR PBF clusters|plain} imports the OSM file as dataset {@code pokhara}, as the import command does;
- * {@code leave DIR} writes markets of dataset {@code left}, has the store written to the file with the import still
- * open, says {@code WRITTEN} and waits to be killed; {@code score DIR} scores every cluster and saves the run, again
- * and again, as the server does for each new profile or data version. It says {@code OPEN} once the store is open,
- * {@code DONE} when the import has committed and {@code SCORED} after each saved run.
+ * A process for the crash tests to kill. STORE is an H2GIS directory, or {@code postgis:SCHEMA} for that schema of the
+ * PostGIS test database (URL, user and password from the {@code CLUSTERGRID_TEST_POSTGIS_*} environment, which
+ * {@link ChildJvm} sets). {@code hold STORE} opens the store and keeps it open until its standard input closes, as the
+ * server does (other processes then reach an embedded store over its TCP server); {@code import STORE PBF
+ * clusters|plain} imports the OSM file as dataset {@code pokhara}, as the import command does; {@code leave DIR}
+ * writes markets of dataset {@code left}, has the embedded store written to the file with the import still open, says
+ * {@code WRITTEN} and waits to be killed; {@code score STORE} scores every cluster and saves the run, again and again,
+ * as the server does for each new profile or data version. It says {@code OPEN} once the store is open, {@code DONE}
+ * when the import has committed and {@code SCORED} after each saved run.
  */
 public final class CrashChild {
     static final String SAYS = "crash-child: ";
     static final String DATASET = "pokhara";
+    static final String POSTGIS = "postgis:";
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private CrashChild() {}
 
     public static void main(String[] args) throws Exception {
-        try (SpatialStore store = StoreFactory.open(StoreSettings.h2gis(Path.of(args[1])))) {
+        try (SpatialStore store = StoreFactory.open(settings(args[1]))) {
             say("OPEN");
             if (args[0].equals("hold")) {
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -53,6 +57,15 @@ public final class CrashChild {
                 say("DONE");
             }
         }
+    }
+
+    /** The store named by a child's STORE argument. */
+    static StoreSettings settings(String store) {
+        if (store.startsWith(POSTGIS)) {
+            return StoreSettings.postgis(PostgisTestDatabase.URL, PostgisTestDatabase.USER,
+                    PostgisTestDatabase.PASSWORD, store.substring(POSTGIS.length()));
+        }
+        return StoreSettings.h2gis(Path.of(store));
     }
 
     /** Writes 5,000 markets, then a checkpoint from another connection puts the open import in the file. */
