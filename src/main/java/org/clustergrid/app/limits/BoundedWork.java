@@ -82,7 +82,7 @@ public class BoundedWork {
         return result;
     }
 
-    private static Optional<ClientConnection> currentConnection() {
+    private static Optional<java.nio.channels.SocketChannel> currentConnection() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? ClientConnection.of(attributes.getRequest()) : Optional.empty();
     }
