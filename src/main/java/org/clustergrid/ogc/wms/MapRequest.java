@@ -101,7 +101,7 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
             WmsLayer layer = layers.get(i);
             String name = names.length == 0 ? "" : names[i];
             // a surface has one look, its default; beneath the group's store layers
-            if (!layer.surfaces().isEmpty() && !name.isEmpty() && !name.equals("default")) {
+            if (!layer.surfaces().isEmpty() && !name.isEmpty() && !CapabilitiesWriter.ROOT_STYLES.contains(name)) {
                 throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + layer.name() + " has no style '"
                         + name + "'", "STYLES", v);
             }

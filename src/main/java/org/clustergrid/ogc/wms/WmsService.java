@@ -324,7 +324,8 @@ class WmsService {
             chosen.add(styles.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                     "layer " + name + " has no style '" + styleName + "'", "STYLE", v)));
         }
-        if (!layer.surfaces().isEmpty() && !styleName.isEmpty() && !styleName.equals("default")) {
+        if (!layer.surfaces().isEmpty() && !styleName.isEmpty()
+                && !CapabilitiesWriter.ROOT_STYLES.contains(styleName)) {
             throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + name + " has no style '" + styleName
                     + "'", "STYLE", v);
         }
