@@ -119,9 +119,17 @@ final class CapabilitiesWriter {
         x.end();
     }
 
+    /**
+     * The styles the root declares. Children inherit them and must not declare a style of the same name again (WMS
+     * 1.3.0, 7.2.4.6.5; 1.1.1 says the same), so a child lists only its other styles; "default" is each layer's own
+     * default look, drawn for STYLES=default as for STYLES= (its legend: GetLegendGraphic with the child's name).
+     */
+    static final java.util.Set<String> ROOT_STYLES = java.util.Set.of("default");
+
     private void rootLayer() {
         WmsLayer root = WmsLayer.group(c.styles());
-        x.start("Layer");
+        // queryable: GetFeatureInfo on the group answers from its children
+        x.start("Layer").attr("queryable", root.queryable() ? "1" : "0");
         x.element("Name", root.name());
         x.element("Title", root.title());
         x.element("Abstract", root.description());
@@ -133,7 +141,7 @@ final class CapabilitiesWriter {
         c.extents().values().forEach(all::expandToInclude);
         c.styles().surfaces().stream().map(Surface::extent).filter(e -> e != null).forEach(all::expandToInclude);
         boxes(all.isNull() ? world() : all);
-        x.start("Style").element("Name", "default").element("Title", "Every layer in its default style");
+        x.start("Style").element("Name", "default").element("Title", "Each layer in its default style");
         List<MapLayer> drawn = new java.util.ArrayList<>(root.legendOrder().stream().map(c.styles()::defaultStyle)
                 .toList());
         drawn.addAll(c.styles().surfaces());
@@ -163,6 +171,9 @@ final class CapabilitiesWriter {
             x.start("Attribution").element("Title", attribution).end();
         }
         for (Style s : c.styles().styles(layer)) {
+            if (ROOT_STYLES.contains(s.name())) {
+                continue;
+            }
             x.start("Style");
             x.element("Name", s.name());
             x.element("Title", s.title());
@@ -172,7 +183,10 @@ final class CapabilitiesWriter {
         x.end();
     }
 
-    /** A computed surface: its own extent, one default style; no attribution of its own (its sources carry theirs). */
+    /**
+     * A computed surface: its own extent; its one look is the inherited default, so no style of its own; no
+     * attribution of its own (its sources carry theirs).
+     */
     private void surfaceLayer(WmsLayer l, Surface s) {
         x.start("Layer").attr("queryable", "1").attr("opaque", "0");
         x.element("Name", l.name());
@@ -180,11 +194,6 @@ final class CapabilitiesWriter {
         x.element("Abstract", l.description());
         keywords(l.keywords());
         boxes(s.extent() == null ? world() : s.extent());
-        x.start("Style");
-        x.element("Name", "default");
-        x.element("Title", s.title());
-        legendUrl(l.name(), "default", c.legendSize().apply(List.of(s)));
-        x.end();
         x.end();
     }
 

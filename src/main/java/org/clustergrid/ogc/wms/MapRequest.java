@@ -100,9 +100,8 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         for (int i = 0; i < layers.size(); i++) {
             WmsLayer layer = layers.get(i);
             String name = names.length == 0 ? "" : names[i];
-            boolean group = layer.layers().size() > 1;
             // a surface has one look, its default; beneath the group's store layers
-            if (!layer.surfaces().isEmpty() && !name.isEmpty() && !name.equals("default")) {
+            if (!layer.surfaces().isEmpty() && !name.isEmpty() && !CapabilitiesWriter.ROOT_STYLES.contains(name)) {
                 throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + layer.name() + " has no style '"
                         + name + "'", "STYLES", v);
             }
@@ -110,8 +109,8 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
                 registry.surface(surface).ifPresent(out::add);
             }
             for (var l : layer.layers()) {
-                // the group has only the default style; its children's defaults draw it
-                String wanted = group && name.equals("default") ? "" : name;
+                // "default" is declared by the root and inherited by every layer: each layer's own default
+                String wanted = CapabilitiesWriter.ROOT_STYLES.contains(name) ? "" : name;
                 out.add(registry.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                         "layer " + layer.name() + " has no style '" + name + "'", "STYLES", v)));
             }

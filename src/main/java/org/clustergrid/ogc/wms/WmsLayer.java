@@ -11,7 +11,7 @@ import org.clustergrid.render.Surface;
 
 /**
  * A named WMS layer: one store layer, one computed surface (from the style registry), or the root group drawing
- * them all. The group is not queryable, so GetFeatureInfo asks for the layers themselves.
+ * them all. The group is queryable through its children: GetFeatureInfo on it answers from each of them.
  *
  * @param surfaces names of the registry's surfaces this layer draws, beneath its store layers
  */
@@ -32,7 +32,23 @@ record WmsLayer(String name, String title, String description, List<String> keyw
     static WmsLayer group(StyleRegistry registry) {
         return new WmsLayer(ROOT, "ClusterGrid",
                 "Industrial and MSME clusters with the roads, electricity, finance and markets around them.",
-                List.of("clusters", "infrastructure", "MSME"), GROUP_LAYERS, surfaceNames(registry), false);
+                List.of("clusters", "infrastructure", "MSME"), GROUP_LAYERS, surfaceNames(registry), true);
+    }
+
+    /**
+     * The layers GetFeatureInfo on this one reads, the topmost drawn first, so a click finds what it sees: itself,
+     * or for the group its queryable children, store layers above surfaces as the map draws them.
+     */
+    List<WmsLayer> queriedParts(StyleRegistry registry) {
+        if (layers.size() + surfaces.size() <= 1) {
+            return List.of(this);
+        }
+        List<WmsLayer> out = new ArrayList<>();
+        legendOrder().stream().map(WmsLayer::of).forEach(out::add);
+        List<String> surfacesTopFirst = new ArrayList<>(surfaces);
+        Collections.reverse(surfacesTopFirst);
+        surfacesTopFirst.forEach(name -> registry.surface(name).map(WmsLayer::of).ifPresent(out::add));
+        return out.stream().filter(WmsLayer::queryable).toList();
     }
 
     /** The children of the group: store layers, then surfaces. */

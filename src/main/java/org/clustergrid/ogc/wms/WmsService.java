@@ -242,15 +242,19 @@ class WmsService {
         int count = featureCount(p, v);
         List<FeatureInfoWriter.Found> found = new ArrayList<>();
         for (WmsLayer l : queried) {
-            for (Surface surface : m.surfacesOf(l)) {
-                java.util.Optional<Surface.Cell> cell = cellAt(m.viewport(), surface, i, j);
-                if (cell.isPresent()) {
-                    found.add(FeatureInfoWriter.Found.of(l.name(), cell.get()));
+            // FEATURE_COUNT bounds the features of each layer asked for; a group's come from its parts, topmost
+            // first, each found under the part's name so the client sees where it lies
+            List<FeatureInfoWriter.Found> inLayer = new ArrayList<>();
+            for (WmsLayer part : l.queriedParts(styles)) {
+                for (Surface surface : m.surfacesOf(part)) {
+                    cellAt(m.viewport(), surface, i, j).ifPresent(c -> inLayer.add(
+                            FeatureInfoWriter.Found.of(part.name(), c)));
+                }
+                for (Style style : m.stylesOf(part)) {
+                    inLayer.addAll(hits(m.viewport(), style, i, j, count, part.name()));
                 }
             }
-            for (Style style : m.stylesOf(l)) {
-                found.addAll(hits(m.viewport(), style, i, j, count, l.name()));
-            }
+            found.addAll(inLayer.subList(0, Math.min(count, inLayer.size())));
         }
         return new WmsResponse(writer.mimeType() + (writer == FeatureInfoWriter.JSON ? "" : "; charset=UTF-8"),
                 writer.write(found));
@@ -316,11 +320,12 @@ class WmsService {
         String styleName = p.get("STYLE") == null ? "" : p.get("STYLE");
         List<MapLayer> chosen = new ArrayList<>();
         for (Layer l : layer.legendOrder()) {
-            String wanted = layer.layers().size() > 1 && styleName.equals("default") ? "" : styleName;
+            String wanted = CapabilitiesWriter.ROOT_STYLES.contains(styleName) ? "" : styleName;
             chosen.add(styles.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                     "layer " + name + " has no style '" + styleName + "'", "STYLE", v)));
         }
-        if (!layer.surfaces().isEmpty() && !styleName.isEmpty() && !styleName.equals("default")) {
+        if (!layer.surfaces().isEmpty() && !styleName.isEmpty()
+                && !CapabilitiesWriter.ROOT_STYLES.contains(styleName)) {
             throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + name + " has no style '" + styleName
                     + "'", "STYLE", v);
         }

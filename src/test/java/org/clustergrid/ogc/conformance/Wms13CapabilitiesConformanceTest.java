@@ -189,6 +189,27 @@ class Wms13CapabilitiesConformanceTest extends ConformanceTestBase {
         assertThat(legends).isPositive();
     }
 
+    /**
+     * 7.2.4.6.5: "Style declarations are inherited by child Layers. A child shall not redefine a Style with the same
+     * Name as one inherited from a parent." (the suite's style-unique). The root's default reaches every layer.
+     */
+    @Test
+    void noLayerRedefinesAStyleItInherits() throws Exception {
+        Element top = child(child(capabilities().getDocumentElement(), "Capability"), "Layer");
+        NodeList layers = top.getElementsByTagNameNS(WMS_NS, "Layer");
+        assertThat(layers.getLength()).as("child layers").isPositive();
+        for (int i = 0; i < layers.getLength(); i++) {
+            Element layer = (Element) layers.item(i);
+            Set<String> fromParents = new HashSet<>();
+            inherited((Element) layer.getParentNode(), "Style").forEach(s -> fromParents.add(childText(s, "Name")));
+            for (Element own : children(layer, "Style")) {
+                assertThat(fromParents).as("layer " + childText(layer, "Name") + " redefines a style it inherits")
+                        .doesNotContain(childText(own, "Name"));
+            }
+            assertThat(fromParents).as(childText(layer, "Name") + " inherits the default").contains("default");
+        }
+    }
+
     /** 7.2.3.5: UPDATESEQUENCE equal → CurrentUpdateSequence, greater → InvalidUpdateSequence, lower → document. */
     @Test
     void updateSequence() throws Exception {

@@ -55,8 +55,6 @@ class Wms13GetFeatureInfoConformanceTest extends ConformanceTestBase {
     void queryLayers() throws Exception {
         assertThat(exceptionCode(wms(with("QUERY_LAYERS", "markets")))).isEqualTo("LayerNotDefined");
         assertThat(exceptionCode(wms(with("QUERY_LAYERS", "nope")))).isEqualTo("LayerNotDefined");
-        assertThat(exceptionCode(wms(with("QUERY_LAYERS", "clustergrid").replace("LAYERS=roads,clusters",
-                "LAYERS=clustergrid")))).isEqualTo("LayerNotQueryable");
         // every layer advertised queryable answers; the others are LayerNotQueryable
         Element caps = WmsSupport.parse(wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").body())
                 .getDocumentElement();
@@ -71,6 +69,45 @@ class Wms13GetFeatureInfoConformanceTest extends ConformanceTestBase {
                 assertThat(exceptionCode(wms(q))).as(name).isEqualTo("LayerNotQueryable");
             }
         }
+    }
+
+    /**
+     * 7.4.3.3 and 7.2.4.7.2: a layer advertised queryable="1" answers GetFeatureInfo; the root group is, and answers
+     * from its children, in every advertised INFO_FORMAT. FEATURE_COUNT (7.4.3.6) bounds the features per layer
+     * asked for, here the group; the topmost first, as the map shows it.
+     */
+    @Test
+    void groupLayerIsQueryableThroughItsChildren() throws Exception {
+        Element caps = WmsSupport.parse(wms("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").body())
+                .getDocumentElement();
+        Element root = child(child(caps, "Capability"), "Layer");
+        assertThat(WmsSupport.childText(root, "Name")).isEqualTo("clustergrid");
+        assertThat(root.getAttribute("queryable")).isEqualTo("1");
+        String group = with("QUERY_LAYERS", "clustergrid").replace("LAYERS=roads,clusters", "LAYERS=clustergrid");
+        List<String> formats = children(child(child(child(caps, "Capability"), "Request"), "GetFeatureInfo"),
+                "Format").stream().map(e -> e.getTextContent().strip()).toList();
+        for (String f : formats) {
+            var r = wms(group.replace("INFO_FORMAT=application/json", "INFO_FORMAT="
+                    + URLEncoder.encode(f, StandardCharsets.UTF_8)));
+            assertThat(contentType(r)).as(f).startsWith(f);
+            assertThat(WmsSupport.text(r)).as(f).contains("Brookmoor Auto Components");
+        }
+        // the cluster on top, found in its own layer, as the clusters layer itself answers
+        JsonNode one = JSON.readTree(WmsSupport.text(wms(group))).path("features");
+        JsonNode direct = JSON.readTree(WmsSupport.text(wms(INFO))).path("features");
+        assertThat(one.size()).isEqualTo(1);
+        assertThat(one.get(0).path("properties").path("layer").asText()).isEqualTo("clusters");
+        assertThat(one.get(0).path("id").asText()).isEqualTo(direct.get(0).path("id").asText());
+        // more features come from the layers beneath, each named by its child layer
+        JsonNode many = JSON.readTree(WmsSupport.text(wms(group + "&FEATURE_COUNT=50"))).path("features");
+        assertThat(many.size()).isGreaterThan(1).isLessThanOrEqualTo(50);
+        assertThat(many.get(0).path("id").asText()).isEqualTo(direct.get(0).path("id").asText());
+        java.util.Set<String> childNames = new java.util.HashSet<>();
+        children(root, "Layer").forEach(l -> childNames.add(WmsSupport.childText(l, "Name")));
+        java.util.Set<String> from = new java.util.HashSet<>();
+        many.forEach(feature -> from.add(feature.path("properties").path("layer").asText()));
+        assertThat(childNames).containsAll(from);
+        assertThat(from).hasSizeGreaterThan(1);
     }
 
     /** 7.4.3.5: every advertised INFO_FORMAT answers in that format; others are InvalidFormat. */

@@ -160,7 +160,10 @@ class WmsScoreStylesTest extends ServerTest {
                 titles.put(WmsTest.childText(e, "Name"), WmsTest.childText(e, "Title"));
             }
         }
-        assertThat(legends.keySet()).containsAll(STYLES).contains("default");
+        // its default look is the style "default" it inherits from the root layer, not declared again here
+        assertThat(legends.keySet()).containsAll(STYLES).doesNotContain("default");
+        assertThat(WmsTest.childText(WmsTest.child((Element) clusters.getParentNode(), "Style"), "Name"))
+                .isEqualTo("default");
         assertThat(titles.get("composite")).isEqualTo("Clusters by connectivity score (darker = more need)");
         assertThat(titles.get("priority")).contains("priority");
         for (String style : STYLES) {

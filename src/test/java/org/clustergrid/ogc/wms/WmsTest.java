@@ -224,8 +224,6 @@ class WmsTest extends ServerTest {
         assertThat(exceptionCode("SERVICE=WMS&REQUEST=GetStyles&VERSION=1.3.0")).isEqualTo("OperationNotSupported");
         String info = "SERVICE=WMS&REQUEST=GetFeatureInfo&VERSION=1.3.0&STYLES=&CRS=CRS:84&BBOX=80,20,80.6,20.5"
                 + "&WIDTH=600&HEIGHT=500&INFO_FORMAT=text/plain";
-        assertThat(exceptionCode(info + "&LAYERS=clustergrid&QUERY_LAYERS=clustergrid&I=1&J=1"))
-                .isEqualTo("LayerNotQueryable");
         assertThat(exceptionCode(info + "&LAYERS=clusters&QUERY_LAYERS=clusters&I=600&J=1")).isEqualTo("InvalidPoint");
         assertThat(exceptionCode(info + "&LAYERS=roads&QUERY_LAYERS=clusters&I=1&J=1")).isEqualTo("LayerNotDefined");
         assertThat(exceptionCode(info.replace("text/plain", "application/pdf") + "&LAYERS=clusters&QUERY_LAYERS=clusters"
