@@ -21,4 +21,12 @@ public interface SourceSink {
     default boolean fields(String file, String location, List<String> names) {
         return true;
     }
+
+    /**
+     * The fields a file declares, with the types it declares for them. Readers of typed formats (.dbf, GeoPackage,
+     * FlatGeobuf) call this instead of {@link #fields}; by default it passes the names on to it.
+     */
+    default boolean typedFields(String file, String location, List<SourceField> fields) {
+        return fields(file, location, fields.stream().map(SourceField::name).toList());
+    }
 }
