@@ -7,13 +7,10 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.clustergrid.ingest.csv.CsvFeatureReader;
-import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
 import org.clustergrid.ingest.mapping.Mapping;
 import org.clustergrid.ingest.osm.OsmImportOptions;
 import org.clustergrid.ingest.osm.OsmPbfReader;
-import org.clustergrid.ingest.shapefile.ShapefileReader;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerFeature;
@@ -138,14 +135,7 @@ public final class Importer {
         Path file = source.file();
         Mapping mapping = source.mapping() != null ? source.mapping() : Mapping.identity(Layer.CLUSTERS);
         MappedRecords records = new MappedRecords(mapping, report, writer, limits);
-        String name = file.getFileName().toString();
-        switch (FileType.detect(file)) {
-            case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, records, limits);
-            case JSON -> GeoJsonFeatureReader.read(file, report, records);
-            case TEXT -> CsvFeatureReader.read(file, mapping.geometry(), mapping.crs(), report, records, limits);
-            default -> report.error(name, null, null, "expected a CSV, GeoJSON or zipped Shapefile but it is "
-                    + FileType.detect(file).description());
-        }
+        SourceFiles.read(file, mapping.geometry(), mapping.crs(), report, records, limits);
         records.finish();
     }
 }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * it, or {@code roads.*} on the command line) is read once, from its .shp, which finds the other parts beside it;
  * parts whose .shp is missing are one error naming the missing .shp and the parts that were given.
  */
-final class ShapefileGrouping {
+public final class ShapefileGrouping {
     /**
      * Parts read with the .shp: .shx, .dbf, .prj and .cpg are used; the spatial indexes and ArcGIS's metadata
      * ({@code roads.shp.xml}) are not needed but come along when a whole folder is sent.
@@ -24,7 +24,7 @@ final class ShapefileGrouping {
     private ShapefileGrouping() {}
 
     /** The sources to read: all but the parts of a shapefile whose .shp is among them. */
-    static List<ImportRequest.Source> sourcesToRead(List<ImportRequest.Source> sources, ImportReport report) {
+    public static List<ImportRequest.Source> sourcesToRead(List<ImportRequest.Source> sources, ImportReport report) {
         Set<String> shapefiles = new TreeSet<>();
         for (ImportRequest.Source s : sources) {
             if (extension(s.file()).equals("shp")) {

@@ -44,15 +44,15 @@ final class FilterSql implements Condition.Visitor<Sql> {
         }
     }
 
-    private final LayerTable table;
+    private final FilterTarget table;
     private final Dialect dialect;
 
-    private FilterSql(LayerTable table, Dialect dialect) {
+    private FilterSql(FilterTarget table, Dialect dialect) {
         this.table = table;
         this.dialect = dialect;
     }
 
-    static Sql of(Condition c, LayerTable table, Dialect dialect) {
+    static Sql of(Condition c, FilterTarget table, Dialect dialect) {
         return c.accept(new FilterSql(table, dialect));
     }
 
@@ -237,9 +237,9 @@ final class FilterSql implements Condition.Visitor<Sql> {
         if (name.equals(GEOMETRY)) {
             return new Value(Sql.of("geom"), Kind.GEOMETRY, "property '" + GEOMETRY + "'");
         }
-        LayerTable.FilterColumn c = table.filterColumn(name).orElseThrow(() -> refuse("layer " + table.table
+        LayerTable.FilterColumn c = table.filterColumn(name).orElseThrow(() -> refuse("layer " + table.tableName()
                 + " has no queryable '" + Literals.excerpt(name) + "'; its queryables are "
-                + String.join(", ", LayerSchema.queryables(table.layer)) + ", " + GEOMETRY));
+                + String.join(", ", table.queryableNames()) + ", " + GEOMETRY));
         return new Value(Sql.of(c.column()), kind(c.type()), "property '" + Literals.excerpt(name) + "'");
     }
 

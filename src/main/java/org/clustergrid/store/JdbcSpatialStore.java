@@ -29,12 +29,20 @@ final class JdbcSpatialStore implements SpatialStore {
     private final Dialect dialect;
     private final AutoCloseable onClose;
     private final ScoringRuns scoringRuns;
+    private final JdbcContextLayers contextLayers;
 
     JdbcSpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable onClose) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.onClose = onClose;
         this.scoringRuns = new ScoringRuns(dataSource);
+        this.contextLayers = new JdbcContextLayers(dataSource, dialect);
+        contextLayers.dropLeftovers();
+    }
+
+    @Override
+    public ContextLayerStore contextLayers() {
+        return contextLayers;
     }
 
     @Override
@@ -58,7 +66,7 @@ final class JdbcSpatialStore implements SpatialStore {
             c.setAutoCommit(false);
             try {
                 // Taking the row lock first serialises imports, also across processes sharing the store.
-                bumpVersion(c);
+                StoreVersion.bump(c);
                 deleteRows(c, info.id());
                 Instant importedAt = Instant.now();
                 insertDataset(c, info, importedAt);
@@ -91,7 +99,7 @@ final class JdbcSpatialStore implements SpatialStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                bumpVersion(c);
+                StoreVersion.bump(c);
                 int n = deleteRows(c, id);
                 c.commit();
                 return n > 0;
@@ -101,14 +109,6 @@ final class JdbcSpatialStore implements SpatialStore {
             }
         } catch (SQLException e) {
             throw new StoreException("could not delete dataset " + id, e);
-        }
-    }
-
-    private static void bumpVersion(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE store_state SET version = version + 1, changed_at = ? WHERE id = 1")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
         }
     }
 

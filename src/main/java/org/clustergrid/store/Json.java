@@ -20,6 +20,17 @@ final class Json {
         }
     }
 
+    static java.util.List<Object> readList(String json) {
+        if (json == null || json.isBlank()) {
+            return java.util.List.of();
+        }
+        try {
+            return MAPPER.readValue(json, new TypeReference<java.util.ArrayList<Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is damaged: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static Map<String, Object> readMap(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();

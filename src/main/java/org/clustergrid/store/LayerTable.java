@@ -9,7 +9,7 @@ import org.clustergrid.model.LayerSchema.Field;
 import org.clustergrid.model.LayerSchema.Type;
 
 /** A layer's table: its name and the column behind each canonical field. */
-final class LayerTable {
+final class LayerTable implements FilterTarget {
     final Layer layer;
     final String table;
     final String idColumn;
@@ -52,7 +52,8 @@ final class LayerTable {
      * The column and type behind a property a query may filter on: a canonical field, the id field, or
      * {@code dataset}; empty for anything else.
      */
-    Optional<FilterColumn> filterColumn(String property) {
+    @Override
+    public Optional<FilterColumn> filterColumn(String property) {
         if (property.equals("dataset")) {
             return Optional.of(new FilterColumn(property, "dataset_id", Type.TEXT));
         }
@@ -69,6 +70,16 @@ final class LayerTable {
 
     /** A filterable property: its name, its column and the type its text value is converted to. */
     record FilterColumn(String property, String column, Type type) {}
+
+    @Override
+    public String tableName() {
+        return table;
+    }
+
+    @Override
+    public List<String> queryableNames() {
+        return org.clustergrid.model.LayerSchema.queryables(layer);
+    }
 
     String selectColumns() {
         return "dataset_id, " + idColumn + ", " + String.join(", ", columns) + ", attributes, ST_AsBinary(geom) AS wkb";

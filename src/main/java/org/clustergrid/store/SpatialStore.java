@@ -47,6 +47,9 @@ public interface SpatialStore extends AutoCloseable {
     /** Stored scoring runs and their results. */
     ScoringRuns scoringRuns();
 
+    /** The user's own vector layers. */
+    ContextLayerStore contextLayers();
+
     /**
      * The database itself, for the tables other features keep beside the layers (accounts, API keys and the audit
      * log of {@code org.clustergrid.security}), migrated with the store's own.

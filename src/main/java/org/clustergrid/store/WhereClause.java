@@ -23,7 +23,7 @@ final class WhereClause {
         this.params = params;
     }
 
-    static WhereClause of(LayerTable t, Dialect dialect, FeatureQuery q) {
+    static WhereClause of(FilterTarget t, Dialect dialect, FeatureQuery q) {
         List<Sql> conditions = new ArrayList<>();
         if (q.bbox() != null) {
             // a box across the antimeridian comes as two, either of which a feature may intersect
@@ -32,7 +32,7 @@ final class WhereClause {
         }
         for (Map.Entry<String, String> e : q.equals().entrySet()) {
             LayerTable.FilterColumn c = t.filterColumn(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "layer " + t.table + " has no property '" + e.getKey() + "' to filter on"));
+                    "layer " + t.tableName() + " has no property '" + e.getKey() + "' to filter on"));
             conditions.add(Sql.of(c.column() + " = ?", convert(c, e.getValue())));
         }
         if (q.filter() != null) {

@@ -1,0 +1,24 @@
+package org.clustergrid.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** The store's data version, which every committed change grows by one (caches and ETags follow it). */
+final class StoreVersion {
+    private StoreVersion() {}
+
+    /**
+     * Grows the version in the caller's transaction. Its row lock, taken first, also orders concurrent writers, in
+     * this process and in others sharing the store.
+     */
+    static void bump(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE store_state SET version = version + 1, changed_at = ? WHERE id = 1")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        }
+    }
+}
