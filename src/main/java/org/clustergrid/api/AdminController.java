@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.clustergrid.app.ImportOptions;
 import org.clustergrid.ingest.Importer;
+import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.store.SpatialStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +33,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/admin")
 class AdminController {
     private final Importer importer;
+    private final ContextLayerImporter contextImporter;
     private final SpatialStore store;
 
-    AdminController(Importer importer, SpatialStore store) {
+    AdminController(Importer importer, ContextLayerImporter contextImporter, SpatialStore store) {
         this.importer = importer;
+        this.contextImporter = contextImporter;
         this.store = store;
     }
 
@@ -49,6 +52,7 @@ class AdminController {
             @RequestParam(value = "licence", required = false) String licence,
             @RequestParam(value = "attribution", required = false) String attribution,
             @RequestParam(value = "layer", required = false) String layer,
+            @RequestParam(value = "as", required = false) String as,
             @RequestParam(value = "countries", required = false) String countries,
             @RequestParam(value = "minPopulation", required = false) Long minPopulation,
             @RequestParam(value = "clustersFromOsm", defaultValue = "false") boolean clustersFromOsm,
@@ -72,6 +76,7 @@ class AdminController {
             o.licence = licence;
             o.attribution = attribution;
             o.layer = layer;
+            o.as = as == null || as.isBlank() ? null : as;
             o.countries = countries;
             o.minPopulation = minPopulation;
             o.clustersFromOsm = clustersFromOsm;
@@ -80,6 +85,14 @@ class AdminController {
             o.coverage = coverageSpec(coverage, dir);
             o.boundaries = boundaries == null || boundaries.isEmpty() ? null : save(boundaries, dir);
             o.boundariesField = boundariesField;
+            if (o.isContextLayer()) {
+                ContextLayerImporter.Result r = contextImporter.run(o.toContextRequest());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("layer", Json.contextLayer(r.layer()));
+                body.put("seconds", r.took().toMillis() / 1000.0);
+                body.put("report", ApiExceptionHandler.report(r.report()));
+                return ResponseEntity.status(HttpStatus.CREATED).body(body);
+            }
             Importer.Result r = importer.run(o.toRequest());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("dataset", Json.dataset(r.dataset()));
@@ -110,6 +123,14 @@ class AdminController {
         Path file = dir.resolve("coverage.geojson");
         Files.writeString(file, coverage);
         return file.toString();
+    }
+
+    @DeleteMapping("/layers/{name}")
+    ResponseEntity<Void> deleteLayer(@PathVariable String name) {
+        if (!store.contextLayers().delete(name)) {
+            throw ApiException.notFound("no layer '" + name + "' of your own (built-in layers go with their datasets)");
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/datasets/{id}")

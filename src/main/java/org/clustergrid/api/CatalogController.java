@@ -84,6 +84,18 @@ class CatalogController {
         return Json.layer(store.stats(layerOf(layer)));
     }
 
+    /** The user's own layers, imported with {@code import layer FILE --as NAME}. */
+    @GetMapping("/context-layers")
+    List<Map<String, Object>> contextLayers() {
+        return store.contextLayers().layers().stream().map(Json::contextLayer).toList();
+    }
+
+    @GetMapping("/context-layers/{name}")
+    Map<String, Object> contextLayer(@PathVariable String name) {
+        return store.contextLayers().layer(name).map(Json::contextLayer)
+                .orElseThrow(() -> ApiException.notFound("no layer '" + name + "' of your own"));
+    }
+
     static Layer layerOf(String id) {
         return Layer.byId(id).orElseThrow(() -> ApiException.notFound("no layer '" + id
                 + "'; layers are " + Arrays.stream(Layer.values()).map(Layer::id).toList()));

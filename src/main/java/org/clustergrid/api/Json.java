@@ -12,6 +12,27 @@ import org.locationtech.jts.geom.Envelope;
 final class Json {
     private Json() {}
 
+    /** A context layer as the API lists it: name, title, geometry kind, attributes and types, count, extent. */
+    static Map<String, Object> contextLayer(org.clustergrid.layers.ContextLayer l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.name());
+        m.put("title", l.title());
+        m.put("geometry", l.geometryKind().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        l.attributes().forEach(a -> attributes.put(a.name(), a.type().name().toLowerCase(java.util.Locale.ROOT)));
+        m.put("attributes", attributes);
+        m.put("featureCount", l.featureCount());
+        Envelope b = l.bbox();
+        m.put("bbox", b == null ? null : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
+        m.put("source", l.source());
+        m.put("licence", l.licence());
+        m.put("attribution", l.attribution());
+        m.put("file", l.file());
+        m.put("importedAt", l.importedAt().toString());
+        m.put("styled", l.style() != null);
+        return m;
+    }
+
     static Map<String, Object> dataset(Dataset d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());

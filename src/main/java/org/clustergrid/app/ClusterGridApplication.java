@@ -7,6 +7,7 @@ import org.clustergrid.app.cli.ImportCommand;
 import org.clustergrid.app.cli.PasswordInput;
 import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
+import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.AuditLog;
 import org.springframework.boot.SpringApplication;
@@ -48,7 +49,9 @@ public class ClusterGridApplication {
             return 2;
         }
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
-            return ImportCommand.run(ctx.getBean(Importer.class), options, System.out, System.err);
+            return options.isContextLayer()
+                    ? ImportCommand.runContext(ctx.getBean(ContextLayerImporter.class), options, System.out, System.err)
+                    : ImportCommand.run(ctx.getBean(Importer.class), options, System.out, System.err);
         }
     }
 

@@ -13,6 +13,7 @@ import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.SourceKind;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
 import org.clustergrid.ingest.mapping.Mapping;
+import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.DatasetInfo;
 
@@ -30,6 +31,8 @@ public final class ImportOptions {
     public String licence;
     public String attribution;
     public String layer;
+    /** Import a {@code layer} file as a context layer of this name, every attribute kept ({@code --as}). */
+    public String as;
     public Path mapping;
     public String countries;
     public Long minPopulation;
@@ -41,6 +44,26 @@ public final class ImportOptions {
     /** Country boundaries for {@code countries:} coverage, and their code field (null: the usual ones). */
     public Path boundaries;
     public String boundariesField;
+
+    /** A {@code layer --as NAME} import: the file as a context layer of its own. */
+    public boolean isContextLayer() {
+        return as != null;
+    }
+
+    public ContextLayerImporter.Request toContextRequest() throws IOException {
+        if (!"layer".equals(kind)) {
+            throw new IllegalArgumentException("--as imports a file as a layer of its own: use 'import layer FILE --as NAME'");
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("name at least one file to import");
+        }
+        if (layer != null || dataset != null) {
+            throw new IllegalArgumentException("--as makes a layer of its own: it takes neither --layer nor --dataset");
+        }
+        Mapping m = mapping != null ? Mapping.read(mapping) : null;
+        return new ContextLayerImporter.Request(files, as, title, source != null ? source : fileNames(), licence,
+                attribution, m == null ? null : m.geometry(), m == null ? null : m.crs());
+    }
 
     public ImportRequest toRequest() throws IOException {
         SourceKind k = kind();

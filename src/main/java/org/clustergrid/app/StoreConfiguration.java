@@ -1,6 +1,7 @@
 package org.clustergrid.app;
 
 import org.clustergrid.ingest.Importer;
+import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,5 +21,10 @@ public class StoreConfiguration {
     @Bean
     public Importer importer(SpatialStore store, ClusterGridProperties properties) {
         return new Importer(store, properties.limits().importing().toImportLimits());
+    }
+
+    @Bean
+    public ContextLayerImporter contextLayerImporter(SpatialStore store, ClusterGridProperties properties) {
+        return new ContextLayerImporter(store, properties.limits().importing().toImportLimits());
     }
 }

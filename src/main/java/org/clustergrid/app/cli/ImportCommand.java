@@ -11,6 +11,8 @@ import java.util.Locale;
 import org.clustergrid.app.ImportOptions;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.Importer;
+import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.layers.ContextLayer;
 
 /**
  * {@code clustergrid import KIND FILE... [options]}: parses the arguments, runs the import and prints its report.
@@ -23,6 +25,8 @@ public final class ImportCommand {
               --dataset ID         dataset id (default: from the first file name); re-importing an id replaces it
               --title TEXT         --source TEXT   --licence TEXT   --attribution TEXT
               --layer NAME         layer for 'layer' imports with canonical field names (roads, power, finance, markets, clusters)
+              --as NAME            'layer' imports: the file as a layer of its own named NAME (districts, lakes …),
+                                   every attribute kept with its type; re-importing a name replaces that layer
               --mapping FILE.yaml  attribute mapping (see gis-data/mappings/)
               --countries IN,NP    geonames: keep only these countries
               --min-population N   geonames: keep places with at least N people
@@ -66,6 +70,7 @@ public final class ImportCommand {
                 case "--licence", "--license" -> o.licence = Args.value(args, ++i, a);
                 case "--attribution" -> o.attribution = Args.value(args, ++i, a);
                 case "--layer" -> o.layer = Args.value(args, ++i, a);
+                case "--as" -> o.as = Args.value(args, ++i, a);
                 case "--mapping" -> o.mapping = Path.of(Args.value(args, ++i, a));
                 case "--countries" -> o.countries = Args.value(args, ++i, a);
                 case "--min-population" -> o.minPopulation = Args.wholeNumber(Args.value(args, ++i, a), a);
@@ -90,6 +95,40 @@ public final class ImportCommand {
         return o;
     }
 
+    /** Runs a {@code layer --as NAME} import and prints its outcome; returns the exit status. */
+    public static int runContext(ContextLayerImporter importer, ImportOptions options, PrintStream out,
+            PrintStream err) {
+        try {
+            ContextLayerImporter.Result r = importer.run(options.toContextRequest());
+            ContextLayer l = r.layer();
+            out.printf(Locale.ROOT, "Imported layer '%s' in %.1f s: %d %s features, %d attributes (%s)%n", l.name(),
+                    r.took().toMillis() / 1000.0, l.featureCount(), l.geometryKind().name().toLowerCase(Locale.ROOT),
+                    l.attributes().size(), String.join(", ", l.attributes().stream()
+                            .map(a -> a.name() + " " + a.type().name().toLowerCase(Locale.ROOT)).toList()));
+            if (r.report().warningCount() > 0) {
+                out.println(r.report().summary());
+            }
+            return 0;
+        } catch (Exception e) {
+            return failed(e, err);
+        }
+    }
+
+    private static int failed(Exception e, PrintStream err) {
+        if (e instanceof ImportFailedException f) {
+            err.println("Import failed; the store is unchanged.");
+            err.println(f.report().summary());
+            return 1;
+        }
+        if (e instanceof IllegalArgumentException) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        err.println("Import failed; the store is unchanged: " + e);
+        return 1;
+    }
+
     /** Runs a parsed import and prints its outcome; returns the exit status. */
     public static int run(Importer importer, ImportOptions options, PrintStream out, PrintStream err) {
         try {
@@ -104,17 +143,8 @@ public final class ImportCommand {
                         box.getMinY(), box.getMaxX(), box.getMaxY());
             }
             return 0;
-        } catch (ImportFailedException e) {
-            err.println("Import failed; the store is unchanged.");
-            err.println(e.report().summary());
-            return 1;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
         } catch (Exception e) {
-            err.println("Import failed; the store is unchanged: " + e);
-            return 1;
+            return failed(e, err);
         }
     }
 

@@ -25,10 +25,13 @@ class CollectionDescriber {
     }
 
     static Layer layer(String collectionId) {
-        // exact ids only: a collection has one URL
-        return Arrays.stream(Layer.values()).filter(l -> l.id().equals(collectionId)).findFirst()
-                .orElseThrow(() -> OgcException.notFound("no collection '" + collectionId + "'; collections are "
-                        + Arrays.stream(Layer.values()).map(Layer::id).toList()));
+        return builtIn(collectionId).orElseThrow(() -> OgcException.notFound("no collection '" + collectionId
+                + "'; see /collections for the collections there are"));
+    }
+
+    /** A built-in layer by its exact id (a collection has one URL); empty for any other id. */
+    static java.util.Optional<Layer> builtIn(String collectionId) {
+        return Arrays.stream(Layer.values()).filter(l -> l.id().equals(collectionId)).findFirst();
     }
 
     List<Map<String, Object>> describeAll() {

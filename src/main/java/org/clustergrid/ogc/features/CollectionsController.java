@@ -20,11 +20,13 @@ class CollectionsController {
     private final ObjectMapper mapper;
     private final Urls urls;
     private final CollectionDescriber describer;
+    private final ContextCollection context;
 
-    CollectionsController(ObjectMapper mapper, Urls urls, CollectionDescriber describer) {
+    CollectionsController(ObjectMapper mapper, Urls urls, CollectionDescriber describer, ContextCollection context) {
         this.mapper = mapper;
         this.urls = urls;
         this.describer = describer;
+        this.context = context;
     }
 
     @GetMapping("/collections")
@@ -34,25 +36,32 @@ class CollectionsController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("links", urls.selfAndAlternate("/collections", f, "The feature collections"));
         m.put("crs", Crs.URIS); // Part 2, /req/crs/crs-global-list
-        m.put("collections", describer.describeAll());
+        List<Map<String, Object>> all = new ArrayList<>(describer.describeAll());
+        all.addAll(context.describeAll());
+        m.put("collections", all);
         return f == Format.HTML ? Responses.html(HtmlPages.document("Collections", urls.crumbs(), m))
                 : Responses.json(mapper, MediaTypes.JSON, m);
     }
 
     @GetMapping("/collections/{collectionId}")
     ResponseEntity<byte[]> collection(@PathVariable String collectionId, HttpServletRequest request) {
-        Layer layer = CollectionDescriber.layer(collectionId);
+        var builtIn = CollectionDescriber.builtIn(collectionId);
+        var contextLayer = builtIn.isPresent() ? java.util.Optional.<org.clustergrid.layers.ContextLayer>empty()
+                : context.find(collectionId);
+        String title = contextLayer.isPresent() ? contextLayer.get().title()
+                : CollectionDescriber.layer(collectionId).title();
         Responses.onlyF(request);
         Format f = Format.of(request, Format.METADATA);
-        Map<String, Object> m = describer.describe(layer);
+        Map<String, Object> m = contextLayer.isPresent() ? context.describe(contextLayer.get())
+                : describer.describe(builtIn.get());
         // self/alternate as served, then the describer's items and queryables links
         @SuppressWarnings("unchecked")
-        List<Link> links = new ArrayList<>(urls.selfAndAlternate("/collections/" + layer.id(), f, layer.title()));
+        List<Link> links = new ArrayList<>(urls.selfAndAlternate("/collections/" + collectionId, f, title));
         ((List<Link>) m.get("links")).stream().filter(l -> !l.rel().equals("self") && !l.rel().equals("alternate"))
                 .forEach(links::add);
         m.put("links", links);
         return f == Format.HTML
-                ? Responses.html(HtmlPages.document(layer.title(), urls.crumbs("Collections", "/collections"), m))
+                ? Responses.html(HtmlPages.document(title, urls.crumbs("Collections", "/collections"), m))
                 : Responses.json(mapper, MediaTypes.JSON, m);
     }
 }

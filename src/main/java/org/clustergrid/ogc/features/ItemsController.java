@@ -33,9 +33,14 @@ class ItemsController {
     private final ObjectMapper mapper;
     private final Urls urls;
     private final ClusterGridProperties.Api limits;
+    private final ContextCollection contextCollection;
+    private final ContextItems contextItems;
 
-    ItemsController(SpatialStore store, ObjectMapper mapper, Urls urls, ClusterGridProperties properties) {
+    ItemsController(SpatialStore store, ObjectMapper mapper, Urls urls, ClusterGridProperties properties,
+            ContextCollection contextCollection, ContextItems contextItems) {
         this.store = store;
+        this.contextCollection = contextCollection;
+        this.contextItems = contextItems;
         this.mapper = mapper;
         this.urls = urls;
         this.limits = properties.api();
@@ -43,6 +48,12 @@ class ItemsController {
 
     @GetMapping("/collections/{collectionId}/items")
     ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId, HttpServletRequest request) {
+        if (CollectionDescriber.builtIn(collectionId).isEmpty()) {
+            var context = contextCollection.find(collectionId);
+            if (context.isPresent()) {
+                return contextItems.items(context.get(), request);
+            }
+        }
         Layer layer = CollectionDescriber.layer(collectionId);
         ItemsRequest r = ItemsRequest.parse(layer, request.getParameterMap(), limits.defaultLimit(), limits.maxLimit());
         Format f = Format.of(request, Format.ITEMS);
@@ -66,9 +77,15 @@ class ItemsController {
     @GetMapping("/collections/{collectionId}/items/{featureId}")
     ResponseEntity<StreamingResponseBody> item(@PathVariable String collectionId, @PathVariable String featureId,
             HttpServletRequest request) {
-        Layer layer = CollectionDescriber.layer(collectionId);
         Crs crs = featureCrs(request);
         Format f = Format.of(request, Format.METADATA);
+        if (CollectionDescriber.builtIn(collectionId).isEmpty()) {
+            var context = contextCollection.find(collectionId);
+            if (context.isPresent()) {
+                return contextItems.item(context.get(), featureId, crs, f, request.getContextPath());
+            }
+        }
+        Layer layer = CollectionDescriber.layer(collectionId);
         StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(
                 "no feature '" + featureId + "' in collection " + layer.id()));
         String path = "/collections/" + layer.id() + "/items/"

@@ -27,7 +27,11 @@ record ItemsRequest(FeatureQuery query, int limit, long offset, Crs crs) {
     }
 
     static ItemsRequest parse(Layer layer, Map<String, String[]> params, int defaultLimit, int maxLimit) {
-        List<String> properties = filterable(layer);
+        return parse(filterable(layer), params, defaultLimit, maxLimit);
+    }
+
+    /** @param properties the properties that may be given as {@code name=value} */
+    static ItemsRequest parse(List<String> properties, Map<String, String[]> params, int defaultLimit, int maxLimit) {
         Map<String, String> equals = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> e : params.entrySet()) {
             String name = e.getKey();

@@ -16,24 +16,32 @@ import org.springframework.web.bind.annotation.RestController;
 class QueryablesController {
     private final ObjectMapper mapper;
     private final Urls urls;
+    private final ContextCollection context;
 
-    QueryablesController(ObjectMapper mapper, Urls urls) {
+    QueryablesController(ObjectMapper mapper, Urls urls, ContextCollection context) {
         this.mapper = mapper;
         this.urls = urls;
+        this.context = context;
     }
 
     @GetMapping("/collections/{collectionId}/queryables")
     ResponseEntity<byte[]> queryables(@PathVariable String collectionId, HttpServletRequest request) {
-        Layer layer = CollectionDescriber.layer(collectionId);
+        var builtIn = CollectionDescriber.builtIn(collectionId);
+        var contextLayer = builtIn.isPresent() ? java.util.Optional.<org.clustergrid.layers.ContextLayer>empty()
+                : context.find(collectionId);
+        String title = contextLayer.isPresent() ? contextLayer.get().title()
+                : CollectionDescriber.layer(collectionId).title();
         Responses.onlyF(request);
         Format f = Format.of(request, Format.METADATA);
-        String path = "/collections/" + layer.id() + "/queryables";
+        String path = "/collections/" + collectionId + "/queryables";
         // $id is the resource's URI without query parameters
-        Map<String, Object> schema = Queryables.schema(layer, urls.of(path));
+        Map<String, Object> schema = contextLayer.isPresent()
+                ? ContextCollection.queryables(contextLayer.get(), urls.of(path))
+                : Queryables.schema(builtIn.get(), urls.of(path));
         if (f == Format.HTML) {
             return Responses.html(HtmlPages.queryables(schema, urls.selfAndAlternate(path, f, "Queryables"),
-                    urls.of("/collections/" + layer.id() + "/items"), urls.crumbs("Collections", "/collections",
-                            layer.title(), "/collections/" + layer.id())));
+                    urls.of("/collections/" + collectionId + "/items"), urls.crumbs("Collections", "/collections",
+                            title, "/collections/" + collectionId)));
         }
         return Responses.json(mapper, MediaTypes.SCHEMA_JSON, schema);
     }

@@ -43,6 +43,8 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("GET /api/clusters", Need.READ),
             Map.entry("GET /api/clusters/{clusterGridId}", Need.READ),
             Map.entry("GET /api/coverage", Need.READ),
+            Map.entry("GET /api/context-layers", Need.READ),
+            Map.entry("GET /api/context-layers/{name}", Need.READ),
             Map.entry("GET /api/scores", Need.READ),
             Map.entry("GET /api/scores/{clusterGridId}", Need.READ),
             Map.entry("GET /api/scores/point", Need.READ),
@@ -54,6 +56,7 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("POST /api/scores/profile", Need.ANALYST),
             Map.entry("POST /api/admin/imports", Need.ADMIN),
             Map.entry("DELETE /api/admin/datasets/{id}", Need.ADMIN),
+            Map.entry("DELETE /api/admin/layers/{name}", Need.ADMIN),
             Map.entry("GET /api/admin/users", Need.ADMIN),
             Map.entry("POST /api/admin/users", Need.ADMIN),
             Map.entry("PATCH /api/admin/users/{username}", Need.ADMIN),
@@ -83,7 +86,7 @@ abstract class EndpointRoles extends ServerTest {
 
     private static final Map<String, String> SAMPLES = Map.of("layer", "roads", "collectionId", "roads",
             "collection", "roads", "featureId", "demo.none", "clusterGridId", "CG-XX-999999", "id", "no-such",
-            "username", "no-such-user", "z", "0", "x", "0", "y", "0");
+            "username", "no-such-user", "name", "no-such-layer", "z", "0", "x", "0", "y", "0");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -1,0 +1,95 @@
+package org.clustergrid.ogc.features;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.layers.Attribute;
+import org.clustergrid.layers.ContextLayer;
+import org.clustergrid.store.SpatialStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * A context layer (a user's own) as an OGC collection and its queryables, beside the built-in layers: the same links,
+ * extent and CRSs; its attributes, typed, are its properties.
+ */
+@Component
+class ContextCollection {
+    private final SpatialStore store;
+    private final Urls urls;
+
+    ContextCollection(SpatialStore store, Urls urls) {
+        this.store = store;
+        this.urls = urls;
+    }
+
+    /** The context layer of that id; empty when there is none (the id may be a built-in layer's). */
+    java.util.Optional<ContextLayer> find(String collectionId) {
+        return store.contextLayers().layer(collectionId);
+    }
+
+    List<Map<String, Object>> describeAll() {
+        return store.contextLayers().layers().stream().map(this::describe).toList();
+    }
+
+    Map<String, Object> describe(ContextLayer layer) {
+        String path = "/collections/" + layer.name();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", layer.name());
+        m.put("title", layer.title());
+        m.put("description", layer.title() + " (" + layer.geometryKind().name().toLowerCase(java.util.Locale.ROOT)
+                + " layer imported from " + layer.file() + "). Properties: "
+                + String.join(", ", layer.attributes().stream().map(Attribute::name).toList()) + ".");
+        m.put("links", List.of(
+                new Link(urls.of(path, Format.JSON), "self", MediaTypes.linkType(MediaTypes.JSON), "This collection"),
+                new Link(urls.of(path, Format.HTML), "alternate", MediaTypes.linkType(MediaTypes.HTML),
+                        "This collection as HTML"),
+                new Link(urls.of(path + "/items", Format.JSON), "items", MediaTypes.linkType(MediaTypes.GEOJSON),
+                        layer.title() + " as GeoJSON"),
+                new Link(urls.of(path + "/items", Format.HTML), "items", MediaTypes.linkType(MediaTypes.HTML),
+                        layer.title() + " as HTML"),
+                new Link(urls.of(path + "/items", Format.CSV), "items", MediaTypes.linkType(MediaTypes.CSV),
+                        layer.title() + " as CSV (WKT geometry)"),
+                new Link(urls.of(path + "/queryables", Format.JSON), Queryables.REL,
+                        MediaTypes.linkType(MediaTypes.SCHEMA_JSON), "Queryables of " + layer.title()),
+                new Link(urls.of(path + "/queryables", Format.HTML), Queryables.REL,
+                        MediaTypes.linkType(MediaTypes.HTML), "Queryables of " + layer.title()
+                                + " as HTML, with a filter form")));
+        if (layer.bbox() != null) {
+            m.put("extent", Map.of("spatial", Map.of("bbox", List.of(CollectionDescriber.bbox(layer.bbox())),
+                    "crs", Conformance.CRS84)));
+        }
+        m.put("itemType", "feature");
+        m.put("crs", Crs.URIS);
+        m.put("storageCrs", Crs.CRS84.uri());
+        m.put("numberOfFeatures", layer.featureCount());
+        m.put("license", layer.licence());
+        m.put("attribution", layer.attribution());
+        return m;
+    }
+
+    /** Its queryables: fid and every text, number and boolean attribute, typed. */
+    static Map<String, Object> queryables(ContextLayer layer, String id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        m.put("$id", id);
+        m.put("type", "object");
+        m.put("title", layer.title());
+        m.put("description", "What a CQL2 filter (filter=, cql2-text or cql2-json) on " + layer.name()
+                + " may name; the scalar properties also work as query parameters (name=value).");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(Queryables.GEOMETRY, Map.of("title", "Geometry", "description", "The feature's geometry, "
+                + "longitude/latitude; test it with S_INTERSECTS", "format", "geometry-any",
+                "x-ogc-role", "primary-geometry"));
+        properties.put("fid", Map.of("title", "fid", "type", "integer",
+                "description", "The feature's number in the layer, in the order of the imported file"));
+        for (String name : ContextItems.filterable(layer)) {
+            if (!name.equals("fid")) {
+                Attribute a = layer.attribute(name).orElseThrow();
+                properties.put(name, Map.of("title", name, "type", a.type().jsonType()));
+            }
+        }
+        m.put("properties", properties);
+        m.put("additionalProperties", false);
+        return m;
+    }
+}
