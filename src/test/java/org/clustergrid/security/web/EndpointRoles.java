@@ -84,9 +84,11 @@ abstract class EndpointRoles extends ServerTest {
     /** Static files anyone may load: the sign-in page and what it needs. Every other static file needs READ. */
     static final Set<String> PUBLIC_FILES = Set.of("/login.html", "/login.js", "/style.css");
 
-    private static final Map<String, String> SAMPLES = Map.of("layer", "roads", "collectionId", "roads",
-            "collection", "roads", "featureId", "demo.none", "clusterGridId", "CG-XX-999999", "id", "no-such",
-            "username", "no-such-user", "name", "no-such-layer", "z", "0", "x", "0", "y", "0");
+    private static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry("layer", "roads"),
+            Map.entry("collectionId", "roads"), Map.entry("collection", "roads"), Map.entry("featureId", "demo.none"),
+            Map.entry("clusterGridId", "CG-XX-999999"), Map.entry("id", "no-such"),
+            Map.entry("username", "no-such-user"), Map.entry("name", "no-such-layer"), Map.entry("z", "0"),
+            Map.entry("x", "0"), Map.entry("y", "0"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
