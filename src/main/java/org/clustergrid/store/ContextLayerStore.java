@@ -31,6 +31,31 @@ public interface ContextLayerStore {
 
     Optional<ContextFeature> feature(ContextLayer layer, long fid);
 
+    /** Most features one vector tile of a context layer carries; a tile beyond it holds the first ones, by fid. */
+    int MAX_TILE_FEATURES = 100_000;
+
+    /**
+     * A Mapbox vector tile of the layer: its features reaching the tile, the attributes as tile properties (dates
+     * as ISO text) with {@code fid}; no bytes when none does.
+     */
+    default byte[] tile(ContextLayer layer, TileKey key) {
+        Page page = query(layer, new FeatureQuery(JavaTileEncoder.queryBox(key), 0, MAX_TILE_FEATURES));
+        List<Geometry> geometries = new java.util.ArrayList<>();
+        List<Map<String, Object>> attributes = new java.util.ArrayList<>();
+        for (ContextFeature f : page.features()) {
+            geometries.add(f.geometry());
+            Map<String, Object> a = new java.util.LinkedHashMap<>();
+            a.put("fid", f.fid());
+            f.attributes().forEach((k, v) -> {
+                if (v != null) {
+                    a.put(k, v instanceof String || v instanceof Number || v instanceof Boolean ? v : v.toString());
+                }
+            });
+            attributes.add(a);
+        }
+        return JavaTileEncoder.encode(layer.name(), key, geometries, attributes);
+    }
+
     /** Writes a layer's features, in order; values typed as the layer's attributes declare. */
     @FunctionalInterface
     interface Work {

@@ -7,6 +7,7 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.clustergrid.model.Layer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -44,21 +45,27 @@ final class JavaTileEncoder {
 
     /** The encoded tile; empty (no bytes) when no feature reaches it. */
     static byte[] encode(Layer layer, TileKey key, List<StoredFeature> features) {
+        return encode(layer.id(), key, features.stream().map(f -> f.feature().geometry()).toList(),
+                features.stream().map(VectorTiles::attributes).toList());
+    }
+
+    /** A tile of one layer named {@code name}: each geometry (lon/lat) with its attributes (strings, numbers, booleans). */
+    static byte[] encode(String name, TileKey key, List<Geometry> geometries, List<Map<String, Object>> attributes) {
         Envelope tile = key.mercator();
         double halfUnit = tile.getWidth() / VectorTiles.EXTENT / 2;
         AffineTransformation toTile = toTileUnits(tile);
         List<Geometry> out = new ArrayList<>();
-        for (StoredFeature f : features) {
-            Geometry g = tileGeometry(WebMercator.project(f.feature().geometry()), halfUnit, toTile);
+        for (int i = 0; i < geometries.size(); i++) {
+            Geometry g = tileGeometry(WebMercator.project(geometries.get(i)), halfUnit, toTile);
             if (g != null) {
-                g.setUserData(VectorTiles.attributes(f));
+                g.setUserData(attributes.get(i));
                 out.add(g);
             }
         }
         if (out.isEmpty()) {
             return new byte[0];
         }
-        JtsMvt mvt = new JtsMvt(new JtsLayer(layer.id(), out, VectorTiles.EXTENT));
+        JtsMvt mvt = new JtsMvt(new JtsLayer(name, out, VectorTiles.EXTENT));
         return MvtEncoder.encode(mvt, PARAMS, new UserDataKeyValueMapConverter());
     }
 

@@ -87,6 +87,15 @@ class ContextLayerHttpTest extends ServerTest {
         assertThat(JSON.readTree(get("/api/context-layers").body()).findValuesAsText("name"))
                 .containsExactly("countries");
 
+        HttpResponse<byte[]> tile = send("/tiles/countries/4/11/6.mvt", HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(tile.statusCode()).isEqualTo(200);
+        assertThat(new String(tile.body(), StandardCharsets.ISO_8859_1)).contains("countries").contains("NPL");
+        assertThat(send("/tiles/countries/4/0/0.mvt", HttpResponse.BodyHandlers.ofByteArray()).statusCode())
+                .isEqualTo(204);
+        JsonNode tileJson = JSON.readTree(get("/tiles/countries.json").body());
+        assertThat(tileJson.path("vector_layers").get(0).path("fields").path("A3").asText()).isEqualTo("String");
+        assertThat(tileJson.path("tiles").get(0).asText()).endsWith("/tiles/countries/{z}/{x}/{y}.mvt");
+
         HttpResponse<String> reserved = upload("roads.geojson", "roads");
         assertThat(reserved.statusCode()).isEqualTo(400);
         assertThat(reserved.body()).contains("built-in layer");
@@ -95,5 +104,6 @@ class ContextLayerHttpTest extends ServerTest {
                 .header("X-Admin-Token", TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(get("/ogc/features/collections/countries").statusCode()).isEqualTo(404);
+        assertThat(get("/tiles/countries.json").statusCode()).isEqualTo(404);
     }
 }

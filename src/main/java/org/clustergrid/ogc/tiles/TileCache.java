@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.clustergrid.cache.VersionedCache;
-import org.clustergrid.model.Layer;
 import org.clustergrid.store.TileKey;
 
 /**
@@ -14,7 +13,8 @@ import org.clustergrid.store.TileKey;
  * stays put, and a tile costs the store far more than a lookup.
  */
 final class TileCache {
-    private record Key(Layer layer, TileKey tile, boolean gzipped) {}
+    /** @param layer a built-in layer's id or a context layer's name: they never clash */
+    private record Key(String layer, TileKey tile, boolean gzipped) {}
 
     private final VersionedCache<Key, byte[]> tiles;
 
@@ -24,7 +24,7 @@ final class TileCache {
     }
 
     /** The tile of this data version, built by {@code build} when not cached; tiles of older versions are dropped. */
-    byte[] tile(Layer layer, TileKey tile, long dataVersion, Supplier<byte[]> build) {
+    byte[] tile(String layer, TileKey tile, long dataVersion, Supplier<byte[]> build) {
         return tiles.get(new Key(layer, tile, false), dataVersion, build);
     }
 
@@ -32,7 +32,7 @@ final class TileCache {
      * The tile gzipped, for clients that accept it: compressed once (an empty tile stays empty), rather than by the
      * connector on every request, which would cost more than the cache saves.
      */
-    byte[] gzippedTile(Layer layer, TileKey tile, long dataVersion, Supplier<byte[]> build) {
+    byte[] gzippedTile(String layer, TileKey tile, long dataVersion, Supplier<byte[]> build) {
         return tiles.get(new Key(layer, tile, true), dataVersion,
                 () -> gzip(tile(layer, tile, dataVersion, build)));
     }

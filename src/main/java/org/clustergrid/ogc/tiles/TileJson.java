@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.clustergrid.layers.Attribute;
+import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerSchema;
@@ -37,6 +39,36 @@ final class TileJson {
         }
         doc.put("vector_layers", List.of(Map.of("id", layer.id(), "description", layer.title(),
                 "minzoom", 0, "maxzoom", TileKey.MAX_ZOOM, "fields", fields(layer))));
+        return doc;
+    }
+
+    /** A context layer's TileJSON: its name, title, extent, attribution and typed attributes (plus {@code fid}). */
+    static Map<String, Object> of(ContextLayer layer, String tilesBase) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tilejson", "3.0.0");
+        doc.put("name", layer.name());
+        doc.put("description", layer.title());
+        doc.put("scheme", "xyz");
+        doc.put("tiles", List.of(tilesBase + layer.name() + "/{z}/{x}/{y}.mvt"));
+        doc.put("minzoom", 0);
+        doc.put("maxzoom", TileKey.MAX_ZOOM);
+        Envelope e = layer.bbox();
+        doc.put("bounds", e == null ? List.of(-180, -85.05112878, 180, 85.05112878)
+                : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+        if (layer.attribution() != null && !layer.attribution().isBlank()) {
+            doc.put("attribution", layer.attribution());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("fid", "Number");
+        for (Attribute a : layer.attributes()) {
+            fields.put(a.name(), switch (a.type()) {
+                case INTEGER, DOUBLE -> "Number";
+                case BOOLEAN -> "Boolean";
+                case TEXT, DATE, DATETIME -> "String";
+            });
+        }
+        doc.put("vector_layers", List.of(Map.of("id", layer.name(), "description", layer.title(),
+                "minzoom", 0, "maxzoom", TileKey.MAX_ZOOM, "fields", fields)));
         return doc;
     }
 

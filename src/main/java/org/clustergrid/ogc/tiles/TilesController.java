@@ -4,6 +4,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.clustergrid.api.FastGzip;
 import org.clustergrid.app.ClusterGridProperties;
+import java.util.function.Supplier;
+import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.SpatialStore;
@@ -41,12 +43,15 @@ class TilesController {
     @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable String z, @PathVariable String x,
             @PathVariable String y, HttpServletRequest request) {
-        Layer layer = layer(collection);
+        Layer builtIn = builtIn(collection);
+        ContextLayer context = builtIn != null ? null : contextLayer(collection);
         TileKey key = new TileKey(number("z", z), number("x", x), number("y", y));
         long version = states.current().version();
         boolean gzip = FastGzip.acceptsGzip(request);
-        byte[] tile = gzip ? cache.gzippedTile(layer, key, version, () -> store.tile(layer, key))
-                : cache.tile(layer, key, version, () -> store.tile(layer, key));
+        Supplier<byte[]> build = builtIn != null ? () -> store.tile(builtIn, key)
+                : () -> store.contextLayers().tile(context, key);
+        byte[] tile = gzip ? cache.gzippedTile(collection, key, version, build)
+                : cache.tile(collection, key, version, build);
         if (tile.length == 0) {
             return ResponseEntity.noContent().build();
         }
@@ -57,15 +62,21 @@ class TilesController {
 
     @GetMapping(path = "/tiles/{collection}.json", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> tileJson(@PathVariable String collection) {
-        Layer layer = layer(collection);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/").toUriString();
-        return TileJson.of(layer, store.stats(layer), store.datasets(), base);
+        Layer layer = builtIn(collection);
+        return layer != null ? TileJson.of(layer, store.stats(layer), store.datasets(), base)
+                : TileJson.of(contextLayer(collection), base);
     }
 
-    private static Layer layer(String collection) {
-        return Layer.byId(collection).filter(l -> l.id().equals(collection))
-                .orElseThrow(() -> new TileNotFoundException("no collection '" + collection
-                        + "'; collections are clusters, roads, power, finance and markets"));
+    /** A built-in layer by its exact id, or null. */
+    private static Layer builtIn(String collection) {
+        return Layer.byId(collection).filter(l -> l.id().equals(collection)).orElse(null);
+    }
+
+    private ContextLayer contextLayer(String collection) {
+        return store.contextLayers().layer(collection).orElseThrow(() -> new TileNotFoundException(
+                "no collection '" + collection + "'; collections are clusters, roads, power, finance, markets and "
+                        + "the layers at /api/context-layers"));
     }
 
     private static int number(String name, String value) {
