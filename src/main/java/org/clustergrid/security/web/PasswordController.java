@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.User;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sign-in throttle; the user's other sessions end, this one goes on under a new session id.
  */
 @RestController
+@ConditionalOnWebApplication // its throttle comes with the web security configuration
 class PasswordController {
     private final Accounts accounts;
     private final LoginThrottle throttle;
