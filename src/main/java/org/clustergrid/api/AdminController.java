@@ -49,6 +49,7 @@ class AdminController {
             @RequestParam(value = "licence", required = false) String licence,
             @RequestParam(value = "attribution", required = false) String attribution,
             @RequestParam(value = "layer", required = false) String layer,
+            @RequestParam(value = "sourceLayer", required = false) String sourceLayer,
             @RequestParam(value = "countries", required = false) String countries,
             @RequestParam(value = "minPopulation", required = false) Long minPopulation,
             @RequestParam(value = "clustersFromOsm", defaultValue = "false") boolean clustersFromOsm,
@@ -72,6 +73,7 @@ class AdminController {
             o.licence = licence;
             o.attribution = attribution;
             o.layer = layer;
+            o.sourceLayer = sourceLayer;
             o.countries = countries;
             o.minPopulation = minPopulation;
             o.clustersFromOsm = clustersFromOsm;

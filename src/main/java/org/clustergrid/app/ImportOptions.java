@@ -30,6 +30,8 @@ public final class ImportOptions {
     public String licence;
     public String attribution;
     public String layer;
+    /** The feature table to read from a GeoPackage that holds several. */
+    public String sourceLayer;
     public Path mapping;
     public String countries;
     public Long minPopulation;
@@ -54,7 +56,7 @@ public final class ImportOptions {
                         : CoverageSpec.parse(coverage, boundaries, boundariesField), Set.of());
         Mapping m = mapping();
         GeoNamesReader.Filter filter = new GeoNamesReader.Filter(countries(), minPopulation == null ? 0 : minPopulation);
-        return new ImportRequest(k, ImportRequest.sources(files, m), info, filter, clustersFromOsm, skipInvalid);
+        return new ImportRequest(k, ImportRequest.sources(files, m, sourceLayer), info, filter, clustersFromOsm, skipInvalid);
     }
 
     private SourceKind kind() {

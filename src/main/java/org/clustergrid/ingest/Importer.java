@@ -8,8 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.clustergrid.ingest.csv.CsvFeatureReader;
+import org.clustergrid.ingest.flatgeobuf.FlatGeobufReader;
 import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
+import org.clustergrid.ingest.geopackage.GeoPackageReader;
 import org.clustergrid.ingest.mapping.Mapping;
 import org.clustergrid.ingest.osm.OsmImportOptions;
 import org.clustergrid.ingest.osm.OsmPbfReader;
@@ -139,12 +141,20 @@ public final class Importer {
         Mapping mapping = source.mapping() != null ? source.mapping() : Mapping.identity(Layer.CLUSTERS);
         MappedRecords records = new MappedRecords(mapping, report, writer, limits);
         String name = file.getFileName().toString();
-        switch (FileType.detect(file)) {
+        FileType type = FileType.detect(file);
+        if (source.sourceLayer() != null && type != FileType.GEOPACKAGE && type != FileType.SQLITE) {
+            report.error(name, null, null, "a source layer ('" + source.sourceLayer() + "') can only be named in a"
+                    + " GeoPackage, but this is " + type.description());
+            return;
+        }
+        switch (type) {
             case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, records, limits);
             case JSON -> GeoJsonFeatureReader.read(file, report, records);
             case TEXT -> CsvFeatureReader.read(file, mapping.geometry(), mapping.crs(), report, records, limits);
-            default -> report.error(name, null, null, "expected a CSV, GeoJSON or zipped Shapefile but it is "
-                    + FileType.detect(file).description());
+            case GEOPACKAGE, SQLITE -> GeoPackageReader.read(file, source.sourceLayer(), report, records, limits);
+            case FLATGEOBUF -> FlatGeobufReader.read(file, report, records, limits);
+            default -> report.error(name, null, null, "expected a CSV, GeoJSON, zipped Shapefile, GeoPackage or"
+                    + " FlatGeobuf file but it is " + type.description());
         }
         records.finish();
     }

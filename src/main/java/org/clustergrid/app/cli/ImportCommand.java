@@ -24,6 +24,7 @@ public final class ImportCommand {
               --title TEXT         --source TEXT   --licence TEXT   --attribution TEXT
               --layer NAME         layer for 'layer' imports with canonical field names (roads, power, finance, markets, clusters)
               --mapping FILE.yaml  attribute mapping (see gis-data/mappings/)
+              --source-layer NAME  the feature table to read from a GeoPackage that holds several
               --countries IN,NP    geonames: keep only these countries
               --min-population N   geonames: keep places with at least N people
               --clusters-from-osm  osm: also import landuse=industrial areas and craft=* features as clusters
@@ -67,6 +68,7 @@ public final class ImportCommand {
                 case "--attribution" -> o.attribution = Args.value(args, ++i, a);
                 case "--layer" -> o.layer = Args.value(args, ++i, a);
                 case "--mapping" -> o.mapping = Path.of(Args.value(args, ++i, a));
+                case "--source-layer" -> o.sourceLayer = Args.value(args, ++i, a);
                 case "--countries" -> o.countries = Args.value(args, ++i, a);
                 case "--min-population" -> o.minPopulation = Args.wholeNumber(Args.value(args, ++i, a), a);
                 case "--clusters-from-osm" -> o.clustersFromOsm = true;
