@@ -53,6 +53,7 @@ class AdminController {
             @RequestParam(value = "attribution", required = false) String attribution,
             @RequestParam(value = "layer", required = false) String layer,
             @RequestParam(value = "as", required = false) String as,
+            @RequestParam(value = "sourceLayer", required = false) String sourceLayer,
             @RequestParam(value = "countries", required = false) String countries,
             @RequestParam(value = "minPopulation", required = false) Long minPopulation,
             @RequestParam(value = "clustersFromOsm", defaultValue = "false") boolean clustersFromOsm,
@@ -77,6 +78,7 @@ class AdminController {
             o.attribution = attribution;
             o.layer = layer;
             o.as = as == null || as.isBlank() ? null : as;
+            o.sourceLayer = sourceLayer;
             o.countries = countries;
             o.minPopulation = minPopulation;
             o.clustersFromOsm = clustersFromOsm;

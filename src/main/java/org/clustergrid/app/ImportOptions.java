@@ -33,6 +33,8 @@ public final class ImportOptions {
     public String layer;
     /** Import a {@code layer} file as a context layer of this name, every attribute kept ({@code --as}). */
     public String as;
+    /** The feature table to read from a GeoPackage that holds several. */
+    public String sourceLayer;
     public Path mapping;
     public String countries;
     public Long minPopulation;
@@ -61,8 +63,8 @@ public final class ImportOptions {
             throw new IllegalArgumentException("--as makes a layer of its own: it takes neither --layer nor --dataset");
         }
         Mapping m = mapping != null ? Mapping.read(mapping) : null;
-        return new ContextLayerImporter.Request(files, as, title, source != null ? source : fileNames(), licence,
-                attribution, m == null ? null : m.geometry(), m == null ? null : m.crs());
+        return new ContextLayerImporter.Request(files, sourceLayer, as, title, source != null ? source : fileNames(),
+                licence, attribution, m == null ? null : m.geometry(), m == null ? null : m.crs());
     }
 
     public ImportRequest toRequest() throws IOException {
@@ -77,7 +79,7 @@ public final class ImportOptions {
                         : CoverageSpec.parse(coverage, boundaries, boundariesField), Set.of());
         Mapping m = mapping();
         GeoNamesReader.Filter filter = new GeoNamesReader.Filter(countries(), minPopulation == null ? 0 : minPopulation);
-        return new ImportRequest(k, ImportRequest.sources(files, m), info, filter, clustersFromOsm, skipInvalid);
+        return new ImportRequest(k, ImportRequest.sources(files, m, sourceLayer), info, filter, clustersFromOsm, skipInvalid);
     }
 
     private SourceKind kind() {

@@ -2,6 +2,7 @@ package org.clustergrid.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +13,9 @@ public enum FileType {
     OSM_PBF("an OpenStreetMap PBF file"),
     JSON("a JSON document"),
     SHAPEFILE("an ESRI Shapefile (.shp)"),
+    GEOPACKAGE("a GeoPackage"),
+    SQLITE("an SQLite database"),
+    FLATGEOBUF("a FlatGeobuf file"),
     TEXT("a text file"),
     EMPTY("an empty file"),
     BINARY("a binary file of unknown type");
@@ -27,7 +31,7 @@ public enum FileType {
     }
 
     public static FileType detect(Path file) throws IOException {
-        byte[] head = new byte[64];
+        byte[] head = new byte[100]; // an SQLite header: the GeoPackage application id is at offset 68
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -48,7 +52,16 @@ public enum FileType {
         if (n >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0x27 && head[3] == 0x0a) {
             return SHAPEFILE;
         }
-        if (n >= 14 && new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).contains("OSMHeader")) {
+        if (n >= 16 && new String(head, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+            String applicationId = n >= 72 ? new String(head, 68, 4, StandardCharsets.ISO_8859_1) : "";
+            // GeoPackage 1.2+ says GPKG; 1.0 and 1.1 files say GP10 and GP11
+            return applicationId.equals("GPKG") || applicationId.startsWith("GP1") ? GEOPACKAGE : SQLITE;
+        }
+        if (n >= 8 && head[0] == 'f' && head[1] == 'g' && head[2] == 'b' && head[3] == 3 && head[4] == 'f'
+                && head[5] == 'g' && head[6] == 'b') {
+            return FLATGEOBUF;
+        }
+        if (n >= 14 && new String(head, 0, n, StandardCharsets.ISO_8859_1).contains("OSMHeader")) {
             return OSM_PBF;
         }
         int i = 0;

@@ -25,10 +25,17 @@ public record ImportRequest(
     /**
      * A file and how its records map to layers; a null mapping means the kind's default (clusters by their canonical
      * field names; none needed for OSM and GeoNames).
+     *
+     * @param sourceLayer the layer to read from a file that holds several (a GeoPackage's feature table); null: its
+     *     only one
      */
-    public record Source(Path file, Mapping mapping) {
+    public record Source(Path file, Mapping mapping, String sourceLayer) {
         public Source {
             Objects.requireNonNull(file, "file");
+        }
+
+        public Source(Path file, Mapping mapping) {
+            this(file, mapping, null);
         }
     }
 
@@ -46,6 +53,11 @@ public record ImportRequest(
 
     /** The same mapping for every file. */
     public static List<Source> sources(List<Path> files, Mapping mapping) {
-        return files.stream().map(f -> new Source(f, mapping)).toList();
+        return sources(files, mapping, null);
+    }
+
+    /** The same mapping and source layer for every file. */
+    public static List<Source> sources(List<Path> files, Mapping mapping, String sourceLayer) {
+        return files.stream().map(f -> new Source(f, mapping, sourceLayer)).toList();
     }
 }

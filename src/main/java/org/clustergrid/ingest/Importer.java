@@ -135,7 +135,7 @@ public final class Importer {
         Path file = source.file();
         Mapping mapping = source.mapping() != null ? source.mapping() : Mapping.identity(Layer.CLUSTERS);
         MappedRecords records = new MappedRecords(mapping, report, writer, limits);
-        SourceFiles.read(file, mapping.geometry(), mapping.crs(), report, records, limits);
+        SourceFiles.read(file, source.sourceLayer(), mapping.geometry(), mapping.crs(), report, records, limits);
         records.finish();
     }
 }

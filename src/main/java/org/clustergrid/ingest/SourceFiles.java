@@ -3,7 +3,9 @@ package org.clustergrid.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.clustergrid.ingest.csv.CsvFeatureReader;
+import org.clustergrid.ingest.flatgeobuf.FlatGeobufReader;
 import org.clustergrid.ingest.geojson.GeoJsonFeatureReader;
+import org.clustergrid.ingest.geopackage.GeoPackageReader;
 import org.clustergrid.ingest.mapping.Mapping.GeometryColumns;
 import org.clustergrid.ingest.shapefile.ShapefileReader;
 
@@ -12,18 +14,27 @@ public final class SourceFiles {
     private SourceFiles() {}
 
     /**
+     * @param sourceLayer the table of a GeoPackage to read; null for its only feature table (and for other formats)
      * @param geometry a CSV's geometry columns; null to find them by their usual names
      * @param crs a CSV's coordinate reference system; null for EPSG:4326
      */
-    public static void read(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink,
-            ImportLimits limits) throws IOException {
+    public static void read(Path file, String sourceLayer, GeometryColumns geometry, String crs, ImportReport report,
+            SourceSink sink, ImportLimits limits) throws IOException {
+        String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
+        if (sourceLayer != null && type != FileType.GEOPACKAGE && type != FileType.SQLITE) {
+            report.error(name, null, null, "a source layer ('" + sourceLayer + "') can only be named in a"
+                    + " GeoPackage, but this is " + type.description());
+            return;
+        }
         switch (type) {
             case ZIP, SHAPEFILE -> ShapefileReader.read(file, report, sink, limits);
             case JSON -> GeoJsonFeatureReader.read(file, report, sink);
             case TEXT -> CsvFeatureReader.read(file, geometry, crs, report, sink, limits);
-            default -> report.error(file.getFileName().toString(), null, null,
-                    "expected a CSV, GeoJSON or zipped Shapefile but it is " + type.description());
+            case GEOPACKAGE, SQLITE -> GeoPackageReader.read(file, sourceLayer, report, sink, limits);
+            case FLATGEOBUF -> FlatGeobufReader.read(file, report, sink, limits);
+            default -> report.error(name, null, null, "expected a CSV, GeoJSON, zipped Shapefile, GeoPackage or"
+                    + " FlatGeobuf file but it is " + type.description());
         }
     }
 }

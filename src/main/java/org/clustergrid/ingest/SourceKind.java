@@ -2,12 +2,12 @@ package org.clustergrid.ingest;
 
 /** What a file to import holds, which decides how it is read. */
 public enum SourceKind {
-    /** A cluster register: CSV, GeoJSON or zipped Shapefile, fields mapped to the cluster fields. */
+    /** A cluster register: CSV, GeoJSON, Shapefile, GeoPackage or FlatGeobuf, fields mapped to the cluster fields. */
     CLUSTERS,
     /** An OpenStreetMap .osm.pbf extract: roads, power, finance and markets (and optionally clusters). */
     OSM,
     /** A GeoNames dump: populated places as markets. */
     GEONAMES,
-    /** Any layer from CSV, GeoJSON or zipped Shapefile, with a mapping file. */
+    /** Any layer from CSV, GeoJSON, Shapefile, GeoPackage or FlatGeobuf, with a mapping file. */
     LAYER
 }

@@ -308,7 +308,7 @@ class BadInputTest {
         Path pbfAsCsv = dir.resolve("clusters.csv");
         Files.copy(SharedData.pokharaPbf(), pbfAsCsv);
         assertThat(failing(clusters(pbfAsCsv, null))).singleElement().asString()
-                .isEqualTo("ERROR: clusters.csv: expected a CSV, GeoJSON or zipped Shapefile but it is an OpenStreetMap PBF file");
+                .isEqualTo("ERROR: clusters.csv: expected a CSV, GeoJSON, zipped Shapefile, GeoPackage or FlatGeobuf file but it is an OpenStreetMap PBF file");
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class ImportCommand {
               --as NAME            'layer' imports: the file as a layer of its own named NAME (districts, lakes …),
                                    every attribute kept with its type; re-importing a name replaces that layer
               --mapping FILE.yaml  attribute mapping (see gis-data/mappings/)
+              --source-layer NAME  the feature table to read from a GeoPackage that holds several
               --countries IN,NP    geonames: keep only these countries
               --min-population N   geonames: keep places with at least N people
               --clusters-from-osm  osm: also import landuse=industrial areas and craft=* features as clusters
@@ -72,6 +73,7 @@ public final class ImportCommand {
                 case "--layer" -> o.layer = Args.value(args, ++i, a);
                 case "--as" -> o.as = Args.value(args, ++i, a);
                 case "--mapping" -> o.mapping = Path.of(Args.value(args, ++i, a));
+                case "--source-layer" -> o.sourceLayer = Args.value(args, ++i, a);
                 case "--countries" -> o.countries = Args.value(args, ++i, a);
                 case "--min-population" -> o.minPopulation = Args.wholeNumber(Args.value(args, ++i, a), a);
                 case "--clusters-from-osm" -> o.clustersFromOsm = true;

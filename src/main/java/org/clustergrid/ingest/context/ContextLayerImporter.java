@@ -14,6 +14,8 @@ import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.ShapefileGrouping;
 import org.clustergrid.ingest.SourceFeature;
+import org.clustergrid.ingest.SourceField;
+import org.clustergrid.ingest.SourceSink;
 import org.clustergrid.ingest.SourceFiles;
 import org.clustergrid.ingest.mapping.Mapping.GeometryColumns;
 import org.clustergrid.layers.Attribute;
@@ -36,10 +38,11 @@ public final class ContextLayerImporter {
     }
 
     /**
+     * @param sourceLayer the table of a GeoPackage to read; null for its only feature table
      * @param csvGeometry a CSV's geometry columns; null to find them by their usual names
      * @param csvCrs a CSV's CRS; null for EPSG:4326
      */
-    public record Request(List<Path> files, String name, String title, String source, String licence,
+    public record Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
             String attribution, GeometryColumns csvGeometry, String csvCrs) {}
 
     public record Result(ContextLayer layer, ImportReport report, Duration took) {}
@@ -60,7 +63,7 @@ public final class ContextLayerImporter {
                 : ShapefileGrouping.sourcesToRead(sources, report).stream().map(ImportRequest.Source::file).toList();
         SchemaPass schema = new SchemaPass(report, limits);
         for (Path f : files) {
-            SourceFiles.read(f, r.csvGeometry(), r.csvCrs(), report, schema, limits);
+            SourceFiles.read(f, r.sourceLayer(), r.csvGeometry(), r.csvCrs(), report, schema, limits);
         }
         if (!report.hasErrors() && schema.count() == 0) {
             report.error(files.get(0).getFileName().toString(), null, null, "no feature with a geometry to import");
@@ -76,7 +79,12 @@ public final class ContextLayerImporter {
         ContextLayer stored = store.contextLayers().replace(layer, rows -> {
             ImportReport again = new ImportReport(false);
             for (Path f : files) {
-                SourceFiles.read(f, r.csvGeometry(), r.csvCrs(), again, new org.clustergrid.ingest.SourceSink() {
+                SourceFiles.read(f, r.sourceLayer(), r.csvGeometry(), r.csvCrs(), again, new SourceSink() {
+                    @Override
+                    public boolean typedFields(String file, String location, List<SourceField> fields) {
+                        return true; // values come typed, as the first reading saw them
+                    }
+
                     @Override
                     public void accept(SourceFeature s) {
                         if (s.geometry() != null) {

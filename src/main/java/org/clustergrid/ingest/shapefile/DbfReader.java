@@ -13,12 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.clustergrid.ingest.SourceField;
 
 /**
  * Streams the records of a dBase III/IV {@code .dbf} file. Values: C (and unknown types) as trimmed strings, N/F as
  * Long when the field has no decimals and the value fits, else Double, I as Long, L as Boolean, D as LocalDate. A blank
  * value is null: dBase cannot tell an empty string from a missing one; so is a number field filled with '*', the null
  * marker of shapelib and GeoTools.
+ *
+ * <p>With {@link #typedValues(boolean) typed values}, every value of a field has the Java type of its
+ * {@link #type(Field) declared type}: N/F numbers are then Long or Double by the field's declaration, not by what each
+ * value looks like, and a non-integer in an integer field is a bad value.
  */
 final class DbfReader {
     record Field(String name, char type, int offset, int length, int decimals) {}
@@ -40,6 +45,7 @@ final class DbfReader {
     private final TextDecoder text;
     private final byte[] record;
     private int index;
+    private boolean typed;
 
     /** @param cpg the content of the .cpg file naming the code page, null when there is none */
     DbfReader(InputStream in, String cpg) throws IOException, ShapefileFormatException {
@@ -81,6 +87,23 @@ final class DbfReader {
             throw new ShapefileFormatException(null, "corrupt .dbf header: fields are longer than the record");
         }
         return result;
+    }
+
+    /** The type a field declares: N without decimals up to 18 digits (always fits a long) is an integer. */
+    static SourceField.Type type(Field f) {
+        return switch (f.type()) {
+            case 'N' -> f.decimals() == 0 && f.length() <= 18 ? SourceField.Type.INTEGER : SourceField.Type.DOUBLE;
+            case 'F' -> SourceField.Type.DOUBLE;
+            case 'I' -> f.length() == 4 ? SourceField.Type.INTEGER : SourceField.Type.TEXT;
+            case 'L' -> SourceField.Type.BOOLEAN;
+            case 'D' -> SourceField.Type.DATE;
+            default -> SourceField.Type.TEXT; // C, and types read as their text (memo block numbers, timestamps)
+        };
+    }
+
+    /** Gives each value as the Java type of its field's {@link #type(Field)}; off, numbers are typed by value. */
+    void typedValues(boolean on) {
+        typed = on;
     }
 
     int recordCount() {
@@ -138,7 +161,8 @@ final class DbfReader {
         }
         return switch (f.type()) {
             // shapelib (GDAL, QGIS) and GeoTools write a null number as a field full of '*'
-            case 'N', 'F' -> record[start] == '*' && allStars(start, end) ? null : number(f, ascii(start, end));
+            case 'N', 'F' -> record[start] == '*' && allStars(start, end) ? null
+                    : typed ? typedNumber(f, ascii(start, end)) : number(f, ascii(start, end));
             case 'L' -> logical(ascii(start, end));
             case 'D' -> date(ascii(start, end));
             // only a value filling its field can have been cut short by the writer
@@ -165,6 +189,20 @@ final class DbfReader {
                 return Long.parseLong(s);
             } catch (NumberFormatException notAnInteger) {
                 // fall through: may be a decimal or a number too large for a long
+            }
+        }
+        if (DECIMAL.matcher(s).matches()) {
+            return Double.parseDouble(s);
+        }
+        throw new IllegalArgumentException("not a number: '" + s + "'");
+    }
+
+    private static Object typedNumber(Field f, String s) {
+        if (type(f) == SourceField.Type.INTEGER) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not an integer: '" + s + "'");
             }
         }
         if (DECIMAL.matcher(s).matches()) {

@@ -3,10 +3,12 @@ package org.clustergrid.ingest.shapefile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.clustergrid.geo.GeometryValidation;
 import org.clustergrid.geo.Reprojection;
 import org.clustergrid.geo.UnknownCrsException;
 import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.ingest.SourceField;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceSink;
 import org.locationtech.jts.geom.Envelope;
@@ -40,7 +42,9 @@ final class ShapefileDecoder {
                         + " records but the .dbf has " + dbf.recordCount());
                 return;
             }
-            if (!sink.fields(label, null, dbf.fields().stream().map(DbfReader.Field::name).toList())) {
+            dbf.typedValues(takesTypedValues(sink));
+            if (!sink.typedFields(label, null, dbf.fields().stream()
+                    .map(f -> new SourceField(f.name(), DbfReader.type(f))).toList())) {
                 return;
             }
             if (dbf.charsetProblem() != null) {
@@ -52,6 +56,20 @@ final class ShapefileDecoder {
             }
         } catch (ShapefileFormatException e) {
             report.error(label, e.location(), null, e.getMessage());
+        }
+    }
+
+    /**
+     * Sinks that take the declared types (they override {@link SourceSink#typedFields}) get values of those types;
+     * the others keep numbers typed by value (12 as Long, 12.5 as Double in the same N field), which mappings,
+     * conditions and ids of existing imports rely on.
+     */
+    static boolean takesTypedValues(SourceSink sink) {
+        try {
+            return sink.getClass().getMethod("typedFields", String.class, String.class, List.class)
+                    .getDeclaringClass() != SourceSink.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

@@ -42,7 +42,7 @@ class ContextLayerImportTest {
     }
 
     static ContextLayerImporter.Request request(String name, Path... files) {
-        return new ContextLayerImporter.Request(List.of(files), name, null, "test", "CC0 1.0", null, null, null);
+        return new ContextLayerImporter.Request(List.of(files), null, name, null, "test", "CC0 1.0", null, null, null);
     }
 
     Path geojson(String name, String features) throws Exception {
@@ -126,6 +126,36 @@ class ContextLayerImportTest {
             assertThat(t.store().contextLayers().query(again, new FeatureQuery(null, 0, 5)).features()).hasSize(1);
             assertThat(t.store().contextLayers().delete("facilities")).isTrue();
             assertThat(t.store().contextLayers().layers()).isEmpty();
+        }
+    }
+
+    /** GeoPackage and FlatGeobuf columns keep their declared types; dates and times come back as stored. */
+    @ParameterizedTest
+    @MethodSource("stores")
+    void geoPackageAndFlatGeobufLayersKeepTheirDeclaredTypes(String kind) throws Exception {
+        Path formats = Path.of("src/test/resources/import-formats");
+        try (TestStore t = open(kind)) {
+            ContextLayerImporter importer = new ContextLayerImporter(t.store(), ImportLimits.DEFAULT);
+            ContextLayer facilities = importer.run(new ContextLayerImporter.Request(
+                    List.of(formats.resolve("pmgsy-sikkim-ladakh.gpkg")), "facilities", "facilities", null, null,
+                    null, null, null, null)).layer();
+            assertThat(facilities.featureCount()).isEqualTo(120);
+            Function<String, AttributeType> type = n -> facilities.attribute(n).orElseThrow().type();
+            assertThat(List.of(type.apply("FAC_DESC"), type.apply("lon"), type.apply("school"),
+                    type.apply("surveyed"), type.apply("updated"))).containsExactly(AttributeType.TEXT,
+                    AttributeType.DOUBLE, AttributeType.BOOLEAN, AttributeType.DATE, AttributeType.DATETIME);
+            // fid 37 as ogrinfo reads it
+            Map<String, Object> f37 = t.store().contextLayers().feature(facilities, 37).orElseThrow().attributes();
+            assertThat(f37).containsEntry("surveyed", LocalDate.of(2021, 11, 18))
+                    .containsEntry("updated", java.time.Instant.parse("2022-03-12T05:46:00Z"));
+
+            ContextLayer roads = importer.run(request("ladakh_roads", formats.resolve("ladakh-roads-3857.fgb")))
+                    .layer();
+            assertThat(roads.featureCount()).isEqualTo(20);
+            assertThat(roads.geometryKind()).isEqualTo(GeometryKind.LINE);
+            // reprojected from EPSG:3857 to longitude/latitude in Ladakh
+            assertThat(roads.bbox().getMinX()).isBetween(75.0, 80.0);
+            assertThat(roads.bbox().getMinY()).isBetween(32.0, 36.0);
         }
     }
 

@@ -31,7 +31,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * Every reader (CSV, GeoJSON, Shapefile, OSM PBF) fed seeded mutations of small real files — bytes flipped, cut
+ * Every reader (CSV, GeoJSON, Shapefile, OSM PBF, GeoPackage, FlatGeobuf) fed seeded mutations of small real files — bytes flipped, cut
  * short, inserted, a stretch repeated — through the importer into a store: each case either imports or fails with an
  * {@link ImportFailedException} and leaves the store exactly as it was; none crashes, none hangs (each bounded). In
  * this package to build the PBF sample with {@link PbfFixture}.
@@ -40,6 +40,9 @@ class ReaderFuzzTest {
     static final int CASES = 120;
     static final DatasetInfo DATASET = new DatasetInfo("fuzz", "Fuzz", "test", "CC0", "test", false);
     static final GeometryFactory GF = new GeometryFactory();
+    /** PMGSY rural roads (the GeoPackage and FlatGeobuf samples) as roads. */
+    static final Mapping PMGSY_ROADS = new Mapping(null, null, List.of(new Mapping.Rule(Layer.ROADS, null, null,
+            Map.of("class", "RoadCatego", "name", "RoadName"), Map.of())), "pmgsy-roads");
 
     @TempDir
     Path dir;
@@ -55,7 +58,11 @@ class ReaderFuzzTest {
                 new Sample("roads.geojson", SourceKind.LAYER, Mapping.identity(Layer.ROADS),
                         Files.readAllBytes(Path.of("gis-data/demo/roads.geojson"))),
                 new Sample("clusters.zip", SourceKind.CLUSTERS, null, shapefileZip()),
-                new Sample("region.osm.pbf", SourceKind.OSM, null, pbf()));
+                new Sample("region.osm.pbf", SourceKind.OSM, null, pbf()),
+                new Sample("roads.gpkg", SourceKind.LAYER, PMGSY_ROADS,
+                        Files.readAllBytes(Path.of("src/test/resources/import-formats/ladakh-roads-utm44.gpkg"))),
+                new Sample("roads.fgb", SourceKind.LAYER, PMGSY_ROADS,
+                        Files.readAllBytes(Path.of("src/test/resources/import-formats/ladakh-roads-3857.fgb"))));
         Map<String, int[]> outcomes = new TreeMap<>(); // imported, refused
         List<String> crashes = new ArrayList<>();
         long start = System.nanoTime();
