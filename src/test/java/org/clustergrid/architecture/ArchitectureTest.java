@@ -20,7 +20,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.clustergrid.model..", "org.clustergrid.geo..",
                         "org.clustergrid.ingest..", "org.clustergrid.store..", "org.clustergrid.index..",
                         "org.clustergrid.network..", "org.clustergrid.scoring..", "org.clustergrid.render..",
-                        "org.clustergrid.surface..", "org.clustergrid.coverage..", "org.clustergrid.filter..")
+                        "org.clustergrid.surface..", "org.clustergrid.coverage..", "org.clustergrid.filter..",
+                        "org.clustergrid.layers..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }
