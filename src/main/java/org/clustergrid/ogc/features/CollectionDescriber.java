@@ -52,22 +52,7 @@ class CollectionDescriber {
         m.put("id", layer.id());
         m.put("title", layer.title());
         m.put("description", description(layer, datasets));
-        m.put("links", List.of(
-                new Link(urls.of(path, Format.JSON), "self", MediaTypes.linkType(MediaTypes.JSON), "This collection"),
-                new Link(urls.of(path, Format.HTML), "alternate", MediaTypes.linkType(MediaTypes.HTML),
-                        "This collection as HTML"),
-                new Link(urls.of(path + "/items", Format.JSON), "items", MediaTypes.linkType(MediaTypes.GEOJSON),
-                        layer.title() + " as GeoJSON"),
-                new Link(urls.of(path + "/items", Format.HTML), "items", MediaTypes.linkType(MediaTypes.HTML),
-                        layer.title() + " as HTML"),
-                new Link(urls.of(path + "/items", Format.CSV), "items", MediaTypes.linkType(MediaTypes.CSV),
-                        layer.title() + " as CSV (WKT geometry)"),
-                // Part 3 (/req/features-filter/queryables-link): what a filter on the items may name
-                new Link(urls.of(path + "/queryables", Format.JSON), Queryables.REL,
-                        MediaTypes.linkType(MediaTypes.SCHEMA_JSON), "Queryables of " + layer.title()),
-                new Link(urls.of(path + "/queryables", Format.HTML), Queryables.REL,
-                        MediaTypes.linkType(MediaTypes.HTML), "Queryables of " + layer.title()
-                                + " as HTML, with a filter form")));
+        m.put("links", links(urls, path, layer.title()));
         if (stats.extent() != null) {
             // no temporal member: the features carry no time, so there is no temporal extent to declare
             m.put("extent", Map.of("spatial", Map.of("bbox", List.of(bbox(stats.extent())), "crs", Conformance.CRS84)));
@@ -112,6 +97,26 @@ class CollectionDescriber {
             }
         }
         return distinct.isEmpty() ? null : String.join("; ", distinct);
+    }
+
+    /** A collection's links: itself, its items in each format and its queryables. */
+    static List<Link> links(Urls urls, String path, String title) {
+        return List.of(
+                new Link(urls.of(path, Format.JSON), "self", MediaTypes.linkType(MediaTypes.JSON), "This collection"),
+                new Link(urls.of(path, Format.HTML), "alternate", MediaTypes.linkType(MediaTypes.HTML),
+                        "This collection as HTML"),
+                new Link(urls.of(path + "/items", Format.JSON), "items", MediaTypes.linkType(MediaTypes.GEOJSON),
+                        title + " as GeoJSON"),
+                new Link(urls.of(path + "/items", Format.HTML), "items", MediaTypes.linkType(MediaTypes.HTML),
+                        title + " as HTML"),
+                new Link(urls.of(path + "/items", Format.CSV), "items", MediaTypes.linkType(MediaTypes.CSV),
+                        title + " as CSV (WKT geometry)"),
+                // Part 3 (/req/features-filter/queryables-link): what a filter on the items may name
+                new Link(urls.of(path + "/queryables", Format.JSON), Queryables.REL,
+                        MediaTypes.linkType(MediaTypes.SCHEMA_JSON), "Queryables of " + title),
+                new Link(urls.of(path + "/queryables", Format.HTML), Queryables.REL,
+                        MediaTypes.linkType(MediaTypes.HTML), "Queryables of " + title
+                                + " as HTML, with a filter form"));
     }
 
     static List<Double> bbox(Envelope e) {

@@ -39,21 +39,7 @@ class ContextCollection {
         m.put("description", layer.title() + " (" + layer.geometryKind().name().toLowerCase(java.util.Locale.ROOT)
                 + " layer imported from " + layer.file() + "). Properties: "
                 + String.join(", ", layer.attributes().stream().map(Attribute::name).toList()) + ".");
-        m.put("links", List.of(
-                new Link(urls.of(path, Format.JSON), "self", MediaTypes.linkType(MediaTypes.JSON), "This collection"),
-                new Link(urls.of(path, Format.HTML), "alternate", MediaTypes.linkType(MediaTypes.HTML),
-                        "This collection as HTML"),
-                new Link(urls.of(path + "/items", Format.JSON), "items", MediaTypes.linkType(MediaTypes.GEOJSON),
-                        layer.title() + " as GeoJSON"),
-                new Link(urls.of(path + "/items", Format.HTML), "items", MediaTypes.linkType(MediaTypes.HTML),
-                        layer.title() + " as HTML"),
-                new Link(urls.of(path + "/items", Format.CSV), "items", MediaTypes.linkType(MediaTypes.CSV),
-                        layer.title() + " as CSV (WKT geometry)"),
-                new Link(urls.of(path + "/queryables", Format.JSON), Queryables.REL,
-                        MediaTypes.linkType(MediaTypes.SCHEMA_JSON), "Queryables of " + layer.title()),
-                new Link(urls.of(path + "/queryables", Format.HTML), Queryables.REL,
-                        MediaTypes.linkType(MediaTypes.HTML), "Queryables of " + layer.title()
-                                + " as HTML, with a filter form")));
+        m.put("links", CollectionDescriber.links(urls, path, layer.title()));
         if (layer.bbox() != null) {
             m.put("extent", Map.of("spatial", Map.of("bbox", List.of(CollectionDescriber.bbox(layer.bbox())),
                     "crs", Conformance.CRS84)));
@@ -69,17 +55,9 @@ class ContextCollection {
 
     /** Its queryables: fid and every text, number and boolean attribute, typed. */
     static Map<String, Object> queryables(ContextLayer layer, String id) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        m.put("$id", id);
-        m.put("type", "object");
-        m.put("title", layer.title());
-        m.put("description", "What a CQL2 filter (filter=, cql2-text or cql2-json) on " + layer.name()
-                + " may name; the scalar properties also work as query parameters (name=value).");
+        Map<String, Object> m = Queryables.header(layer.title(), layer.name(), id);
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(Queryables.GEOMETRY, Map.of("title", "Geometry", "description", "The feature's geometry, "
-                + "longitude/latitude; test it with S_INTERSECTS", "format", "geometry-any",
-                "x-ogc-role", "primary-geometry"));
+        properties.put(Queryables.GEOMETRY, Queryables.geometry());
         properties.put("fid", Map.of("title", "fid", "type", "integer",
                 "description", "The feature's number in the layer, in the order of the imported file"));
         for (String name : ContextItems.filterable(layer)) {

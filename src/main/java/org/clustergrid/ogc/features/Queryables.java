@@ -18,24 +18,33 @@ final class Queryables {
     private Queryables() {}
 
     static Map<String, Object> schema(Layer layer, String id) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        m.put("$id", id);
-        m.put("type", "object");
-        m.put("title", layer.title());
-        m.put("description", "What a CQL2 filter (filter=, cql2-text or cql2-json) on " + layer.id()
-                + " may name; the scalar properties also work as query parameters (name=value).");
+        Map<String, Object> m = header(layer.title(), layer.id(), id);
         Map<String, Object> properties = new LinkedHashMap<>();
-        // a spatial property has a format and neither type nor $ref (/req/queryables/get-queryables-response D, E)
-        properties.put(GEOMETRY, Map.of("title", "Geometry", "description", "The feature's geometry, "
-                + "longitude/latitude; test it with S_INTERSECTS", "format", "geometry-any",
-                "x-ogc-role", "primary-geometry"));
+        properties.put(GEOMETRY, geometry());
         for (String name : LayerSchema.queryables(layer)) {
             properties.put(name, property(layer, name));
         }
         m.put("properties", properties);
         m.put("additionalProperties", false);
         return m;
+    }
+
+    /** The schema's members before its properties. */
+    static Map<String, Object> header(String title, String collectionId, String id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        m.put("$id", id);
+        m.put("type", "object");
+        m.put("title", title);
+        m.put("description", "What a CQL2 filter (filter=, cql2-text or cql2-json) on " + collectionId
+                + " may name; the scalar properties also work as query parameters (name=value).");
+        return m;
+    }
+
+    /** A spatial property has a format and neither type nor $ref (/req/queryables/get-queryables-response D, E). */
+    static Map<String, Object> geometry() {
+        return Map.of("title", "Geometry", "description", "The feature's geometry, longitude/latitude; test it with "
+                + "S_INTERSECTS", "format", "geometry-any", "x-ogc-role", "primary-geometry");
     }
 
     private static Map<String, Object> property(Layer layer, String name) {

@@ -19,17 +19,7 @@ final class TileJson {
     private TileJson() {}
 
     static Map<String, Object> of(Layer layer, LayerStats stats, List<Dataset> datasets, String tilesBase) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("tilejson", "3.0.0");
-        doc.put("name", layer.id());
-        doc.put("description", layer.title());
-        doc.put("scheme", "xyz");
-        doc.put("tiles", List.of(tilesBase + layer.id() + "/{z}/{x}/{y}.mvt"));
-        doc.put("minzoom", 0);
-        doc.put("maxzoom", TileKey.MAX_ZOOM);
-        Envelope e = stats.extent();
-        doc.put("bounds", e == null ? List.of(-180, -85.05112878, 180, 85.05112878)
-                : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+        Map<String, Object> doc = header(layer.id(), layer.title(), stats.extent(), tilesBase);
         String attribution = datasets.stream()
                 .filter(d -> d.featureCounts().getOrDefault(layer, 0) > 0)
                 .map(Dataset::attribution).filter(Objects::nonNull).filter(a -> !a.isBlank())
@@ -44,17 +34,7 @@ final class TileJson {
 
     /** A context layer's TileJSON: its name, title, extent, attribution and typed attributes (plus {@code fid}). */
     static Map<String, Object> of(ContextLayer layer, String tilesBase) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("tilejson", "3.0.0");
-        doc.put("name", layer.name());
-        doc.put("description", layer.title());
-        doc.put("scheme", "xyz");
-        doc.put("tiles", List.of(tilesBase + layer.name() + "/{z}/{x}/{y}.mvt"));
-        doc.put("minzoom", 0);
-        doc.put("maxzoom", TileKey.MAX_ZOOM);
-        Envelope e = layer.bbox();
-        doc.put("bounds", e == null ? List.of(-180, -85.05112878, 180, 85.05112878)
-                : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+        Map<String, Object> doc = header(layer.name(), layer.title(), layer.bbox(), tilesBase);
         if (layer.attribution() != null && !layer.attribution().isBlank()) {
             doc.put("attribution", layer.attribution());
         }
@@ -69,6 +49,21 @@ final class TileJson {
         }
         doc.put("vector_layers", List.of(Map.of("id", layer.name(), "description", layer.title(),
                 "minzoom", 0, "maxzoom", TileKey.MAX_ZOOM, "fields", fields)));
+        return doc;
+    }
+
+    /** The members every layer's document has: name, tiles, zooms and bounds (the world when the layer is empty). */
+    private static Map<String, Object> header(String name, String title, Envelope e, String tilesBase) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tilejson", "3.0.0");
+        doc.put("name", name);
+        doc.put("description", title);
+        doc.put("scheme", "xyz");
+        doc.put("tiles", List.of(tilesBase + name + "/{z}/{x}/{y}.mvt"));
+        doc.put("minzoom", 0);
+        doc.put("maxzoom", TileKey.MAX_ZOOM);
+        doc.put("bounds", e == null ? List.of(-180, -85.05112878, 180, 85.05112878)
+                : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
         return doc;
     }
 
