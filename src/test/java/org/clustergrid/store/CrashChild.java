@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoreOutput;
@@ -17,6 +19,7 @@ import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.SourceKind;
+import org.clustergrid.model.Layer;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Market.MarketKind;
 import org.clustergrid.testing.PostgisTestDatabase;
@@ -108,6 +111,15 @@ public final class CrashChild {
         return new ImportRequest(SourceKind.OSM, List.of(new ImportRequest.Source(pbf, null)),
                 new DatasetInfo(DATASET, "Pokhara", "OpenStreetMap", "ODbL 1.0", "© OpenStreetMap contributors", false),
                 null, clusters, false);
+    }
+
+    /** A dataset's feature count in each layer. */
+    static Map<Layer, Long> counts(SpatialStore s, String dataset) {
+        Map<Layer, Long> out = new EnumMap<>(Layer.class);
+        for (Layer layer : Layer.values()) {
+            out.put(layer, s.query(layer, new FeatureQuery(null, Map.of("dataset", dataset), 0, 0)).numberMatched());
+        }
+        return out;
     }
 
     private static void say(String what) {

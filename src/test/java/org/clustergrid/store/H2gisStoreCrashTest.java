@@ -156,7 +156,7 @@ class H2gisStoreCrashTest {
         try (SpatialStore s = StoreFactory.open(StoreSettings.h2gis(store))) {
             new Importer(s).run(new ImportRequest(SourceKind.LAYER, sources,
                     new DatasetInfo("base", "Demo", "test", "CC0 1.0", "synthetic", true), null, false, false));
-            return counts(s, "base");
+            return CrashChild.counts(s, "base");
         }
     }
 
@@ -164,7 +164,7 @@ class H2gisStoreCrashTest {
         ChildJvm importer = ChildJvm.start("import", store.toString(), pbf.toString(), clusters ? "clusters" : "plain");
         assertTrue(importer.awaitExit(300_000) && importer.exitValue() == 0 && importer.done(), importer.tail());
         try (SpatialStore s = StoreFactory.open(StoreSettings.h2gis(store))) {
-            return counts(s, CrashChild.DATASET);
+            return CrashChild.counts(s, CrashChild.DATASET);
         }
     }
 
@@ -189,8 +189,8 @@ class H2gisStoreCrashTest {
      */
     private Map<Layer, Long> reopen(Path store, Map<Layer, Long> base) throws Exception {
         try (SpatialStore s = StoreFactory.open(StoreSettings.h2gis(copy(store, "reopened")))) {
-            assertEquals(base, counts(s, "base"));
-            Map<Layer, Long> found = counts(s, CrashChild.DATASET);
+            assertEquals(base, CrashChild.counts(s, "base"));
+            Map<Layer, Long> found = CrashChild.counts(s, CrashChild.DATASET);
             Map<Layer, Integer> declared = s.dataset(CrashChild.DATASET).map(d -> d.featureCounts()).orElse(Map.of());
             for (Layer layer : Layer.values()) {
                 assertEquals(declared.getOrDefault(layer, 0).longValue(), found.get(layer), layer + " rows");
@@ -204,13 +204,6 @@ class H2gisStoreCrashTest {
         }
     }
 
-    private static Map<Layer, Long> counts(SpatialStore s, String dataset) {
-        Map<Layer, Long> out = new EnumMap<>(Layer.class);
-        for (Layer layer : Layer.values()) {
-            out.put(layer, s.query(layer, new FeatureQuery(null, Map.of("dataset", dataset), 0, 0)).numberMatched());
-        }
-        return out;
-    }
 
     private Path copy(Path store, String name) throws Exception {
         Path copy = dir.resolve(name);

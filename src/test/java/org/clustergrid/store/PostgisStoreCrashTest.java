@@ -159,7 +159,7 @@ class PostgisStoreCrashTest {
             Map<Layer, Long> found = check(s);
             assertTrue(!child.done() || !found.isEmpty(), round + ": the import had committed, yet the schema is empty");
             importDemo(s, "base"); // the next import into the schema runs
-            assertEquals(base, counts(s, "base"), round);
+            assertEquals(base, CrashChild.counts(s, "base"), round);
         }
         return migrated;
     }
@@ -241,7 +241,7 @@ class PostgisStoreCrashTest {
     private static Map<Layer, Long> importBase(StoreSettings store) throws Exception {
         try (SpatialStore s = StoreFactory.open(store)) {
             importDemo(s, "base");
-            return counts(s, "base");
+            return CrashChild.counts(s, "base");
         }
     }
 
@@ -259,14 +259,14 @@ class PostgisStoreCrashTest {
         ChildJvm importer = ChildJvm.start("import", spec(store), pbf.toString(), clusters ? "clusters" : "plain");
         assertTrue(importer.awaitExit(300_000) && importer.exitValue() == 0 && importer.done(), importer.tail());
         try (SpatialStore s = StoreFactory.open(store)) {
-            return counts(s, CrashChild.DATASET);
+            return CrashChild.counts(s, CrashChild.DATASET);
         }
     }
 
     /** Opens the store as a restarted server would and checks it; returns the pokhara counts, empty when absent. */
     private static Map<Layer, Long> reopen(StoreSettings store, Map<Layer, Long> base) throws Exception {
         try (SpatialStore s = StoreFactory.open(store)) {
-            assertEquals(base, counts(s, "base"));
+            assertEquals(base, CrashChild.counts(s, "base"));
             return check(s);
         }
     }
@@ -276,7 +276,7 @@ class PostgisStoreCrashTest {
      * store, and through the GiST index alone) and every scoring run has all its scores.
      */
     private static Map<Layer, Long> check(SpatialStore s) throws SQLException {
-        Map<Layer, Long> found = counts(s, CrashChild.DATASET);
+        Map<Layer, Long> found = CrashChild.counts(s, CrashChild.DATASET);
         Map<Layer, Integer> declared = s.dataset(CrashChild.DATASET).map(d -> d.featureCounts()).orElse(Map.of());
         try (Connection c = s.dataSource().getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
@@ -299,13 +299,6 @@ class PostgisStoreCrashTest {
         return s.dataset(CrashChild.DATASET).isPresent() ? found : Map.of();
     }
 
-    private static Map<Layer, Long> counts(SpatialStore s, String dataset) {
-        Map<Layer, Long> out = new EnumMap<>(Layer.class);
-        for (Layer layer : Layer.values()) {
-            out.put(layer, s.query(layer, new FeatureQuery(null, Map.of("dataset", dataset), 0, 0)).numberMatched());
-        }
-        return out;
-    }
 
     /** A fresh schema, dropped after the test. */
     private StoreSettings schema() {
