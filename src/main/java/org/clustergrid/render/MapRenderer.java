@@ -21,7 +21,7 @@ import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
-/** Draws a map: each layer in order (styled features, surfaces, feature layers), then labels and attributions. */
+/** Draws a map: each layer in the order given, then labels, then the attributions of the data in view. */
 public final class MapRenderer {
     /** Features this many pixels outside the view are fetched too, so their symbols are not cut at tile edges. */
     static final double MARGIN_PX = 16;

@@ -148,7 +148,7 @@ class WmsService {
         Map<Layer, Envelope> extents = extents();
         List<Envelope> view = m.viewport().worldCopies(0).stream().map(Viewport.WorldCopy::query).toList();
         List<MapLayer> drawn = m.drawn().stream().filter(l -> l instanceof Surface s ? overlaps(s.extent(), view)
-                : l instanceof FeatureLayer f ? overlaps(f.extent(), view) : true).toList(); // store layers: below
+                : l instanceof FeatureLayer f ? overlaps(f.extent(), view) : true).toList(); // store layers: as fetched
         MapSpec spec = new MapSpec(m.viewport(), drawn, m.background(), true, attributions());
         BufferedImage image = renderer.render(spec, (layer, lonLat) -> overlaps(extents.get(layer), view)
                 ? features(layer, lonLat) : List.of());

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 import org.clustergrid.api.ApiTest;
 import org.clustergrid.render.Projection;
 import org.clustergrid.testing.ServerTest;
@@ -110,6 +113,7 @@ class WmsContextLayerTest extends ServerTest {
         assertThat(WmsTest.childText(WmsTest.child(countries, "Attribution"), "Title"))
                 .isEqualTo("© OpenStreetMap contributors");
         assertThat(countries.getElementsByTagNameNS(WmsTest.WMS, "Style").getLength()).isZero();
+        validate(caps);
         String text = new String(caps, StandardCharsets.UTF_8);
         assertThat(text.split("<Name>default</Name>", -1)).hasSize(2); // declared once, by the root
         String caps111 = body("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.1.1");
@@ -211,6 +215,17 @@ class WmsContextLayerTest extends ServerTest {
         assertThat(hasColour(legend, 0x888888)).isTrue();
         assertThat(hasColour(legend, 0x0000FF)).isTrue();
         assertThat(hasColour(legend, GREY_FILL)).isTrue();
+    }
+
+    /** Valid against capabilities_1_3_0.xsd (through SLD 1.1.0's), read from the classpath, not the network. */
+    private static void validate(byte[] capabilities) throws Exception {
+        SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+        var url = WmsContextLayerTest.class.getClassLoader().getResource("sld/1.1.0/sld_capabilities.xsd");
+        var validator = f.newSchema(new StreamSource(url.openStream(), url.toExternalForm())).newValidator();
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        validator.validate(new StreamSource(new ByteArrayInputStream(capabilities)));
     }
 
     private static boolean isDark(int rgb) {
