@@ -19,6 +19,9 @@ public final class HitTester {
     /** A feature that was hit and how far from the pixel it is. */
     public record Hit(StoredFeature feature, double distancePx) {}
 
+    /** An item of a {@link FeatureLayer} that was hit and how far from the pixel it is. */
+    public record ItemHit(FeatureLayer.Item item, double distancePx) {}
+
     private HitTester() {}
 
     /** The longitude/latitude boxes (one per world copy) to fetch candidates from. */
@@ -38,19 +41,46 @@ public final class HitTester {
     public static List<Hit> hits(Viewport v, Style style, List<StoredFeature> candidates, double offsetX,
             double column, double row, double tolerance) {
         Style bound = style.resolved();
-        Geometry click = PIXELS.createPoint(new Coordinate(column + 0.5, row + 0.5));
+        Geometry click = click(column, row);
         List<Hit> hits = new ArrayList<>();
         for (StoredFeature f : candidates) {
-            Geometry g = toPixels(f.feature().geometry(), v, offsetX);
-            double d = g.distance(click);
-            Symbol symbol = bound.symbol(f.feature());
-            double reach = tolerance + (symbol instanceof Symbol.Marker m ? m.size() / 2 : 0);
-            if (symbol != null && d <= reach) {
+            double d = distance(f.feature().geometry(), bound.symbol(f.feature()), v, offsetX, click, tolerance);
+            if (d >= 0) {
                 hits.add(new Hit(f, d));
             }
         }
         hits.sort(Comparator.comparingDouble(Hit::distancePx));
         return hits;
+    }
+
+    /** Hits among a feature layer's items drawn in world copy {@code offsetX}, nearest first, as {@link #hits}. */
+    public static List<ItemHit> itemHits(Viewport v, List<FeatureLayer.Item> candidates, double offsetX,
+            double column, double row, double tolerance) {
+        Geometry click = click(column, row);
+        List<ItemHit> hits = new ArrayList<>();
+        for (FeatureLayer.Item it : candidates) {
+            double d = distance(it.geometry(), it.symbol(), v, offsetX, click, tolerance);
+            if (d >= 0) {
+                hits.add(new ItemHit(it, d));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(ItemHit::distancePx));
+        return hits;
+    }
+
+    private static Geometry click(double column, double row) {
+        return PIXELS.createPoint(new Coordinate(column + 0.5, row + 0.5));
+    }
+
+    /** Pixels from the click to what is drawn (0 inside an area), or -1 when out of reach or not drawn. */
+    private static double distance(Geometry lonLat, Symbol symbol, Viewport v, double offsetX, Geometry click,
+            double tolerance) {
+        if (symbol == null) {
+            return -1;
+        }
+        double d = toPixels(lonLat, v, offsetX).distance(click);
+        double reach = tolerance + (symbol instanceof Symbol.Marker m ? m.size() / 2 : 0);
+        return d <= reach ? d : -1;
     }
 
     private static Geometry toPixels(Geometry lonLat, Viewport v, double offsetX) {

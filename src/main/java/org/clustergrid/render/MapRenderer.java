@@ -21,13 +21,14 @@ import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
-/** Draws a map: each style's layer in order, then labels, then the attributions of the data in view. */
+/** Draws a map: each layer in the order given, then labels, then the attributions of the data in view. */
 public final class MapRenderer {
     /** Features this many pixels outside the view are fetched too, so their symbols are not cut at tile edges. */
     static final double MARGIN_PX = 16;
     private static final Font ATTRIBUTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 
-    private record Item(LayerFeature feature, Symbol symbol, int order, double offsetX) {}
+    /** A feature to draw; {@code feature} is null for an item of a {@link FeatureLayer}. */
+    private record Item(LayerFeature feature, Geometry geometry, Symbol symbol, int order, double offsetX) {}
 
     public BufferedImage render(MapSpec spec, FeatureSource source) {
         Viewport v = spec.viewport();
@@ -42,11 +43,18 @@ public final class MapRenderer {
             }
             LabelPlacer labels = new LabelPlacer();
             Set<String> datasets = new LinkedHashSet<>();
+            Set<String> layerAttributions = new LinkedHashSet<>();
             SymbolPainter painter = new SymbolPainter();
             double mpp = v.metresPerPixel();
             for (MapLayer layer : spec.layers()) {
                 if (layer instanceof Surface surface) {
                     paintSurface(g, surface, v, datasets);
+                    continue;
+                }
+                if (layer instanceof FeatureLayer features) {
+                    if (paintFeatures(g, painter, features, v) && features.attribution() != null) {
+                        layerAttributions.add(features.attribution());
+                    }
                     continue;
                 }
                 Style style = ((Style) layer).resolved();
@@ -55,7 +63,8 @@ public final class MapRenderer {
                     for (StoredFeature f : source.features(style.layer(), copy.query())) {
                         Symbol s = style.symbol(f.feature());
                         if (s != null) {
-                            items.add(new Item(f.feature(), s, style.order(f.feature()), copy.offsetX()));
+                            items.add(new Item(f.feature(), f.feature().geometry(), s, style.order(f.feature()),
+                                    copy.offsetX()));
                             datasets.add(f.datasetId());
                         }
                     }
@@ -69,7 +78,7 @@ public final class MapRenderer {
                                 offsets(items, i, end), v, false);
                     } else {
                         Item it = items.get(i);
-                        painter.paint(g, it.symbol(), it.feature().geometry(), v, it.offsetX());
+                        painter.paint(g, it.symbol(), it.geometry(), v, it.offsetX());
                     }
                     if (spec.labels()) {
                         for (int k = i; k < end; k++) {
@@ -79,7 +88,7 @@ public final class MapRenderer {
                     i = end;
                 }
             }
-            Rectangle2D attributionBox = paintAttribution(g, spec, datasets, v);
+            Rectangle2D attributionBox = paintAttribution(g, spec, datasets, layerAttributions, v);
             if (attributionBox != null) {
                 labels.block(attributionBox);
             }
@@ -119,13 +128,13 @@ public final class MapRenderer {
     }
 
     private static boolean isLine(Item it) {
-        return it.feature().geometry().getDimension() == 1;
+        return it.geometry().getDimension() == 1;
     }
 
     private static List<Geometry> geometries(List<Item> items, int start, int end) {
         List<Geometry> list = new ArrayList<>(end - start);
         for (int i = start; i < end; i++) {
-            list.add(items.get(i).feature().geometry());
+            list.add(items.get(i).geometry());
         }
         return list;
     }
@@ -136,6 +145,36 @@ public final class MapRenderer {
             offsets[i - start] = items.get(i).offsetX();
         }
         return offsets;
+    }
+
+    /**
+     * A feature layer's items in every world copy, areas beneath lines beneath points (in a mixed layer a point
+     * within an area stays visible), the layer's order otherwise; runs of lines of one symbol drawn as one path.
+     * True when anything was drawn.
+     */
+    private static boolean paintFeatures(Graphics2D g, SymbolPainter painter, FeatureLayer layer, Viewport v) {
+        List<Item> items = new ArrayList<>();
+        for (Viewport.WorldCopy copy : v.worldCopies(MARGIN_PX)) {
+            for (FeatureLayer.Item it : layer.items(copy.query())) {
+                if (it.symbol() != null) {
+                    items.add(new Item(null, it.geometry(), it.symbol(), -it.geometry().getDimension(),
+                            copy.offsetX()));
+                }
+            }
+        }
+        items.sort(Comparator.comparingInt(Item::order));
+        for (int i = 0; i < items.size(); ) {
+            int end = lineRunEnd(items, i, false);
+            if (end > i + 1) {
+                painter.paintLines(g, (Line) items.get(i).symbol(), geometries(items, i, end), offsets(items, i, end),
+                        v, false);
+            } else {
+                Item it = items.get(i);
+                painter.paint(g, it.symbol(), it.geometry(), v, it.offsetX());
+            }
+            i = end;
+        }
+        return !items.isEmpty();
     }
 
     /** The cells filled opaque and without antialiasing (adjacent cells share edge pixels exactly), then laid over. */
@@ -177,7 +216,7 @@ public final class MapRenderer {
         if (text == null) {
             return;
         }
-        var geometry = it.feature().geometry();
+        var geometry = it.geometry();
         Point anchor = geometry.getDimension() == 0 ? geometry.getCentroid() : geometry.getInteriorPoint();
         double x = v.px(anchor.getX(), it.offsetX());
         double y = v.py(anchor.getY());
@@ -190,10 +229,13 @@ public final class MapRenderer {
     }
 
     /** The attributions of the datasets in view, one line each, in the bottom-right corner. */
-    private static Rectangle2D paintAttribution(Graphics2D g, MapSpec spec, Set<String> datasets, Viewport v) {
+    private static Rectangle2D paintAttribution(Graphics2D g, MapSpec spec, Set<String> datasets,
+            Set<String> layerTexts, Viewport v) {
         Set<String> texts = new LinkedHashSet<>();
-        for (String id : datasets) {
-            String t = spec.attribution().apply(id);
+        List<String> candidates = new ArrayList<>();
+        datasets.forEach(id -> candidates.add(spec.attribution().apply(id)));
+        candidates.addAll(layerTexts);
+        for (String t : candidates) {
             if (t != null && !t.isBlank()) {
                 texts.add(t.strip());
             }

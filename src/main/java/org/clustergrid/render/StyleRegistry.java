@@ -7,15 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.clustergrid.model.Layer;
 
 /**
- * The styles of each layer by name (the first registered for a layer is its default), and the computed surfaces
- * served beside the stored layers.
+ * The styles of each layer by name (the first registered for a layer is its default), the computed surfaces served
+ * beside the stored layers, and where the feature layers of the moment (the user's own layers) come from.
  */
 public final class StyleRegistry {
     private final Map<Layer, List<Style>> styles = new EnumMap<>(Layer.class);
     private final Map<String, Surface> surfaces = new LinkedHashMap<>();
+    private Supplier<List<FeatureLayer>> featureLayers = List::of;
 
     /** A registry with the built-in default style of every layer. */
     public static StyleRegistry withDefaults() {
@@ -49,6 +51,28 @@ public final class StyleRegistry {
     /** A surface by name (case-sensitive, as WMS values are). */
     public synchronized Optional<Surface> surface(String name) {
         return Optional.ofNullable(surfaces.get(name));
+    }
+
+    /**
+     * Sets where the feature layers come from: they change with the data (imported, deleted), so they are asked for
+     * each time rather than registered one by one.
+     */
+    public synchronized void registerFeatureLayers(Supplier<List<FeatureLayer>> source) {
+        featureLayers = source;
+    }
+
+    /** The feature layers of the moment, in the source's order. */
+    public List<FeatureLayer> featureLayers() {
+        Supplier<List<FeatureLayer>> source;
+        synchronized (this) {
+            source = featureLayers;
+        }
+        return source.get(); // outside the lock: the source may read the store
+    }
+
+    /** A feature layer by name (case-sensitive). */
+    public Optional<FeatureLayer> featureLayer(String name) {
+        return featureLayers().stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
     public synchronized List<Style> styles(Layer layer) {

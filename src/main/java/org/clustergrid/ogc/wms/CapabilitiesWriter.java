@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.model.Layer;
+import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.ImageFormat;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.Style;
@@ -140,18 +141,24 @@ final class CapabilitiesWriter {
         Envelope all = new Envelope();
         c.extents().values().forEach(all::expandToInclude);
         c.styles().surfaces().stream().map(Surface::extent).filter(e -> e != null).forEach(all::expandToInclude);
+        List<FeatureLayer> features = c.styles().featureLayers();
+        features.stream().map(FeatureLayer::extent).filter(e -> e != null).forEach(all::expandToInclude);
         boxes(all.isNull() ? world() : all);
         x.start("Style").element("Name", "default").element("Title", "Each layer in its default style");
+        // as GetLegendGraphic lists them: top of the map first
         List<MapLayer> drawn = new java.util.ArrayList<>(root.legendOrder().stream().map(c.styles()::defaultStyle)
                 .toList());
+        root.featuresTopFirst().forEach(f -> c.styles().featureLayer(f).ifPresent(drawn::add));
         drawn.addAll(c.styles().surfaces());
         legendUrl(root.name(), "default", c.legendSize().apply(drawn));
         x.end();
         for (WmsLayer child : WmsLayer.children(c.styles())) {
-            if (child.surfaces().isEmpty()) {
-                childLayer(child);
-            } else {
+            if (!child.surfaces().isEmpty()) {
                 c.styles().surface(child.surfaces().get(0)).ifPresent(s -> surfaceLayer(child, s));
+            } else if (!child.features().isEmpty()) {
+                c.styles().featureLayer(child.features().get(0)).ifPresent(f -> featureLayer(child, f));
+            } else {
+                childLayer(child);
             }
         }
         x.end();
@@ -194,6 +201,23 @@ final class CapabilitiesWriter {
         x.element("Abstract", l.description());
         keywords(l.keywords());
         boxes(s.extent() == null ? world() : s.extent());
+        x.end();
+    }
+
+    /**
+     * A context layer: its own extent and attribution; like a surface, its one look is the inherited default (its
+     * legend: GetLegendGraphic with its name), so it declares no style.
+     */
+    private void featureLayer(WmsLayer l, FeatureLayer f) {
+        x.start("Layer").attr("queryable", "1").attr("opaque", "0");
+        x.element("Name", l.name());
+        x.element("Title", l.title());
+        x.element("Abstract", l.description());
+        keywords(l.keywords());
+        boxes(f.extent() == null ? world() : f.extent());
+        if (f.attribution() != null) {
+            x.start("Attribution").element("Title", f.attribution()).end();
+        }
         x.end();
     }
 

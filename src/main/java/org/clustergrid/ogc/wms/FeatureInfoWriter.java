@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clustergrid.model.LayerProperties;
+import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.Surface;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
@@ -43,9 +44,10 @@ enum FeatureInfoWriter {
     }
 
     /**
-     * A feature found, with the WMS layer it was found in: a stored feature, or a cell of a computed surface.
+     * A feature found, with the WMS layer it was found in: a stored feature, a cell of a computed surface, or a
+     * feature of a context layer.
      *
-     * @param dataset the feature's dataset; null for a surface cell
+     * @param dataset the feature's dataset; null for a surface cell or a context layer's feature
      */
     record Found(String layer, String id, String dataset, Geometry geometry, Map<String, Object> properties) {
         static Found of(String layer, StoredFeature f) {
@@ -55,6 +57,10 @@ enum FeatureInfoWriter {
 
         static Found of(String layer, Surface.Cell c) {
             return new Found(layer, c.id(), null, c.geometry(), c.properties());
+        }
+
+        static Found of(String layer, FeatureLayer.Item it) {
+            return new Found(layer, it.id(), null, it.geometry(), it.properties());
         }
     }
 

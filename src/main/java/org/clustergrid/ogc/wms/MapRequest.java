@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.clustergrid.filter.Literals;
+import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.ImageFormat;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.Style;
@@ -15,7 +16,7 @@ import org.clustergrid.render.Viewport;
  * The map part of GetMap and GetFeatureInfo, checked: layers with their styles, CRS, box in the CRS's axis order
  * turned into x/y, size, format and background.
  *
- * @param drawn the store layers' styles and the surfaces, bottom first
+ * @param drawn the store layers' styles, the surfaces and the context layers, bottom first
  */
 record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> drawn, WmsCrs crs, Viewport viewport,
         ImageFormat format, boolean transparent, Color bgColor, ExceptionFormat exceptions) {
@@ -40,6 +41,17 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         for (MapLayer d : drawn) {
             if (d instanceof Surface s && layer.surfaces().contains(s.name()) && !out.contains(s)) {
                 out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The context layers drawn for {@code layer}. */
+    List<FeatureLayer> featureLayersOf(WmsLayer layer) {
+        List<FeatureLayer> out = new ArrayList<>();
+        for (MapLayer d : drawn) {
+            if (d instanceof FeatureLayer f && layer.features().contains(f.name()) && !out.contains(f)) {
+                out.add(f);
             }
         }
         return out;
@@ -100,13 +112,17 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         for (int i = 0; i < layers.size(); i++) {
             WmsLayer layer = layers.get(i);
             String name = names.length == 0 ? "" : names[i];
-            // a surface has one look, its default; beneath the group's store layers
-            if (!layer.surfaces().isEmpty() && !name.isEmpty() && !CapabilitiesWriter.ROOT_STYLES.contains(name)) {
+            // a surface or context layer has one look, its default
+            if (!styleAllowed(layer, name)) {
                 throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + layer.name() + " has no style '"
                         + name + "'", "STYLES", v);
             }
             for (String surface : layer.surfaces()) {
                 registry.surface(surface).ifPresent(out::add);
+            }
+            // context layers above the surfaces, beneath the store layers (see WmsLayer.group)
+            for (String feature : layer.features()) {
+                registry.featureLayer(feature).ifPresent(out::add);
             }
             for (var l : layer.layers()) {
                 // "default" is declared by the root and inherited by every layer: each layer's own default
@@ -116,6 +132,15 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code style} may be asked of the layer: any of a store layer's styles, only the default (empty or
+     * "default") of a layer that draws surfaces or context layers.
+     */
+    static boolean styleAllowed(WmsLayer layer, String style) {
+        return (layer.surfaces().isEmpty() && layer.features().isEmpty()) || style.isEmpty()
+                || CapabilitiesWriter.ROOT_STYLES.contains(style);
     }
 
     /**

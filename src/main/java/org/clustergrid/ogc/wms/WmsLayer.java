@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.clustergrid.model.Layer;
+import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.StyleRegistry;
 import org.clustergrid.render.Surface;
 
 /**
- * A named WMS layer: one store layer, one computed surface (from the style registry), or the root group drawing
- * them all. The group is queryable through its children: GetFeatureInfo on it answers from each of them.
+ * A named WMS layer: one store layer, one computed surface, one context layer (a feature layer of the registry), or
+ * the root group drawing them all. The group is queryable through its children: GetFeatureInfo on it answers from
+ * each of them.
  *
- * @param surfaces names of the registry's surfaces this layer draws, beneath its store layers
+ * @param surfaces names of the registry's surfaces this layer draws, beneath all else
+ * @param features names of the registry's feature layers (context layers) this layer draws, above its surfaces and
+ *     beneath its store layers
  */
 record WmsLayer(String name, String title, String description, List<String> keywords, List<Layer> layers,
-        List<String> surfaces, boolean queryable) {
+        List<String> surfaces, List<String> features, boolean queryable) {
     static final String ROOT = "clustergrid";
 
     /** Store layers in drawing order, bottom first: networks, then points, clusters on top. */
@@ -26,35 +30,48 @@ record WmsLayer(String name, String title, String description, List<String> keyw
     static final List<WmsLayer> STORE_CHILDREN = Stream.of(Layer.values()).map(WmsLayer::of).toList();
 
     /**
-     * The root group: a named parent draws all its children (WMS 1.3.0, 7.2.4.6.2), so the surfaces too, beneath
-     * everything else since they cover whole areas.
+     * The root group: a named parent draws all its children (WMS 1.3.0, 7.2.4.6.2). Surfaces go beneath everything
+     * since they cover whole areas; context layers are mostly areas too (districts, zones), so they go above the
+     * surfaces but beneath the store layers, whose roads and points stay visible on them.
      */
     static WmsLayer group(StyleRegistry registry) {
         return new WmsLayer(ROOT, "ClusterGrid",
                 "Industrial and MSME clusters with the roads, electricity, finance and markets around them.",
-                List.of("clusters", "infrastructure", "MSME"), GROUP_LAYERS, surfaceNames(registry), true);
+                List.of("clusters", "infrastructure", "MSME"), GROUP_LAYERS, surfaceNames(registry),
+                registry.featureLayers().stream().map(FeatureLayer::name).toList(), true);
+    }
+
+    /** How many layers it draws: more than one makes it a group. */
+    int parts() {
+        return layers.size() + surfaces.size() + features.size();
     }
 
     /**
      * The layers GetFeatureInfo on this one reads, the topmost drawn first, so a click finds what it sees: itself,
-     * or for the group its queryable children, store layers above surfaces as the map draws them.
+     * or for the group its queryable children: store layers, context layers, then surfaces, as the map draws them.
      */
     List<WmsLayer> queriedParts(StyleRegistry registry) {
-        if (layers.size() + surfaces.size() <= 1) {
+        if (parts() <= 1) {
             return List.of(this);
         }
         List<WmsLayer> out = new ArrayList<>();
         legendOrder().stream().map(WmsLayer::of).forEach(out::add);
-        List<String> surfacesTopFirst = new ArrayList<>(surfaces);
-        Collections.reverse(surfacesTopFirst);
-        surfacesTopFirst.forEach(name -> registry.surface(name).map(WmsLayer::of).ifPresent(out::add));
+        topFirst(features).forEach(name -> registry.featureLayer(name).map(WmsLayer::of).ifPresent(out::add));
+        topFirst(surfaces).forEach(name -> registry.surface(name).map(WmsLayer::of).ifPresent(out::add));
         return out.stream().filter(WmsLayer::queryable).toList();
     }
 
-    /** The children of the group: store layers, then surfaces. */
+    private static List<String> topFirst(List<String> bottomFirst) {
+        List<String> out = new ArrayList<>(bottomFirst);
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** The children of the group: store layers, then surfaces, then context layers. */
     static List<WmsLayer> children(StyleRegistry registry) {
         List<WmsLayer> out = new ArrayList<>(STORE_CHILDREN);
         registry.surfaces().forEach(s -> out.add(of(s)));
+        registry.featureLayers().forEach(f -> out.add(of(f)));
         return out;
     }
 
@@ -63,7 +80,13 @@ record WmsLayer(String name, String title, String description, List<String> keyw
     }
 
     static WmsLayer of(Surface s) {
-        return new WmsLayer(s.name(), s.title(), s.description(), s.keywords(), List.of(), List.of(s.name()), true);
+        return new WmsLayer(s.name(), s.title(), s.description(), s.keywords(), List.of(), List.of(s.name()),
+                List.of(), true);
+    }
+
+    static WmsLayer of(FeatureLayer f) {
+        return new WmsLayer(f.name(), f.title(), f.description(), f.keywords(), List.of(), List.of(),
+                List.of(f.name()), true);
     }
 
     static WmsLayer of(Layer layer) {
@@ -81,14 +104,20 @@ record WmsLayer(String name, String title, String description, List<String> keyw
             case FINANCE -> List.of("finance", "banks", "financial inclusion");
             case MARKETS -> List.of("markets", "settlements", "ports", "airports");
         };
-        return new WmsLayer(layer.id(), layer.title(), description, keywords, List.of(layer), List.of(), true);
+        return new WmsLayer(layer.id(), layer.title(), description, keywords, List.of(layer), List.of(), List.of(),
+                true);
     }
 
-    /** The store layers top of the map first, as legends list them (surfaces follow them). */
+    /** The store layers top of the map first, as legends list them (context layers, then surfaces follow them). */
     List<Layer> legendOrder() {
         List<Layer> order = new ArrayList<>(layers);
         Collections.reverse(order);
         return order;
+    }
+
+    /** The context layers top of the map first, as legends list them. */
+    List<String> featuresTopFirst() {
+        return topFirst(features);
     }
 
     /** Layer names are case-sensitive values. */

@@ -14,6 +14,7 @@ import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.cache.VersionedCache;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Layer;
+import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.HitTester;
 import org.clustergrid.render.ImageEncoder;
 import org.clustergrid.render.ImageFormat;
@@ -130,6 +131,9 @@ class WmsService {
     private Dimension legendSize(List<? extends MapLayer> s) {
         // keyed by the resolved styles: a score style's legend changes with the run (priority quintiles)
         List<MapLayer> bound = s.stream().map(l -> l instanceof Style st ? (MapLayer) st.resolved() : l).toList();
+        if (legendSizes.size() > 1000) {
+            legendSizes.clear(); // context layers come and go, each import a new key
+        }
         return legendSizes.computeIfAbsent(bound, k -> {
             BufferedImage img = legends.render(k, 20, 20, null);
             return new Dimension(img.getWidth(), img.getHeight());
@@ -143,8 +147,8 @@ class WmsService {
         // even where the symbols of features on the extent's edge would reach into it
         Map<Layer, Envelope> extents = extents();
         List<Envelope> view = m.viewport().worldCopies(0).stream().map(Viewport.WorldCopy::query).toList();
-        List<org.clustergrid.render.MapLayer> drawn = m.drawn().stream()
-                .filter(l -> !(l instanceof Surface s) || overlaps(s.extent(), view)).toList();
+        List<MapLayer> drawn = m.drawn().stream().filter(l -> l instanceof Surface s ? overlaps(s.extent(), view)
+                : l instanceof FeatureLayer f ? overlaps(f.extent(), view) : true).toList(); // store layers: as fetched
         MapSpec spec = new MapSpec(m.viewport(), drawn, m.background(), true, attributions());
         BufferedImage image = renderer.render(spec, (layer, lonLat) -> overlaps(extents.get(layer), view)
                 ? features(layer, lonLat) : List.of());
@@ -253,6 +257,9 @@ class WmsService {
                 for (Style style : m.stylesOf(part)) {
                     inLayer.addAll(hits(m.viewport(), style, i, j, count, part.name()));
                 }
+                for (FeatureLayer features : m.featureLayersOf(part)) {
+                    inLayer.addAll(hits(m.viewport(), features, i, j, count));
+                }
             }
             found.addAll(inLayer.subList(0, Math.min(count, inLayer.size())));
         }
@@ -279,6 +286,20 @@ class WmsService {
         }
         hits.sort(java.util.Comparator.comparingDouble(HitTester.Hit::distancePx));
         return hits.stream().limit(count).map(h -> FeatureInfoWriter.Found.of(layer, h.feature())).toList();
+    }
+
+    /** A context layer's features under the pixel, nearest first, found as a store layer's are. */
+    private static List<FeatureInfoWriter.Found> hits(Viewport viewport, FeatureLayer layer, int i, int j, int count) {
+        List<HitTester.ItemHit> hits = new ArrayList<>();
+        for (Viewport.WorldCopy copy : HitTester.searchAreas(viewport, i, j, INFO_TOLERANCE_PX + 16)) {
+            hits.addAll(HitTester.itemHits(viewport, layer.items(copy.query()), copy.offsetX(), i, j,
+                    INFO_TOLERANCE_PX));
+        }
+        hits.sort(java.util.Comparator.comparingDouble(HitTester.ItemHit::distancePx));
+        // a feature drawn in parts (a geometry collection of several kinds) is found once, by its nearest part
+        Map<String, FeatureInfoWriter.Found> byId = new java.util.LinkedHashMap<>();
+        hits.forEach(h -> byId.putIfAbsent(h.item().id(), FeatureInfoWriter.Found.of(layer.name(), h.item())));
+        return byId.values().stream().limit(count).toList();
     }
 
     private static int point(WmsParams p, String name, int size, WmsVersion v) {
@@ -324,11 +345,12 @@ class WmsService {
             chosen.add(styles.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                     "layer " + name + " has no style '" + styleName + "'", "STYLE", v)));
         }
-        if (!layer.surfaces().isEmpty() && !styleName.isEmpty()
-                && !CapabilitiesWriter.ROOT_STYLES.contains(styleName)) {
+        if (!MapRequest.styleAllowed(layer, styleName)) {
             throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + name + " has no style '" + styleName
                     + "'", "STYLE", v);
         }
+        // top of the map first: store layers, context layers, surfaces
+        layer.featuresTopFirst().forEach(f -> styles.featureLayer(f).ifPresent(chosen::add));
         layer.surfaces().forEach(s -> styles.surface(s).ifPresent(chosen::add));
         String f = p.nonEmpty("FORMAT") == null ? "image/png" : p.get("FORMAT");
         ImageFormat format = ImageFormat.of(f).orElseThrow(() -> new WmsException(ExceptionCode.InvalidFormat,

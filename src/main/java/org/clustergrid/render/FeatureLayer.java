@@ -1,0 +1,35 @@
+package org.clustergrid.render;
+
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A layer of features that each bring their own symbol, such as a user's own layer drawn by geometry kind. The map
+ * asks for the items in a longitude/latitude box and draws them as given; GetFeatureInfo reports their properties.
+ * Implementations read the features where they are kept, so this package needs no store.
+ */
+public non-sealed interface FeatureLayer extends MapLayer {
+    /** The name clients ask for in LAYERS. */
+    String name();
+
+    String description();
+
+    List<String> keywords();
+
+    /** The longitude/latitude box of all its features; null when it has none. */
+    Envelope extent();
+
+    /** The text a map showing its features and its capabilities name as its source, or null. */
+    String attribution();
+
+    /**
+     * The features intersecting a longitude/latitude box, at most a bounded number of them (a map of any size costs
+     * a bounded amount), in the layer's order.
+     */
+    List<Item> items(Envelope lonLat);
+
+    /** A feature as drawn and reported: a longitude/latitude geometry, its symbol and its properties. */
+    record Item(String id, Geometry geometry, Symbol symbol, Map<String, Object> properties) {}
+}
