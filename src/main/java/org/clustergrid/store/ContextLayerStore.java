@@ -29,6 +29,11 @@ public interface ContextLayerStore {
     /** Features by bbox and CQL2 filter ({@link FeatureQuery}'s {@code equals} is not used), in fid order. */
     Page query(ContextLayer layer, FeatureQuery query);
 
+    /** The features of a query without counting all matches (a map draws what it gets; it needs no total). */
+    default List<ContextFeature> features(ContextLayer layer, FeatureQuery query) {
+        return query(layer, query).features();
+    }
+
     Optional<ContextFeature> feature(ContextLayer layer, long fid);
 
     /** Most features one vector tile of a context layer carries; a tile beyond it holds the first ones, by fid. */
@@ -39,10 +44,11 @@ public interface ContextLayerStore {
      * as ISO text) with {@code fid}; no bytes when none does.
      */
     default byte[] tile(ContextLayer layer, TileKey key) {
-        Page page = query(layer, new FeatureQuery(JavaTileEncoder.queryBox(key), 0, MAX_TILE_FEATURES));
+        List<ContextFeature> features = features(layer, new FeatureQuery(JavaTileEncoder.queryBox(key), 0,
+                MAX_TILE_FEATURES));
         List<Geometry> geometries = new java.util.ArrayList<>();
         List<Map<String, Object>> attributes = new java.util.ArrayList<>();
-        for (ContextFeature f : page.features()) {
+        for (ContextFeature f : features) {
             geometries.add(f.geometry());
             Map<String, Object> a = new java.util.LinkedHashMap<>();
             a.put("fid", f.fid());

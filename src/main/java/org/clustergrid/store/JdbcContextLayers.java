@@ -333,19 +333,31 @@ final class JdbcContextLayers implements ContextLayerStore {
 
     @Override
     public Page query(ContextLayer layer, FeatureQuery q) {
+        return read(layer, q, true);
+    }
+
+    @Override
+    public List<ContextFeature> features(ContextLayer layer, FeatureQuery q) {
+        return read(layer, q, false).features();
+    }
+
+    /** A page of features; {@code count} also counts all matches (else the page's total is -1). */
+    private Page read(ContextLayer layer, FeatureQuery q, boolean count) {
         try (Connection c = dataSource.getConnection()) {
             ContextTable t = new ContextTable(layer, tableNo(c, layer.name()));
             WhereClause where = WhereClause.of(t, dialect, q);
-            long matched;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table + where.sql())) {
-                where.bind(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    matched = rs.getLong(1);
+            long matched = -1;
+            if (count) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table + where.sql())) {
+                    where.bind(ps, 1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        matched = rs.getLong(1);
+                    }
                 }
             }
             List<ContextFeature> features = new ArrayList<>();
-            if (q.limit() > 0 && q.offset() < matched) {
+            if (q.limit() > 0 && (!count || q.offset() < matched)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + t.selectColumns() + " FROM " + t.table
                         + where.sql() + " ORDER BY fid LIMIT ? OFFSET ?")) {
                     int i = where.bind(ps, 1);

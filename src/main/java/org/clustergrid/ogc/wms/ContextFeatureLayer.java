@@ -87,7 +87,7 @@ final class ContextFeatureLayer implements FeatureLayer {
 
     @Override
     public List<Item> items(Envelope lonLat) {
-        List<ContextFeature> features = store.query(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES)).features();
+        List<ContextFeature> features = store.features(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES));
         List<Item> out = new ArrayList<>(features.size());
         for (ContextFeature f : features) {
             String id = layer.name() + "." + f.fid();
