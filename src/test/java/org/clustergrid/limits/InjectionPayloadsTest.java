@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.clustergrid.testing.ServerTest;
+import java.nio.file.Path;
+import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,6 +57,10 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/clusters", "/api/clusters?limit=5", "bbox", "limit", "offset"),
             e("/api/clusters/{clusterGridId}", "/api/clusters/{clusterGridId:CG-XX-000001}"),
             e("/api/coverage", "/api/coverage", "dataset"),
+            e("/api/context-layers", "/api/context-layers"),
+            e("/api/context-layers/{name}", "/api/context-layers/{name:countries}"),
+            e("/api/regions/{layer}", "/api/regions/{layer:countries}", "name", "top", "f"),
+            e("/api/regions/{layer}/{fid}", "/api/regions/{layer:countries}/{fid:2}", "name", "top"),
             e("/api/scores", "/api/scores", "f", "roads", "power", "finance", "markets", "size", "typology", "setting",
                     "markets_served"),
             e("/api/scores/{clusterGridId}", "/api/scores/{clusterGridId:CG-XX-000001}", "roads", "size"),
@@ -114,6 +121,17 @@ class InjectionPayloadsTest extends ServerTest {
         }
         assertThat(gets).as("GET endpoints without their parameters listed in PARAMETERS")
                 .isSubsetOf(PARAMETERS.keySet());
+    }
+
+    @Autowired
+    ContextLayerImporter contextLayers;
+
+    /** A layer of the user's own, so that its collection, tiles and regions are tried too. */
+    @BeforeEach
+    void countries() throws Exception {
+        contextLayers.run(new ContextLayerImporter.Request(List.of(Path.of(
+                "src/test/resources/boundaries/south-asia-countries.geojson")), null, "countries", null, null, null,
+                null, null, null));
     }
 
     @Test

@@ -45,6 +45,8 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("GET /api/coverage", Need.READ),
             Map.entry("GET /api/context-layers", Need.READ),
             Map.entry("GET /api/context-layers/{name}", Need.READ),
+            Map.entry("GET /api/regions/{layer}", Need.READ),
+            Map.entry("GET /api/regions/{layer}/{fid}", Need.READ),
             Map.entry("GET /api/scores", Need.READ),
             Map.entry("GET /api/scores/{clusterGridId}", Need.READ),
             Map.entry("GET /api/scores/point", Need.READ),
@@ -87,7 +89,7 @@ abstract class EndpointRoles extends ServerTest {
     private static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry("layer", "roads"),
             Map.entry("collectionId", "roads"), Map.entry("collection", "roads"), Map.entry("featureId", "demo.none"),
             Map.entry("clusterGridId", "CG-XX-999999"), Map.entry("id", "no-such"),
-            Map.entry("username", "no-such-user"), Map.entry("name", "no-such-layer"), Map.entry("z", "0"),
+            Map.entry("username", "no-such-user"), Map.entry("name", "no-such-layer"), Map.entry("fid", "1"), Map.entry("z", "0"),
             Map.entry("x", "0"), Map.entry("y", "0"));
 
     @Autowired

@@ -1,0 +1,152 @@
+package org.clustergrid.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.app.ScoringService;
+import org.clustergrid.filter.Literals;
+import org.clustergrid.layers.Attribute;
+import org.clustergrid.layers.AttributeType;
+import org.clustergrid.layers.ContextFeature;
+import org.clustergrid.layers.ContextLayer;
+import org.clustergrid.layers.GeometryKind;
+import org.clustergrid.model.Cluster;
+import org.clustergrid.regions.RegionAggregator;
+import org.clustergrid.regions.RegionCluster;
+import org.clustergrid.regions.RegionSummary;
+import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.store.FeatureQuery;
+import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoredFeature;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code /api/regions/{layer}}: the profile's scores summed up by the polygons of a layer of the user's (districts,
+ * states): clusters, firms and employment, each dimension's spread, the share short of target, the top priorities.
+ * JSON, or GeoJSON ({@code f=geojson}) with the figures as flat properties, for a choropleth in QGIS.
+ */
+@RestController
+@RequestMapping("/api/regions")
+class RegionController {
+    /** Most polygons a region layer may have: every request sums them all up. */
+    static final int MAX_REGIONS = 20_000;
+    /** Attribute names that usually hold a region's name, tried in order when none is asked for. */
+    private static final List<String> NAME_FIELDS = List.of("name", "NAME", "Name", "shapeName", "NAME_2", "NAME_1",
+            "ADM2_EN", "ADM1_EN", "district", "DISTRICT", "state", "STATE", "A3", "ISO_A3");
+
+    private final SpatialStore store;
+    private final ScoringService scoring;
+    private final ObjectMapper mapper;
+
+    RegionController(SpatialStore store, ScoringService scoring, ObjectMapper mapper) {
+        this.store = store;
+        this.scoring = scoring;
+        this.mapper = mapper;
+    }
+
+    @GetMapping("/{layer}")
+    ResponseEntity<StreamingResponseBody> regions(@PathVariable String layer,
+            @RequestParam(required = false) String name, @RequestParam(defaultValue = "5") int top,
+            @RequestParam(defaultValue = "json") String f) {
+        if (!f.equals("json") && !f.equals("geojson")) {
+            throw ApiException.badRequest("f must be json or geojson, not '" + Literals.excerpt(f) + "'");
+        }
+        Summed s = sum(layer, name, top, null);
+        if (f.equals("geojson")) {
+            return ResponseEntity.ok().contentType(FeatureController.GEOJSON).body(out -> {
+                try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+                    RegionGeoJson.write(g, s.regions(), s.result(), s.run());
+                }
+            });
+        }
+        Map<String, Object> body = header(s);
+        body.put("regions", s.result().regions().stream().map(RegionJson::of).toList());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> mapper.writeValue(out, body));
+    }
+
+    @GetMapping("/{layer}/{fid}")
+    Map<String, Object> region(@PathVariable String layer, @PathVariable long fid,
+            @RequestParam(required = false) String name, @RequestParam(defaultValue = "10") int top) {
+        Summed s = sum(layer, name, top, fid);
+        RegionSummary r = s.result().regions().stream().filter(x -> x.fid() == fid).findFirst()
+                .orElseThrow(() -> ApiException.notFound("layer " + layer + " has no region " + fid));
+        Map<String, Object> body = header(s);
+        body.put("region", RegionJson.of(r));
+        return body;
+    }
+
+    private record Summed(ContextLayer layer, String nameAttribute, List<ContextFeature> regions,
+            RegionAggregator.Result result, ScoringRun run) {}
+
+    private Summed sum(String layerName, String name, int top, Long only) {
+        if (top < 0 || top > 100) {
+            throw ApiException.badRequest("top must be 0 to 100");
+        }
+        ContextLayer layer = store.contextLayers().layer(layerName).orElseThrow(() -> ApiException.notFound(
+                "no layer '" + Literals.excerpt(layerName) + "' of your own; import one with "
+                        + "'import layer FILE --as NAME' (see /api/context-layers)"));
+        if (layer.geometryKind() != GeometryKind.POLYGON && layer.geometryKind() != GeometryKind.MIXED) {
+            throw ApiException.badRequest("layer " + layerName + " holds " + layer.geometryKind().name()
+                    .toLowerCase(java.util.Locale.ROOT) + "s; regions need polygons");
+        }
+        if (layer.featureCount() > MAX_REGIONS) {
+            throw ApiException.badRequest("layer " + layerName + " has " + layer.featureCount()
+                    + " features; a region layer may have at most " + MAX_REGIONS);
+        }
+        String nameAttribute = nameAttribute(layer, name);
+        List<ContextFeature> regions = store.contextLayers().features(layer, new FeatureQuery(null, 0, MAX_REGIONS));
+        if (only != null) {
+            regions = regions.stream().filter(r -> r.fid() == only).toList();
+        }
+        ScoringRun run = scoring.defaultRun();
+        Map<String, ScoringRun.Ranked> byId = new HashMap<>();
+        run.ranked().forEach(r -> byId.put(r.score().id(), r));
+        List<RegionCluster> clusters = new ArrayList<>();
+        for (StoredFeature f : scoring.engine().data().clusters()) {
+            Cluster c = (Cluster) f.feature();
+            ScoringRun.Ranked r = byId.get(f.layerId());
+            clusters.add(new RegionCluster(f.layerId(), c.name(), c.footprint(), c.firms(), c.employment(),
+                    r == null ? null : r.score(), r == null ? null : r.rank()));
+        }
+        return new Summed(layer, nameAttribute, regions, RegionAggregator.aggregate(regions, nameAttribute,
+                clusters, top), run);
+    }
+
+    private static String nameAttribute(ContextLayer layer, String asked) {
+        if (asked != null) {
+            return layer.attribute(asked).map(Attribute::name).orElseThrow(() -> ApiException.badRequest("layer "
+                    + layer.name() + " has no attribute '" + Literals.excerpt(asked) + "'; it has "
+                    + layer.attributes().stream().map(Attribute::name).toList()));
+        }
+        for (String n : NAME_FIELDS) {
+            if (layer.attribute(n).isPresent()) {
+                return n;
+            }
+        }
+        return layer.attributes().stream().filter(a -> a.type() == AttributeType.TEXT).map(Attribute::name)
+                .findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> header(Summed s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layer", s.layer().name());
+        m.put("title", s.layer().title());
+        m.put("nameAttribute", s.nameAttribute());
+        m.put("run", s.run().id());
+        m.put("profile", s.run().profile().name());
+        m.put("dataVersion", s.run().dataVersion());
+        m.put("clustersOutside", s.result().outside().size());
+        return m;
+    }
+}
