@@ -21,7 +21,7 @@ class ArchitectureTest {
                         "org.clustergrid.ingest..", "org.clustergrid.store..", "org.clustergrid.index..",
                         "org.clustergrid.network..", "org.clustergrid.scoring..", "org.clustergrid.render..",
                         "org.clustergrid.surface..", "org.clustergrid.coverage..", "org.clustergrid.filter..",
-                        "org.clustergrid.layers..")
+                        "org.clustergrid.layers..", "org.clustergrid.regions..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }
