@@ -55,6 +55,15 @@ public record UserStyle(String name, String title, boolean isDefault, List<List<
         return out;
     }
 
+    /**
+     * The name a layer lists it under: its Name, or {@code <layer>_style} when it has none or one a STYLES list
+     * cannot carry (a comma) or that means each layer's built-in look ("default").
+     */
+    public String nameFor(String layer) {
+        return name == null || name.isBlank() || name.contains(",") || name.equals("default") ? layer + "_style"
+                : name;
+    }
+
     /** The Title, else the Name, else null. */
     public String displayTitle() {
         return title != null && !title.isBlank() ? title.strip() : name;
