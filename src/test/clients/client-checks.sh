@@ -193,6 +193,31 @@ if [ "$qb" -ge $(( (exp_py + 99) / 100 )) ]; then pass "QGIS OAPIF provider sent
 else fail "QGIS OAPIF provider: $qb roads requests with bbox= in the access log, want at least $(( (exp_py + 99) / 100 ))"; fi
 grep -q '^pyqgis-checks: ' "$WORK/pyqgis.txt" || fail "pyqgis: did not finish: $(grep -v '^Warning\|^$' "$WORK/pyqgis.txt" | tail -3 | tr '\n' ' ')"
 
+# ---- a layer of one's own: country borders imported as themselves while the server runs, read by every client ----
+OWN=src/test/resources/boundaries/south-asia-countries.geojson
+java -jar "$JAR" import layer "$OWN" --as countries --title "Countries" --licence ODbL-1.0 "${STORE[@]}" \
+  > "$WORK/import-countries.txt" 2>&1
+if grep -q "^Imported layer 'countries'" "$WORK/import-countries.txt"; then pass "import layer --as countries: $(head -1 "$WORK/import-countries.txt")"
+else fail "import layer --as countries: $(tail -3 "$WORK/import-countries.txt" | tr '\n' ' ')"; fi
+so=$(ogrinfo -ro -so "$OAPIF" countries 2>/dev/null | awk -F': ' '/^Feature Count/{print $2}')
+ogr2ogr -f GeoJSON "$WORK/countries.geojson" "$OAPIF" countries 2> "$WORK/ogr2ogr-countries.txt"
+same "OAPIF countries count" file_by_gdal=$(count_file "$OWN") ogrinfo_count=$so ogr2ogr_download=$(count_file "$WORK/countries.geojson")
+a3_src=$(ogrinfo -ro -q -sql "SELECT A3 FROM \"$(basename "$OWN" .geojson)\" ORDER BY A3" "$OWN" | awk '/A3 \(String\)/{print $NF}' | tr '\n' ' ')
+a3_dl=$(ogrinfo -ro -q -sql "SELECT A3 FROM countries ORDER BY A3" "$WORK/countries.geojson" | awk '/A3 \(String\)/{print $NF}' | tr '\n' ' ')
+if [ -n "$a3_src" ] && [ "$a3_src" = "$a3_dl" ]; then pass "ogr2ogr of OAPIF countries keeps the attribute: A3 = $a3_dl as in the file"
+else fail "ogr2ogr of OAPIF countries: A3 '$a3_dl', the file has '$a3_src'"; fi
+n=$(gdalinfo "WMS:$BASE/ogc/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities" 2>/dev/null | grep -c 'SUBDATASET_[0-9]*_NAME=.*LAYERS=countries')
+if [ "$n" = 1 ]; then pass "gdalinfo WMS GetCapabilities: the countries layer is a subdataset"; else fail "gdalinfo WMS: countries subdatasets $n"; fi
+out=$(ogrinfo -ro -al -so -oo Z=4 -oo X=11 -oo Y=6 "/vsicurl/$BASE/tiles/countries/4/11/6.mvt" 2>&1)
+if grep -q '^Layer name: countries' <<<"$out" && grep -q '^A3: String' <<<"$out"; then
+  pass "OGR MVT driver reads /tiles/countries/4/11/6.mvt: layer countries, $(awk -F': ' '/^Feature Count/{print $2}' <<<"$out") features with the A3 field"
+else fail "OGR MVT countries: $(head -c 300 <<<"$out")"; fi
+$PY $HERE/own_layer_checks.py "$BASE" "$WORK" countries "$OWN" 83.98 28.21 A3 NPL > "$WORK/own-layer.txt" 2>&1
+while IFS= read -r line; do
+  case "$line" in PASS*) pass "${line#PASS }" ;; FAIL*) fail "${line#FAIL }" ;; esac
+done < "$WORK/own-layer.txt"
+grep -q '^own-layer-checks: ' "$WORK/own-layer.txt" || fail "own-layer checks did not finish: $(grep -v '^Warning\|^$' "$WORK/own-layer.txt" | tail -3 | tr '\n' ' ')"
+
 errors=$(grep -c ' ERROR ' "$WORK/server.log")
 if [ "$errors" = 0 ]; then pass "server log: no ERROR lines"; else fail "server log: $errors ERROR line(s), e.g. $(grep -m1 ' ERROR ' "$WORK/server.log" | cut -c1-300)"; fi
 echo "client-checks ($STORE_KIND): $PASSED passed, $FAILED failed in $(( $(date +%s) - T0 )) s"

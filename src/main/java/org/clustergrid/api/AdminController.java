@@ -2,6 +2,7 @@ package org.clustergrid.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,9 @@ import java.util.Map;
 import org.clustergrid.app.ImportOptions;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.render.sld.SldException;
+import org.clustergrid.render.sld.SldParser;
+import org.clustergrid.render.sld.UserStyle;
 import org.clustergrid.store.SpatialStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +22,8 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
+    static final String SLD = "application/vnd.ogc.sld+xml";
     private final Importer importer;
     private final ContextLayerImporter contextImporter;
     private final SpatialStore store;
@@ -131,6 +138,42 @@ class AdminController {
     ResponseEntity<Void> deleteLayer(@PathVariable String name) {
         if (!store.contextLayers().delete(name)) {
             throw ApiException.notFound("no layer '" + name + "' of your own (built-in layers go with their datasets)");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Stores an SLD as the layer's map style (the GeoServer convention: one document per layer), checked first so a
+     * style that cannot be drawn is refused with what is wrong. XML without a charset is read as UTF-8.
+     */
+    @PutMapping(path = "/layers/{name}/style", consumes = {SLD, "application/xml", "text/xml"})
+    Map<String, Object> putStyle(@PathVariable String name, @RequestBody byte[] body) {
+        if (store.contextLayers().layer(name).isEmpty()) {
+            throw ApiException.notFound("no layer '" + name + "' of your own; styles are for imported layers");
+        }
+        String sld = new String(body, StandardCharsets.UTF_8);
+        UserStyle style;
+        try {
+            style = SldParser.parse(sld).styleFor(name);
+        } catch (SldException e) {
+            throw ApiException.badRequest("the style is refused: " + e.getMessage());
+        }
+        if (!store.contextLayers().setStyle(name, sld)) {
+            throw ApiException.notFound("no layer '" + name + "' of your own");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layer", name);
+        m.put("style", style.nameFor(name));
+        m.put("title", style.displayTitle());
+        m.put("rules", style.featureTypeStyles().stream().mapToInt(List::size).sum());
+        return m;
+    }
+
+    /** Back to the default look of its geometry. */
+    @DeleteMapping("/layers/{name}/style")
+    ResponseEntity<Void> deleteStyle(@PathVariable String name) {
+        if (!store.contextLayers().setStyle(name, null)) {
+            throw ApiException.notFound("no layer '" + name + "' of your own");
         }
         return ResponseEntity.noContent().build();
     }

@@ -10,6 +10,7 @@ import org.clustergrid.store.StoreUnavailableException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,6 +95,19 @@ class CatalogController {
     Map<String, Object> contextLayer(@PathVariable String name) {
         return store.contextLayers().layer(name).map(Json::contextLayer)
                 .orElseThrow(() -> ApiException.notFound("no layer '" + name + "' of your own"));
+    }
+
+    /** The layer's stored SLD as it was sent; 404 when it has none (it is drawn in the default look). */
+    @GetMapping("/context-layers/{name}/style")
+    ResponseEntity<String> contextLayerStyle(@PathVariable String name) {
+        var layer = store.contextLayers().layer(name)
+                .orElseThrow(() -> ApiException.notFound("no layer '" + name + "' of your own"));
+        if (layer.style() == null) {
+            throw ApiException.notFound("layer '" + name + "' has no style of its own; it is drawn in the default"
+                    + " look of its geometry");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(AdminController.SLD + ";charset=UTF-8"))
+                .body(layer.style());
     }
 
     static Layer layerOf(String id) {

@@ -2,6 +2,7 @@ package org.clustergrid.render;
 
 import java.util.List;
 import java.util.Map;
+import org.clustergrid.render.sld.UserStyle;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -29,6 +30,24 @@ public non-sealed interface FeatureLayer extends MapLayer {
      * a bounded amount), in the layer's order.
      */
     List<Item> items(Envelope lonLat);
+
+    /**
+     * The items at a map scale (OGC scale denominator, {@link Viewport#scaleDenominator}), for layers whose look
+     * depends on it (an SLD's scale ranges); a feature drawn with several symbols comes as several items.
+     */
+    default List<Item> items(Envelope lonLat, double scaleDenominator) {
+        return items(lonLat);
+    }
+
+    /** This layer drawn with a user style (SLD) instead of its own look; null when it cannot take one. */
+    default FeatureLayer styled(UserStyle style) {
+        return null;
+    }
+
+    /** The name of the style it has besides the default look (a stored SLD), or null when it has none. */
+    default String styleName() {
+        return null;
+    }
 
     /** A feature as drawn and reported: a longitude/latitude geometry, its symbol and its properties. */
     record Item(String id, Geometry geometry, Symbol symbol, Map<String, Object> properties) {}

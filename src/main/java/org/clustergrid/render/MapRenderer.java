@@ -154,8 +154,9 @@ public final class MapRenderer {
      */
     private static boolean paintFeatures(Graphics2D g, SymbolPainter painter, FeatureLayer layer, Viewport v) {
         List<Item> items = new ArrayList<>();
+        double scale = v.scaleDenominator();
         for (Viewport.WorldCopy copy : v.worldCopies(MARGIN_PX)) {
-            for (FeatureLayer.Item it : layer.items(copy.query())) {
+            for (FeatureLayer.Item it : layer.items(copy.query(), scale)) {
                 if (it.symbol() != null) {
                     items.add(new Item(null, it.geometry(), it.symbol(), -it.geometry().getDimension(),
                             copy.offsetX()));

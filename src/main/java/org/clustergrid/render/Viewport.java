@@ -81,6 +81,17 @@ public final class Viewport {
     }
 
     /**
+     * The OGC scale denominator (WMS 1.3.0 §7.2.4.6.9, SLD scale ranges): ground metres per pixel over a standard
+     * pixel of 0.28 mm, a degree taken as its length on the equator, as GeoServer and MapServer compute it.
+     */
+    public double scaleDenominator() {
+        double unitsPerPixel = (maxX - minX) / width;
+        double metres = projection == Projection.LON_LAT ? unitsPerPixel * Math.PI * 2 * Projection.RADIUS / 360
+                : unitsPerPixel;
+        return metres / 0.00028;
+    }
+
+    /**
      * The copies of the world that the view spans, each with the longitude/latitude box to fetch (grown by
      * {@code marginPx} pixels so symbols of features just outside still reach into the image).
      */

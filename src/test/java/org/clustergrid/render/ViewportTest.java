@@ -18,6 +18,19 @@ class ViewportTest {
     }
 
     @Test
+    void scaleDenominatorsAreTheOgcOnes() {
+        double w = Projection.WEB_MERCATOR.x(180);
+        // zoom 0 of the web map tile grid: 559,082,264.03 (OGC WMTS 1.0, Annex E.4 GoogleMapsCompatible)
+        assertThat(new Viewport(Projection.WEB_MERCATOR, -w, -w, w, w, 256, 256).scaleDenominator())
+                .isCloseTo(559_082_264.03, within(0.01));
+        // a degree taken as its length on the equator, whatever the latitude (WMTS GoogleCRS84Quad, zoom 0)
+        assertThat(new Viewport(Projection.LON_LAT, -180, -90, 180, 90, 256, 128).scaleDenominator())
+                .isCloseTo(559_082_264.03, within(0.01));
+        assertThat(new Viewport(Projection.LON_LAT, -180, 60, 180, 90, 256, 21).scaleDenominator())
+                .isCloseTo(559_082_264.03, within(0.01));
+    }
+
+    @Test
     void aViewAcrossTheAntimeridianFetchesBothSides() {
         Viewport v = new Viewport(Projection.LON_LAT, 170, -10, 190, 10, 200, 200);
         List<Viewport.WorldCopy> copies = v.worldCopies(0);

@@ -205,8 +205,9 @@ final class CapabilitiesWriter {
     }
 
     /**
-     * A context layer: its own extent and attribution; like a surface, its one look is the inherited default (its
-     * legend: GetLegendGraphic with its name), so it declares no style.
+     * A context layer: its own extent and attribution; its look is the inherited default (its legend:
+     * GetLegendGraphic with its name), which is its stored style when it has one. That style is also declared by its
+     * own name, never as "default", which the root declares and a child must not declare again.
      */
     private void featureLayer(WmsLayer l, FeatureLayer f) {
         x.start("Layer").attr("queryable", "1").attr("opaque", "0");
@@ -217,6 +218,13 @@ final class CapabilitiesWriter {
         boxes(f.extent() == null ? world() : f.extent());
         if (f.attribution() != null) {
             x.start("Attribution").element("Title", f.attribution()).end();
+        }
+        if (f.styleName() != null) {
+            x.start("Style");
+            x.element("Name", f.styleName());
+            x.element("Title", f instanceof ContextFeatureLayer cf ? cf.styleTitle() : f.styleName());
+            legendUrl(l.name(), f.styleName(), c.legendSize().apply(List.of(f)));
+            x.end();
         }
         x.end();
     }

@@ -12,6 +12,10 @@ import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.KindSymbols;
 import org.clustergrid.render.LegendItem;
+import org.clustergrid.render.Symbol;
+import org.clustergrid.render.sld.SldException;
+import org.clustergrid.render.sld.SldParser;
+import org.clustergrid.render.sld.UserStyle;
 import org.clustergrid.store.ContextLayerStore;
 import org.clustergrid.store.FeatureQuery;
 import org.locationtech.jts.geom.Envelope;
@@ -19,8 +23,9 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 
 /**
- * A context layer as a WMS map layer: its features read from the store per map box, each drawn with the default
- * symbol of its own geometry ({@link KindSymbols}), reported with its attributes and {@code fid}.
+ * A context layer as a WMS map layer: its features read from the store per map box, each drawn with its user style
+ * (the stored SLD, or one sent with the request) or else the default symbol of its own geometry
+ * ({@link KindSymbols}), reported with its attributes and {@code fid}.
  */
 final class ContextFeatureLayer implements FeatureLayer {
     /**
@@ -30,12 +35,51 @@ final class ContextFeatureLayer implements FeatureLayer {
      */
     static final int MAX_FEATURES = 100_000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ContextFeatureLayer.class);
+
     private final ContextLayer layer;
     private final ContextLayerStore store;
+    /** Null for the default look. */
+    private final UserStyle style;
 
+    /** The layer in its stored style, if it has one. */
     ContextFeatureLayer(ContextLayer layer, ContextLayerStore store) {
+        this(layer, store, stored(layer));
+    }
+
+    private ContextFeatureLayer(ContextLayer layer, ContextLayerStore store, UserStyle style) {
         this.layer = layer;
         this.store = store;
+        this.style = style;
+    }
+
+    /** The stored style; a stored text that no longer parses (checked when stored) falls back to the default. */
+    private static UserStyle stored(ContextLayer layer) {
+        if (layer.style() == null) {
+            return null;
+        }
+        try {
+            return SldParser.parse(layer.style()).styleFor(layer.name());
+        } catch (SldException e) {
+            LOG.warn("the stored style of layer {} is not used: {}", layer.name(), e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public FeatureLayer styled(UserStyle other) {
+        return new ContextFeatureLayer(layer, store, other);
+    }
+
+    /** The stored style's name in capabilities and STYLES ({@link UserStyle#nameFor}). */
+    @Override
+    public String styleName() {
+        return style == null ? null : style.nameFor(layer.name());
+    }
+
+    /** The title of its style, for capabilities. */
+    String styleTitle() {
+        return style == null || style.displayTitle() == null ? styleName() : style.displayTitle();
     }
 
     @Override
@@ -82,25 +126,33 @@ final class ContextFeatureLayer implements FeatureLayer {
 
     @Override
     public List<LegendItem> legend() {
-        return KindSymbols.legend(layer.geometryKind());
+        return style == null ? KindSymbols.legend(layer.geometryKind()) : style.legend();
     }
 
     @Override
     public List<Item> items(Envelope lonLat) {
+        return items(lonLat, Double.NaN);
+    }
+
+    @Override
+    public List<Item> items(Envelope lonLat, double scaleDenominator) {
         List<ContextFeature> features = store.features(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES));
         List<Item> out = new ArrayList<>(features.size());
         for (ContextFeature f : features) {
             String id = layer.name() + "." + f.fid();
             Map<String, Object> properties = properties(f);
             Geometry g = f.geometry();
-            if (g.getClass() == GeometryCollection.class) {
-                // parts of several kinds: each part drawn as what it is
-                for (int i = 0; i < g.getNumGeometries(); i++) {
-                    Geometry part = g.getGeometryN(i);
+            // parts of several kinds: each part drawn as what it is
+            List<Geometry> parts = g.getClass() != GeometryCollection.class ? List.of(g)
+                    : java.util.stream.IntStream.range(0, g.getNumGeometries()).mapToObj(g::getGeometryN).toList();
+            List<Symbol> symbols = style == null ? null : style.symbols(properties, scaleDenominator);
+            for (Geometry part : parts) {
+                if (symbols == null) {
                     out.add(new Item(id, part, KindSymbols.of(part), properties));
+                } else {
+                    // every symbol of every rule that takes it, in rule order
+                    symbols.forEach(s -> out.add(new Item(id, part, s, properties)));
                 }
-            } else {
-                out.add(new Item(id, g, KindSymbols.of(g), properties));
             }
         }
         return out;

@@ -11,6 +11,7 @@ import org.clustergrid.render.Style;
 import org.clustergrid.render.StyleRegistry;
 import org.clustergrid.render.Surface;
 import org.clustergrid.render.Viewport;
+import org.clustergrid.render.sld.Sld;
 
 /**
  * The map part of GetMap and GetFeatureInfo, checked: layers with their styles, CRS, box in the CRS's axis order
@@ -64,8 +65,12 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
 
     static MapRequest parse(WmsParams p, WmsVersion v, StyleRegistry registry, boolean needFormat) {
         ExceptionFormat exceptions = ExceptionFormat.parse(p.get("EXCEPTIONS"), v);
+        Sld sld = SldRequests.body(p, v);
+        // with SLD_BODY, LAYERS may be left out: the SLD's layers are drawn (WMS SLD profile)
+        String layerNames = sld == null || p.nonEmpty("LAYERS") != null ? p.required("LAYERS", v)
+                : String.join(",", sld.layers().stream().map(l -> l.name() == null ? "" : l.name()).toList());
         List<WmsLayer> layers = new ArrayList<>();
-        for (String name : p.required("LAYERS", v).split(",", -1)) {
+        for (String name : layerNames.split(",", -1)) {
             layers.add(WmsLayer.byName(name, registry).orElseThrow(() -> new WmsException(
                     ExceptionCode.LayerNotDefined, "no layer '" + name + "'; layers are " + WmsLayer.ROOT + ", "
                             + String.join(", ", WmsLayer.children(registry).stream().map(WmsLayer::name).toList()),
@@ -74,7 +79,7 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         if (layers.size() > LAYER_LIMIT) {
             throw WmsException.invalid("LAYERS", "at most " + LAYER_LIMIT + " layers per request", v);
         }
-        List<MapLayer> drawn = styles(p.get("STYLES"), layers, registry, v);
+        List<MapLayer> drawn = styles(p.get("STYLES"), layers, registry, v, sld);
         String crsParam = v == WmsVersion.V1_3_0 ? "CRS" : "SRS";
         String crsCode = p.required(crsParam, v);
         WmsCrs crs = WmsCrs.of(crsCode).filter(c -> List.of(WmsCrs.offered(v)).contains(c))
@@ -98,12 +103,14 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         return new MapRequest(v, layers, drawn, crs, viewport, format, transparent(p, v), bgColor(p, v), exceptions);
     }
 
-    private static List<MapLayer> styles(String param, List<WmsLayer> layers, StyleRegistry registry, WmsVersion v) {
-        if (param == null) {
+    /** The layers as drawn, with their styles: from STYLES, or for the layers an SLD_BODY names, from the SLD. */
+    private static List<MapLayer> styles(String param, List<WmsLayer> layers, StyleRegistry registry, WmsVersion v,
+            Sld sld) {
+        if (param == null && sld == null) {
             // mandatory (WMS 1.3.0 Table 8, 1.1.1 Table 5), though it may be empty: STYLES= asks for the defaults
             throw WmsException.missing("STYLES", v);
         }
-        String[] names = param.isEmpty() ? new String[0] : param.split(",", -1);
+        String[] names = param == null || param.isEmpty() ? new String[0] : param.split(",", -1);
         if (names.length != 0 && names.length != layers.size()) {
             throw WmsException.invalid("STYLES", "STYLES has " + names.length + " entries for " + layers.size()
                     + " layers; give one per layer (empty for the default) or none", v);
@@ -111,9 +118,16 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         List<MapLayer> out = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             WmsLayer layer = layers.get(i);
-            String name = names.length == 0 ? "" : names[i];
-            // a surface or context layer has one look, its default
-            if (!styleAllowed(layer, name)) {
+            String asked = names.length == 0 ? "" : names[i];
+            Sld.Layer fromSld = sld == null ? null : sld.layer(layer.name()).orElse(null);
+            if (fromSld != null && !fromSld.styles().isEmpty()) {
+                out.add(SldRequests.styled(layer, fromSld, asked, registry, v));
+                continue;
+            }
+            // a NamedStyle asks for one of the layer's own, as STYLES does
+            String name = fromSld != null ? fromSld.namedStyle() : asked;
+            // a surface has one look, its default; a context layer also its stored style
+            if (!styleAllowed(layer, name, registry)) {
                 throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + layer.name() + " has no style '"
                         + name + "'", "STYLES", v);
             }
@@ -135,12 +149,16 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
     }
 
     /**
-     * Whether {@code style} may be asked of the layer: any of a store layer's styles, only the default (empty or
-     * "default") of a layer that draws surfaces or context layers.
+     * Whether {@code style} may be asked of the layer: any of a store layer's styles; the default (empty or
+     * "default") of a layer that draws surfaces or context layers, and a context layer's stored style by its name.
      */
-    static boolean styleAllowed(WmsLayer layer, String style) {
-        return (layer.surfaces().isEmpty() && layer.features().isEmpty()) || style.isEmpty()
-                || CapabilitiesWriter.ROOT_STYLES.contains(style);
+    static boolean styleAllowed(WmsLayer layer, String style, StyleRegistry registry) {
+        if ((layer.surfaces().isEmpty() && layer.features().isEmpty()) || style.isEmpty()
+                || CapabilitiesWriter.ROOT_STYLES.contains(style)) {
+            return true;
+        }
+        return layer.parts() == 1 && layer.features().size() == 1 && registry.featureLayer(layer.features().get(0))
+                .map(f -> style.equals(f.styleName())).orElse(false);
     }
 
     /**

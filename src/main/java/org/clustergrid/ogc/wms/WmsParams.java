@@ -40,11 +40,25 @@ final class WmsParams {
         return v;
     }
 
+    /** Values longer than this are keyed by their digest: an SLD_BODY of 256 KB would otherwise be a cache key. */
+    static final int LONGEST_KEYED = 512;
+
     /** Every parameter as NAME=value lines, names upper-cased and sorted: equal for requests that mean the same. */
     String canonical() {
         StringBuilder b = new StringBuilder();
-        values.forEach((k, v) -> b.append(k.toUpperCase(java.util.Locale.ROOT)).append('=').append(v).append('\n'));
+        values.forEach((k, v) -> b.append(k.toUpperCase(java.util.Locale.ROOT)).append('=')
+                .append(v.length() > LONGEST_KEYED ? digest(v) : v).append('\n'));
         return b.toString();
+    }
+
+    private static String digest(String v) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     boolean has(String name) {

@@ -292,7 +292,8 @@ class WmsService {
     private static List<FeatureInfoWriter.Found> hits(Viewport viewport, FeatureLayer layer, int i, int j, int count) {
         List<HitTester.ItemHit> hits = new ArrayList<>();
         for (Viewport.WorldCopy copy : HitTester.searchAreas(viewport, i, j, INFO_TOLERANCE_PX + 16)) {
-            hits.addAll(HitTester.itemHits(viewport, layer.items(copy.query()), copy.offsetX(), i, j,
+            hits.addAll(HitTester.itemHits(viewport, layer.items(copy.query(), viewport.scaleDenominator()),
+                    copy.offsetX(), i, j,
                     INFO_TOLERANCE_PX));
         }
         hits.sort(java.util.Comparator.comparingDouble(HitTester.ItemHit::distancePx));
@@ -338,20 +339,32 @@ class WmsService {
         String name = p.required("LAYER", v);
         WmsLayer layer = WmsLayer.byName(name, styles).orElseThrow(() -> new WmsException(
                 ExceptionCode.LayerNotDefined, "no layer '" + name + "'", "LAYER", v));
-        String styleName = p.get("STYLE") == null ? "" : p.get("STYLE");
+        String asked = p.get("STYLE") == null ? "" : p.get("STYLE");
         List<MapLayer> chosen = new ArrayList<>();
+        // a legend of the style an SLD_BODY gives the layer, as GetMap would draw it
+        var fromSld = java.util.Optional.ofNullable(SldRequests.body(p, v)).flatMap(sld -> sld.layer(name));
+        if (fromSld.isPresent() && !fromSld.get().styles().isEmpty()) {
+            chosen.add(SldRequests.styled(layer, fromSld.get(), asked, styles, v));
+            return legendImage(p, chosen, v);
+        }
+        // a NamedStyle asks for one of the layer's own, as STYLE does
+        String styleName = fromSld.map(org.clustergrid.render.sld.Sld.Layer::namedStyle).orElse(asked);
         for (Layer l : layer.legendOrder()) {
             String wanted = CapabilitiesWriter.ROOT_STYLES.contains(styleName) ? "" : styleName;
             chosen.add(styles.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                     "layer " + name + " has no style '" + styleName + "'", "STYLE", v)));
         }
-        if (!MapRequest.styleAllowed(layer, styleName)) {
+        if (!MapRequest.styleAllowed(layer, styleName, styles)) {
             throw new WmsException(ExceptionCode.StyleNotDefined, "layer " + name + " has no style '" + styleName
                     + "'", "STYLE", v);
         }
         // top of the map first: store layers, context layers, surfaces
         layer.featuresTopFirst().forEach(f -> styles.featureLayer(f).ifPresent(chosen::add));
         layer.surfaces().forEach(s -> styles.surface(s).ifPresent(chosen::add));
+        return legendImage(p, chosen, v);
+    }
+
+    private WmsResponse legendImage(WmsParams p, List<MapLayer> chosen, WmsVersion v) {
         String f = p.nonEmpty("FORMAT") == null ? "image/png" : p.get("FORMAT");
         ImageFormat format = ImageFormat.of(f).orElseThrow(() -> new WmsException(ExceptionCode.InvalidFormat,
                 "FORMAT " + f + " is not offered for legends", "FORMAT", v));

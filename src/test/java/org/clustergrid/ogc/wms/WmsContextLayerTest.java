@@ -218,7 +218,7 @@ class WmsContextLayerTest extends ServerTest {
     }
 
     /** Valid against capabilities_1_3_0.xsd (through SLD 1.1.0's), read from the classpath, not the network. */
-    private static void validate(byte[] capabilities) throws Exception {
+    static void validate(byte[] capabilities) throws Exception {
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
         var url = WmsContextLayerTest.class.getClassLoader().getResource("sld/1.1.0/sld_capabilities.xsd");
@@ -232,7 +232,7 @@ class WmsContextLayerTest extends ServerTest {
         return ((rgb >> 16) & 0xFF) < 0x70 && (rgb & 0xFF) < 0x70;
     }
 
-    private static boolean hasColour(BufferedImage img, int colour) {
+    static boolean hasColour(BufferedImage img, int colour) {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 if (rgb(img, x, y) == colour) {

@@ -1,0 +1,71 @@
+package org.clustergrid.render.sld;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.render.LegendItem;
+import org.clustergrid.render.Symbol;
+
+/**
+ * A UserStyle: its FeatureTypeStyles, each a list of rules. A feature gets the symbols of every rule that matches it
+ * at the map's scale, in rule order, one FeatureTypeStyle after the other; the ElseFilter rules of a
+ * FeatureTypeStyle when none of its other rules matched.
+ */
+public record UserStyle(String name, String title, boolean isDefault, List<List<Rule>> featureTypeStyles) {
+
+    public UserStyle {
+        featureTypeStyles = featureTypeStyles.stream().map(List::copyOf).toList();
+    }
+
+    /** The symbols to draw a feature with, bottom first; empty when no rule takes it. */
+    public List<Symbol> symbols(Map<String, Object> attributes, double scaleDenominator) {
+        List<Symbol> out = new ArrayList<>(2);
+        for (List<Rule> rules : featureTypeStyles) {
+            boolean matched = false;
+            for (Rule r : rules) {
+                if (!r.isElse() && r.inScale(scaleDenominator) && r.matches(attributes)) {
+                    out.addAll(r.symbols());
+                    matched = true;
+                }
+            }
+            if (!matched) {
+                for (Rule r : rules) {
+                    if (r.isElse() && r.inScale(scaleDenominator)) {
+                        out.addAll(r.symbols());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A legend row per rule that draws something: its Title or Name (else "Rule n") and its first symbol. */
+    public List<LegendItem> legend() {
+        List<LegendItem> out = new ArrayList<>();
+        int n = 0;
+        for (List<Rule> rules : featureTypeStyles) {
+            for (Rule r : rules) {
+                n++;
+                if (!r.symbols().isEmpty()) {
+                    String label = r.legendLabel();
+                    out.add(new LegendItem(label == null ? "Rule " + n : label, r.symbols().get(0)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The name a layer lists it under: its Name, or {@code <layer>_style} when it has none or one a STYLES list
+     * cannot carry (a comma) or that means each layer's built-in look ("default").
+     */
+    public String nameFor(String layer) {
+        return name == null || name.isBlank() || name.contains(",") || name.equals("default") ? layer + "_style"
+                : name;
+    }
+
+    /** The Title, else the Name, else null. */
+    public String displayTitle() {
+        return title != null && !title.isBlank() ? title.strip() : name;
+    }
+}
