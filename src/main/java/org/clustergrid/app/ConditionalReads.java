@@ -29,9 +29,24 @@ class ConditionalReads implements HandlerInterceptor {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         String etag = "W/\"v" + state.version() + "-" + Integer.toHexString(accept == null ? 0 : accept.hashCode())
                 + "\"";
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        // WMS capabilities expire at once instead (see WmsController): for QGIS, which reuses a no-cache copy
+        response.setHeader(HttpHeaders.CACHE_CONTROL, isWmsCapabilities(request) ? "max-age=0, must-revalidate"
+                : "no-cache");
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         return !new ServletWebRequest(request, response).checkNotModified(etag, state.changedAt().toEpochMilli());
+    }
+
+    private static boolean isWmsCapabilities(HttpServletRequest request) {
+        if (!request.getRequestURI().endsWith("/ogc/wms")) {
+            return false;
+        }
+        for (var e : request.getParameterMap().entrySet()) {
+            if (e.getKey().equalsIgnoreCase("REQUEST") && e.getValue().length > 0
+                    && e.getValue()[0].strip().toLowerCase(java.util.Locale.ROOT).endsWith("capabilities")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -22,8 +22,22 @@ class WmsController {
     @GetMapping("/ogc/wms")
     ResponseEntity<byte[]> wms(HttpServletRequest request) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc/wms").build().toUriString();
-        WmsResponse r = service.handle(new WmsParams(request.getParameterMap()), base);
+        WmsParams params = new WmsParams(request.getParameterMap());
+        WmsResponse r = service.handle(params, base);
+        if (isCapabilities(params)) {
+            // expired at once rather than no-cache: QGIS loads capabilities with Qt's PreferCache, which hands back a
+            // stored copy that has no expiry without asking again, so a layer imported since would stay unseen; an
+            // expired one it revalidates (304 while the data version holds). (no-store crashes QGIS 3.22's provider.)
+            return ResponseEntity.status(r.status()).contentType(MediaType.parseMediaType(r.contentType()))
+                    .cacheControl(CacheControl.maxAge(java.time.Duration.ZERO).mustRevalidate()).body(r.body());
+        }
         return respond(r);
+    }
+
+    static boolean isCapabilities(WmsParams params) {
+        String request = params.get("REQUEST");
+        return request != null && (request.strip().equalsIgnoreCase("GetCapabilities")
+                || request.strip().equalsIgnoreCase("capabilities"));
     }
 
     static ResponseEntity<byte[]> respond(WmsResponse r) {

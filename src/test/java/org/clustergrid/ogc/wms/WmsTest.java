@@ -82,6 +82,18 @@ class WmsTest extends ServerTest {
         return r > 190 && g > 70 && g < 130 && b < 60;
     }
 
+    /** QGIS reuses a stored no-cache copy of the capabilities without asking again: they expire at once instead. */
+    @Test
+    void capabilitiesExpireAtOnceWhileMapsRevalidate() throws Exception {
+        HttpResponse<byte[]> caps = get("SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0");
+        assertThat(String.join(",", caps.headers().allValues("Cache-Control"))).contains("max-age=0")
+                .contains("must-revalidate").doesNotContain("no-cache");
+        assertThat(caps.headers().firstValue("ETag")).isPresent();
+        HttpResponse<byte[]> map = get(MAP + "&VERSION=1.3.0&CRS=CRS:84&BBOX=80,20,80.6,20.5&FORMAT=image/png");
+        assertThat(map.headers().allValues("Cache-Control")).contains("no-cache");
+        assertThat(map.headers().firstValue("ETag")).isPresent();
+    }
+
     @Test
     void capabilities130ListEveryLayerWithBoxesInEachCrsAxisOrder() throws Exception {
         Document d = xml("SERVICE=WMS&REQUEST=GetCapabilities");
