@@ -69,9 +69,10 @@ function labelPoint(geometry) {
 
 function labelHtml(r) {
   var m = meanOf(r);
-  return '<span class="region-name">' + esc(r.flat.name || '#' + r.fid) + '</span>' +
+  // an inner box, centred on the point: Leaflet positions the icon itself by its transform
+  return '<div class="region-label-box"><span class="region-name">' + esc(r.flat.name || '#' + r.fid) + '</span>' +
     (typeof m === 'number' ? '<span>' + fmtNumber(m, 1) + '</span>' : '<span class="region-none">no scored cluster' +
-      '</span>');
+      '</span>') + '</div>';
 }
 
 /** Sums the clusters up by the areas of layer `name` and shows them on the map and in the panel. */
@@ -115,7 +116,10 @@ function draw(name, title, geo, full) {
       return regionStyle({ flat: f.properties });
     },
     onEachFeature: function (f, shape) {
-      var r = { fid: f.properties.fid, flat: f.properties, full: fullByFid[f.properties.fid] || {}, shape: shape };
+      var at = labelPoint(f.geometry);
+      var r = {
+        fid: f.properties.fid, flat: f.properties, full: fullByFid[f.properties.fid] || {}, shape: shape, at: at
+      };
       regions.push(r);
       shape.bindPopup(function () {
         return regionPopupHtml(r);
@@ -126,7 +130,6 @@ function draw(name, title, geo, full) {
           el.setAttribute('data-region', r.fid);
         }
       });
-      var at = labelPoint(f.geometry);
       if (at) {
         labels.addLayer(L.marker(at, {
           pane: 'regions', interactive: false, keyboard: false,
@@ -151,10 +154,25 @@ function draw(name, title, geo, full) {
   saveUrlState();
 }
 
-/** Fits the map to a region and opens its figures. */
+var highlighted = null;
+
+/**
+ * Fits the map to a region and outlines it; its figures are in its row already, and a popup would open beneath the
+ * legend. A click on the region shows them on the map.
+ */
 export function zoomToRegion(r) {
+  if (highlighted && view && view.regions.indexOf(highlighted) >= 0) {
+    highlighted.shape.setStyle(regionStyle(highlighted));
+    highlighted.shape.getElement().classList.remove('region-highlighted');
+  }
+  highlighted = r;
+  r.shape.setStyle({ color: '#08306b', weight: 3.5, dashArray: null });
+  r.shape.bringToFront();
+  var el = r.shape.getElement();
+  if (el) {
+    el.classList.add('region-highlighted');
+  }
   state.map.fitBounds(r.shape.getBounds(), { padding: [20, 20] });
-  r.shape.openPopup();
 }
 
 function removeFromMap() {

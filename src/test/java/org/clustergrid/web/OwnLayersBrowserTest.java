@@ -135,16 +135,28 @@ class OwnLayersBrowserTest extends ServerTest {
         browser.driver.findElement(By.cssSelector("#regions-table button[data-sort='clusters']")).click();
         assertThat(firstRowName()).isNotEqualTo("IND");
 
-        // a row zooms to its region and shows its figures
+        // a row zooms to its region and outlines it; a click on the region shows its figures
         row("NPL").findElement(By.cssSelector("button.zoom")).click();
-        waitFor(() -> count(".leaflet-popup .region-popup") == 1, "Nepal's figures");
-        String popup = browser.driver.findElement(By.cssSelector(".leaflet-popup .region-popup")).getText();
-        assertThat(popup).contains("NPL").contains("No cluster lies in this area").doesNotContain("null");
-        cell(row("IND"), "mean").click(); // anywhere on a row
-        waitFor(() -> popupText().contains("IND"), "India's figures");
-        assertThat(popupText()).contains("Clusters").contains("12 (12 scored)").contains("Top priorities");
-        assertThat(browser.errors()).as("console errors").isEmpty();
+        waitFor(() -> count(".leaflet-regions-pane path.region-highlighted") == 1, "Nepal outlined");
+        clickRegion("NPL");
+        waitFor(() -> popupText().contains("NPL"), "Nepal's figures");
+        assertThat(popupText()).contains("No cluster lies in this area").doesNotContain("null");
+        waitForPopupShown();
         browser.screenshot("own-layers-by-region-nepal");
+        cell(row("IND"), "mean").click(); // anywhere on a row
+        waitFor(() -> count(".leaflet-regions-pane path.region-highlighted") == 1, "India outlined");
+        assertThat(browser.errors()).as("console errors").isEmpty();
+        browser.screenshot("own-layers-by-region-india");
+
+        // India's top priority opens that cluster's panel; back from it, the figures by region are there again
+        WebElement top = row("IND").findElement(By.cssSelector("button.top-priority"));
+        String topName = top.getText();
+        top.click();
+        waitFor(() -> browser.driver.findElement(By.id("detail")).isDisplayed(), "the top priority's panel");
+        assertThat(browser.driver.findElement(By.id("detail-title")).getText()).isEqualTo(topName);
+        assertThat(browser.driver.findElement(By.id("regions")).isDisplayed()).isFalse();
+        browser.driver.findElement(By.id("detail-close")).click();
+        waitFor(() -> browser.driver.findElement(By.id("regions")).isDisplayed(), "back to the figures by region");
 
         // closed: the ranking is back
         browser.driver.findElement(By.id("regions-close")).click();
@@ -168,10 +180,27 @@ class OwnLayersBrowserTest extends ServerTest {
         return row.findElement(By.cssSelector("td." + css));
     }
 
+    /** Clicks the map at a region's label. */
+    private void clickRegion(String name) {
+        waitFor(() -> Boolean.FALSE.equals(browser.js("return document.getElementById('map').classList"
+                + ".contains('leaflet-zoom-anim');")), "the map standing still");
+        WebElement label = browser.driver.findElement(By.xpath("//div[@class='region-label-box']"
+                + "[span[@class='region-name'][.='" + name + "']]"));
+        // a click on what lies beneath the label's centre, as the label lets clicks through
+        browser.js("var r = arguments[0].getBoundingClientRect(); var x = r.left + r.width / 2;"
+                + " var y = r.top + r.height / 2; document.elementFromPoint(x, y).dispatchEvent(new MouseEvent('click',"
+                + " {bubbles: true, cancelable: true, clientX: x, clientY: y, view: window}));", label);
+    }
+
     /** The text of the region popup shown, read in one go as Leaflet replaces popups. */
     private String popupText() {
         return String.valueOf(browser.js("var p = document.querySelector('.leaflet-popup .region-popup');"
                 + " return p ? p.textContent : '';"));
+    }
+
+    private void waitForPopupShown() {
+        waitFor(() -> "1".equals(browser.js("var p = document.querySelector('.leaflet-popup');"
+                + " return p && getComputedStyle(p).opacity;")), "popup faded in");
     }
 
     private String firstRowName() {
