@@ -23,6 +23,9 @@
  *   weights.js           sliders that re-score
  *   scoring.js           scores under the current weights, and redrawing what shows them
  *   search.js            finding a cluster by name or ID
+ *   own-layers.js        layers of your own (imported by the user): their list, WMS images, legend, click info
+ *   regions-view.js      "By region": a polygon layer of your own as a choropleth of the clusters' mean score
+ *   regions-table.js     its table of figures per region, and a region's popup
  *   url-state.js         the view, layers, score, weights and selection in the URL hash
  *   downloads.js         GeoJSON / CSV of the clusters in view, WMS / OGC API URLs
  *   quality.js           what the map says about unknowns (unranked clusters, missing indicators, quality flags,
@@ -36,9 +39,12 @@ import { API, DIMENSIONS, SCORES } from './config.js';
 import { wireExport } from './downloads.js';
 import { registerLayers, renderLayerToggles, setLayer } from './layer-toggles.js';
 import { addAttributions, createMap } from './map.js';
+import { loadOwnLayers } from './own-layers.js';
 import { renderHealth, renderSyntheticBanner } from './page-header.js';
 import { fillFilterOptions, wireFilters } from './ranking-filters.js';
 import { renderTable, wireTable } from './ranking-table.js';
+import { wireRegionTable } from './regions-table.js';
+import { wireRegions } from './regions-view.js';
 import { applyScores, rescore, setScore } from './scoring.js';
 import { fillSearch, wireSearch } from './search.js';
 import { state } from './state.js';
@@ -84,6 +90,8 @@ async function start() {
     select(id, { zoom: false, scrollRow: true });
   });
   wireTable(toggleRow);
+  wireRegions();
+  wireRegionTable();
   wireFilters();
   wireSearch();
   wireExport();
@@ -188,6 +196,7 @@ async function start() {
   }).map(function (id) {
     return setLayer(id, true);
   });
+  loads.push(loadOwnLayers(asked));
   enableUrlSaving();
   if (asked.selected && state.byId[asked.selected]) {
     // restore the selection without moving the view the link asked for

@@ -47,7 +47,12 @@ export var TYPOLOGY_LABELS = {
 };
 
 export var LAYER_ORDER = ['clusters', 'markets', 'finance', 'power', 'roads', 'gap_surface', 'coverage'];
-export var PANE_Z = { coverage: 400, gap_surface: 405, roads: 410, power: 420, markets: 430, finance: 440, evidence: 445, clusters: 450 };
+// own: layers of your own (WMS), above the coverage, beneath the computed surfaces and built-in layers as in the WMS
+// group; regions: the by-region choropleth just above them
+export var PANE_Z = {
+  coverage: 400, own: 402, regions: 403, gap_surface: 405, roads: 410, power: 420, markets: 430, finance: 440,
+  evidence: 445, clusters: 450
+};
 
 /**
  * Layers the server computes and draws by WMS only (not stored, so not in /api/layers): off unless asked for,

@@ -7,6 +7,20 @@ import { classOf } from './score-classes.js';
 import { state } from './state.js';
 import { $ } from './ui.js';
 
+// keys other modules add: 'main' beneath the cluster classes, 'more' among the other layers' keys
+var parts = { main: [], more: [] };
+
+/** Adds a key to the legend: a function giving its HTML ('' when its layer is off). */
+export function addLegendPart(where, html) {
+  parts[where].push(html);
+}
+
+function partsHtml(where) {
+  return parts[where].map(function (f) {
+    return f();
+  }).join('');
+}
+
 var legendControl = null;
 export function renderLegend() {
   if (!legendControl) {
@@ -45,7 +59,7 @@ export function renderLegend() {
     html += '<div class="legend-row"><span class="swatch box" style="background:' + NO_DATA_COLOR +
       '"></span>not scored: too little known <span class="muted">(' + noData + ')</span></div>';
   }
-  html += '<div class="legend-note">Circle size: cluster size (employment)</div>';
+  html += '<div class="legend-note">Circle size: cluster size (employment)</div>' + partsHtml('main');
   // the other layers' keys fold away, so the cluster classes stay readable on small screens
   var more = '';
   if (state.layers.roads && state.layers.roads.on && CONFIG.roadsAs === 'wms') {
@@ -58,7 +72,7 @@ export function renderLegend() {
         'REQUEST=GetLegendGraphic&amp;LAYER=' + id + '&amp;FORMAT=image/png">';
     }
   });
-  more += otherLegends();
+  more += partsHtml('more') + otherLegends();
   var div = $('legend');
   var wasOpen = div.open;
   var moreWasOpen = !!div.querySelector('details.legend-more[open]');

@@ -17,6 +17,12 @@ export function createMap() {
   map.on('moveend', function () {
     saveUrlState();
   });
+  // the map's column narrows while the figures by region are shown: Leaflet learns of window resizes only
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () {
+      map.invalidateSize();
+    }).observe(map.getContainer());
+  }
   return map;
 }
 

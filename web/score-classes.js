@@ -39,10 +39,14 @@ export function computeClasses(score) {
 
 /** Index (0 = least need … 4 = most need) of a value in the classes, or -1 for no data. */
 export function classOf(value) {
+  return classIn(state.classes, value);
+}
+
+/** The same in classes of another score than the chosen one, as the regions' composite. */
+export function classIn(c, value) {
   if (typeof value !== 'number') {
     return -1;
   }
-  var c = state.classes;
   for (var i = 0; i < c.length; i++) {
     // a value on a break goes to the class above it; the top class includes its maximum
     var inside = value >= c[i].min && (value < c[i].max || (value === c[i].max && c[i].max === topMax(c)));

@@ -16,5 +16,7 @@ export var state = {
   layers: {}, // id -> {title, count, layer, on, loaded}
   sort: { key: 'rank', dir: 1 },
   filters: { typology: '', sector: '', country: '', band: '' },
-  datasets: []
+  datasets: [],
+  own: {}, // layers of your own: name -> {meta, on, layer}
+  regionLayer: null // the layer of your own summed up "by region", or null
 };

@@ -4,7 +4,7 @@ import { state } from './state.js';
 
 /**
  * The state a link restores, in the hash so that changing it never reloads the page:
- * #map=zoom/lat/lon&score=gap&w=25,25,25,25&layers=clusters,roads&sel=CG-XX-000007&typology=…&sector=…
+ * #map=zoom/lat/lon&score=gap&w=25,25,25,25&layers=clusters,roads&own=districts&by=districts&sel=CG-XX-000007&…
  * The same keys are also read from the query string, for links written by hand or by other tools.
  */
 export function readUrlState() {
@@ -38,6 +38,13 @@ export function readUrlState() {
   if (params.get('sel')) {
     out.selected = params.get('sel');
   }
+  // layers of your own and the one summed up by region: keys of their own, as their names are the user's
+  if (params.has('own')) {
+    out.own = params.get('own').split(',').filter(Boolean);
+  }
+  if (params.get('by')) {
+    out.by = params.get('by');
+  }
   ['typology', 'sector', 'country', 'band'].forEach(function (k) {
     if (params.get(k)) {
       out[k] = params.get(k);
@@ -69,6 +76,15 @@ export function saveUrlState() {
       return state.layers[id].on;
     }).join(',')
   ];
+  var own = Object.keys(state.own).filter(function (name) {
+    return state.own[name].on;
+  });
+  if (own.length) {
+    parts.push('own=' + own.join(','));
+  }
+  if (state.regionLayer) {
+    parts.push('by=' + state.regionLayer);
+  }
   if (state.selected) {
     parts.push('sel=' + encodeURIComponent(state.selected));
   }

@@ -1,6 +1,17 @@
 // A Leaflet layer drawn by the server's WMS as one image of the view: roads and the gap surface.
 import { showMessage, startTask } from './ui.js';
 
+/** CRS, BBOX, WIDTH and HEIGHT of the map's view, as GetMap and GetFeatureInfo take them. */
+export function viewParams(map) {
+  var bounds = map.getBounds();
+  var size = map.getSize();
+  var sw = map.options.crs.project(bounds.getSouthWest());
+  var ne = map.options.crs.project(bounds.getNorthEast());
+  return '&CRS=EPSG:3857&BBOX=' + [sw.x, sw.y, ne.x, ne.y].map(function (v) {
+    return v.toFixed(2);
+  }).join(',') + '&WIDTH=' + Math.min(4096, size.x) + '&HEIGHT=' + Math.min(4096, size.y);
+}
+
 /**
  * A WMS layer (roads, the gap surface) as one GetMap image of the whole view, replaced after each pan or zoom. One
  * image instead of 256 px tiles because the server stamps the data's attribution (and "synthetic") in each image's
@@ -28,16 +39,8 @@ export var WmsImageLayer = L.Layer.extend({
     this._image = this._next = null;
   },
   getUrl: function () {
-    var map = this._map;
-    var bounds = map.getBounds();
-    var size = map.getSize();
-    var sw = map.options.crs.project(bounds.getSouthWest());
-    var ne = map.options.crs.project(bounds.getNorthEast());
     return this._url + '?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=' + this._wmsLayers + '&STYLES=' +
-      '&CRS=EPSG:3857&BBOX=' + [sw.x, sw.y, ne.x, ne.y].map(function (v) {
-      return v.toFixed(2);
-    }).join(',') + '&WIDTH=' + Math.min(4096, size.x) + '&HEIGHT=' + Math.min(4096, size.y) +
-      '&FORMAT=image/png&TRANSPARENT=TRUE';
+      viewParams(this._map) + '&FORMAT=image/png&TRANSPARENT=TRUE';
   },
   _update: function () {
     var map = this._map;

@@ -70,6 +70,7 @@ class WebMapBrowserTest extends ServerTest {
         assertThat(count(".leaflet-clusters-pane path")).as("cluster shapes on the map").isEqualTo(scores.size());
         assertThat(rowIds()).as("ranking rows, by rank").isEqualTo(ids(scores));
         assertThat(browser.driver.findElement(By.id("synthetic-banner")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("own-layers")).isDisplayed()).as("no layers of your own").isFalse();
         assertThat(text(By.cssSelector(".leaflet-control-attribution"))).contains("Synthetic");
         assertThat(text(By.cssSelector(".leaflet-control-scale"))).matches("(?s).*\\d+ (m|km).*");
         // the legend's classes are the colours drawn: every cluster's fill is one of the legend's swatches
