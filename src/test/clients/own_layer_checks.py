@@ -72,29 +72,17 @@ check("OWSLib WMS", owslib_wms)
 check("OWSLib OGC API - Features", owslib_oapif)
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform,  # noqa: E402
-                       QgsMapRendererSequentialJob, QgsMapSettings, QgsProject, QgsRasterLayer, QgsRectangle,
-                       QgsVectorLayer, QgsVectorTileLayer)
-from qgis.PyQt.QtCore import QSize  # noqa: E402
-from qgis.PyQt.QtGui import QColor  # noqa: E402
+                       QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer, QgsVectorTileLayer)
+import qgis_render  # noqa: E402
 
 app = QgsApplication([], False)
 app.initQgis()
 
 
 def render(layer, crs, rect, path):
-    ms = QgsMapSettings()
-    ms.setLayers([layer])
-    ms.setDestinationCrs(QgsCoordinateReferenceSystem(crs))
-    ms.setExtent(rect)
-    ms.setOutputSize(QSize(256, 256))
-    ms.setBackgroundColor(QColor("white"))
-    job = QgsMapRendererSequentialJob(ms)
-    job.start()
-    job.waitForFinished()
-    img = job.renderedImage()
-    assert not img.isNull() and img.save(path, "png"), "no image"
-    assert not job.errors(), [e.message for e in job.errors()]
-    return non_background(path)
+    n, total, errors = qgis_render.render(layer, crs, rect, path, 256)
+    assert not errors, errors
+    return n, total
 
 
 def qgis_oapif():

@@ -13,13 +13,11 @@ import os
 import sys
 import time
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsMapRendererSequentialJob,
-                       QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer, QgsVectorTileLayer, Qgis)
-from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsRasterLayer, QgsRectangle,
+                       QgsVectorLayer, QgsVectorTileLayer, Qgis)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from client_checks import non_background  # noqa: E402
+from qgis_render import render  # noqa: E402
 
 base, out, bbox_arg, expected_roads, expected_in_bbox, extent_arg = sys.argv[1:7]
 expected_roads, expected_in_bbox = int(expected_roads), int(expected_in_bbox)
@@ -36,23 +34,6 @@ def check(name, fn):
     except Exception as e:  # a failed check reports and the next one runs
         fails += 1
         print(f"FAIL pyqgis: {name}: {type(e).__name__}: {str(e)[:400]} ({time.perf_counter() - t:.2f}s)", flush=True)
-
-
-def render(layer, crs, rect, path):
-    ms = QgsMapSettings()
-    ms.setLayers([layer])
-    ms.setDestinationCrs(QgsCoordinateReferenceSystem(crs))
-    ms.setExtent(rect)
-    ms.setOutputSize(QSize(512, 512))
-    ms.setBackgroundColor(QColor("white"))
-    job = QgsMapRendererSequentialJob(ms)
-    job.start()
-    job.waitForFinished()
-    img = job.renderedImage()
-    assert not img.isNull() and img.save(path, "png"), "no image"
-    errors = [f"{e.layerID}: {e.message}" for e in job.errors()]
-    n, total = non_background(path)
-    return n, total, errors
 
 
 app = QgsApplication([], False)
