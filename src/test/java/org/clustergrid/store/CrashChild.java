@@ -34,7 +34,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * clusters|plain} imports the OSM file as dataset {@code pokhara}, as the import command does; {@code leave DIR}
  * writes markets of dataset {@code left}, has the embedded store written to the file with the import still open, says
  * {@code WRITTEN} and waits to be killed; {@code score STORE} scores every cluster and saves the run, again and again,
- * as the server does for each new profile or data version. It says {@code OPEN} once the store is open, {@code DONE}
+ * as the server does for each new profile or data version; {@code layer STORE NAME FILE...} imports the files as a
+ * layer of one's own named NAME, as {@code import layer --as} does. It says {@code OPEN} once the store is open, {@code DONE}
  * when the import has committed and {@code SCORED} after each saved run.
  */
 public final class CrashChild {
@@ -52,6 +53,13 @@ public final class CrashChild {
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
             } else if (args[0].equals("score")) {
                 scoreForever(store);
+            } else if (args[0].equals("layer")) {
+                List<Path> files = java.util.Arrays.stream(args, 3, args.length).map(Path::of).toList();
+                new org.clustergrid.ingest.context.ContextLayerImporter(store,
+                        org.clustergrid.ingest.ImportLimits.DEFAULT).run(
+                        new org.clustergrid.ingest.context.ContextLayerImporter.Request(files, null, args[2], null,
+                                null, null, null, null, null));
+                say("DONE");
             } else if (args[0].equals("leave")) {
                 store.importDataset(new DatasetInfo("left", null, null, null, null, true), new ImportReport(),
                         w -> leaveOpen(w, Path.of(args[1])));
