@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.clustergrid.app.ScoringService;
+import org.clustergrid.app.limits.BoundedWork;
 import org.clustergrid.filter.Literals;
 import org.clustergrid.layers.Attribute;
 import org.clustergrid.layers.AttributeType;
@@ -19,6 +21,7 @@ import org.clustergrid.regions.RegionAggregator;
 import org.clustergrid.regions.RegionCluster;
 import org.clustergrid.regions.RegionSummary;
 import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.scoring.Weights;
 import org.clustergrid.store.FeatureQuery;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
@@ -29,12 +32,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * {@code /api/regions/{layer}}: the profile's scores summed up by the polygons of a layer of the user's (districts,
  * states): clusters, firms and employment, each dimension's spread, the share short of target, the top priorities.
- * JSON, or GeoJSON ({@code f=geojson}) with the figures as flat properties, for a choropleth in QGIS.
+ * JSON, or GeoJSON ({@code f=geojson}) with the figures as flat properties, for a choropleth in QGIS. Dimension
+ * weights ({@code roads=…&power=…}) sum up a run with those weights instead, computed on the bounded pool.
  */
 @RestController
 @RequestMapping("/api/regions")
@@ -48,21 +53,37 @@ class RegionController {
     private final SpatialStore store;
     private final ScoringService scoring;
     private final ObjectMapper mapper;
+    private final BoundedWork work;
 
-    RegionController(SpatialStore store, ScoringService scoring, ObjectMapper mapper) {
+    RegionController(SpatialStore store, ScoringService scoring, ObjectMapper mapper, BoundedWork work) {
         this.store = store;
         this.scoring = scoring;
         this.mapper = mapper;
+        this.work = work;
+    }
+
+    /** The answer now for the profile's own run; with other weights, on the bounded pool. */
+    private <T> DeferredResult<T> withRun(Map<String, String> params, Function<ScoringRun, T> answer) {
+        Weights weights = WeightParams.of(params, scoring.profile().dimensionWeights());
+        if (weights == null) {
+            DeferredResult<T> now = new DeferredResult<>();
+            now.setResult(answer.apply(scoring.defaultRun()));
+            return now;
+        }
+        return work.submit(() -> answer.apply(scoring.run(weights)));
     }
 
     @GetMapping("/{layer}")
-    ResponseEntity<StreamingResponseBody> regions(@PathVariable String layer,
+    DeferredResult<ResponseEntity<StreamingResponseBody>> regions(@PathVariable String layer,
             @RequestParam(required = false) String name, @RequestParam(defaultValue = "5") int top,
-            @RequestParam(defaultValue = "json") String f) {
+            @RequestParam(defaultValue = "json") String f, @RequestParam Map<String, String> params) {
         if (!f.equals("json") && !f.equals("geojson")) {
             throw ApiException.badRequest("f must be json or geojson, not '" + Literals.excerpt(f) + "'");
         }
-        Summed s = sum(layer, name, top, null);
+        return withRun(params, run -> answer(sum(layer, name, top, null, run), f));
+    }
+
+    private ResponseEntity<StreamingResponseBody> answer(Summed s, String f) {
         if (f.equals("geojson")) {
             return ResponseEntity.ok().contentType(FeatureController.GEOJSON).body(out -> {
                 try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
@@ -76,20 +97,23 @@ class RegionController {
     }
 
     @GetMapping("/{layer}/{fid}")
-    Map<String, Object> region(@PathVariable String layer, @PathVariable long fid,
-            @RequestParam(required = false) String name, @RequestParam(defaultValue = "10") int top) {
-        Summed s = sum(layer, name, top, fid);
-        RegionSummary r = s.result().regions().stream().filter(x -> x.fid() == fid).findFirst()
-                .orElseThrow(() -> ApiException.notFound("layer " + layer + " has no region " + fid));
-        Map<String, Object> body = header(s);
-        body.put("region", RegionJson.of(r));
-        return body;
+    DeferredResult<Map<String, Object>> region(@PathVariable String layer, @PathVariable long fid,
+            @RequestParam(required = false) String name, @RequestParam(defaultValue = "10") int top,
+            @RequestParam Map<String, String> params) {
+        return withRun(params, run -> {
+            Summed s = sum(layer, name, top, fid, run);
+            RegionSummary r = s.result().regions().stream().filter(x -> x.fid() == fid).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("layer " + layer + " has no region " + fid));
+            Map<String, Object> body = header(s);
+            body.put("region", RegionJson.of(r));
+            return body;
+        });
     }
 
     private record Summed(ContextLayer layer, String nameAttribute, List<ContextFeature> regions,
             RegionAggregator.Result result, ScoringRun run) {}
 
-    private Summed sum(String layerName, String name, int top, Long only) {
+    private Summed sum(String layerName, String name, int top, Long only, ScoringRun run) {
         if (top < 0 || top > 100) {
             throw ApiException.badRequest("top must be 0 to 100");
         }
@@ -109,7 +133,6 @@ class RegionController {
         if (only != null) {
             regions = regions.stream().filter(r -> r.fid() == only).toList();
         }
-        ScoringRun run = scoring.defaultRun();
         Map<String, ScoringRun.Ranked> byId = new HashMap<>();
         run.ranked().forEach(r -> byId.put(r.score().id(), r));
         List<RegionCluster> clusters = new ArrayList<>();
@@ -145,6 +168,9 @@ class RegionController {
         m.put("nameAttribute", s.nameAttribute());
         m.put("run", s.run().id());
         m.put("profile", s.run().profile().name());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        s.run().weights().values().forEach((d, w) -> weights.put(d.id(), w));
+        m.put("weights", weights);
         m.put("dataVersion", s.run().dataVersion());
         m.put("clustersOutside", s.result().outside().size());
         return m;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -201,24 +200,7 @@ class ScoreController {
 
     /** Custom weights from the request; null when it gives none. */
     private Weights weights(Map<String, String> params) {
-        Map<Dimension, Double> changes = new EnumMap<>(Dimension.class);
-        for (Dimension d : Dimension.values()) {
-            String v = params.get(d.id());
-            if (v != null) {
-                double w;
-                try {
-                    w = Double.parseDouble(v);
-                } catch (NumberFormatException e) {
-                    w = Double.NaN;
-                }
-                if (!Double.isFinite(w) || w < 0) {
-                    throw ApiException.badRequest("weight '" + d.id() + "' must be a finite number of 0 or more, not '"
-                            + Literals.excerpt(v) + "'");
-                }
-                changes.put(d, w);
-            }
-        }
-        return changes.isEmpty() ? null : scoring.profile().dimensionWeights().override(changes);
+        return WeightParams.of(params, scoring.profile().dimensionWeights());
     }
 
     private static Typology typology(Map<String, String> params) {

@@ -60,7 +60,7 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/context-layers", "/api/context-layers"),
             e("/api/context-layers/{name}", "/api/context-layers/{name:countries}"),
             e("/api/context-layers/{name}/style", "/api/context-layers/{name:countries}/style"),
-            e("/api/regions/{layer}", "/api/regions/{layer:countries}", "name", "top", "f"),
+            e("/api/regions/{layer}", "/api/regions/{layer:countries}", "name", "top", "f", "roads", "markets"),
             e("/api/regions/{layer}/{fid}", "/api/regions/{layer:countries}/{fid:2}", "name", "top"),
             e("/api/scores", "/api/scores", "f", "roads", "power", "finance", "markets", "size", "typology", "setting",
                     "markets_served"),

@@ -119,6 +119,26 @@ class RegionScoresTest extends ServerTest {
         assertThat(india.path("clusters").asInt()).isEqualTo(byCountry.get("IND").size());
         assertThat(india.has("roads_short_share")).isTrue();
 
+        // other weights: the same sums over that run, as /api/scores gives it with those weights
+        JsonNode weighted = JSON.readTree(get("/api/regions/countries?roads=3&power=1&finance=1&markets=1").body());
+        assertThat(weighted.path("weights").path("roads").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        double weightedMean = 0;
+        int n = 0;
+        for (JsonNode f : JSON.readTree(get("/api/scores?f=geojson&roads=3&power=1&finance=1&markets=1").body())
+                .path("features")) {
+            JsonNode c = f.path("properties").path("composite");
+            Geometry g = geometry(f.path("geometry"));
+            if (!c.isNull() && borders.get("IND").covers(g.getDimension() == 0 ? g : g.getInteriorPoint())) {
+                weightedMean += c.asDouble();
+                n++;
+            }
+        }
+        assertThat(weighted.path("regions").get(0).path("composite").path("mean").asDouble())
+                .isCloseTo(weightedMean / n, org.assertj.core.data.Offset.offset(0.011))
+                .isNotCloseTo(regions.path("regions").get(0).path("composite").path("mean").asDouble(),
+                        org.assertj.core.data.Offset.offset(0.01));
+        assertThat(get("/api/regions/countries?roads=-1").statusCode()).isEqualTo(400);
+
         assertThat(get("/api/regions/nope").statusCode()).isEqualTo(404);
         assertThat(get("/api/regions/countries?name=nope").statusCode()).isEqualTo(400);
     }
