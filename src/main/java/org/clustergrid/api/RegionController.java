@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.clustergrid.app.ScoringService;
-import org.clustergrid.app.limits.BoundedWork;
 import org.clustergrid.filter.Literals;
 import org.clustergrid.layers.Attribute;
 import org.clustergrid.layers.AttributeType;
@@ -21,7 +19,6 @@ import org.clustergrid.regions.RegionAggregator;
 import org.clustergrid.regions.RegionCluster;
 import org.clustergrid.regions.RegionSummary;
 import org.clustergrid.scoring.ScoringRun;
-import org.clustergrid.scoring.Weights;
 import org.clustergrid.store.FeatureQuery;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
@@ -53,24 +50,13 @@ class RegionController {
     private final SpatialStore store;
     private final ScoringService scoring;
     private final ObjectMapper mapper;
-    private final BoundedWork work;
+    private final WeightedRuns runs;
 
-    RegionController(SpatialStore store, ScoringService scoring, ObjectMapper mapper, BoundedWork work) {
+    RegionController(SpatialStore store, ScoringService scoring, ObjectMapper mapper, WeightedRuns runs) {
         this.store = store;
         this.scoring = scoring;
         this.mapper = mapper;
-        this.work = work;
-    }
-
-    /** The answer now for the profile's own run; with other weights, on the bounded pool. */
-    private <T> DeferredResult<T> withRun(Map<String, String> params, Function<ScoringRun, T> answer) {
-        Weights weights = WeightParams.of(params, scoring.profile().dimensionWeights());
-        if (weights == null) {
-            DeferredResult<T> now = new DeferredResult<>();
-            now.setResult(answer.apply(scoring.defaultRun()));
-            return now;
-        }
-        return work.submit(() -> answer.apply(scoring.run(weights)));
+        this.runs = runs;
     }
 
     @GetMapping("/{layer}")
@@ -80,7 +66,7 @@ class RegionController {
         if (!f.equals("json") && !f.equals("geojson")) {
             throw ApiException.badRequest("f must be json or geojson, not '" + Literals.excerpt(f) + "'");
         }
-        return withRun(params, run -> answer(sum(layer, name, top, null, run), f));
+        return runs.answer(params, run -> answer(sum(layer, name, top, null, run), f));
     }
 
     private ResponseEntity<StreamingResponseBody> answer(Summed s, String f) {
@@ -100,7 +86,7 @@ class RegionController {
     DeferredResult<Map<String, Object>> region(@PathVariable String layer, @PathVariable long fid,
             @RequestParam(required = false) String name, @RequestParam(defaultValue = "10") int top,
             @RequestParam Map<String, String> params) {
-        return withRun(params, run -> {
+        return runs.answer(params, run -> {
             Summed s = sum(layer, name, top, fid, run);
             RegionSummary r = s.result().regions().stream().filter(x -> x.fid() == fid).findFirst()
                     .orElseThrow(() -> ApiException.notFound("layer " + layer + " has no region " + fid));

@@ -60,22 +60,15 @@ class ScoreController {
     private final ObjectMapper mapper;
     private final BoundedWork work;
     private final Limits limits;
+    private final WeightedRuns runs;
 
-    ScoreController(ScoringService scoring, ObjectMapper mapper, BoundedWork work, ClusterGridProperties properties) {
+    ScoreController(ScoringService scoring, ObjectMapper mapper, BoundedWork work, ClusterGridProperties properties,
+            WeightedRuns runs) {
         this.scoring = scoring;
+        this.runs = runs;
         this.mapper = mapper;
         this.work = work;
         this.limits = properties.limits();
-    }
-
-    /** The profile's own run is computed once per data version; runs with other weights on the bounded pool. */
-    private <T> DeferredResult<T> withRun(Weights weights, java.util.function.Function<ScoringRun, T> answer) {
-        if (weights == null) {
-            DeferredResult<T> now = new DeferredResult<>();
-            now.setResult(answer.apply(scoring.run((Weights) null)));
-            return now;
-        }
-        return work.submit(() -> answer.apply(scoring.run(weights)));
     }
 
     @GetMapping("/scores")
@@ -84,7 +77,7 @@ class ScoreController {
         if (!List.of("csv", "json", "geojson").contains(f)) {
             throw ApiException.badRequest("f must be geojson, csv or json, not '" + Literals.excerpt(f) + "'");
         }
-        return withRun(weights(params), run -> render(f, run));
+        return runs.answer(params, run -> render(f, run));
     }
 
     private ResponseEntity<StreamingResponseBody> render(String f, ScoringRun run) {
@@ -104,7 +97,7 @@ class ScoreController {
     @GetMapping("/scores/{clusterGridId}")
     DeferredResult<Map<String, Object>> cluster(@PathVariable String clusterGridId,
             @RequestParam Map<String, String> params) {
-        return withRun(weights(params), run -> breakdown(run, clusterGridId));
+        return runs.answer(params, run -> breakdown(run, clusterGridId));
     }
 
     private static Map<String, Object> breakdown(ScoringRun run, String clusterGridId) {
@@ -185,7 +178,8 @@ class ScoreController {
         Integer size = params.containsKey("size") ? size(params.get("size")) : null;
         Typology typology = typology(params);
         Set<MarketScope> markets = markets(params);
-        Weights weights = weights(params) == null ? scoring.profile().dimensionWeights() : weights(params);
+        Weights asked = runs.weights(params);
+        Weights weights = asked == null ? scoring.profile().dimensionWeights() : asked;
         return work.submit(() -> {
             ScoringEngine engine = scoring.engine();
             Envelope extent = engine.extent();
@@ -199,10 +193,6 @@ class ScoreController {
     }
 
     /** Custom weights from the request; null when it gives none. */
-    private Weights weights(Map<String, String> params) {
-        return WeightParams.of(params, scoring.profile().dimensionWeights());
-    }
-
     private static Typology typology(Map<String, String> params) {
         return new Typology(parse(params.get("typology"), ClusterType.class, "typology"),
                 parse(params.get("setting"), Setting.class, "setting"));

@@ -29,7 +29,9 @@ class ConditionalReads implements HandlerInterceptor {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         String etag = "W/\"v" + state.version() + "-" + Integer.toHexString(accept == null ? 0 : accept.hashCode())
                 + "\"";
-        // WMS capabilities expire at once instead (see WmsController): for QGIS, which reuses a no-cache copy
+        // WMS capabilities expire at once instead: QGIS loads them with Qt's PreferCache, which hands back a stored
+        // no-cache copy without asking again, so a layer imported since would stay unseen; an expired one it
+        // revalidates (304 while the data version holds). no-store crashes QGIS 3.22's WMS provider.
         response.setHeader(HttpHeaders.CACHE_CONTROL, isWmsCapabilities(request) ? "max-age=0, must-revalidate"
                 : "no-cache");
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);

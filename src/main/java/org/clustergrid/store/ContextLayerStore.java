@@ -52,9 +52,9 @@ public interface ContextLayerStore {
             geometries.add(f.geometry());
             Map<String, Object> a = new java.util.LinkedHashMap<>();
             a.put("fid", f.fid());
-            f.attributes().forEach((k, v) -> {
+            f.plainAttributes().forEach((k, v) -> {
                 if (v != null) {
-                    a.put(k, v instanceof String || v instanceof Number || v instanceof Boolean ? v : v.toString());
+                    a.put(k, v);
                 }
             });
             attributes.add(a);

@@ -46,8 +46,7 @@ class CollectionsController {
     @GetMapping("/collections/{collectionId}")
     ResponseEntity<byte[]> collection(@PathVariable String collectionId, HttpServletRequest request) {
         var builtIn = CollectionDescriber.builtIn(collectionId);
-        var contextLayer = builtIn.isPresent() ? java.util.Optional.<org.clustergrid.layers.ContextLayer>empty()
-                : context.find(collectionId);
+        var contextLayer = context.find(collectionId);
         String title = contextLayer.isPresent() ? contextLayer.get().title()
                 : CollectionDescriber.layer(collectionId).title();
         Responses.onlyF(request);

@@ -22,9 +22,10 @@ class ContextCollection {
         this.urls = urls;
     }
 
-    /** The context layer of that id; empty when there is none (the id may be a built-in layer's). */
+    /** The context layer of that id; empty for a built-in layer's id (without asking the store) or an unknown one. */
     java.util.Optional<ContextLayer> find(String collectionId) {
-        return store.contextLayers().layer(collectionId);
+        return CollectionDescriber.builtIn(collectionId).isPresent() ? java.util.Optional.empty()
+                : store.contextLayers().layer(collectionId);
     }
 
     List<Map<String, Object>> describeAll() {

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +111,7 @@ class ContextItems {
                 MediaTypes.linkType(MediaTypes.JSON), layer.title()));
         if (f == Format.HTML) {
             StringBuilder b = new StringBuilder(Html.map(urls.of(path, Format.JSON))).append("<table>");
-            plain(feature.attributes()).forEach((k, v) -> b.append("<tr><th>").append(Html.escape(k))
+            feature.plainAttributes().forEach((k, v) -> b.append("<tr><th>").append(Html.escape(k))
                     .append("</th><td>").append(Html.escape(v)).append("</td></tr>"));
             b.append("</table><h2>Links</h2>").append(Html.value(links));
             String page = Html.page(layer.title() + " " + feature.fid(), urls.crumbs("Collections", "/collections",
@@ -145,14 +144,7 @@ class ContextItems {
         g.writeNumberField("id", f.fid());
         g.writeFieldName("geometry");
         GeoJsonWriter.geometry(g, f.geometry(), crs);
-        g.writeObjectField("properties", plain(f.attributes()));
-    }
-
-    /** Dates as ISO 8601 text, the rest as they are. */
-    static Map<String, Object> plain(Map<String, Object> attributes) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        attributes.forEach((k, v) -> out.put(k, v instanceof LocalDate || v instanceof Instant ? v.toString() : v));
-        return out;
+        g.writeObjectField("properties", f.plainAttributes());
     }
 
     private static void csv(OutputStream out, ContextLayer layer, ContextLayerStore.Page page) throws IOException {
@@ -162,7 +154,7 @@ class ContextItems {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build());
         for (ContextFeature f : page.features()) {
             List<Object> row = new ArrayList<>(List.of(f.fid(), f.geometry().toText()));
-            plain(f.attributes()).values().forEach(row::add);
+            f.plainAttributes().values().forEach(row::add);
             p.printRecord(row);
         }
         p.flush();
@@ -186,7 +178,7 @@ class ContextItems {
         for (ContextFeature f : page.features()) {
             b.append("<tr><td>").append(Html.anchor(new Link(base + f.fid() + "?f=html", "item", null,
                     String.valueOf(f.fid())))).append("</td>");
-            plain(f.attributes()).values().forEach(v -> b.append("<td>").append(Html.escape(v)).append("</td>"));
+            f.plainAttributes().values().forEach(v -> b.append("<td>").append(Html.escape(v)).append("</td>"));
             b.append("</tr>");
         }
         b.append("</tbody></table><h2>Links</h2>").append(Html.value(links.all()));

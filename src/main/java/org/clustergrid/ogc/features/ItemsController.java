@@ -48,11 +48,9 @@ class ItemsController {
 
     @GetMapping("/collections/{collectionId}/items")
     ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId, HttpServletRequest request) {
-        if (CollectionDescriber.builtIn(collectionId).isEmpty()) {
-            var context = contextCollection.find(collectionId);
-            if (context.isPresent()) {
-                return contextItems.items(context.get(), request);
-            }
+        var context = contextCollection.find(collectionId);
+        if (context.isPresent()) {
+            return contextItems.items(context.get(), request);
         }
         Layer layer = CollectionDescriber.layer(collectionId);
         ItemsRequest r = ItemsRequest.parse(layer, request.getParameterMap(), limits.defaultLimit(), limits.maxLimit());
@@ -79,11 +77,9 @@ class ItemsController {
             HttpServletRequest request) {
         Crs crs = featureCrs(request);
         Format f = Format.of(request, Format.METADATA);
-        if (CollectionDescriber.builtIn(collectionId).isEmpty()) {
-            var context = contextCollection.find(collectionId);
-            if (context.isPresent()) {
-                return contextItems.item(context.get(), featureId, crs, f, request.getContextPath());
-            }
+        var context = contextCollection.find(collectionId);
+        if (context.isPresent()) {
+            return contextItems.item(context.get(), featureId, crs, f, request.getContextPath());
         }
         Layer layer = CollectionDescriber.layer(collectionId);
         StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(

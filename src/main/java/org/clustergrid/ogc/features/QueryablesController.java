@@ -27,8 +27,7 @@ class QueryablesController {
     @GetMapping("/collections/{collectionId}/queryables")
     ResponseEntity<byte[]> queryables(@PathVariable String collectionId, HttpServletRequest request) {
         var builtIn = CollectionDescriber.builtIn(collectionId);
-        var contextLayer = builtIn.isPresent() ? java.util.Optional.<org.clustergrid.layers.ContextLayer>empty()
-                : context.find(collectionId);
+        var contextLayer = context.find(collectionId);
         String title = contextLayer.isPresent() ? contextLayer.get().title()
                 : CollectionDescriber.layer(collectionId).title();
         Responses.onlyF(request);

@@ -1,7 +1,5 @@
 package org.clustergrid.ogc.wms;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +160,7 @@ final class ContextFeatureLayer implements FeatureLayer {
     private static Map<String, Object> properties(ContextFeature f) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("fid", f.fid());
-        f.attributes().forEach((k, v) -> out.put(k, v instanceof LocalDate || v instanceof Instant ? v.toString() : v));
+        out.putAll(f.plainAttributes());
         return out;
     }
 }

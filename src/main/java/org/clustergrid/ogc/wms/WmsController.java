@@ -22,30 +22,21 @@ class WmsController {
     @GetMapping("/ogc/wms")
     ResponseEntity<byte[]> wms(HttpServletRequest request) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc/wms").build().toUriString();
-        WmsParams params = new WmsParams(request.getParameterMap());
-        WmsResponse r = service.handle(params, base);
-        if (isCapabilities(params)) {
-            // expired at once rather than no-cache: QGIS loads capabilities with Qt's PreferCache, which hands back a
-            // stored copy that has no expiry without asking again, so a layer imported since would stay unseen; an
-            // expired one it revalidates (304 while the data version holds). (no-store crashes QGIS 3.22's provider.)
-            return ResponseEntity.status(r.status()).contentType(MediaType.parseMediaType(r.contentType()))
-                    .cacheControl(CacheControl.maxAge(java.time.Duration.ZERO).mustRevalidate()).body(r.body());
-        }
-        return respond(r);
+        WmsResponse r = service.handle(new WmsParams(request.getParameterMap()), base);
+        // Cache-Control is set with the ETag for every data read (ConditionalReads), capabilities' included
+        return headers(r).body(r.body());
     }
 
-    static boolean isCapabilities(WmsParams params) {
-        String request = params.get("REQUEST");
-        return request != null && (request.strip().equalsIgnoreCase("GetCapabilities")
-                || request.strip().equalsIgnoreCase("capabilities"));
-    }
-
+    /** An answer reached outside the data reads' caching (an error handler's): revalidated like them. */
     static ResponseEntity<byte[]> respond(WmsResponse r) {
+        return headers(r).cacheControl(CacheControl.noCache()).body(r.body());
+    }
+
+    private static ResponseEntity.BodyBuilder headers(WmsResponse r) {
         ResponseEntity.BodyBuilder b = ResponseEntity.status(r.status());
         if (r.status() == 503) {
             b.header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS));
         }
-        return b.contentType(MediaType.parseMediaType(r.contentType())).cacheControl(CacheControl.noCache())
-                .body(r.body());
+        return b.contentType(MediaType.parseMediaType(r.contentType()));
     }
 }
