@@ -64,7 +64,7 @@ class ContextLayerCrashTest {
             System.out.printf("context layer crash test (%s, seed %d): %d kills in a %d ms import, the layer kept as"
                     + " it was after %d%n", kind, SEED, KILLS, importMillis, kept);
         } finally {
-            if (settings.postgisSchema() != null) {
+            if (kind.equals("postgis")) {
                 PostgisTestDatabase.dropSchema(settings);
             }
         }
