@@ -12,6 +12,7 @@ import java.util.Map;
 import org.clustergrid.app.ImportOptions;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.render.sld.SldException;
 import org.clustergrid.render.sld.SldParser;
 import org.clustergrid.render.sld.UserStyle;
@@ -41,11 +42,14 @@ class AdminController {
     static final String SLD = "application/vnd.ogc.sld+xml";
     private final Importer importer;
     private final ContextLayerImporter contextImporter;
+    private final RasterImporter rasterImporter;
     private final SpatialStore store;
 
-    AdminController(Importer importer, ContextLayerImporter contextImporter, SpatialStore store) {
+    AdminController(Importer importer, ContextLayerImporter contextImporter, RasterImporter rasterImporter,
+            SpatialStore store) {
         this.importer = importer;
         this.contextImporter = contextImporter;
+        this.rasterImporter = rasterImporter;
         this.store = store;
     }
 
@@ -68,7 +72,10 @@ class AdminController {
             @RequestParam(value = "synthetic", defaultValue = "false") boolean synthetic,
             @RequestParam(value = "coverage", required = false) String coverage,
             @RequestParam(value = "boundaries", required = false) MultipartFile boundaries,
-            @RequestParam(value = "boundariesField", required = false) String boundariesField) throws Exception {
+            @RequestParam(value = "boundariesField", required = false) String boundariesField,
+            @RequestParam(value = "crs", required = false) String crs,
+            @RequestParam(value = "ramp", required = false) String ramp,
+            @RequestParam(value = "elevation", required = false) String elevation) throws Exception {
         Path dir = Files.createTempDirectory("clustergrid-upload");
         try {
             ImportOptions o = new ImportOptions();
@@ -94,6 +101,16 @@ class AdminController {
             o.coverage = coverageSpec(coverage, dir);
             o.boundaries = boundaries == null || boundaries.isEmpty() ? null : save(boundaries, dir);
             o.boundariesField = boundariesField;
+            o.crs = crs == null || crs.isBlank() ? null : crs;
+            o.ramp = ramp == null || ramp.isBlank() ? null : ramp;
+            o.elevation = elevation == null || elevation.isBlank() ? null : elevation;
+            if (o.isRaster()) {
+                RasterImporter.Result r = rasterImporter.run(o.toRasterRequest());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("layer", Json.rasterLayer(r.layer()));
+                body.put("seconds", r.took().toMillis() / 1000.0);
+                return ResponseEntity.status(HttpStatus.CREATED).body(body);
+            }
             if (o.isContextLayer()) {
                 ContextLayerImporter.Result r = contextImporter.run(o.toContextRequest());
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -136,7 +153,7 @@ class AdminController {
 
     @DeleteMapping("/layers/{name}")
     ResponseEntity<Void> deleteLayer(@PathVariable String name) {
-        if (!store.contextLayers().delete(name)) {
+        if (!store.contextLayers().delete(name) && !store.rasterLayers().delete(name)) {
             throw ApiException.notFound("no layer '" + name + "' of your own (built-in layers go with their datasets)");
         }
         return ResponseEntity.noContent().build();

@@ -97,6 +97,18 @@ class CatalogController {
                 .orElseThrow(() -> ApiException.notFound("no layer '" + name + "' of your own"));
     }
 
+    /** The user's own raster layers, imported with {@code import layer FILE.tif --as NAME}. */
+    @GetMapping("/raster-layers")
+    List<Map<String, Object>> rasterLayers() {
+        return store.rasterLayers().layers().stream().map(Json::rasterLayer).toList();
+    }
+
+    @GetMapping("/raster-layers/{name}")
+    Map<String, Object> rasterLayer(@PathVariable String name) {
+        return store.rasterLayers().layer(name).map(Json::rasterLayer)
+                .orElseThrow(() -> ApiException.notFound("no raster layer '" + name + "' of your own"));
+    }
+
     /** The layer's stored SLD as it was sent; 404 when it has none (it is drawn in the default look). */
     @GetMapping("/context-layers/{name}/style")
     ResponseEntity<String> contextLayerStyle(@PathVariable String name) {

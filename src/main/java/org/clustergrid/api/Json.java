@@ -33,6 +33,30 @@ final class Json {
         return m;
     }
 
+    static Map<String, Object> rasterLayer(org.clustergrid.raster.RasterLayer l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.name());
+        m.put("title", l.title());
+        m.put("width", l.width());
+        m.put("height", l.height());
+        m.put("crs", l.crs());
+        Envelope b = l.bbox();
+        m.put("bbox", List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
+        m.put("min", l.minValue());
+        m.put("max", l.maxValue());
+        m.put("noData", l.noData());
+        m.put("ramp", l.colourRamp().text());
+        m.put("elevation", l.elevation());
+        m.put("source", l.source());
+        m.put("licence", l.licence());
+        m.put("attribution", l.attribution());
+        m.put("file", l.file());
+        m.put("bytes", l.bytes());
+        m.put("referenced", l.referenced());
+        m.put("importedAt", l.importedAt().toString());
+        return m;
+    }
+
     static Map<String, Object> dataset(Dataset d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());

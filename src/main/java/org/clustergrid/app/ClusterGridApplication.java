@@ -8,6 +8,7 @@ import org.clustergrid.app.cli.PasswordInput;
 import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.AuditLog;
 import org.springframework.boot.SpringApplication;
@@ -49,6 +50,9 @@ public class ClusterGridApplication {
             return 2;
         }
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            if (options.isRaster()) {
+                return ImportCommand.runRaster(ctx.getBean(RasterImporter.class), options, System.out, System.err);
+            }
             return options.isContextLayer()
                     ? ImportCommand.runContext(ctx.getBean(ContextLayerImporter.class), options, System.out, System.err)
                     : ImportCommand.run(ctx.getBean(Importer.class), options, System.out, System.err);

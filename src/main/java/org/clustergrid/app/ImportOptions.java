@@ -14,6 +14,7 @@ import org.clustergrid.ingest.SourceKind;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
 import org.clustergrid.ingest.mapping.Mapping;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.DatasetInfo;
 
@@ -46,13 +47,37 @@ public final class ImportOptions {
     /** Country boundaries for {@code countries:} coverage, and their code field (null: the usual ones). */
     public Path boundaries;
     public String boundariesField;
+    /** A raster's CRS when the file declares none ({@code --crs}). */
+    public String crs;
+    /** A raster's colour ramp ({@code --ramp "0:#ffffcc, 1000:#253494"}). */
+    public String ramp;
+    /** A raster's WMS elevation dimension over its values ({@code --elevation 0/425/1}). */
+    public String elevation;
+    /** Keep a raster where it lies and read it there ({@code --reference}; command line only). */
+    public boolean reference;
 
     /** A {@code layer --as NAME} import: the file as a context layer of its own. */
     public boolean isContextLayer() {
         return as != null;
     }
 
+    /** A {@code layer --as NAME} import of one GeoTIFF: a raster layer. */
+    public boolean isRaster() {
+        return isContextLayer() && files.size() == 1 && RasterImporter.isTiff(files.get(0));
+    }
+
+    public RasterImporter.Request toRasterRequest() {
+        if (!"layer".equals(kind)) {
+            throw new IllegalArgumentException("--as imports a file as a layer of its own: use 'import layer FILE --as NAME'");
+        }
+        return new RasterImporter.Request(files.get(0), as, title, crs, ramp, elevation, reference, source, licence,
+                attribution);
+    }
+
     public ContextLayerImporter.Request toContextRequest() throws IOException {
+        if (crs != null || ramp != null || elevation != null || reference) {
+            throw new IllegalArgumentException("--crs, --ramp, --elevation and --reference are for GeoTIFF rasters");
+        }
         if (!"layer".equals(kind)) {
             throw new IllegalArgumentException("--as imports a file as a layer of its own: use 'import layer FILE --as NAME'");
         }

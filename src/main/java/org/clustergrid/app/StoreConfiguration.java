@@ -2,6 +2,7 @@ package org.clustergrid.app;
 
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,5 +27,10 @@ public class StoreConfiguration {
     @Bean
     public ContextLayerImporter contextLayerImporter(SpatialStore store, ClusterGridProperties properties) {
         return new ContextLayerImporter(store, properties.limits().importing().toImportLimits());
+    }
+
+    @Bean
+    public RasterImporter rasterImporter(SpatialStore store) {
+        return new RasterImporter(store);
     }
 }

@@ -10,7 +10,7 @@ import org.clustergrid.model.Layer;
  * lower-case identifier that needs no quoting anywhere, and it must not be one of the built-in layers' names.
  */
 public final class LayerName {
-    private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
     /** The root WMS group and the computed surfaces. */
     private static final Set<String> RESERVED = Set.of("clustergrid", "gap_surface", "coverage");
 
@@ -23,11 +23,11 @@ public final class LayerName {
      */
     public static String check(String name) {
         if (name == null || !VALID.matcher(name).matches()) {
-            throw new IllegalArgumentException("a layer name is a lower-case letter followed by up to 62 lower-case "
-                    + "letters, digits or underscores (e.g. districts, flood_zones); got '"
+            throw new IllegalArgumentException("a layer name is a letter followed by up to 62 letters, digits or "
+                    + "underscores (e.g. districts, flood_zones, BasicPolygons); got '"
                     + (name == null ? "" : name.length() > 80 ? name.substring(0, 77) + "..." : name) + "'");
         }
-        if (Layer.byId(name).isPresent() || RESERVED.contains(name)) {
+        if (Layer.byId(name).isPresent() || RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("'" + name + "' is the name of a built-in layer; choose another");
         }
         return name;

@@ -48,7 +48,9 @@ public final class MapRenderer {
             double mpp = v.metresPerPixel();
             for (MapLayer layer : spec.layers()) {
                 if (layer instanceof Surface surface) {
-                    paintSurface(g, surface, v, datasets);
+                    if (paintSurface(g, surface, v, datasets) && surface.attribution() != null) {
+                        layerAttributions.add(surface.attribution());
+                    }
                     continue;
                 }
                 if (layer instanceof FeatureLayer features) {
@@ -178,8 +180,19 @@ public final class MapRenderer {
         return !items.isEmpty();
     }
 
-    /** The cells filled opaque and without antialiasing (adjacent cells share edge pixels exactly), then laid over. */
-    private static void paintSurface(Graphics2D g, Surface surface, Viewport v, Set<String> datasets) {
+    /**
+     * The cells filled opaque and without antialiasing (adjacent cells share edge pixels exactly), or the layer's own
+     * painting, then laid over; true when anything was drawn.
+     */
+    private static boolean paintSurface(Graphics2D g, Surface surface, Viewport v, Set<String> datasets) {
+        BufferedImage painted = surface.paint(v);
+        if (painted != null) {
+            Composite before = g.getComposite();
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, surface.opacity()));
+            g.drawImage(painted, 0, 0, null);
+            g.setComposite(before);
+            return true;
+        }
         BufferedImage layer = new BufferedImage(v.width(), v.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D lg = layer.createGraphics();
         lg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
@@ -202,6 +215,7 @@ public final class MapRenderer {
             g.setComposite(before);
             datasets.addAll(surface.sourceDatasets());
         }
+        return drawn;
     }
 
     static void setUp(Graphics2D g) {

@@ -18,6 +18,7 @@ public final class StyleRegistry {
     private final Map<Layer, List<Style>> styles = new EnumMap<>(Layer.class);
     private final Map<String, Surface> surfaces = new LinkedHashMap<>();
     private Supplier<List<FeatureLayer>> featureLayers = List::of;
+    private Supplier<List<Surface>> dataSurfaces = List::of;
 
     /** A registry with the built-in default style of every layer. */
     public static StyleRegistry withDefaults() {
@@ -43,14 +44,30 @@ public final class StyleRegistry {
         surfaces.put(surface.name(), surface);
     }
 
-    /** The surfaces in the order registered. */
-    public synchronized List<Surface> surfaces() {
-        return List.copyOf(surfaces.values());
+    /**
+     * Sets where the surfaces of the data come from (the user's rasters): like the feature layers they change with
+     * the data, so they are asked for each time.
+     */
+    public synchronized void registerDataSurfaces(Supplier<List<Surface>> source) {
+        dataSurfaces = source;
+    }
+
+    /** The surfaces, bottom of the map first: the data's (rasters, as a base), then the computed ones. */
+    public List<Surface> surfaces() {
+        Supplier<List<Surface>> source;
+        List<Surface> computed;
+        synchronized (this) {
+            source = dataSurfaces;
+            computed = List.copyOf(surfaces.values());
+        }
+        List<Surface> out = new ArrayList<>(source.get()); // outside the lock: the source may read the store
+        out.addAll(computed);
+        return out;
     }
 
     /** A surface by name (case-sensitive, as WMS values are). */
-    public synchronized Optional<Surface> surface(String name) {
-        return Optional.ofNullable(surfaces.get(name));
+    public Optional<Surface> surface(String name) {
+        return surfaces().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /**

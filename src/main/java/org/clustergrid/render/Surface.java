@@ -8,9 +8,10 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * A layer the server computes rather than stores (e.g. a hexagon grid of travel times): cells, each with a colour
- * and its own properties. The renderer fills the cells opaque into a layer of their own and lays that over the map
- * at {@link #opacity()}, so neighbouring cells leave no seam where their edges meet and roads show through.
+ * A layer of areas coloured by value: the cells of a grid the server computes (e.g. hexagons of travel time), each
+ * with a colour and its own properties, or the pixels of a user's raster, which paints its view itself
+ * ({@link #paint}). The renderer fills the cells opaque into a layer of their own and lays that over the map at
+ * {@link #opacity()}, so neighbouring cells leave no seam where their edges meet and roads show through.
  */
 public non-sealed interface Surface extends MapLayer {
     /** The name clients ask for in LAYERS. */
@@ -34,6 +35,20 @@ public non-sealed interface Surface extends MapLayer {
 
     /** The datasets the surface is derived from, whose attributions a map of it shows. */
     List<String> sourceDatasets();
+
+    /**
+     * The layer's pixels of a whole view, painted by the layer itself (a raster, resampled to the view), or null for
+     * a layer of {@link #cells} (the default).
+     */
+    default java.awt.image.BufferedImage paint(Viewport view) {
+        return null;
+    }
+
+    /** The text a map showing it and its capabilities name as its own source, or null (a computed surface's sources
+     * carry theirs, {@link #sourceDatasets}). */
+    default String attribution() {
+        return null;
+    }
 
     /** One cell: a longitude/latitude polygon, its opaque colour and what GetFeatureInfo reports of it. */
     record Cell(String id, Geometry geometry, Color colour, Map<String, Object> properties) {}

@@ -30,6 +30,7 @@ final class JdbcSpatialStore implements SpatialStore {
     private final AutoCloseable onClose;
     private final ScoringRuns scoringRuns;
     private final JdbcContextLayers contextLayers;
+    private final JdbcRasterLayers rasterLayers;
 
     JdbcSpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable onClose) {
         this.dataSource = dataSource;
@@ -38,6 +39,12 @@ final class JdbcSpatialStore implements SpatialStore {
         this.scoringRuns = new ScoringRuns(dataSource);
         this.contextLayers = new JdbcContextLayers(dataSource, dialect);
         contextLayers.dropLeftovers();
+        this.rasterLayers = new JdbcRasterLayers(dataSource, dialect);
+    }
+
+    @Override
+    public RasterLayerStore rasterLayers() {
+        return rasterLayers;
     }
 
     @Override

@@ -50,6 +50,9 @@ public interface SpatialStore extends AutoCloseable {
     /** The user's own vector layers. */
     ContextLayerStore contextLayers();
 
+    /** The user's own raster layers (GeoTIFF). */
+    RasterLayerStore rasterLayers();
+
     /**
      * The database itself, for the tables other features keep beside the layers (accounts, API keys and the audit
      * log of {@code org.clustergrid.security}), migrated with the store's own.

@@ -12,7 +12,10 @@ import org.clustergrid.app.ImportOptions;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.layers.ContextLayer;
+import org.clustergrid.raster.ColourRamp;
+import org.clustergrid.raster.RasterLayer;
 
 /**
  * {@code clustergrid import KIND FILE... [options]}: parses the arguments, runs the import and prints its report.
@@ -29,6 +32,11 @@ public final class ImportCommand {
                                    every attribute kept with its type; re-importing a name replaces that layer
               --mapping FILE.yaml  attribute mapping (see gis-data/mappings/)
               --source-layer NAME  the feature table to read from a GeoPackage that holds several
+              --crs EPSG:4326      a GeoTIFF's CRS when the file declares none
+              --ramp "V:#RGB,..."  a GeoTIFF's colour ramp, e.g. "0:#ffffcc, 500:#41b6c4, 5000:#253494"
+                                   (default: viridis over the values' range)
+              --elevation 0/425/1  a GeoTIFF of elevations: declare the WMS elevation dimension over its values
+              --reference          a GeoTIFF stays where it is and is read there (not copied into the store)
               --countries IN,NP    geonames: keep only these countries
               --min-population N   geonames: keep places with at least N people
               --clusters-from-osm  osm: also import landuse=industrial areas and craft=* features as clusters
@@ -82,6 +90,10 @@ public final class ImportCommand {
                 case "--coverage" -> o.coverage = Args.value(args, ++i, a);
                 case "--boundaries" -> o.boundaries = Path.of(Args.value(args, ++i, a));
                 case "--boundaries-field" -> o.boundariesField = Args.value(args, ++i, a);
+                case "--crs" -> o.crs = Args.value(args, ++i, a);
+                case "--ramp" -> o.ramp = Args.value(args, ++i, a);
+                case "--elevation" -> o.elevation = Args.value(args, ++i, a);
+                case "--reference" -> o.reference = true;
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -110,6 +122,20 @@ public final class ImportCommand {
             if (r.report().warningCount() > 0) {
                 out.println(r.report().summary());
             }
+            return 0;
+        } catch (Exception e) {
+            return failed(e, err);
+        }
+    }
+
+    /** Runs a {@code layer FILE.tif --as NAME} import and prints its outcome; returns the exit status. */
+    public static int runRaster(RasterImporter importer, ImportOptions options, PrintStream out, PrintStream err) {
+        try {
+            RasterImporter.Result r = importer.run(options.toRasterRequest());
+            RasterLayer l = r.layer();
+            out.printf(Locale.ROOT, "Imported raster layer '%s' in %.1f s: %d × %d cells, values %s to %s%s%n",
+                    l.name(), r.took().toMillis() / 1000.0, l.width(), l.height(), ColourRamp.number(l.minValue()),
+                    ColourRamp.number(l.maxValue()), l.referenced() ? ", read from " + l.path() : "");
             return 0;
         } catch (Exception e) {
             return failed(e, err);

@@ -52,6 +52,11 @@ public final class ContextLayerImporter {
         long start = System.nanoTime();
         String name = LayerName.check(r.name());
         ImportReport report = new ImportReport(false);
+        if (store.rasterLayers().layer(name).isPresent()) {
+            report.error(r.files().get(0).getFileName().toString(), null, null, "a raster layer named '" + name
+                    + "' exists; delete it first or choose another name");
+            throw new ImportFailedException(report);
+        }
         List<ImportRequest.Source> sources = new ArrayList<>();
         for (Path f : r.files()) {
             if (!Files.isRegularFile(f)) {

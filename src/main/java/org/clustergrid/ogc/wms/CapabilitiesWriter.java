@@ -191,8 +191,8 @@ final class CapabilitiesWriter {
     }
 
     /**
-     * A computed surface: its own extent; its one look is the inherited default, so no style of its own; no
-     * attribution of its own (its sources carry theirs).
+     * A surface: its own extent; its one look is the inherited default, so no style of its own; a raster's
+     * attribution (a computed surface has none of its own: its sources carry theirs).
      */
     private void surfaceLayer(WmsLayer l, Surface s) {
         x.start("Layer").attr("queryable", "1").attr("opaque", "0");
@@ -201,6 +201,9 @@ final class CapabilitiesWriter {
         x.element("Abstract", l.description());
         keywords(l.keywords());
         boxes(s.extent() == null ? world() : s.extent());
+        if (s.attribution() != null) {
+            x.start("Attribution").element("Title", s.attribution()).end();
+        }
         x.end();
     }
 

@@ -1,0 +1,231 @@
+package org.clustergrid.raster;
+
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.geotools.api.geometry.MismatchedDimensionException;
+import org.geotools.api.parameter.GeneralParameterValue;
+import org.geotools.api.parameter.ParameterValue;
+import org.geotools.api.referencing.FactoryException;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.crs.EngineeringCRS;
+import org.geotools.api.referencing.datum.PixelInCell;
+import org.geotools.api.referencing.operation.MathTransform;
+import org.geotools.api.referencing.operation.TransformException;
+import org.geotools.coverage.grid.GridCoverage2D;
+import org.geotools.coverage.grid.GridEnvelope2D;
+import org.geotools.coverage.grid.GridGeometry2D;
+import org.geotools.coverage.grid.io.AbstractGridFormat;
+import org.geotools.gce.geotiff.GeoTiffReader;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.geotools.referencing.CRS;
+import org.geotools.referencing.crs.DefaultGeographicCRS;
+import org.geotools.util.factory.Hints;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A single-band GeoTIFF read through GeoTools: its grid, CRS and longitude/latitude box, and windows of it read at
+ * about the resolution a map needs (GeoTools picks an overview or subsamples), so a map costs what its size does,
+ * however large the file.
+ */
+public final class GeoTiffGrid {
+    /** Statistics read the whole grid at most this many cells a side (subsampled beyond). */
+    static final int STATS_SIDE = 2048;
+
+    private final Path file;
+    private final Hints hints;
+    private final CoordinateReferenceSystem crs;
+    private final ReferencedEnvelope envelope;
+    private final int width;
+    private final int height;
+    private final int bands;
+    private final Double noData;
+    private final MathTransform lonLatToNative;
+    private final MathTransform gridToNative;
+    private final Envelope lonLatBox;
+
+    private GeoTiffGrid(Path file, Hints hints, GeoTiffReader reader) throws FactoryException, TransformException,
+            IOException {
+        this.file = file;
+        this.hints = hints;
+        this.crs = reader.getCoordinateReferenceSystem();
+        this.envelope = new ReferencedEnvelope(reader.getOriginalEnvelope());
+        var range = reader.getOriginalGridRange();
+        this.width = range.getSpan(0);
+        this.height = range.getSpan(1);
+        this.bands = reader.getGridCoverageCount() > 0 ? bandsOf(reader) : 0;
+        double nd = reader.getMetadata().getNoData();
+        this.noData = Double.isNaN(nd) ? null : nd;
+        this.lonLatToNative = CRS.findMathTransform(DefaultGeographicCRS.WGS84, crs, true);
+        this.gridToNative = reader.getOriginalGridToWorld(PixelInCell.CELL_CORNER);
+        ReferencedEnvelope ll = envelope.transform(DefaultGeographicCRS.WGS84, true);
+        this.lonLatBox = new Envelope(ll.getMinX(), ll.getMaxX(), ll.getMinY(), ll.getMaxY());
+    }
+
+    private static int bandsOf(GeoTiffReader reader) throws IOException {
+        var info = reader.getImageLayout();
+        return info == null || info.getSampleModel(null) == null ? 1 : info.getSampleModel(null).getNumBands();
+    }
+
+    /**
+     * Opens a GeoTIFF. {@code crsCode} (e.g. {@code EPSG:4326}, longitude first) names the CRS of a file that
+     * declares none; a file that declares one keeps it.
+     */
+    public static GeoTiffGrid open(Path file, String crsCode) {
+        String shown = file.getFileName().toString();
+        Hints hints = new Hints();
+        CoordinateReferenceSystem given = null;
+        if (crsCode != null) {
+            try {
+                given = CRS.decode(crsCode, true);
+            } catch (FactoryException e) {
+                throw new RasterException("unknown CRS '" + crsCode + "' (give an EPSG code such as EPSG:4326)");
+            }
+            hints.put(Hints.DEFAULT_COORDINATE_REFERENCE_SYSTEM, given);
+        }
+        GeoTiffReader reader = null;
+        try {
+            reader = new GeoTiffReader(file.toFile(), hints);
+            CoordinateReferenceSystem own = reader.getCoordinateReferenceSystem();
+            if (own == null || own instanceof EngineeringCRS) {
+                throw new RasterException(shown + " declares no coordinate reference system; give the one it is in"
+                        + " (e.g. --crs EPSG:4326, or crs=EPSG:4326 with an upload)");
+            }
+            if (given != null && !CRS.equalsIgnoreMetadata(own, given) && !(own == given)) {
+                throw new RasterException(shown + " declares its own CRS (" + CRS.toSRS(own) + "); --crs is only for"
+                        + " a file that declares none");
+            }
+            GeoTiffGrid grid = new GeoTiffGrid(file, hints, reader);
+            if (grid.bands != 1) {
+                throw new RasterException(shown + " has " + grid.bands + " bands; a raster layer is one band of values"
+                        + " (population, elevation), coloured by a ramp");
+            }
+            return grid;
+        } catch (RasterException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            throw new RasterException(shown + " is not a GeoTIFF that can be read: " + e.getMessage(), e);
+        } finally {
+            if (reader != null) {
+                reader.dispose();
+            }
+        }
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The longitude/latitude box the grid covers. */
+    public Envelope lonLatBox() {
+        return lonLatBox;
+    }
+
+    /** The file's no-data value, or null. */
+    public Double noData() {
+        return noData;
+    }
+
+    /** The CRS as an identifier where it has one ({@code EPSG:32645}), else its name. */
+    public String crsName() {
+        String srs = CRS.toSRS(crs, false);
+        return srs == null ? crs.getName().getCode() : srs;
+    }
+
+    /**
+     * The part of the grid within a longitude/latitude box, at about {@code columns} × {@code rows} cells over that
+     * box; null when the grid does not reach into it.
+     */
+    public Window read(Envelope lonLat, int columns, int rows) {
+        Envelope inside = lonLat.intersection(lonLatBox);
+        if (inside.isNull() || inside.getWidth() <= 0 || inside.getHeight() <= 0) {
+            return null;
+        }
+        int c = (int) Math.ceil(columns * inside.getWidth() / lonLat.getWidth());
+        int r = (int) Math.ceil(rows * inside.getHeight() / lonLat.getHeight());
+        try {
+            ReferencedEnvelope wanted = new ReferencedEnvelope(inside.getMinX(), inside.getMaxX(), inside.getMinY(),
+                    inside.getMaxY(), DefaultGeographicCRS.WGS84).transform(crs, true);
+            wanted = wanted.intersection(envelope) == null ? wanted : new ReferencedEnvelope(
+                    wanted.intersection(envelope), crs);
+            if (wanted.isEmpty()) {
+                return null;
+            }
+            return read(new ReferencedEnvelope(wanted, crs), Math.max(1, c), Math.max(1, r));
+        } catch (FactoryException | TransformException | MismatchedDimensionException e) {
+            throw new RasterException("cannot reproject a window of " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole grid, subsampled to at most {@link #STATS_SIDE} cells a side. */
+    public Window readAll() {
+        return read(envelope, Math.min(width, STATS_SIDE), Math.min(height, STATS_SIDE));
+    }
+
+    private Window read(ReferencedEnvelope nativeBox, int columns, int rows) {
+        GeoTiffReader reader = null;
+        try {
+            reader = new GeoTiffReader(file.toFile(), hints);
+            ParameterValue<GridGeometry2D> gg = AbstractGridFormat.READ_GRIDGEOMETRY2D.createValue();
+            gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, columns, rows), nativeBox));
+            GridCoverage2D coverage = reader.read(new GeneralParameterValue[] {gg});
+            if (coverage == null) {
+                return null;
+            }
+            Raster data = coverage.getRenderedImage().getData();
+            MathTransform toGrid = coverage.getGridGeometry().getCRSToGrid2D(
+                    org.geotools.api.metadata.spatial.PixelOrientation.UPPER_LEFT);
+            coverage.dispose(true);
+            return new Window(data, lonLatToNative, toGrid, noData);
+        } catch (IOException e) {
+            throw new RasterException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            if (reader != null) {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
+     * The value of the full-resolution cell holding a longitude/latitude point, with the cell's column and row and
+     * its corners in longitude/latitude; null outside the grid.
+     */
+    public Cell cellAt(double lon, double lat) {
+        try {
+            double[] p = {lon, lat};
+            lonLatToNative.transform(p, 0, p, 0, 1);
+            MathTransform toGrid = gridToNative.inverse();
+            double[] g = new double[2];
+            toGrid.transform(p, 0, g, 0, 1);
+            int col = (int) Math.floor(g[0]);
+            int row = (int) Math.floor(g[1]);
+            if (col < 0 || row < 0 || col >= width || row >= height) {
+                return null;
+            }
+            double[] corners = {col, row, col + 1, row, col + 1, row + 1, col, row + 1};
+            gridToNative.transform(corners, 0, corners, 0, 4);
+            ReferencedEnvelope cellBox = new ReferencedEnvelope(crs);
+            for (int i = 0; i < 8; i += 2) {
+                cellBox.expandToInclude(corners[i], corners[i + 1]);
+            }
+            Window w = read(cellBox, 1, 1);
+            double value = w == null ? Double.NaN : w.valueAtNative(p[0], p[1]);
+            lonLatToNative.inverse().transform(corners, 0, corners, 0, 4);
+            return new Cell(col, row, value, corners);
+        } catch (TransformException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One cell of the grid.
+     *
+     * @param value NaN for no data
+     * @param lonLatCorners the corners, longitude then latitude, clockwise from the top left
+     */
+    public record Cell(int column, int row, double value, double[] lonLatCorners) {}
+}
