@@ -165,7 +165,7 @@ class ContextLayerImportTest {
         try (TestStore t = open(kind)) {
             ContextLayerImporter importer = new ContextLayerImporter(t.store(), ImportLimits.DEFAULT);
             Path f = geojson("a.geojson", point(1, 1, "{}"));
-            for (String name : List.of("roads", "clustergrid", "Lakes", "a;drop table x", "")) {
+            for (String name : List.of("roads", "Roads", "clustergrid", "Gap_Surface", "a;drop table x", "9lakes", "")) {
                 assertThatThrownBy(() -> importer.run(request(name, f))).isInstanceOf(IllegalArgumentException.class);
             }
             assertThat(t.store().contextLayers().layers()).isEmpty();
