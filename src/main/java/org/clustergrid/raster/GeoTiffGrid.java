@@ -53,7 +53,7 @@ public final class GeoTiffGrid {
         var range = reader.getOriginalGridRange();
         this.width = range.getSpan(0);
         this.height = range.getSpan(1);
-        this.bands = reader.getGridCoverageCount() > 0 ? bandsOf(reader) : 0;
+        this.bands = bandsOf(reader, envelope);
         double nd = reader.getMetadata().getNoData();
         this.noData = Double.isNaN(nd) ? null : nd;
         this.lonLatToNative = CRS.findMathTransform(DefaultGeographicCRS.WGS84, crs, true);
@@ -62,9 +62,16 @@ public final class GeoTiffGrid {
         this.lonLatBox = new Envelope(ll.getMinX(), ll.getMaxX(), ll.getMinY(), ll.getMaxY());
     }
 
-    private static int bandsOf(GeoTiffReader reader) throws IOException {
-        var info = reader.getImageLayout();
-        return info == null || info.getSampleModel(null) == null ? 1 : info.getSampleModel(null).getNumBands();
+    /** The bands of the file, read off a one-cell reading of the whole grid (the header does not say). */
+    private static int bandsOf(GeoTiffReader reader, ReferencedEnvelope all) throws IOException {
+        ParameterValue<GridGeometry2D> gg = AbstractGridFormat.READ_GRIDGEOMETRY2D.createValue();
+        gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, 1, 1), all));
+        GridCoverage2D c = reader.read(new GeneralParameterValue[] {gg});
+        try {
+            return c.getNumSampleDimensions();
+        } finally {
+            c.dispose(true);
+        }
     }
 
     /**
@@ -85,15 +92,21 @@ public final class GeoTiffGrid {
         }
         GeoTiffReader reader = null;
         try {
-            reader = new GeoTiffReader(file.toFile(), hints);
+            // read without hints first: a CRS hint would replace the file's own, which must win
+            reader = new GeoTiffReader(file.toFile());
             CoordinateReferenceSystem own = reader.getCoordinateReferenceSystem();
-            if (own == null || own instanceof EngineeringCRS) {
-                throw new RasterException(shown + " declares no coordinate reference system; give the one it is in"
-                        + " (e.g. --crs EPSG:4326, or crs=EPSG:4326 with an upload)");
-            }
-            if (given != null && !CRS.equalsIgnoreMetadata(own, given) && !(own == given)) {
+            boolean declares = own != null && !(own instanceof EngineeringCRS);
+            if (declares && given != null && !CRS.equalsIgnoreMetadata(own, given)) {
                 throw new RasterException(shown + " declares its own CRS (" + CRS.toSRS(own) + "); --crs is only for"
                         + " a file that declares none");
+            }
+            if (!declares) {
+                if (given == null) {
+                    throw new RasterException(shown + " declares no coordinate reference system; give the one it is"
+                            + " in (e.g. --crs EPSG:4326, or crs=EPSG:4326 with an upload)");
+                }
+                reader.dispose();
+                reader = new GeoTiffReader(file.toFile(), hints);
             }
             GeoTiffGrid grid = new GeoTiffGrid(file, hints, reader);
             if (grid.bands != 1) {

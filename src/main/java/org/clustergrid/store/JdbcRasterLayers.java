@@ -94,7 +94,7 @@ final class JdbcRasterLayers implements RasterLayerStore {
                 RasterLayer stored = new RasterLayer(layer.name(), layer.title(), no, layer.path(), layer.crs(),
                         layer.width(), layer.height(), layer.bbox(), layer.minValue(), layer.maxValue(),
                         layer.noData(), layer.ramp(), layer.elevation(), layer.source(), layer.licence(),
-                        layer.attribution(), layer.file(), size, Instant.now());
+                        layer.attribution(), layer.file(), size, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
                 insert(c, stored);
                 c.commit();
                 return stored;
