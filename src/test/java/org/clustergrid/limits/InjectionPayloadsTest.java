@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.clustergrid.testing.ServerTest;
 import java.nio.file.Path;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.raster.RasterImporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,8 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/context-layers", "/api/context-layers"),
             e("/api/context-layers/{name}", "/api/context-layers/{name:countries}"),
             e("/api/context-layers/{name}/style", "/api/context-layers/{name:countries}/style"),
+            e("/api/raster-layers", "/api/raster-layers"),
+            e("/api/raster-layers/{name}", "/api/raster-layers/{name:relief}"),
             e("/api/regions/{layer}", "/api/regions/{layer:countries}", "name", "top", "f", "roads", "markets"),
             e("/api/regions/{layer}/{fid}", "/api/regions/{layer:countries}/{fid:2}", "name", "top"),
             e("/api/scores", "/api/scores", "f", "roads", "power", "finance", "markets", "size", "typology", "setting",
@@ -127,12 +130,17 @@ class InjectionPayloadsTest extends ServerTest {
     @Autowired
     ContextLayerImporter contextLayers;
 
-    /** A layer of the user's own, so that its collection, tiles and regions are tried too. */
+    @Autowired
+    RasterImporter rasterLayers;
+
+    /** Layers of the user's own, so that their collection, tiles, maps and regions are tried too. */
     @BeforeEach
     void countries() throws Exception {
         contextLayers.run(new ContextLayerImporter.Request(List.of(Path.of(
                 "src/test/resources/boundaries/south-asia-countries.geojson")), null, "countries", null, null, null,
                 null, null, null));
+        rasterLayers.run(new RasterImporter.Request(Path.of("src/test/resources/rasters/pokhara-utm44-grid.tif"),
+                "relief", null, null, null, null, false, null, null, null));
     }
 
     @Test

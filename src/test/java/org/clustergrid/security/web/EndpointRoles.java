@@ -48,6 +48,8 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("GET /api/regions/{layer}", Need.READ),
             Map.entry("GET /api/regions/{layer}/{fid}", Need.READ),
             Map.entry("GET /api/context-layers/{name}/style", Need.READ),
+            Map.entry("GET /api/raster-layers", Need.READ),
+            Map.entry("GET /api/raster-layers/{name}", Need.READ),
             Map.entry("GET /api/scores", Need.READ),
             Map.entry("GET /api/scores/{clusterGridId}", Need.READ),
             Map.entry("GET /api/scores/point", Need.READ),
