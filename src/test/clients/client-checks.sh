@@ -42,7 +42,8 @@ case "$STORE_KIND" in
     PG_USER=${CLIENT_CHECKS_POSTGIS_USER:-postgres}; PG_PASSWORD=${CLIENT_CHECKS_POSTGIS_PASSWORD:-postgres}
     SCHEMA=client_checks_$$
     STORE=(--clustergrid.store=postgis --clustergrid.postgis.url="$PG_URL" --clustergrid.postgis.user="$PG_USER"
-           --clustergrid.postgis.password="$PG_PASSWORD" --clustergrid.postgis.schema="$SCHEMA") ;;
+           --clustergrid.postgis.password="$PG_PASSWORD" --clustergrid.postgis.schema="$SCHEMA"
+           --clustergrid.data-dir="$WORK/data") ;;
   *) echo "client-checks: CLIENT_CHECKS_STORE is h2gis or postgis" >&2; exit 2 ;;
 esac
 STORE+=(--clustergrid.demo.enabled=false)
@@ -217,6 +218,18 @@ while IFS= read -r line; do
   case "$line" in PASS*) pass "${line#PASS }" ;; FAIL*) fail "${line#FAIL }" ;; esac
 done < "$WORK/own-layer.txt"
 grep -q '^own-layer-checks: ' "$WORK/own-layer.txt" || fail "own-layer checks did not finish: $(grep -v '^Warning\|^$' "$WORK/own-layer.txt" | tail -3 | tr '\n' ' ')"
+
+# ---- a raster of one's own: a UTM grid of Pokhara imported while the server runs, drawn by GDAL, OWSLib and QGIS ----
+GRID=src/test/resources/rasters/pokhara-utm44-grid.tif
+java -jar "$JAR" import layer "$GRID" --as relief --title "Relief" --ramp "0:#000000, 3000:#ff0000" "${STORE[@]}" \
+  > "$WORK/import-relief.txt" 2>&1
+if grep -q "^Imported raster layer 'relief'" "$WORK/import-relief.txt"; then pass "import layer FILE.tif --as relief: $(head -1 "$WORK/import-relief.txt")"
+else fail "import layer FILE.tif --as relief: $(tail -3 "$WORK/import-relief.txt" | tr '\n' ' ')"; fi
+$PY $HERE/raster_layer_checks.py "$BASE" "$WORK" relief "$GRID" 3000 > "$WORK/raster-layer.txt" 2>&1
+while IFS= read -r line; do
+  case "$line" in PASS*) pass "${line#PASS }" ;; FAIL*) fail "${line#FAIL }" ;; esac
+done < "$WORK/raster-layer.txt"
+grep -q '^raster-layer-checks: ' "$WORK/raster-layer.txt" || fail "raster-layer checks did not finish: $(grep -v '^Warning\|^$' "$WORK/raster-layer.txt" | tail -3 | tr '\n' ' ')"
 
 errors=$(grep -c ' ERROR ' "$WORK/server.log")
 if [ "$errors" = 0 ]; then pass "server log: no ERROR lines"; else fail "server log: $errors ERROR line(s), e.g. $(grep -m1 ' ERROR ' "$WORK/server.log" | cut -c1-300)"; fi

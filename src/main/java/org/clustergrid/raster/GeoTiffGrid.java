@@ -75,6 +75,18 @@ public final class GeoTiffGrid {
     }
 
     /**
+     * Loads GeoTools' CRS database (some seconds the first time in a process), so the first map of a raster does not
+     * wait for it.
+     */
+    public static void warmUp() {
+        try {
+            CRS.findMathTransform(DefaultGeographicCRS.WGS84, CRS.decode("EPSG:3857", true), true);
+        } catch (FactoryException e) {
+            org.slf4j.LoggerFactory.getLogger(GeoTiffGrid.class).warn("GeoTools' CRS database: {}", e.toString());
+        }
+    }
+
+    /**
      * Opens a GeoTIFF. {@code crsCode} (e.g. {@code EPSG:4326}, longitude first) names the CRS of a file that
      * declares none; a file that declares one keeps it.
      */

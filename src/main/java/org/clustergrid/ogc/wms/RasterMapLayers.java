@@ -2,6 +2,7 @@ package org.clustergrid.ogc.wms;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.clustergrid.raster.GeoTiffGrid;
 import org.clustergrid.raster.RasterSurface;
 import org.clustergrid.render.StyleRegistry;
 import org.clustergrid.render.Surface;
@@ -27,6 +28,9 @@ class RasterMapLayers implements Supplier<List<Surface>> {
         this.states = states;
         this.files = files;
         registry.registerDataSurfaces(this);
+        Thread warm = new Thread(GeoTiffGrid::warmUp, "raster-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     @Override
