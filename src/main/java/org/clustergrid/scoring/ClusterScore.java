@@ -43,8 +43,8 @@ public record ClusterScore(
     /** A score of the built-in indicators only. */
     public ClusterScore(String id, String name, Integer size, Map<Indicator, IndicatorResult> indicators,
             Map<Dimension, Double> dimensions, Double composite, Map<Dimension, Double> targets,
-            Map<Dimension, Double> gaps, Double gap, Double priority, Map<Dimension, Double> completeness, double known,
-            List<QualityFlag> flags) {
+            Map<Dimension, Double> gaps, Double gap, Double priority, Map<Dimension, Double> completeness,
+            double known, List<QualityFlag> flags) {
         this(id, name, size, indicators, dimensions, composite, targets, gaps, gap, priority, completeness, known, flags,
                 List.of());
     }

@@ -7,7 +7,7 @@ import org.clustergrid.layers.measure.LayerSource;
 import org.clustergrid.layers.measure.Measurement;
 import org.locationtech.jts.geom.Geometry;
 
-/** Computes a profile's layer indicators of one footprint: the measurement, its score, evidence or why it is unknown. */
+/** A profile's layer indicators of one footprint: each measurement, its score, evidence or why it is unknown. */
 final class LayerIndicators {
     private final List<LayerIndicator> indicators;
     private final LayerMeasurer measurer;

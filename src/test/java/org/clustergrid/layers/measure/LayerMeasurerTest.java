@@ -154,8 +154,8 @@ class LayerMeasurerTest {
         Measure names = new Measure(MeasureKind.SUM_WITHIN, "health_posts", null, null, "name", 1000.0);
         Measure population = new Measure(MeasureKind.SUM_WITHIN, "health_posts", null, null, "population", 1000.0);
         Measure districtNames = new Measure(MeasureKind.CONTAINING_VALUE, "districts", null, null, "district", null);
-        Measure unknownFilter = new Measure(MeasureKind.NEAREST, "health_posts", "staff > 2", Cql2Text.parse("staff > 2"),
-                null, null);
+        Measure unknownFilter = new Measure(MeasureKind.NEAREST, "health_posts", "staff > 2",
+                Cql2Text.parse("staff > 2"), null, null);
         layers.add("empty", GeometryKind.POINT, List.of(), List.of());
         Measure empty = new Measure(MeasureKind.NEAREST, "empty", null, null, null, null);
         LayerMeasurer x = new LayerMeasurer(layers, List.of(wells, names, population, districtNames, unknownFilter,
