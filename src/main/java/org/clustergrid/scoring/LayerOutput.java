@@ -1,6 +1,7 @@
 package org.clustergrid.scoring;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.clustergrid.layers.measure.Measure;
 
@@ -27,6 +28,27 @@ final class LayerOutput {
         if (!r.details().isEmpty()) {
             out.put("details", r.details());
         }
+        measure(m, out);
+        out.put("weight", i.weight());
+        out.put("source", i.source());
+        return out;
+    }
+
+    static Map<String, Object> describe(LayerIndicator i) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", i.id());
+        out.put("title", i.title());
+        out.put("unit", i.unit());
+        measure(i.measure(), out);
+        out.put("dimension", i.dimension().id());
+        out.put("weight", i.weight());
+        out.put("curve", java.util.stream.IntStream.range(0, i.curve().values().size())
+                .mapToObj(k -> List.of(i.curve().values().get(k), i.curve().scores().get(k))).toList());
+        out.put("source", i.source());
+        return out;
+    }
+
+    private static void measure(Measure m, Map<String, Object> out) {
         out.put("kind", m.kind().id());
         out.put("layer", m.layer());
         if (m.filterText() != null) {
@@ -38,8 +60,5 @@ final class LayerOutput {
         if (m.radiusM() != null) {
             out.put("radius_m", m.radiusM());
         }
-        out.put("weight", i.weight());
-        out.put("source", i.source());
-        return out;
     }
 }

@@ -142,6 +142,11 @@ public final class ScoreOutput {
         return m;
     }
 
+    /** A layer indicator as the profile declares it: what it measures, its dimension, weight, curve and source. */
+    public static Map<String, Object> describe(LayerIndicator l) {
+        return LayerOutput.describe(l);
+    }
+
     static Map<String, Object> evidence(Evidence e) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("layer", e.layer());
