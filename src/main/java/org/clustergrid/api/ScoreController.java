@@ -161,6 +161,9 @@ class ScoreController {
         m.put("parameters", p.parameters());
         m.put("completeness", Map.of("min_dimension", p.completeness().minDimension(),
                 "min_composite", p.completeness().minComposite()));
+        if (!p.layerIndicators().isEmpty()) {
+            m.put("layer_indicators", p.layerIndicators().stream().map(ScoreOutput::describe).toList());
+        }
         return m;
     }
 

@@ -20,6 +20,7 @@ import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.scoring.Weights;
 import org.clustergrid.store.ClusterScoreRecord;
+import org.clustergrid.store.ContextLayerFeed;
 import org.clustergrid.store.ScoringRunRecord;
 import org.clustergrid.store.SpatialStore;
 import org.springframework.core.io.ClassPathResource;
@@ -65,7 +66,8 @@ public class ScoringService {
     public synchronized ScoringEngine engine() {
         long version = store.dataVersion();
         if (engine == null || engine.data().dataVersion() != version) {
-            engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults());
+            engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults(),
+                    new ContextLayerFeed(store.contextLayers()));
             defaultRun = null;
         }
         return engine;
@@ -91,7 +93,8 @@ public class ScoringService {
 
     /** A run with another profile (e.g. uploaded), on the current data; not stored. */
     public ScoringRun run(ScoringProfile other) {
-        ScoringEngine e = ScoringEngine.build(engine().data(), other, SpeedProfile.defaults());
+        ScoringEngine e = ScoringEngine.build(engine().data(), other, SpeedProfile.defaults(),
+                new ContextLayerFeed(store.contextLayers()));
         Cancellation.check();
         return ScoringRun.run(e, other.dimensionWeights());
     }

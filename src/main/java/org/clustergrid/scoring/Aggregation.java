@@ -1,6 +1,7 @@
 package org.clustergrid.scoring;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.clustergrid.scoring.ScoringProfile.IndicatorSpec;
 
@@ -14,6 +15,12 @@ public final class Aggregation {
 
     /** Per dimension, the share of its indicator weight that is known (0–1); 1 for a dimension without weight. */
     public static Map<Dimension, Double> completeness(Map<Indicator, IndicatorResult> results, ScoringProfile p) {
+        return completeness(results, List.of(), p);
+    }
+
+    /** As {@link #completeness(Map, ScoringProfile)}, the profile's layer indicators counted as the built-in ones. */
+    public static Map<Dimension, Double> completeness(Map<Indicator, IndicatorResult> results,
+            List<LayerResult> layers, ScoringProfile p) {
         double[] known = new double[Dimension.values().length];
         double[] total = new double[known.length];
         for (Indicator i : Indicator.values()) {
@@ -24,6 +31,11 @@ public final class Aggregation {
             if (r != null && r.known()) {
                 known[d] += w;
             }
+        }
+        for (LayerResult r : layers) {
+            int d = r.indicator().dimension().ordinal();
+            total[d] += r.indicator().weight();
+            known[d] += r.known() ? r.indicator().weight() : 0;
         }
         Map<Dimension, Double> out = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
@@ -37,6 +49,12 @@ public final class Aggregation {
      * {@code min_dimension}; the others are absent.
      */
     public static Map<Dimension, Double> dimensionScores(Map<Indicator, IndicatorResult> results, ScoringProfile p) {
+        return dimensionScores(results, List.of(), p);
+    }
+
+    /** As {@link #dimensionScores(Map, ScoringProfile)}, the layer indicators weighted into their dimensions. */
+    public static Map<Dimension, Double> dimensionScores(Map<Indicator, IndicatorResult> results,
+            List<LayerResult> layers, ScoringProfile p) {
         double[] sum = new double[Dimension.values().length];
         double[] weight = new double[sum.length];
         for (IndicatorResult r : results.values()) {
@@ -47,7 +65,14 @@ public final class Aggregation {
                 weight[d] += spec.weight();
             }
         }
-        Map<Dimension, Double> share = completeness(results, p);
+        for (LayerResult r : layers) {
+            if (r.known() && r.indicator().weight() > 0) {
+                int d = r.indicator().dimension().ordinal();
+                sum[d] += r.indicator().weight() * r.score();
+                weight[d] += r.indicator().weight();
+            }
+        }
+        Map<Dimension, Double> share = completeness(results, layers, p);
         Map<Dimension, Double> out = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
             if (weight[d.ordinal()] > 0 && share.get(d) >= p.completeness().minDimension()) {

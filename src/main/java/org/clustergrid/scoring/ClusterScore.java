@@ -17,6 +17,7 @@ import java.util.Map;
  * @param completeness per dimension, the share of its indicator weight that is known
  * @param known the share of all the evidence that is known and used (see {@link Aggregation#overallCompleteness})
  * @param flags what a planner should know about the data here
+ * @param layerIndicators the profile's layer indicators, in its order (empty when it declares none)
  */
 public record ClusterScore(
         String id,
@@ -31,10 +32,21 @@ public record ClusterScore(
         Double priority,
         Map<Dimension, Double> completeness,
         double known,
-        List<QualityFlag> flags) {
+        List<QualityFlag> flags,
+        List<LayerResult> layerIndicators) {
 
     public ClusterScore {
         flags = List.copyOf(flags);
+        layerIndicators = List.copyOf(layerIndicators);
+    }
+
+    /** A score of the built-in indicators only. */
+    public ClusterScore(String id, String name, Integer size, Map<Indicator, IndicatorResult> indicators,
+            Map<Dimension, Double> dimensions, Double composite, Map<Dimension, Double> targets,
+            Map<Dimension, Double> gaps, Double gap, Double priority, Map<Dimension, Double> completeness,
+            double known, List<QualityFlag> flags) {
+        this(id, name, size, indicators, dimensions, composite, targets, gaps, gap, priority, completeness, known, flags,
+                List.of());
     }
 
     /** Whether enough is known for a composite score (and so a gap, and a rank). */

@@ -25,7 +25,12 @@ public record Missing(Reason reason, String message, Layer layer) {
         /** The data hold no market of this tier. */
         NO_MARKET_OF_TIER,
         /** No feature close enough reports the value (e.g. hours of supply). */
-        NOT_REPORTED;
+        NOT_REPORTED,
+        /**
+         * A context layer cannot answer what the profile asks of it: no such attribute, an attribute of the wrong
+         * type, a filter it refuses, or more features than a run reads.
+         */
+        LAYER_UNUSABLE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -30,6 +30,18 @@ public record ProfileLimits(int draws, int curvePoints, double distanceMetres, d
                         "curve-points"));
             }
         });
+        for (LayerIndicator l : p.layerIndicators()) {
+            String path = "layer_indicators." + l.id();
+            if (l.curve().values().size() > curvePoints) {
+                out.add(over(path + ".curve", l.curve().values().size() + " points", curvePoints + " points",
+                        "curve-points"));
+            }
+            Double radius = l.measure().radiusM();
+            if (radius != null && radius > distanceMetres) {
+                out.add(over(path + ".radius_m", number(radius) + " m", number(distanceMetres) + " m",
+                        "distance-metres"));
+            }
+        }
         double[] metres = {a.roadDensityRadiusM(), a.ruralAccessDistanceM(), a.gridServedTransformerM(),
             a.gridServedMvM(), a.gridServedHvM(), a.financeRadiusM(), a.e2sfcaCatchmentM(), a.maxOffRoadM()};
         String[] metreNames = {"road_density_radius_m", "rural_access_distance_m", "grid_served_transformer_m",

@@ -62,6 +62,8 @@ public final class ProfileReader {
 
     private ScoringProfile parse(JsonNode root, String hash) {
         Map<Indicator, ScoringProfile.IndicatorSpec> indicators = indicators(root.path("indicators"));
+        List<LayerIndicator> layerIndicators = new LayerIndicatorReader(problems, this::curve)
+                .read(root.path("layer_indicators"));
         Map<Dimension, Double> dims = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
             dims.put(d, number(root.path("dimensions").path(d.id()), "dimensions." + d.id() + ".weight", "weight"));
@@ -92,7 +94,8 @@ public final class ProfileReader {
             throw new InvalidProfileException(name + ": " + String.join("; ", problems));
         }
         String profileName = root.path("name").asText(name);
-        return new ScoringProfile(profileName, hash, indicators, weights, parameters, targets, completeness);
+        return new ScoringProfile(profileName, hash, indicators, weights, parameters, targets, completeness,
+                layerIndicators);
     }
 
     /** The {@code completeness} section; the defaults when a profile has none (profiles written before it existed). */

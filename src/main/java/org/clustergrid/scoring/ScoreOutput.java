@@ -36,6 +36,15 @@ public final class ScoreOutput {
         return cols;
     }
 
+    /** The summary's columns with those of a profile's layer indicators after the built-in ones, alike. */
+    public static List<String> summaryColumns(List<LayerIndicator> layerIndicators) {
+        List<String> cols = summaryColumns();
+        for (LayerIndicator l : layerIndicators) {
+            cols.addAll(List.of(l.id(), l.id() + "_score", l.id() + "_missing", l.id() + "_evidence"));
+        }
+        return cols;
+    }
+
     public static Map<String, Object> summary(ScoringRun.Ranked r) {
         ClusterScore s = r.score();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -65,6 +74,15 @@ public final class ScoreOutput {
             m.put(i.id() + "_missing", ir == null || ir.missing() == null ? null : ir.missing().reason().id());
             m.put(i.id() + "_evidence", ir == null || ir.evidence() == null ? null : ir.evidence().featureId());
         }
+        for (LayerResult lr : s.layerIndicators()) {
+            String id = lr.indicator().id();
+            m.put(id, round(lr.value(), 3));
+            m.put(id + "_score", round(lr.score(), 2));
+            m.put(id + "_missing", lr.missing() == null ? null : lr.missing().reason().id());
+            // the evidence of a layer indicator is a feature of a context layer: layer.fid, as dataset.id for the rest
+            m.put(id + "_evidence", lr.evidence() == null ? null
+                    : lr.evidence().layer() + "." + lr.evidence().featureId());
+        }
         return m;
     }
 
@@ -92,6 +110,11 @@ public final class ScoreOutput {
                     inds.add(indicator(ir));
                 }
             }
+            for (LayerResult lr : s.layerIndicators()) {
+                if (lr.indicator().dimension() == d) {
+                    inds.add(LayerOutput.indicator(lr));
+                }
+            }
             dim.put("indicators", inds);
             dims.put(d.id(), dim);
         }
@@ -107,15 +130,7 @@ public final class ScoreOutput {
         m.put("value", round(ir.value(), 3));
         m.put("score", round(ir.score(), 2));
         if (ir.evidence() != null) {
-            Evidence e = ir.evidence();
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("layer", e.layer());
-            ev.put("feature", e.featureId());
-            ev.put("name", e.name());
-            ev.put("metres", round(e.metres(), 1));
-            ev.put("seconds", round(e.seconds(), 1));
-            ev.put("line", e.from() == null || e.to() == null ? null : List.of(position(e.from()), position(e.to())));
-            m.put("evidence", ev);
+            m.put("evidence", evidence(ir.evidence()));
         }
         if (ir.missing() != null) {
             m.put("missing", ir.missing().reason().id());
@@ -125,6 +140,22 @@ public final class ScoreOutput {
             m.put("details", ir.details());
         }
         return m;
+    }
+
+    /** A layer indicator as the profile declares it: what it measures, its dimension, weight, curve and source. */
+    public static Map<String, Object> describe(LayerIndicator l) {
+        return LayerOutput.describe(l);
+    }
+
+    static Map<String, Object> evidence(Evidence e) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("layer", e.layer());
+        ev.put("feature", e.featureId());
+        ev.put("name", e.name());
+        ev.put("metres", round(e.metres(), 1));
+        ev.put("seconds", round(e.seconds(), 1));
+        ev.put("line", e.from() == null || e.to() == null ? null : List.of(position(e.from()), position(e.to())));
+        return ev;
     }
 
     private static List<Double> position(Coordinate c) {
@@ -141,7 +172,10 @@ public final class ScoreOutput {
 
     /** RFC 4180 CSV of the summaries, with a header row. */
     public static String csv(List<ScoringRun.Ranked> ranked) {
-        StringBuilder out = new StringBuilder(String.join(",", summaryColumns())).append("\r\n");
+        // every cluster of a run has the same layer indicators, its profile's
+        List<LayerIndicator> layers = ranked.isEmpty() ? List.of()
+                : ranked.get(0).score().layerIndicators().stream().map(LayerResult::indicator).toList();
+        StringBuilder out = new StringBuilder(String.join(",", summaryColumns(layers))).append("\r\n");
         for (ScoringRun.Ranked r : ranked) {
             List<String> cells = new ArrayList<>();
             for (Object v : summary(r).values()) {

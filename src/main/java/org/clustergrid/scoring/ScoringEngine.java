@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clustergrid.coverage.LayerCoverage;
+import org.clustergrid.layers.measure.LayerSource;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.MarketScope;
 import org.clustergrid.model.Typology;
@@ -27,17 +28,19 @@ public final class ScoringEngine {
     private final ScoringProfile profile;
     private final IndicatorCalculator calculator;
     private final NetworkAccess network;
+    private final LayerIndicators layerIndicators;
     /** Cluster id → {market potential, markets}, when computed for all clusters at once from the markets' side. */
     private Map<String, double[]> clusterPotentials;
     private final Envelope extent = new Envelope();
     private final Map<String, Map<Indicator, IndicatorResult>> clusterIndicators = new ConcurrentHashMap<>();
     private final Map<String, List<QualityFlag>> clusterFlags = new ConcurrentHashMap<>();
+    private final Map<String, List<LayerResult>> clusterLayerResults = new ConcurrentHashMap<>();
     private final LayerCoverage coverage;
     private final Availability availability;
     private final RoadDataCheck roadDataCheck;
     private final double buildSeconds;
 
-    private ScoringEngine(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {
+    private ScoringEngine(ScoringData data, ScoringProfile profile, SpeedProfile speeds, LayerSource layers) {
         long start = System.nanoTime();
         this.data = data;
         this.profile = profile;
@@ -46,6 +49,7 @@ public final class ScoringEngine {
         CompletableFuture<NetworkAccess> networkBuild = CompletableFuture.supplyAsync(
                 () -> new NetworkAccess(data, profile.parameters(), speeds));
         LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
+        this.layerIndicators = new LayerIndicators(profile.layerIndicators(), layers);
         this.coverage = data.layerCoverage();
         this.availability = new Availability(data, coverage, profile.parameters());
         E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance(), data.clusters());
@@ -62,7 +66,16 @@ public final class ScoringEngine {
     }
 
     public static ScoringEngine build(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {
-        return new ScoringEngine(data, profile, speeds);
+        return build(data, profile, speeds, LayerSource.NONE);
+    }
+
+    /**
+     * An engine whose profile's layer indicators read their context layers from {@code layers}: each layer once,
+     * now, so a run costs one read of each layer it names.
+     */
+    public static ScoringEngine build(ScoringData data, ScoringProfile profile, SpeedProfile speeds,
+            LayerSource layers) {
+        return new ScoringEngine(data, profile, speeds, layers);
     }
 
     public ScoringProfile profile() {
@@ -93,8 +106,10 @@ public final class ScoringEngine {
         Map<Indicator, IndicatorResult> indicators = clusterIndicators.computeIfAbsent(stored.layerId(),
                 k -> calculator.compute(c.footprint(), clusterPotentials().get(k), stored));
         List<QualityFlag> flags = clusterFlags.computeIfAbsent(stored.layerId(), k -> dataFlags(c.footprint()));
-        return aggregate(stored.layerId(), c.name(), c.size(), indicators, c.typology(), c.marketsServed(), weights,
-                flags);
+        List<LayerResult> layers = clusterLayerResults.computeIfAbsent(stored.layerId(),
+                k -> layerIndicators.compute(c.footprint()));
+        return aggregate(stored.layerId(), c.name(), c.size(), indicators, layers, c.typology(), c.marketsServed(),
+                weights, flags);
     }
 
     /**
@@ -148,8 +163,8 @@ public final class ScoringEngine {
     /** Scores any point or polygon, as a cluster of the given typology, markets and size would be. */
     public ClusterScore scoreGeometry(String id, Geometry footprint, Typology typology, Set<MarketScope> markets,
             Integer size, Weights weights) {
-        return aggregate(id, null, size, calculator.compute(footprint), typology, markets, weights,
-                dataFlags(footprint));
+        return aggregate(id, null, size, calculator.compute(footprint), layerIndicators.compute(footprint), typology,
+                markets, weights, dataFlags(footprint));
     }
 
     /** Flags about the data around a footprint that its indicators alone do not show. */
@@ -179,9 +194,10 @@ public final class ScoringEngine {
     }
 
     private ClusterScore aggregate(String id, String name, Integer size, Map<Indicator, IndicatorResult> indicators,
-            Typology typology, Set<MarketScope> markets, Weights weights, List<QualityFlag> extraFlags) {
-        Map<Dimension, Double> dims = Aggregation.dimensionScores(indicators, profile);
-        Map<Dimension, Double> completeness = Aggregation.completeness(indicators, profile);
+            List<LayerResult> layers, Typology typology, Set<MarketScope> markets, Weights weights,
+            List<QualityFlag> extraFlags) {
+        Map<Dimension, Double> dims = Aggregation.dimensionScores(indicators, layers, profile);
+        Map<Dimension, Double> completeness = Aggregation.completeness(indicators, layers, profile);
         double known = Aggregation.overallCompleteness(completeness, dims, weights);
         boolean enough = known >= profile.completeness().minComposite() && !dims.isEmpty();
         Double composite = enough ? Aggregation.weightedMean(dims, weights) : null;
@@ -191,6 +207,6 @@ public final class ScoringEngine {
         List<QualityFlag> flags = new java.util.ArrayList<>(QualityFlags.of(indicators));
         flags.addAll(extraFlags);
         return new ClusterScore(id, name, size, indicators, dims, composite, targets, gaps, gap,
-                Aggregation.priority(gap, size), completeness, known, flags);
+                Aggregation.priority(gap, size), completeness, known, flags, layers);
     }
 }

@@ -1,0 +1,41 @@
+package org.clustergrid.layers.measure;
+
+import java.util.Objects;
+import org.clustergrid.filter.Condition;
+
+/**
+ * One measurement asked of a context layer.
+ *
+ * @param filterText the CQL2 text of {@code filter} as written, null for none (also tells measures that share a
+ *     reading of the layer)
+ * @param filter the features the measure looks at, null for all
+ * @param attribute the attribute summed or read; null for {@link MeasureKind#NEAREST} and {@link
+ *     MeasureKind#COUNT_WITHIN}
+ * @param radiusM the distance of {@link MeasureKind#COUNT_WITHIN} and {@link MeasureKind#SUM_WITHIN}, else null
+ */
+public record Measure(MeasureKind kind, String layer, String filterText, Condition filter, String attribute,
+        Double radiusM) {
+
+    public Measure {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(layer, "layer");
+        if (kind.needsAttribute() != (attribute != null)) {
+            throw new IllegalArgumentException(kind.id() + (kind.needsAttribute() ? " needs" : " takes no")
+                    + " attribute");
+        }
+        if (kind.needsRadius() != (radiusM != null)) {
+            throw new IllegalArgumentException(kind.id() + (kind.needsRadius() ? " needs" : " takes no") + " radius_m");
+        }
+        if (radiusM != null && !(radiusM >= 0 && Double.isFinite(radiusM))) {
+            throw new IllegalArgumentException("radius_m must be a distance in metres, not " + radiusM);
+        }
+        if ((filterText == null) != (filter == null)) {
+            throw new IllegalArgumentException("a filter comes with its text");
+        }
+    }
+
+    /** The layer as this measure reads it: its name and filter. */
+    String reading() {
+        return filterText == null ? layer : layer + " [" + filterText + "]";
+    }
+}

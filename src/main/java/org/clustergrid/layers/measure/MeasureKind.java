@@ -1,0 +1,35 @@
+package org.clustergrid.layers.measure;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What is measured of a context layer around a place. */
+public enum MeasureKind {
+    /** Geodesic distance (m) to the nearest feature. */
+    NEAREST,
+    /** Number of features within a distance. */
+    COUNT_WITHIN,
+    /** Sum of a numeric attribute over the features within a distance. */
+    SUM_WITHIN,
+    /** The attribute of the polygon containing the place: a number, or a boolean as 1/0. */
+    CONTAINING_VALUE;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<MeasureKind> byId(String id) {
+        return Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    /** Whether the measure needs a distance ({@code radius_m}). */
+    public boolean needsRadius() {
+        return this == COUNT_WITHIN || this == SUM_WITHIN;
+    }
+
+    /** Whether the measure needs an attribute. */
+    public boolean needsAttribute() {
+        return this == SUM_WITHIN || this == CONTAINING_VALUE;
+    }
+}
