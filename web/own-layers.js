@@ -17,8 +17,11 @@ var KIND_WORDS = {
 // the order they were switched on: the last is drawn on top, so a click asks it first
 var drawOrder = [];
 
-/** "3 areas", "1 point": what a planner calls the features of a geometry kind. */
+/** "3 areas", "1 point": what a planner calls the features of a geometry kind; a raster's values. */
 function countText(meta) {
+  if (meta.raster) {
+    return 'raster, values ' + fmtNumber(meta.min, 0) + '–' + fmtNumber(meta.max, 0);
+  }
   var w = KIND_WORDS[meta.geometry] || ['feature', 'features'];
   return fmtNumber(meta.featureCount, 0) + ' ' + (meta.featureCount === 1 ? w[0] : w[1]);
 }
@@ -33,7 +36,7 @@ function attributionOf(meta) {
 
 /** Whether a layer can be summed up by region: the server sums polygons (a mixed layer's polygons too). */
 function hasAreas(meta) {
-  return meta.geometry === 'polygon' || meta.geometry === 'mixed';
+  return !meta.raster && (meta.geometry === 'polygon' || meta.geometry === 'mixed');
 }
 
 /**
@@ -43,7 +46,10 @@ function hasAreas(meta) {
 export async function loadOwnLayers(asked) {
   var list;
   try {
-    list = await getJson(API + 'context-layers');
+    var lists = await Promise.all([getJson(API + 'context-layers'), getJson(API + 'raster-layers')]);
+    list = lists[0].concat(lists[1].map(function (meta) {
+      return Object.assign({ raster: true }, meta);
+    }));
   } catch (err) {
     showMessage('Your own layers could not be listed. ' + err.message);
     return;
@@ -158,14 +164,16 @@ function featureHtml(f) {
   var p = f.properties || {};
   var own = state.own[p.layer];
   var rows = Object.keys(p).filter(function (k) {
-    return k !== 'layer' && k !== 'fid';
+    return k !== 'layer' && k !== 'fid' && k !== 'value_missing';
   }).map(function (k) {
     var v = p[k];
+    var why = p.value_missing && k === 'value' ? p.value_missing : 'Not given in the layer\'s file';
     var shown = v === null || v === undefined || v === '' ?
-      '<span class="unknown" title="Not given in the layer\'s file">—</span>' : esc(v);
+      '<span class="unknown" title="' + esc(why) + '">—</span>' : esc(v);
     return '<tr><th scope="row">' + esc(k) + '</th><td>' + shown + '</td></tr>';
   });
   return '<div class="popup own-popup" data-layer="' + esc(p.layer) + '"><div class="popup-layer">' +
-    esc(own ? own.meta.title || p.layer : p.layer) + ' <span class="muted">#' + esc(p.fid) + '</span></div>' +
+    esc(own ? own.meta.title || p.layer : p.layer) + ' <span class="muted">' +
+    (p.fid !== undefined ? '#' + esc(p.fid) : 'cell ' + esc(p.column) + ', ' + esc(p.row)) + '</span></div>' +
     '<table>' + rows.join('') + '</table></div>';
 }

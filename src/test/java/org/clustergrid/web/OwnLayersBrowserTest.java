@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.testing.ServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +36,17 @@ class OwnLayersBrowserTest extends ServerTest {
     @Autowired
     ContextLayerImporter importer;
 
+    @Autowired
+    RasterImporter rasters;
+
     Browser browser;
 
     @BeforeAll
     void importBordersAndStartBrowser() throws Exception {
         importer.run(new ContextLayerImporter.Request(List.of(BORDERS), null, "countries", "Countries", null,
                 "ODbL 1.0", "© OpenStreetMap contributors", null, null));
+        rasters.run(new RasterImporter.Request(Path.of("src/test/resources/rasters/pokhara-utm44-grid.tif"), "relief",
+                "Relief", null, "0:#000000, 3000:#ff0000", null, false, null, "CC BY 4.0", "Test grid"));
         browser = Browser.start(1366, 900);
     }
 
@@ -93,6 +99,33 @@ class OwnLayersBrowserTest extends ServerTest {
         open("/#map=" + ZOOM + "/" + LAT + "/" + LON + "&own=countries");
         assertThat(browser.driver.findElement(By.id("own-toggle-countries")).isSelected()).isTrue();
         waitFor(() -> wmsImageLoaded(image), "countries restored from the link");
+    }
+
+    /** The UTM test grid of Pokhara (src/test/resources/rasters/SOURCE.txt) listed, drawn and clicked on. */
+    @Test
+    void aRasterIsListedDrawnAndSaysItsValue() throws Exception {
+        int zoom = 14;
+        double lat = 28.207;
+        double lon = 83.9845;
+        open("/#map=" + zoom + "/" + lat + "/" + lon);
+        assertThat(browser.driver.findElement(By.id("own-layers")).getText()).contains("Relief")
+                .contains("raster, values 0–2,939");
+        assertThat(count("button[data-by='relief']")).as("a raster has no regions").isZero();
+        browser.driver.findElement(By.id("own-toggle-relief")).click();
+        String image = ".leaflet-own-pane img.wms-image";
+        waitFor(() -> wmsImageLoaded(image), "relief WMS image loaded");
+        assertThat(count("#legend img[alt='Relief legend'][src*='LAYER=relief']")).isEqualTo(1);
+        assertThat(browser.driver.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+                .contains("Test grid (CC BY 4.0)");
+        // cell (30, 20), value 2030 (gdallocationinfo -wgs84 at its centre)
+        clickAt(28.1940847, 84.0113275, zoom, lat, lon);
+        waitFor(() -> count(".leaflet-popup .own-popup") == 1, "cell value popup");
+        String popup = browser.driver.findElement(By.cssSelector(".leaflet-popup .own-popup")).getText();
+        assertThat(popup).containsIgnoringCase("Relief").containsIgnoringCase("cell 30, 20").contains("value 2030");
+        assertThat(browser.errors()).as("console errors").isEmpty();
+        browser.screenshot("own-layers-raster");
+        browser.driver.findElement(By.id("own-toggle-relief")).click();
+        waitFor(() -> count(image) == 0, "relief switched off");
     }
 
     @Test
@@ -209,9 +242,13 @@ class OwnLayersBrowserTest extends ServerTest {
 
     /** Clicks the map at a longitude/latitude, from the view the link set (Web Mercator, 256 px tiles). */
     private void clickAt(double lat, double lon) {
-        double scale = 256 * Math.pow(2, ZOOM);
-        long dx = Math.round((lon - LON) / 360 * scale);
-        long dy = Math.round((mercY(LAT) - mercY(lat)) / (2 * Math.PI) * scale);
+        clickAt(lat, lon, ZOOM, LAT, LON);
+    }
+
+    private void clickAt(double lat, double lon, int zoom, double centreLat, double centreLon) {
+        double scale = 256 * Math.pow(2, zoom);
+        long dx = Math.round((lon - centreLon) / 360 * scale);
+        long dy = Math.round((mercY(centreLat) - mercY(lat)) / (2 * Math.PI) * scale);
         new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("map")), (int) dx, (int) dy)
                 .click().perform();
     }
