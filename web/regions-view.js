@@ -10,6 +10,7 @@ import { classIn, computeClasses } from './score-classes.js';
 import { state } from './state.js';
 import { $, showMessage, startTask } from './ui.js';
 import { saveUrlState } from './url-state.js';
+import { weightsQuery } from './weights.js';
 
 // the clusters' own composite classes (fixed breaks, so the same colours mean the same scores)
 var classes = null;
@@ -75,6 +76,13 @@ function labelHtml(r) {
       '</span>') + '</div>';
 }
 
+/** Sums the clusters up again (new weights) when an area layer is shown. */
+export function refreshRegions() {
+  if (view && state.regionLayer === view.name) {
+    showRegions(view.name, view.title);
+  }
+}
+
 /** Sums the clusters up by the areas of layer `name` and shows them on the map and in the panel. */
 export async function showRegions(name, title) {
   var mine = ++seq;
@@ -85,8 +93,9 @@ export async function showRegions(name, title) {
   openPanel(title);
   var done = startTask('Summing up by ' + title + '…');
   try {
-    var results = await Promise.all([getJson(API + 'regions/' + encodeURIComponent(name) + '?f=geojson'),
-      getJson(API + 'regions/' + encodeURIComponent(name))]);
+    // the weights of the sliders, as the clusters themselves are scored
+    var base = API + 'regions/' + encodeURIComponent(name) + '?' + weightsQuery();
+    var results = await Promise.all([getJson(base + '&f=geojson'), getJson(base)]);
     if (mine !== seq) {
       return;
     }
@@ -147,7 +156,7 @@ function draw(name, title, geo, full) {
   }
   renderLegend();
   $('regions-note').innerHTML = 'Mean connectivity score of the scored clusters in each area of <strong>' +
-    esc(title) + '</strong>, under the scoring profile\'s weights (the sliders do not change it).' +
+    esc(title) + '</strong>, under the weights of the sliders.' +
     (full.clustersOutside ? ' ' + fmtNumber(full.clustersOutside, 0) + ' cluster' +
       (full.clustersOutside === 1 ? ' lies' : 's lie') + ' outside every area.' : '');
   renderRegionTable(regions, zoomToRegion);

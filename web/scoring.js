@@ -6,6 +6,7 @@ import { API, SCORES } from './config.js';
 import { renderLegend } from './legend.js';
 import { fillBandOptions } from './ranking-filters.js';
 import { renderTable } from './ranking-table.js';
+import { refreshRegions } from './regions-view.js';
 import { computeClasses } from './score-classes.js';
 import { state } from './state.js';
 import { $, showMessage, startTask } from './ui.js';
@@ -34,6 +35,7 @@ export async function rescore() {
     if (state.selected) {
       loadDetail(state.selected);
     }
+    refreshRegions();
     saveUrlState();
   } catch (err) {
     if (seq === scoreSeq) {

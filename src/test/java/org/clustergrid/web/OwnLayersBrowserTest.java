@@ -191,6 +191,18 @@ class OwnLayersBrowserTest extends ServerTest {
         browser.driver.findElement(By.id("detail-close")).click();
         waitFor(() -> browser.driver.findElement(By.id("regions")).isDisplayed(), "back to the figures by region");
 
+        // the sliders re-score the regions too: all weight on roads gives India the mean of its roads scores
+        String meanBefore = cell(row("IND"), "mean").getText();
+        assertThat(browser.driver.findElement(By.id("regions-note")).getText()).contains("weights of the sliders");
+        browser.js("for (const d of ['power', 'finance', 'markets']) { const i = document.getElementById('weight-' + d);"
+                + " i.value = 0; i.dispatchEvent(new Event('input', {bubbles: true})); }");
+        waitFor(() -> !cell(row("IND"), "mean").getText().equals(meanBefore), "India's mean under roads only");
+        String roadsOnly = String.valueOf(browser.js("return fetch('/api/regions/countries?roads=1&power=0&finance=0"
+                + "&markets=0').then(r => r.json()).then(j => j.regions.find(r => r.name === 'IND'"
+                + " || Object.values(r).includes('IND')).composite.mean);"));
+        assertThat(Double.parseDouble(cell(row("IND"), "mean").getText()))
+                .isCloseTo(Double.parseDouble(roadsOnly), org.assertj.core.api.Assertions.within(0.051));
+
         // closed: the ranking is back
         browser.driver.findElement(By.id("regions-close")).click();
         assertThat(count(".leaflet-regions-pane path")).isZero();
