@@ -35,7 +35,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * writes markets of dataset {@code left}, has the embedded store written to the file with the import still open, says
  * {@code WRITTEN} and waits to be killed; {@code score STORE} scores every cluster and saves the run, again and again,
  * as the server does for each new profile or data version; {@code layer STORE NAME FILE...} imports the files as a
- * layer of one's own named NAME, as {@code import layer --as} does. It says {@code OPEN} once the store is open, {@code DONE}
+ * layer of one's own named NAME, as {@code import layer --as} does; {@code raster STORE NAME FILE TITLE} imports a GeoTIFF
+ * as raster layer NAME with that title. It says {@code OPEN} once the store is open, {@code DONE}
  * when the import has committed and {@code SCORED} after each saved run.
  */
 public final class CrashChild {
@@ -59,6 +60,11 @@ public final class CrashChild {
                         org.clustergrid.ingest.ImportLimits.DEFAULT).run(
                         new org.clustergrid.ingest.context.ContextLayerImporter.Request(files, null, args[2], null,
                                 null, null, null, null, null));
+                say("DONE");
+            } else if (args[0].equals("raster")) {
+                new org.clustergrid.ingest.raster.RasterImporter(store).run(
+                        new org.clustergrid.ingest.raster.RasterImporter.Request(Path.of(args[3]), args[2], args[4],
+                                null, null, null, false, null, null, null));
                 say("DONE");
             } else if (args[0].equals("leave")) {
                 store.importDataset(new DatasetInfo("left", null, null, null, null, true), new ImportReport(),
