@@ -28,6 +28,9 @@ public final class ImportCommand {
               --as NAME            'layer' imports: the file as a layer of its own named NAME (districts, lakes …),
                                    every attribute kept with its type; re-importing a name replaces that layer
               --mapping FILE.yaml  attribute mapping (see gis-data/mappings/)
+              --osm-filter "K=V …"  'layer --as' imports of an .osm.pbf: the elements to take, terms that must all
+                                   match: key=value, key=v1,v2 (any of them), key=* (any value), e.g.
+                                   "boundary=administrative admin_level=5"
               --source-layer NAME  the feature table to read from a GeoPackage that holds several
               --countries IN,NP    geonames: keep only these countries
               --min-population N   geonames: keep places with at least N people
@@ -74,6 +77,7 @@ public final class ImportCommand {
                 case "--as" -> o.as = Args.value(args, ++i, a);
                 case "--mapping" -> o.mapping = Path.of(Args.value(args, ++i, a));
                 case "--source-layer" -> o.sourceLayer = Args.value(args, ++i, a);
+                case "--osm-filter" -> o.osmFilter = Args.value(args, ++i, a);
                 case "--countries" -> o.countries = Args.value(args, ++i, a);
                 case "--min-population" -> o.minPopulation = Args.wholeNumber(Args.value(args, ++i, a), a);
                 case "--clusters-from-osm" -> o.clustersFromOsm = true;
