@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class OsmFilter {
     /** One term: the key, and the values it accepts (empty: any value). */
-    record Term(String key, Set<String> values) {
+    record Term(String key, List<String> values) {
         boolean matches(Map<String, String> tags) {
             String v = tags.get(key);
             return v != null && (values.isEmpty() || values.contains(v));
@@ -52,8 +52,10 @@ public final class OsmFilter {
                         + "' cannot hold ',' or '*'");
             }
             if (!keys.add(key)) {
+                Term earlier = terms.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
                 throw new IllegalArgumentException("OSM filter term '" + t + "': the key '" + key
-                        + "' is named twice; list alternatives as " + key + "=v1,v2");
+                        + "' is named twice, and both terms would have to match; list alternatives in one term: "
+                        + earlier + "," + value);
             }
             Set<String> values = new LinkedHashSet<>();
             if (!value.equals("*")) {
@@ -65,7 +67,7 @@ public final class OsmFilter {
                     values.add(v);
                 }
             }
-            terms.add(new Term(key, Set.copyOf(values)));
+            terms.add(new Term(key, List.copyOf(values)));
         }
         return new OsmFilter(terms);
     }
