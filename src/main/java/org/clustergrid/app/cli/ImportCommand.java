@@ -101,11 +101,23 @@ public final class ImportCommand {
         return o;
     }
 
-    /** Runs a {@code layer --as NAME} import and prints its outcome; returns the exit status. */
+    /**
+     * Runs a {@code layer --as NAME} import, showing its progress on {@code out}, and prints its outcome; returns the
+     * exit status.
+     */
     public static int runContext(ContextLayerImporter importer, ImportOptions options, PrintStream out,
             PrintStream err) {
+        try (ProgressPrinter progress = ProgressPrinter.forConsole(out)) {
+            return runContext(importer, options, out, err, progress);
+        }
+    }
+
+    static int runContext(ContextLayerImporter importer, ImportOptions options, PrintStream out, PrintStream err,
+            ProgressPrinter progress) {
         try {
-            ContextLayerImporter.Result r = importer.run(options.toContextRequest());
+            ContextLayerImporter.Request request = options.toContextRequest();
+            ContextLayerImporter.Result r = importer.run(request, progress.progress());
+            progress.close();
             ContextLayer l = r.layer();
             out.printf(Locale.ROOT, "Imported layer '%s' in %.1f s: %d %s features, %d attributes (%s)%n", l.name(),
                     r.took().toMillis() / 1000.0, l.featureCount(), l.geometryKind().name().toLowerCase(Locale.ROOT),
@@ -116,6 +128,7 @@ public final class ImportCommand {
             }
             return 0;
         } catch (Exception e) {
+            progress.close();
             return failed(e, err);
         }
     }
@@ -135,10 +148,18 @@ public final class ImportCommand {
         return 1;
     }
 
-    /** Runs a parsed import and prints its outcome; returns the exit status. */
+    /** Runs a parsed import, showing its progress on {@code out}, and prints its outcome; returns the exit status. */
     public static int run(Importer importer, ImportOptions options, PrintStream out, PrintStream err) {
+        try (ProgressPrinter progress = ProgressPrinter.forConsole(out)) {
+            return run(importer, options, out, err, progress);
+        }
+    }
+
+    static int run(Importer importer, ImportOptions options, PrintStream out, PrintStream err,
+            ProgressPrinter progress) {
         try {
-            Importer.Result r = importer.run(options.toRequest());
+            Importer.Result r = importer.run(options.toRequest(), progress.progress());
+            progress.close();
             out.printf(Locale.ROOT, "Imported dataset '%s' in %.1f s (peak heap %d MB): %s%n", r.dataset().id(),
                     r.took().toMillis() / 1000.0, peakHeapMb(), r.report().summary());
             var c = r.dataset().coverage();
@@ -150,6 +171,7 @@ public final class ImportCommand {
             }
             return 0;
         } catch (Exception e) {
+            progress.close();
             return failed(e, err);
         }
     }
