@@ -79,6 +79,8 @@ class ContextLayerOsmImportTest {
                     "landuse=*", tags -> tags.containsKey("landuse"),
                     "amenity=bank", tags -> "bank".equals(tags.get("amenity")),
                     "boundary=administrative", tags -> "administrative".equals(tags.get("boundary")),
+                    "boundary=administrative admin_level=5", tags -> "administrative".equals(tags.get("boundary"))
+                            && "5".equals(tags.get("admin_level")),
                     "power=line,minor_line", tags -> "line".equals(tags.get("power")) || "minor_line".equals(tags.get("power")));
             for (var e : new TreeMap<>(filters).entrySet()) {
                 ContextLayerImporter.Result r = importer.run(request("osm_layer", e.getKey()));
