@@ -1,5 +1,6 @@
 // Who is signed in, in the page header, with a link to sign in or a button to sign out.
 import { API } from './config.js';
+import { wireImportForm } from './import-form.js';
 import { passwordButton } from './password-dialog.js';
 import { $ } from './ui.js';
 
@@ -43,6 +44,7 @@ export async function renderAccount() {
     box.appendChild(signInLink());
     return;
   }
+  wireImportForm(session);
   var who = document.createElement('span');
   who.textContent = 'Signed in as ' + session.user + ' (' + session.role + ')';
   box.appendChild(who);

@@ -2,6 +2,7 @@ package org.clustergrid.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.app.ImportOptions;
+import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.Importer;
+import org.clustergrid.ingest.progress.ImportProgress;
 import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.render.sld.SldException;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,15 +48,22 @@ class AdminController {
     private final ContextLayerImporter contextImporter;
     private final RasterImporter rasterImporter;
     private final SpatialStore store;
+    private final ImportJobs jobs;
 
     AdminController(Importer importer, ContextLayerImporter contextImporter, RasterImporter rasterImporter,
-            SpatialStore store) {
+            SpatialStore store, ImportJobs jobs) {
         this.importer = importer;
         this.contextImporter = contextImporter;
         this.rasterImporter = rasterImporter;
         this.store = store;
+        this.jobs = jobs;
     }
 
+    /**
+     * Imports the uploaded files and answers 201 with the report; with {@code async=true} or
+     * {@code Prefer: respond-async}, checks the options, queues the import as a job and answers 202 at once with
+     * where to follow it ({@link ImportJobController}).
+     */
     @PostMapping(path = "/imports", consumes = "multipart/form-data")
     ResponseEntity<Map<String, Object>> upload(@RequestParam("kind") String kind,
             @RequestParam("file") List<MultipartFile> files,
@@ -64,6 +75,7 @@ class AdminController {
             @RequestParam(value = "attribution", required = false) String attribution,
             @RequestParam(value = "layer", required = false) String layer,
             @RequestParam(value = "as", required = false) String as,
+            @RequestParam(value = "osm-filter", required = false) String osmFilter,
             @RequestParam(value = "sourceLayer", required = false) String sourceLayer,
             @RequestParam(value = "countries", required = false) String countries,
             @RequestParam(value = "minPopulation", required = false) Long minPopulation,
@@ -75,8 +87,11 @@ class AdminController {
             @RequestParam(value = "boundariesField", required = false) String boundariesField,
             @RequestParam(value = "crs", required = false) String crs,
             @RequestParam(value = "ramp", required = false) String ramp,
-            @RequestParam(value = "elevation", required = false) String elevation) throws Exception {
+            @RequestParam(value = "elevation", required = false) String elevation,
+            @RequestParam(value = "async", defaultValue = "false") boolean async,
+            @RequestHeader(value = "Prefer", required = false) String prefer) throws Exception {
         Path dir = Files.createTempDirectory("clustergrid-upload");
+        boolean queued = false;
         try {
             ImportOptions o = new ImportOptions();
             o.kind = kind;
@@ -92,6 +107,7 @@ class AdminController {
             o.attribution = attribution;
             o.layer = layer;
             o.as = as == null || as.isBlank() ? null : as;
+            o.osmFilter = osmFilter == null || osmFilter.isBlank() ? null : osmFilter;
             o.sourceLayer = sourceLayer;
             o.countries = countries;
             o.minPopulation = minPopulation;
@@ -104,30 +120,74 @@ class AdminController {
             o.crs = crs == null || crs.isBlank() ? null : crs;
             o.ramp = ramp == null || ramp.isBlank() ? null : ramp;
             o.elevation = elevation == null || elevation.isBlank() ? null : elevation;
-            if (o.isRaster()) {
-                RasterImporter.Result r = rasterImporter.run(o.toRasterRequest());
+            ImportJobs.Work work = prepare(o);
+            if (!async && !respondAsync(prefer)) {
+                return ResponseEntity.status(HttpStatus.CREATED).body(work.run(ImportProgress.NONE));
+            }
+            ImportJob job = jobs.submit(work, () -> deleteUpload(dir));
+            queued = true;
+            ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted()
+                    .location(URI.create(ImportJobController.PATH + "/" + job.id));
+            if (respondAsync(prefer)) {
+                accepted.header("Preference-Applied", "respond-async");
+            }
+            return accepted.body(job.json());
+        } finally {
+            if (!queued) {
+                FileSystemUtils.deleteRecursively(dir);
+            }
+        }
+    }
+
+    private static void deleteUpload(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            // a temporary folder left behind; the system's own clean-up of its temporary files takes it
+        }
+    }
+
+    /** RFC 7240: {@code Prefer: respond-async}, alone or among other preferences. */
+    private static boolean respondAsync(String prefer) {
+        return prefer != null && java.util.Arrays.stream(prefer.split("[,;]"))
+                .anyMatch(p -> p.strip().equalsIgnoreCase("respond-async"));
+    }
+
+    /**
+     * The import the options ask for, checked now (bad options are a 400 before anything is queued) and run later,
+     * giving the body the upload answers with.
+     */
+    private ImportJobs.Work prepare(ImportOptions o) throws IOException {
+        if (o.isRaster()) {
+            RasterImporter.Request request = o.toRasterRequest();
+            return progress -> {
+                RasterImporter.Result r = rasterImporter.run(request);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("layer", Json.rasterLayer(r.layer()));
                 body.put("seconds", r.took().toMillis() / 1000.0);
-                return ResponseEntity.status(HttpStatus.CREATED).body(body);
-            }
-            if (o.isContextLayer()) {
-                ContextLayerImporter.Result r = contextImporter.run(o.toContextRequest());
+                return body;
+            };
+        }
+        if (o.isContextLayer()) {
+            ContextLayerImporter.Request request = o.toContextRequest();
+            return progress -> {
+                ContextLayerImporter.Result r = contextImporter.run(request, progress);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("layer", Json.contextLayer(r.layer()));
                 body.put("seconds", r.took().toMillis() / 1000.0);
                 body.put("report", ApiExceptionHandler.report(r.report()));
-                return ResponseEntity.status(HttpStatus.CREATED).body(body);
-            }
-            Importer.Result r = importer.run(o.toRequest());
+                return body;
+            };
+        }
+        ImportRequest request = o.toRequest();
+        return progress -> {
+            Importer.Result r = importer.run(request, progress);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("dataset", Json.dataset(r.dataset()));
             body.put("seconds", r.took().toMillis() / 1000.0);
             body.put("report", ApiExceptionHandler.report(r.report()));
-            return ResponseEntity.status(HttpStatus.CREATED).body(body);
-        } finally {
-            FileSystemUtils.deleteRecursively(dir);
-        }
+            return body;
+        };
     }
 
     /**

@@ -107,6 +107,21 @@ class ApiExceptionHandler {
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
     }
 
+    /** The answer an import's exception gets from a request, for an import that ran as a job. */
+    static ResponseEntity<Map<String, Object>> answerFor(Exception e) {
+        ApiExceptionHandler h = new ApiExceptionHandler();
+        if (e instanceof ApiException a) {
+            return h.api(a);
+        }
+        if (e instanceof ImportFailedException f) {
+            return h.importFailed(f);
+        }
+        if (e instanceof IllegalArgumentException) {
+            return h.badRequest(e);
+        }
+        return h.unexpected(e);
+    }
+
     static Map<String, Object> report(ImportReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("errorCount", r.errorCount());

@@ -14,6 +14,7 @@ import org.clustergrid.ingest.SourceKind;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
 import org.clustergrid.ingest.mapping.Mapping;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.osm.OsmFilter;
 import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.DatasetInfo;
@@ -34,6 +35,8 @@ public final class ImportOptions {
     public String layer;
     /** Import a {@code layer} file as a context layer of this name, every attribute kept ({@code --as}). */
     public String as;
+    /** Which elements of an OpenStreetMap file make a layer of one's own ({@code --osm-filter}, {@link OsmFilter}). */
+    public String osmFilter;
     /** The feature table to read from a GeoPackage that holds several. */
     public String sourceLayer;
     public Path mapping;
@@ -88,12 +91,17 @@ public final class ImportOptions {
             throw new IllegalArgumentException("--as makes a layer of its own: it takes neither --layer nor --dataset");
         }
         Mapping m = mapping != null ? Mapping.read(mapping) : null;
+        OsmFilter filter = osmFilter == null ? null : OsmFilter.parse(osmFilter);
         return new ContextLayerImporter.Request(files, sourceLayer, as, title, source != null ? source : fileNames(),
-                licence, attribution, m == null ? null : m.geometry(), m == null ? null : m.crs());
+                licence, attribution, m == null ? null : m.geometry(), m == null ? null : m.crs(), filter);
     }
 
     public ImportRequest toRequest() throws IOException {
         SourceKind k = kind();
+        if (osmFilter != null) {
+            throw new IllegalArgumentException("--osm-filter makes a layer of its own from an OpenStreetMap file: use"
+                    + " 'import layer FILE.osm.pbf --as NAME --osm-filter \"key=value ...\"'");
+        }
         if (files.isEmpty()) {
             throw new IllegalArgumentException("name at least one file to import");
         }

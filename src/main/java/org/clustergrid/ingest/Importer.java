@@ -11,6 +11,7 @@ import org.clustergrid.ingest.geonames.GeoNamesReader;
 import org.clustergrid.ingest.mapping.Mapping;
 import org.clustergrid.ingest.osm.OsmImportOptions;
 import org.clustergrid.ingest.osm.OsmPbfReader;
+import org.clustergrid.ingest.progress.ImportProgress;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerFeature;
@@ -43,7 +44,16 @@ public final class Importer {
      *
      * @throws ImportFailedException when any file has errors; nothing was written
      */
-    public synchronized Result run(ImportRequest request) throws Exception {
+    public Result run(ImportRequest request) throws Exception {
+        return run(request, ImportProgress.NONE);
+    }
+
+    /**
+     * As {@link #run(ImportRequest)}, telling {@code progress} how far the one reading of the files has got.
+     *
+     * @throws ImportFailedException when any file has errors; nothing was written
+     */
+    public synchronized Result run(ImportRequest request, ImportProgress progress) throws Exception {
         long start = System.nanoTime();
         ImportReport report = new ImportReport(request.skipInvalidRecords());
         for (ImportRequest.Source s : request.sources()) {
@@ -57,9 +67,19 @@ public final class Importer {
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
         }
-        Dataset d = store.importDataset(request.dataset().withCoverageLayers(coverageLayers(request)), report, writer -> {
+        long bytes = 0;
+        for (ImportRequest.Source s : toRead) {
+            bytes += Files.size(s.file());
+        }
+        progress.pass(1, 1, "importing", bytes, -1);
+        Dataset d = store.importDataset(request.dataset().withCoverageLayers(coverageLayers(request)), report, out -> {
+            FeatureWriter writer = (feature, file, location) -> {
+                out.write(feature, file, location);
+                progress.featuresRead(1);
+            };
             for (ImportRequest.Source s : toRead) {
-                read(request, s, report, writer);
+                read(request, s, report, writer, progress);
+                progress.fileRead(Files.size(s.file()));
             }
             if (report.hasErrors()) {
                 return;
@@ -77,17 +97,17 @@ public final class Importer {
     }
 
     private void read(ImportRequest request, ImportRequest.Source source, ImportReport report,
-            FeatureWriter writer) throws IOException {
+            FeatureWriter writer, ImportProgress progress) throws IOException {
         Path file = source.file();
         switch (request.kind()) {
             case OSM -> OsmPbfReader.read(file, new OsmImportOptions(request.clustersFromOsm()), report,
-                    f -> writer.write(f, file.getFileName().toString(), elementName(f)));
+                    f -> writer.write(f, file.getFileName().toString(), elementName(f)), progress);
             case GEONAMES -> GeoNamesReader.read(file,
                     request.geoNames() == null ? GeoNamesReader.Filter.ALL : request.geoNames(), report, m -> {
                         report.accepted(Layer.MARKETS);
                         writer.write(m, file.getFileName().toString(), "geonameid " + m.attributes().get("geonameid"));
-                    }, limits);
-            case CLUSTERS, LAYER -> readMapped(source, report, writer);
+                    }, limits, progress);
+            case CLUSTERS, LAYER -> readMapped(source, report, writer, progress);
         }
     }
 
@@ -130,12 +150,13 @@ public final class Importer {
         return kind.isEmpty() ? id : kind + id.substring(1);
     }
 
-    private void readMapped(ImportRequest.Source source, ImportReport report, FeatureWriter writer)
-            throws IOException {
+    private void readMapped(ImportRequest.Source source, ImportReport report, FeatureWriter writer,
+            ImportProgress progress) throws IOException {
         Path file = source.file();
         Mapping mapping = source.mapping() != null ? source.mapping() : Mapping.identity(Layer.CLUSTERS);
         MappedRecords records = new MappedRecords(mapping, report, writer, limits);
-        SourceFiles.read(file, source.sourceLayer(), mapping.geometry(), mapping.crs(), report, records, limits);
+        SourceFiles.read(file, source.sourceLayer(), mapping.geometry(), mapping.crs(), report, records, limits,
+                progress);
         records.finish();
     }
 }

@@ -73,6 +73,7 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/scoring/profile", "/api/scoring/profile"),
             e("/api/scoring/runs", "/api/scoring/runs"),
             e("/api/scoring/runs/{id}", "/api/scoring/runs/{id:1}"),
+            e("/api/admin/imports/jobs/{id}", "/api/admin/imports/jobs/{id:7d444840-9dc0-11d1-b245-5ffdce74fad2}"),
             e("/api/admin/users", "/api/admin/users"),
             e("/api/admin/keys", "/api/admin/keys"),
             e("/api/admin/audit", "/api/admin/audit?limit=5", "limit", "offset"),

@@ -31,6 +31,9 @@ public final class ImportCommand {
               --as NAME            'layer' imports: the file as a layer of its own named NAME (districts, lakes …),
                                    every attribute kept with its type; re-importing a name replaces that layer
               --mapping FILE.yaml  attribute mapping (see gis-data/mappings/)
+              --osm-filter "K=V …"  'layer --as' imports of an .osm.pbf: the elements to take, terms that must all
+                                   match: key=value, key=v1,v2 (any of them), key=* (any value), e.g.
+                                   "boundary=administrative admin_level=5"
               --source-layer NAME  the feature table to read from a GeoPackage that holds several
               --crs EPSG:4326      a GeoTIFF's CRS when the file declares none
               --ramp "V:#RGB,..."  a GeoTIFF's colour ramp, e.g. "0:#ffffcc, 500:#41b6c4, 5000:#253494"
@@ -82,6 +85,7 @@ public final class ImportCommand {
                 case "--as" -> o.as = Args.value(args, ++i, a);
                 case "--mapping" -> o.mapping = Path.of(Args.value(args, ++i, a));
                 case "--source-layer" -> o.sourceLayer = Args.value(args, ++i, a);
+                case "--osm-filter" -> o.osmFilter = Args.value(args, ++i, a);
                 case "--countries" -> o.countries = Args.value(args, ++i, a);
                 case "--min-population" -> o.minPopulation = Args.wholeNumber(Args.value(args, ++i, a), a);
                 case "--clusters-from-osm" -> o.clustersFromOsm = true;
@@ -109,11 +113,23 @@ public final class ImportCommand {
         return o;
     }
 
-    /** Runs a {@code layer --as NAME} import and prints its outcome; returns the exit status. */
+    /**
+     * Runs a {@code layer --as NAME} import, showing its progress on {@code out}, and prints its outcome; returns the
+     * exit status.
+     */
     public static int runContext(ContextLayerImporter importer, ImportOptions options, PrintStream out,
             PrintStream err) {
+        try (ProgressPrinter progress = ProgressPrinter.forConsole(out)) {
+            return runContext(importer, options, out, err, progress);
+        }
+    }
+
+    static int runContext(ContextLayerImporter importer, ImportOptions options, PrintStream out, PrintStream err,
+            ProgressPrinter progress) {
         try {
-            ContextLayerImporter.Result r = importer.run(options.toContextRequest());
+            ContextLayerImporter.Request request = options.toContextRequest();
+            ContextLayerImporter.Result r = importer.run(request, progress.progress());
+            progress.close();
             ContextLayer l = r.layer();
             out.printf(Locale.ROOT, "Imported layer '%s' in %.1f s: %d %s features, %d attributes (%s)%n", l.name(),
                     r.took().toMillis() / 1000.0, l.featureCount(), l.geometryKind().name().toLowerCase(Locale.ROOT),
@@ -124,6 +140,7 @@ public final class ImportCommand {
             }
             return 0;
         } catch (Exception e) {
+            progress.close();
             return failed(e, err);
         }
     }
@@ -157,10 +174,18 @@ public final class ImportCommand {
         return 1;
     }
 
-    /** Runs a parsed import and prints its outcome; returns the exit status. */
+    /** Runs a parsed import, showing its progress on {@code out}, and prints its outcome; returns the exit status. */
     public static int run(Importer importer, ImportOptions options, PrintStream out, PrintStream err) {
+        try (ProgressPrinter progress = ProgressPrinter.forConsole(out)) {
+            return run(importer, options, out, err, progress);
+        }
+    }
+
+    static int run(Importer importer, ImportOptions options, PrintStream out, PrintStream err,
+            ProgressPrinter progress) {
         try {
-            Importer.Result r = importer.run(options.toRequest());
+            Importer.Result r = importer.run(options.toRequest(), progress.progress());
+            progress.close();
             out.printf(Locale.ROOT, "Imported dataset '%s' in %.1f s (peak heap %d MB): %s%n", r.dataset().id(),
                     r.took().toMillis() / 1000.0, peakHeapMb(), r.report().summary());
             var c = r.dataset().coverage();
@@ -172,6 +197,7 @@ public final class ImportCommand {
             }
             return 0;
         } catch (Exception e) {
+            progress.close();
             return failed(e, err);
         }
     }

@@ -1,5 +1,6 @@
 package org.clustergrid.ingest.context;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
@@ -15,9 +17,12 @@ import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.ShapefileGrouping;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceField;
-import org.clustergrid.ingest.SourceSink;
 import org.clustergrid.ingest.SourceFiles;
+import org.clustergrid.ingest.SourceSink;
 import org.clustergrid.ingest.mapping.Mapping.GeometryColumns;
+import org.clustergrid.ingest.osm.OsmFilter;
+import org.clustergrid.ingest.osm.OsmLayerReader;
+import org.clustergrid.ingest.progress.ImportProgress;
 import org.clustergrid.layers.Attribute;
 import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.layers.LayerName;
@@ -41,14 +46,29 @@ public final class ContextLayerImporter {
      * @param sourceLayer the table of a GeoPackage to read; null for its only feature table
      * @param csvGeometry a CSV's geometry columns; null to find them by their usual names
      * @param csvCrs a CSV's CRS; null for EPSG:4326
+     * @param osmFilter the elements of an OpenStreetMap PBF file to take; required for PBF files, refused for others
      */
     public record Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
-            String attribution, GeometryColumns csvGeometry, String csvCrs) {}
+            String attribution, GeometryColumns csvGeometry, String csvCrs, OsmFilter osmFilter) {
+        public Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
+                String attribution, GeometryColumns csvGeometry, String csvCrs) {
+            this(files, sourceLayer, name, title, source, licence, attribution, csvGeometry, csvCrs, null);
+        }
+    }
 
     public record Result(ContextLayer layer, ImportReport report, Duration took) {}
 
     /** @throws ImportFailedException when a file has errors; the store is unchanged */
-    public synchronized Result run(Request r) throws Exception {
+    public Result run(Request r) throws Exception {
+        return run(r, ImportProgress.NONE);
+    }
+
+    /**
+     * As {@link #run(Request)}, telling {@code progress} how far each of the two readings has got.
+     *
+     * @throws ImportFailedException when a file has errors; the store is unchanged
+     */
+    public synchronized Result run(Request r, ImportProgress progress) throws Exception {
         long start = System.nanoTime();
         String name = LayerName.check(r.name());
         ImportReport report = new ImportReport(false);
@@ -66,12 +86,21 @@ public final class ContextLayerImporter {
         }
         List<Path> files = report.hasErrors() ? List.of()
                 : ShapefileGrouping.sourcesToRead(sources, report).stream().map(ImportRequest.Source::file).toList();
-        SchemaPass schema = new SchemaPass(report, limits);
+        long bytes = 0;
         for (Path f : files) {
-            SourceFiles.read(f, r.sourceLayer(), r.csvGeometry(), r.csvCrs(), report, schema, limits);
+            bytes += Files.size(f);
+        }
+        progress.pass(1, 2, "reading", bytes, -1);
+        SchemaPass schema = new SchemaPass(report, limits);
+        SourceSink counted = new CountingSink(schema, progress);
+        for (Path f : files) {
+            read(f, r, report, counted, progress);
+            progress.fileRead(Files.size(f));
         }
         if (!report.hasErrors() && schema.count() == 0) {
-            report.error(files.get(0).getFileName().toString(), null, null, "no feature with a geometry to import");
+            report.error(String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()), null,
+                    null, r.osmFilter() != null ? "no feature matched the OSM filter '" + r.osmFilter() + "'"
+                            : "no feature with a geometry to import");
         }
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
@@ -81,28 +110,73 @@ public final class ContextLayerImporter {
                 schema.kind(), schema.attributes(), schema.count(), schema.extent(), r.source(), r.licence(),
                 r.attribution(), String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
                 Instant.now(), keptStyle);
+        long total = bytes;
         ContextLayer stored = store.contextLayers().replace(layer, rows -> {
+            progress.pass(2, 2, "writing", total, layer.featureCount());
             ImportReport again = new ImportReport(false);
-            for (Path f : files) {
-                SourceFiles.read(f, r.sourceLayer(), r.csvGeometry(), r.csvCrs(), again, new SourceSink() {
-                    @Override
-                    public boolean typedFields(String file, String location, List<SourceField> fields) {
-                        return true; // values come typed, as the first reading saw them
-                    }
+            SourceSink writer = new SourceSink() {
+                @Override
+                public boolean typedFields(String file, String location, List<SourceField> fields) {
+                    return true; // values come typed, as the first reading saw them
+                }
 
-                    @Override
-                    public void accept(SourceFeature s) {
-                        if (s.geometry() != null) {
-                            rows.add(s.geometry(), typed(layer.attributes(), s.attributes()));
-                        }
+                @Override
+                public void accept(SourceFeature s) {
+                    if (s.geometry() != null) {
+                        rows.add(s.geometry(), typed(layer.attributes(), s.attributes()));
+                        progress.featuresRead(1);
                     }
-                }, limits);
+                }
+            };
+            for (Path f : files) {
+                read(f, r, again, writer, progress);
+                progress.fileRead(Files.size(f));
             }
             if (again.hasErrors()) { // the file changed between the readings
                 throw new ImportFailedException(again);
             }
         });
         return new Result(stored, report, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** An OSM file through its filter, any other through {@link SourceFiles}; a filter and a file must go together. */
+    private void read(Path f, Request r, ImportReport report, SourceSink sink, ImportProgress progress)
+            throws IOException {
+        String file = f.getFileName().toString();
+        FileType type = FileType.detect(f);
+        if (type == FileType.OSM_PBF) {
+            if (r.osmFilter() == null) {
+                report.error(file, null, null, "an OpenStreetMap file becomes a layer of its own through a tag filter:"
+                        + " pass --osm-filter \"key=value ...\" (in an upload, the osm-filter field), e.g."
+                        + " \"boundary=administrative admin_level=5\"");
+            } else {
+                OsmLayerReader.read(f, r.osmFilter(), report, sink, progress);
+            }
+        } else if (r.osmFilter() != null) {
+            report.error(file, null, null, "an OSM filter ('" + r.osmFilter() + "') is for OpenStreetMap PBF files,"
+                    + " but this is " + type.description());
+        } else {
+            SourceFiles.read(f, r.sourceLayer(), r.csvGeometry(), r.csvCrs(), report, sink, limits, progress);
+        }
+    }
+
+    /** Counts the features the first reading sees as it passes them on. */
+    private record CountingSink(SchemaPass schema, ImportProgress progress) implements SourceSink {
+        @Override
+        public void accept(SourceFeature f) {
+            schema.accept(f);
+            progress.featuresRead(1);
+        }
+
+        @Override
+        public boolean fields(String file, String location, List<String> names) {
+            return schema.fields(file, location, names);
+        }
+
+        @Override
+        public boolean typedFields(String file, String location, List<SourceField> fields) {
+            return schema.typedFields(file, location, fields);
+        }
     }
 
     private static Map<String, Object> typed(List<Attribute> attributes, Map<String, Object> values) {

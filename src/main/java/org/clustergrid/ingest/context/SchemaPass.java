@@ -40,6 +40,15 @@ final class SchemaPass implements SourceSink {
                     + maxAttributes + " (" + ImportLimits.setting("attributes") + ")");
             return false;
         }
+        // readers that declare fields as they meet them (OSM tags) are held to the limit over all their calls
+        long fresh = fields.stream().map(SourceField::name).distinct()
+                .filter(n -> !declared.containsKey(n) && !guessed.containsKey(n)).count();
+        if (declared.size() + guessed.size() + fresh > maxAttributes) {
+            tooMany = true;
+            report.error(file, location, null, "more than " + maxAttributes + " distinct attributes ("
+                    + ImportLimits.setting("attributes") + ")");
+            return false;
+        }
         for (SourceField f : fields) {
             AttributeType t = declaredType(f.type());
             if (t != null) {

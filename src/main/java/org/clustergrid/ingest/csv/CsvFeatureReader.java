@@ -25,6 +25,8 @@ import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceSink;
 import org.clustergrid.ingest.mapping.Mapping.GeometryColumns;
+import org.clustergrid.ingest.progress.ImportProgress;
+import org.clustergrid.ingest.progress.ProgressInputStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -59,11 +61,17 @@ public final class CsvFeatureReader {
     /** As {@link #read(Path, GeometryColumns, String, ImportReport, SourceSink)}; longer lines are an error. */
     public static void read(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink,
             ImportLimits limits) throws IOException {
-        new CsvFeatureReader().run(file, geometry, crs, report, sink, limits.lineCharacters());
+        read(file, geometry, crs, report, sink, limits, ImportProgress.NONE);
+    }
+
+    /** As above, telling {@code progress} the bytes read. */
+    public static void read(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink,
+            ImportLimits limits, ImportProgress progress) throws IOException {
+        new CsvFeatureReader().run(file, geometry, crs, report, sink, limits.lineCharacters(), progress);
     }
 
     private void run(Path file, GeometryColumns geometry, String crs, ImportReport report, SourceSink sink,
-            int maxLine) throws IOException {
+            int maxLine, ImportProgress progress) throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         if (type != FileType.TEXT) {
@@ -87,7 +95,8 @@ public final class CsvFeatureReader {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).build();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (Reader in = new BoundedLines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), maxLine);
+        try (Reader in = new BoundedLines(new java.io.InputStreamReader(
+                ProgressInputStream.wrap(Files.newInputStream(file), progress), decoder), maxLine);
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = stripBom(parser.getHeaderNames());
             GeometryColumns cols = resolveGeometry(geometry, header);

@@ -17,6 +17,8 @@ import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceGeometry;
 import org.clustergrid.ingest.SourceSink;
+import org.clustergrid.ingest.progress.ImportProgress;
+import org.clustergrid.ingest.progress.ProgressInputStream;
 import org.locationtech.jts.geom.Geometry;
 import org.wololo.flatgeobuf.GeometryConversions;
 import org.wololo.flatgeobuf.PackedRTree;
@@ -49,8 +51,15 @@ public final class FlatGeobufReader {
 
     /** @param sink receives each good feature as {@code feature N} (1-based, in file order) */
     public static void read(Path file, ImportReport report, SourceSink sink, ImportLimits limits) throws IOException {
+        read(file, report, sink, limits, ImportProgress.NONE);
+    }
+
+    /** As above, telling {@code progress} the bytes read. */
+    public static void read(Path file, ImportReport report, SourceSink sink, ImportLimits limits,
+            ImportProgress progress) throws IOException {
         FlatGeobufReader r = new FlatGeobufReader(file.getFileName().toString(), report, sink, limits);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(ProgressInputStream.wrap(Files.newInputStream(file), progress),
+                1 << 16)) {
             r.run(in);
         } catch (Corrupt e) {
             report.error(r.file, e.location, null, e.getMessage());

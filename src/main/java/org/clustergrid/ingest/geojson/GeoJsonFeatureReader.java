@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceSink;
+import org.clustergrid.ingest.progress.ImportProgress;
+import org.clustergrid.ingest.progress.ProgressInputStream;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -38,13 +41,15 @@ public final class GeoJsonFeatureReader {
     private final String file;
     private final ImportReport report;
     private final SourceSink sink;
+    private final ImportProgress progress;
     private final GeoJsonGeometryParser geometries = new GeoJsonGeometryParser(new GeometryFactory());
     private Reprojection crs;
 
-    private GeoJsonFeatureReader(String file, ImportReport report, SourceSink sink) {
+    private GeoJsonFeatureReader(String file, ImportReport report, SourceSink sink, ImportProgress progress) {
         this.file = file;
         this.report = report;
         this.sink = sink;
+        this.progress = progress;
     }
 
     /**
@@ -99,13 +104,19 @@ public final class GeoJsonFeatureReader {
     }
 
     public static void read(Path file, ImportReport report, SourceSink sink) throws IOException {
+        read(file, report, sink, ImportProgress.NONE);
+    }
+
+    /** As above, telling {@code progress} the bytes of the features read. */
+    public static void read(Path file, ImportReport report, SourceSink sink, ImportProgress progress)
+            throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         if (type != FileType.JSON) {
             report.error(name, null, null, "expected a GeoJSON document but it is " + type.description());
             return;
         }
-        new GeoJsonFeatureReader(name, report, sink).read(file);
+        new GeoJsonFeatureReader(name, report, sink, progress).read(file);
     }
 
     private void read(Path path) throws IOException {
@@ -191,7 +202,7 @@ public final class GeoJsonFeatureReader {
 
     private void features(Path path) throws IOException {
         boolean found = false;
-        try (JsonParser p = JSON.createParser(path.toFile())) {
+        try (JsonParser p = JSON.createParser(ProgressInputStream.wrap(Files.newInputStream(path), progress))) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();

@@ -19,6 +19,8 @@ import org.clustergrid.ingest.ExpansionLimit;
 import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.ingest.progress.ImportProgress;
+import org.clustergrid.ingest.progress.ProgressInputStream;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Market.MarketKind;
 import org.locationtech.jts.geom.Coordinate;
@@ -59,14 +61,21 @@ public final class GeoNamesReader {
     /** As {@link #read(Path, Filter, ImportReport, Consumer)}; expansion and lines beyond {@code limits} are errors. */
     public static void read(Path file, Filter filter, ImportReport report, Consumer<Market> sink, ImportLimits limits)
             throws IOException {
-        new GeoNamesReader().run(file, filter, report, sink, limits);
+        read(file, filter, report, sink, limits, ImportProgress.NONE);
     }
 
-    private void run(Path file, Filter filter, ImportReport report, Consumer<Market> sink, ImportLimits limits)
-            throws IOException {
+    /** As above, telling {@code progress} the bytes read (compressed bytes of a .gz or .zip). */
+    public static void read(Path file, Filter filter, ImportReport report, Consumer<Market> sink, ImportLimits limits,
+            ImportProgress progress) throws IOException {
+        new GeoNamesReader().run(file, filter, report, sink, limits, progress);
+    }
+
+    private void run(Path file, Filter filter, ImportReport report, Consumer<Market> sink, ImportLimits limits,
+            ImportProgress progress) throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
-        try (ExpansionLimit.Counting raw = new ExpansionLimit.Counting(Files.newInputStream(file))) {
+        try (ExpansionLimit.Counting raw = new ExpansionLimit.Counting(
+                ProgressInputStream.wrap(Files.newInputStream(file), progress))) {
             InputStream in;
             switch (type) {
                 case GZIP -> in = new ExpansionLimit(new GZIPInputStream(raw, 1 << 16), limits, raw::count, name);

@@ -33,6 +33,11 @@ final class ElementShape {
         return location;
     }
 
+    /** Whether the element is a way whose ends meet, with at least 3 distinct nodes: a ring that may be an area. */
+    boolean closedWay() {
+        return raw instanceof LineString line && line.isClosed() && line.getNumPoints() >= 4;
+    }
+
     /** The element as a line or lines, or null for nodes and areas. */
     Geometry linear() {
         return raw instanceof Lineal ? raw : null;

@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.clustergrid.ingest.FileType;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.osm.OsmBlockDecoder.ElementHandler;
 import org.clustergrid.ingest.osm.OsmBlockDecoder.Member;
 import org.clustergrid.ingest.osm.PbfFile.BlockRef;
+import org.clustergrid.ingest.progress.ImportProgress;
 import org.clustergrid.model.LayerFeature;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateList;
@@ -23,7 +25,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * Reads an OpenStreetMap {@code .osm.pbf} extract into ClusterGrid layer features (roads, power, finance, markets
- * and optionally clusters; see {@link OsmTagRules} for the tag rules).
+ * and optionally clusters; see {@link OsmTagRules} for the tag rules), or into the features of a tag filter
+ * ({@link OsmLayerReader}).
  *
  * <p>Ways and relations only reference nodes, so geometries need several passes. To scale to country extracts with
  * hundreds of millions of nodes, nothing is kept per node except the coordinates of nodes that wanted ways use, in
@@ -44,10 +47,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 public final class OsmPbfReader {
     private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
 
-    private final String fileName;
-    private final OsmImportOptions options;
     private final ProblemSink problems;
-    private final OsmFeatureMapper mapper;
+    private final OsmElements elements;
 
     private final List<RelationRecord> relations = new ArrayList<>();
     private long[] memberWayIds = new long[0];
@@ -57,12 +58,9 @@ public final class OsmPbfReader {
     /** A wanted relation, kept from pass 1 to the end; only its way members matter. */
     private record RelationRecord(long id, Map<String, String> tags, long[] wayIds) {}
 
-    private OsmPbfReader(String fileName, OsmImportOptions options, ImportReport report,
-            Consumer<LayerFeature> sink) {
-        this.fileName = fileName;
-        this.options = options;
-        this.problems = (location, field, message) -> report.warning(fileName, location, field, message);
-        this.mapper = new OsmFeatureMapper(options, report, problems, sink);
+    private OsmPbfReader(ProblemSink problems, OsmElements elements) {
+        this.problems = problems;
+        this.elements = elements;
     }
 
     /**
@@ -74,6 +72,18 @@ public final class OsmPbfReader {
      */
     public static void read(Path pbf, OsmImportOptions options, ImportReport report, Consumer<LayerFeature> sink)
             throws IOException {
+        read(pbf, options, report, sink, ImportProgress.NONE);
+    }
+
+    /** As {@link #read(Path, OsmImportOptions, ImportReport, Consumer)}, telling {@code progress} the bytes read. */
+    public static void read(Path pbf, OsmImportOptions options, ImportReport report, Consumer<LayerFeature> sink,
+            ImportProgress progress) throws IOException {
+        read(pbf, report, progress, problems -> new LayerElements(options, report, problems, sink));
+    }
+
+    /** Reads the file for the elements {@code elements} wants, made once the problem sink is known. */
+    static void read(Path pbf, ImportReport report, ImportProgress progress,
+            Function<ProblemSink, OsmElements> elements) throws IOException {
         String fileName = pbf.getFileName().toString();
         FileType type = FileType.detect(pbf);
         if (type != FileType.OSM_PBF) {
@@ -81,7 +91,8 @@ public final class OsmPbfReader {
             return;
         }
         try (PbfFile file = new PbfFile(pbf)) {
-            new OsmPbfReader(fileName, options, report, sink).run(file);
+            ProblemSink problems = (location, field, message) -> report.warning(fileName, location, field, message);
+            new OsmPbfReader(problems, elements.apply(problems)).run(file, new PbfProgress(progress, file.size()));
             if (file.headerBounds() != null) {
                 report.fileBounds(file.headerBounds(), fileName + " header bounds");
             }
@@ -95,7 +106,8 @@ public final class OsmPbfReader {
         }
     }
 
-    private void run(PbfFile file) throws IOException {
+    private void run(PbfFile file, PbfProgress progress) throws IOException {
+        file.onRead(progress::read);
         List<BlockRef> blocks = file.scan((ref, block) -> block.relations(relationCollector()));
         memberWayIds = relations.stream()
                 .flatMapToLong(r -> Arrays.stream(r.wayIds()))
@@ -104,6 +116,8 @@ public final class OsmPbfReader {
                 .toArray();
         List<BlockRef> wayBlocks = blocks.stream().filter(b -> (b.types() & PbfFile.WAYS) != 0).toList();
         List<BlockRef> nodeBlocks = blocks.stream().filter(b -> (b.types() & PbfFile.NODES) != 0).toList();
+        progress.blocksKnown(wayBlocks.stream().mapToLong(BlockRef::blobSize).sum(),
+                nodeBlocks.stream().mapToLong(BlockRef::blobSize).sum());
 
         LongList needed = new LongList(1 << 16);
         file.read(wayBlocks, (ref, block) -> block.ways(new ElementHandler() {
@@ -122,8 +136,8 @@ public final class OsmPbfReader {
             @Override
             public void node(long id, int lonE7, int latE7, Map<String, String> tags) {
                 nodes.offer(id, lonE7, latE7);
-                if (OsmTagRules.isOfInterest(tags, options)) {
-                    mapper.map('n', id, tags, new ElementShape("node " + id,
+                if (elements.wanted(tags)) {
+                    elements.element('n', id, tags, new ElementShape("node " + id,
                             GEOMETRY.createPoint(new Coordinate(lonE7 / 1e7, latE7 / 1e7)), problems));
                 }
             }
@@ -132,12 +146,12 @@ public final class OsmPbfReader {
         file.read(wayBlocks, (ref, block) -> block.ways(new ElementHandler() {
             @Override
             public void way(long id, Map<String, String> tags, long[] refs) {
-                boolean tagged = OsmTagRules.isOfInterest(tags, options);
+                boolean tagged = elements.wanted(tags);
                 boolean member = Arrays.binarySearch(memberWayIds, id) >= 0;
                 if (tagged || member) {
                     Coordinate[] coords = wayCoordinates(id, refs);
                     if (coords != null && tagged) {
-                        mapper.map('w', id, tags, new ElementShape("way " + id,
+                        elements.element('w', id, tags, new ElementShape("way " + id,
                                 GEOMETRY.createLineString(coords), problems));
                     }
                     if (coords != null && member) {
@@ -151,22 +165,20 @@ public final class OsmPbfReader {
         for (RelationRecord r : relations) {
             Geometry g = relationGeometry(r);
             if (g != null) {
-                mapper.map('r', r.id(), r.tags(), new ElementShape("relation " + r.id(), g, problems));
+                elements.element('r', r.id(), r.tags(), new ElementShape("relation " + r.id(), g, problems));
             }
         }
     }
 
     private boolean wanted(long wayId, Map<String, String> tags) {
-        return OsmTagRules.isOfInterest(tags, options) || Arrays.binarySearch(memberWayIds, wayId) >= 0;
+        return elements.wanted(tags) || Arrays.binarySearch(memberWayIds, wayId) >= 0;
     }
 
     private ElementHandler relationCollector() {
         return new ElementHandler() {
             @Override
             public void relation(long id, Map<String, String> tags, List<Member> members) {
-                boolean multipolygon = "multipolygon".equals(tags.get("type"));
-                boolean lines = OsmTagRules.powerKind(tags) != null && OsmTagRules.powerKind(tags).isLinear();
-                if ((multipolygon || lines) && OsmTagRules.isOfInterest(tags, options)) {
+                if (elements.keepRelation(tags)) {
                     long[] ways = members.stream().filter(m -> m.type() == 'w').mapToLong(Member::id).toArray();
                     relations.add(new RelationRecord(id, tags, ways));
                 }
@@ -214,7 +226,7 @@ public final class OsmPbfReader {
             problems.warning(location, null, "no member ways; relation left out");
             return null;
         }
-        if (!"multipolygon".equals(r.tags().get("type"))) {
+        if (!elements.relationIsArea(r.tags())) {
             return GEOMETRY.createMultiLineString(
                     parts.stream().map(GEOMETRY::createLineString).toArray(LineString[]::new));
         }

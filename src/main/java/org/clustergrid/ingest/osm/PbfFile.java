@@ -49,6 +49,7 @@ final class PbfFile implements Closeable {
     private final int window;
 
     private Envelope headerBounds;
+    private java.util.function.LongConsumer onRead = n -> {};
 
     PbfFile(Path path) throws IOException {
         channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -179,6 +180,15 @@ final class PbfFile implements Closeable {
         return new Envelope(b.getLeft() / 1e9, b.getRight() / 1e9, b.getBottom() / 1e9, b.getTop() / 1e9);
     }
 
+    /** Told the bytes of each read from the file, for progress. */
+    void onRead(java.util.function.LongConsumer listener) {
+        onRead = listener;
+    }
+
+    long size() {
+        return size;
+    }
+
     /** The bounds the file's header declares (an extract's clipping box), null when it declares none. */
     Envelope headerBounds() {
         return headerBounds;
@@ -246,6 +256,7 @@ final class PbfFile implements Closeable {
                         + (pos + buf.position()));
             }
         }
+        onRead.accept(n);
         return buf.flip();
     }
 

@@ -19,6 +19,8 @@ import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFeature;
 import org.clustergrid.ingest.SourceSink;
+import org.clustergrid.ingest.progress.ImportProgress;
+import org.clustergrid.ingest.progress.ProgressInputStream;
 
 /**
  * Reads an ESRI Shapefile, zipped or loose, into WGS84 {@link SourceFeature}s. Records are streamed: the reader holds
@@ -39,20 +41,29 @@ public final class ShapefileReader {
 
     /** As {@link #read(Path, ImportReport, SourceSink)}; a ZIP member expanding beyond {@code limits} is an error. */
     public static void read(Path file, ImportReport report, SourceSink sink, ImportLimits limits) throws IOException {
+        read(file, report, sink, limits, ImportProgress.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} the bytes read: those of the {@code .shp}, which is read in step with the
+     * {@code .dbf}, scaled in a ZIP archive to the archive's size.
+     */
+    public static void read(Path file, ImportReport report, SourceSink sink, ImportLimits limits,
+            ImportProgress progress) throws IOException {
         String name = file.getFileName().toString();
         FileType type = FileType.detect(file);
         switch (type) {
-            case ZIP -> readZip(file, name, report, sink, limits);
-            case SHAPEFILE -> readLoose(file, name, report, sink);
+            case ZIP -> readZip(file, name, report, sink, limits, progress);
+            case SHAPEFILE -> readLoose(file, name, report, sink, progress);
             default -> report.error(name, null, null,
                     "expected a zipped Shapefile but it is " + type.description());
         }
     }
 
-    private static void readZip(Path file, String name, ImportReport report, SourceSink sink, ImportLimits limits)
-            throws IOException {
+    private static void readZip(Path file, String name, ImportReport report, SourceSink sink, ImportLimits limits,
+            ImportProgress progress) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ShapefileParts parts = zipParts(zip, name, report, limits);
+            ShapefileParts parts = zipParts(zip, name, report, limits, progress, Files.size(file));
             if (parts != null) {
                 new ShapefileDecoder(parts, report, sink).run();
             }
@@ -63,8 +74,8 @@ public final class ShapefileReader {
         }
     }
 
-    private static ShapefileParts zipParts(ZipFile zip, String zipName, ImportReport report, ImportLimits limits)
-            throws IOException {
+    private static ShapefileParts zipParts(ZipFile zip, String zipName, ImportReport report, ImportLimits limits,
+            ImportProgress progress, long zipSize) throws IOException {
         List<ZipEntry> entries = new ArrayList<>();
         zip.stream().filter(e -> !e.isDirectory() && !isMacMetadata(e.getName())).forEach(entries::add);
         List<ZipEntry> shps = entries.stream().filter(e -> hasExtension(e.getName(), ".shp")).toList();
@@ -90,7 +101,9 @@ public final class ShapefileReader {
                 ExpansionLimit.check(zipName + "!" + e.getName(), e.getSize(), e.getCompressedSize(), limits);
             }
         }
-        return new ShapefileParts(label, () -> member(zip, shp, zipName, limits),
+        double scale = shp.getSize() > 0 ? (double) zipSize / shp.getSize() : 0;
+        return new ShapefileParts(label,
+                () -> new ProgressInputStream(member(zip, shp, zipName, limits), progress, scale),
                 () -> member(zip, dbf, zipName, limits),
                 shx == null || shx.getSize() < 0 ? -1 : ShapefileParts.shxRecords(shx.getSize()),
                 prj == null ? null : prj.getName(), text(zip, prj), text(zip, cpg));
@@ -101,8 +114,8 @@ public final class ShapefileReader {
         return new ExpansionLimit(zip.getInputStream(e), limits, e::getCompressedSize, zipName + "!" + e.getName());
     }
 
-    private static void readLoose(Path shp, String name, ImportReport report, SourceSink sink)
-            throws IOException {
+    private static void readLoose(Path shp, String name, ImportReport report, SourceSink sink,
+            ImportProgress progress) throws IOException {
         Path dir = shp.toAbsolutePath().getParent();
         String base = stripExtension(name);
         List<Path> siblings;
@@ -117,7 +130,8 @@ public final class ShapefileReader {
         Path shx = sibling(siblings, ".shx");
         Path prj = sibling(siblings, ".prj");
         Path cpg = sibling(siblings, ".cpg");
-        ShapefileParts parts = new ShapefileParts(name, () -> Files.newInputStream(shp), () -> Files.newInputStream(dbf),
+        ShapefileParts parts = new ShapefileParts(name,
+                () -> ProgressInputStream.wrap(Files.newInputStream(shp), progress), () -> Files.newInputStream(dbf),
                 shx == null ? -1 : ShapefileParts.shxRecords(Files.size(shx)),
                 prj == null ? null : prj.getFileName().toString(),
                 prj == null ? null : Files.readString(prj, StandardCharsets.ISO_8859_1),

@@ -60,6 +60,7 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("POST /api/scores/geometry", Need.ANALYST),
             Map.entry("POST /api/scores/profile", Need.ANALYST),
             Map.entry("POST /api/admin/imports", Need.ADMIN),
+            Map.entry("GET /api/admin/imports/jobs/{id}", Need.ADMIN),
             Map.entry("DELETE /api/admin/datasets/{id}", Need.ADMIN),
             Map.entry("DELETE /api/admin/layers/{name}", Need.ADMIN),
             Map.entry("PUT /api/admin/layers/{name}/style", Need.ADMIN),
