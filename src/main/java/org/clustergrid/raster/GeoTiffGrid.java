@@ -34,6 +34,8 @@ public final class GeoTiffGrid {
 
     private final Path file;
     private final Hints hints;
+    /** Kept for every read: opening one parses the file's header and CRS again (some ms); reads may run at once. */
+    private final GeoTiffReader reader;
     private final CoordinateReferenceSystem crs;
     private final ReferencedEnvelope envelope;
     private final int width;
@@ -48,6 +50,7 @@ public final class GeoTiffGrid {
             IOException {
         this.file = file;
         this.hints = hints;
+        this.reader = reader;
         this.crs = reader.getCoordinateReferenceSystem();
         this.envelope = new ReferencedEnvelope(reader.getOriginalEnvelope());
         var range = reader.getOriginalGridRange();
@@ -125,6 +128,7 @@ public final class GeoTiffGrid {
                 throw new RasterException(shown + " has " + grid.bands + " bands; a raster layer is one band of values"
                         + " (population, elevation), coloured by a ramp");
             }
+            reader = null; // the grid's now
             return grid;
         } catch (RasterException e) {
             throw e;
@@ -192,27 +196,48 @@ public final class GeoTiffGrid {
     }
 
     private Window read(ReferencedEnvelope nativeBox, int columns, int rows) {
-        GeoTiffReader reader = null;
         try {
-            reader = new GeoTiffReader(file.toFile(), hints);
             ParameterValue<GridGeometry2D> gg = AbstractGridFormat.READ_GRIDGEOMETRY2D.createValue();
             gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, columns, rows), nativeBox));
             GridCoverage2D coverage = reader.read(new GeneralParameterValue[] {gg});
             if (coverage == null) {
                 return null;
             }
-            Raster data = coverage.getRenderedImage().getData();
             MathTransform toGrid = coverage.getGridGeometry().getCRSToGrid2D(
                     org.geotools.api.metadata.spatial.PixelOrientation.UPPER_LEFT);
+            // the image may reach well past the box asked for (GeoTools does not always crop a file without
+            // overviews): decode only the tiles under the box
+            java.awt.image.RenderedImage image = coverage.getRenderedImage();
+            java.awt.Rectangle wanted = gridBox(nativeBox, toGrid).intersection(new java.awt.Rectangle(
+                    image.getMinX(), image.getMinY(), image.getWidth(), image.getHeight()));
+            Raster data = wanted.isEmpty() ? null : image.getData(wanted);
             coverage.dispose(true);
+            if (data == null) {
+                return null;
+            }
             return new Window(data, lonLatToNative, toGrid, noData);
         } catch (IOException e) {
             throw new RasterException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
-        } finally {
-            if (reader != null) {
-                reader.dispose();
-            }
         }
+    }
+
+    /** The cells of the image under a box of the grid's CRS, one cell of margin around. */
+    private static java.awt.Rectangle gridBox(ReferencedEnvelope box, MathTransform toGrid) {
+        double[] c = {box.getMinX(), box.getMinY(), box.getMaxX(), box.getMinY(), box.getMaxX(), box.getMaxY(),
+            box.getMinX(), box.getMaxY()};
+        try {
+            toGrid.transform(c, 0, c, 0, 4);
+        } catch (TransformException e) {
+            return new java.awt.Rectangle(Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2, Integer.MAX_VALUE,
+                    Integer.MAX_VALUE); // the whole image, as before
+        }
+        double x0 = Math.min(Math.min(c[0], c[2]), Math.min(c[4], c[6]));
+        double x1 = Math.max(Math.max(c[0], c[2]), Math.max(c[4], c[6]));
+        double y0 = Math.min(Math.min(c[1], c[3]), Math.min(c[5], c[7]));
+        double y1 = Math.max(Math.max(c[1], c[3]), Math.max(c[5], c[7]));
+        int minX = (int) Math.floor(x0) - 1;
+        int minY = (int) Math.floor(y0) - 1;
+        return new java.awt.Rectangle(minX, minY, (int) Math.ceil(x1) + 1 - minX, (int) Math.ceil(y1) + 1 - minY);
     }
 
     /**
