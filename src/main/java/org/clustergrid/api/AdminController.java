@@ -75,7 +75,16 @@ class AdminController {
             @RequestParam(value = "boundariesField", required = false) String boundariesField,
             @RequestParam(value = "crs", required = false) String crs,
             @RequestParam(value = "ramp", required = false) String ramp,
-            @RequestParam(value = "elevation", required = false) String elevation) throws Exception {
+            @RequestParam(value = "elevation", required = false) String elevation,
+            @RequestParam(value = "elevationAttribute", required = false) String elevationAttribute,
+            @RequestParam(value = "elevationDefault", required = false) String elevationDefault,
+            @RequestParam(value = "elevationMultiple", required = false) String elevationMultiple,
+            @RequestParam(value = "elevationNearest", required = false) String elevationNearest,
+            @RequestParam(value = "timeAttribute", required = false) String timeAttribute,
+            @RequestParam(value = "time", required = false) String time,
+            @RequestParam(value = "timeDefault", required = false) String timeDefault,
+            @RequestParam(value = "timeMultiple", required = false) String timeMultiple,
+            @RequestParam(value = "timeNearest", required = false) String timeNearest) throws Exception {
         Path dir = Files.createTempDirectory("clustergrid-upload");
         try {
             ImportOptions o = new ImportOptions();
@@ -103,7 +112,16 @@ class AdminController {
             o.boundariesField = boundariesField;
             o.crs = crs == null || crs.isBlank() ? null : crs;
             o.ramp = ramp == null || ramp.isBlank() ? null : ramp;
-            o.elevation = elevation == null || elevation.isBlank() ? null : elevation;
+            o.elevation = blankAsNull(elevation);
+            o.elevationAttribute = blankAsNull(elevationAttribute);
+            o.elevationDefault = blankAsNull(elevationDefault);
+            o.elevationMultiple = ImportOptions.yesNo(elevationMultiple, "elevationMultiple");
+            o.elevationNearest = ImportOptions.yesNo(elevationNearest, "elevationNearest");
+            o.timeAttribute = blankAsNull(timeAttribute);
+            o.time = blankAsNull(time);
+            o.timeDefault = blankAsNull(timeDefault);
+            o.timeMultiple = ImportOptions.yesNo(timeMultiple, "timeMultiple");
+            o.timeNearest = ImportOptions.yesNo(timeNearest, "timeNearest");
             if (o.isRaster()) {
                 RasterImporter.Result r = rasterImporter.run(o.toRasterRequest());
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -215,5 +233,9 @@ class AdminController {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clustergrid.dimension.Axis;
+import org.clustergrid.dimension.Dimension;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
@@ -43,7 +45,22 @@ public final class ContextLayerImporter {
      * @param csvCrs a CSV's CRS; null for EPSG:4326
      */
     public record Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
-            String attribution, GeometryColumns csvGeometry, String csvCrs) {}
+            String attribution, GeometryColumns csvGeometry, String csvCrs, List<DimensionRequest> dimensions) {
+
+        public Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
+                String attribution, GeometryColumns csvGeometry, String csvCrs) {
+            this(files, sourceLayer, name, title, source, licence, attribution, csvGeometry, csvCrs, List.of());
+        }
+    }
+
+    /**
+     * A WMS dimension to declare on an attribute ({@link org.clustergrid.dimension.Dimension}).
+     *
+     * @param values the values offered (a list, or intervals min/max/resolution); null: the attribute's distinct values
+     * @param defaultValue the value used when a request gives none; null: a request must give one
+     */
+    public record DimensionRequest(Axis axis, String attribute, String values, String defaultValue,
+            boolean multipleValues, boolean nearestValue) {}
 
     public record Result(ContextLayer layer, ImportReport report, Duration took) {}
 
@@ -67,12 +84,16 @@ public final class ContextLayerImporter {
         List<Path> files = report.hasErrors() ? List.of()
                 : ShapefileGrouping.sourcesToRead(sources, report).stream().map(ImportRequest.Source::file).toList();
         SchemaPass schema = new SchemaPass(report, limits);
+        LayerDimensions dimensions = new LayerDimensions(r.dimensions());
         for (Path f : files) {
-            SourceFiles.read(f, r.sourceLayer(), r.csvGeometry(), r.csvCrs(), report, schema, limits);
+            SourceFiles.read(f, r.sourceLayer(), r.csvGeometry(), r.csvCrs(), report, dimensions.watching(schema),
+                    limits);
         }
         if (!report.hasErrors() && schema.count() == 0) {
             report.error(files.get(0).getFileName().toString(), null, null, "no feature with a geometry to import");
         }
+        List<Dimension> declared = report.hasErrors() ? List.of()
+                : dimensions.declare(schema.attributes(), report, files.get(0).getFileName().toString());
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
         }
@@ -80,7 +101,7 @@ public final class ContextLayerImporter {
         ContextLayer layer = new ContextLayer(name, r.title() == null || r.title().isBlank() ? name : r.title(),
                 schema.kind(), schema.attributes(), schema.count(), schema.extent(), r.source(), r.licence(),
                 r.attribution(), String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
-                Instant.now(), keptStyle);
+                Instant.now(), keptStyle, declared);
         ContextLayer stored = store.contextLayers().replace(layer, rows -> {
             ImportReport again = new ImportReport(false);
             for (Path f : files) {
