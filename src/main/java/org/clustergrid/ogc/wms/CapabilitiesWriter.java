@@ -302,13 +302,19 @@ final class CapabilitiesWriter {
         return new Envelope(-180, 180, -90, 90);
     }
 
+    /** Degrees a box reaches around a layer of one point (about 11 m at the equator). */
+    static final double POINT_PAD_DEGREES = 0.0001;
+
     /**
      * The geographic box, then a BoundingBox per CRS in that CRS's axis order for this version; widened to the printed
      * decimals, so the data never reaches past the box a client reads.
      */
     private void boxes(Envelope extent) {
-        Envelope e = new Envelope(Xml.down(extent.getMinX()), Xml.up(extent.getMaxX()), Xml.down(extent.getMinY()),
-                Xml.up(extent.getMaxY()));
+        // a single point (or a line along an axis) still gets a box a client can ask a map of: BBOX needs min < max
+        double padX = extent.getWidth() == 0 ? POINT_PAD_DEGREES : 0;
+        double padY = extent.getHeight() == 0 ? POINT_PAD_DEGREES : 0;
+        Envelope e = new Envelope(Xml.down(extent.getMinX() - padX), Xml.up(extent.getMaxX() + padX),
+                Xml.down(extent.getMinY() - padY), Xml.up(extent.getMaxY() + padY));
         if (v13()) {
             x.start("EX_GeographicBoundingBox")
                     .element("westBoundLongitude", Xml.num(e.getMinX()))

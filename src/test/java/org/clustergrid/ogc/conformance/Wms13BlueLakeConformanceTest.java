@@ -125,4 +125,30 @@ class Wms13BlueLakeConformanceTest extends BlueLakeTestBase {
             assertThat(WmsSupport.text(r)).as(c[0]).contains(c[4]);
         }
     }
+
+    @Test
+    void featureInfoOnEachQueryableLayerInItsAdvertisedBox() throws Exception {
+        // getfeatureinfo.xml's each-queryable-layer: the layer's own CRS:84 box at 100×100, I=J=50; a layer of one
+        // point (Bridges) must advertise a box with min < max for that request to be a valid one
+        for (Element l : layers()) {
+            String name = WmsSupport.childText(l, "Name");
+            Element box = WmsSupport.children(l, "BoundingBox").stream()
+                    .filter(b -> b.getAttribute("CRS").equals("CRS:84")).findFirst().orElseThrow();
+            String bbox = String.join(",", box.getAttribute("minx"), box.getAttribute("miny"),
+                    box.getAttribute("maxx"), box.getAttribute("maxy"));
+            // functions.xml's layer-info: a dimension without a default is given its first value
+            StringBuilder dims = new StringBuilder();
+            for (Element d : WmsSupport.children(l, "Dimension")) {
+                if (!d.hasAttribute("default")) {
+                    dims.append('&').append(d.getAttribute("name").toUpperCase(java.util.Locale.ROOT)).append('=')
+                            .append(d.getTextContent().replace('/', ',').split(",")[0]);
+                }
+            }
+            var r = wms("VeRsIoN=1.3.0&ReQuEsT=GetFeatureInfo&LaYeRs=" + name + "&QuErY_LaYeRs=" + name
+                    + "&StYlEs=&CrS=CRS:84&BbOx=" + bbox + "&WiDtH=100&HeIgHt=100&I=50&J=50"
+                    + "&InFo_fOrMaT=application/json&FoRmAt=image/png" + dims);
+            assertThat(WmsSupport.contentType(r)).as(name + " " + bbox + ": " + WmsSupport.text(r))
+                    .startsWith("application/json");
+        }
+    }
 }
