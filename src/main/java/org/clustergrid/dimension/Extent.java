@@ -80,14 +80,20 @@ public final class Extent {
     /** Whether a range {@code [lo, hi]} reaches any declared value. */
     public boolean overlaps(double lo, double hi) {
         for (Part p : parts) {
-            if (hi < p.min() || lo > p.max()) {
+            double from = Math.max(lo, p.min());
+            double to = Math.min(hi, p.max());
+            if (from > to) {
                 continue;
             }
             if (p.step() == null) {
                 return true;
             }
-            double first = nearestIn(p, Math.max(lo, p.min()));
-            if ((first >= lo && first <= hi) || (nextOnGrid(p, Math.max(lo, p.min())) <= hi)) {
+            // the first grid value at or after the range's start
+            double first = nearestIn(p, from);
+            if (first < from) {
+                first = p.step().next(first);
+            }
+            if (first <= to) {
                 return true;
             }
         }
@@ -131,11 +137,6 @@ public final class Extent {
             below = next;
         }
         throw new DimensionException("the interval is too finely stepped to look values up in");
-    }
-
-    /** The first grid value of a part after the one nearest to {@code v}. */
-    private static double nextOnGrid(Part p, double v) {
-        return p.step().next(nearestIn(p, v));
     }
 
     @Override

@@ -44,6 +44,10 @@ class DimensionTest {
         assertThatThrownBy(() -> d.select("500/600")).isInstanceOf(DimensionException.class);
         // a range reaching past the extent asks for what lies within it
         assertThat(d.select("400/1000").matches(425)).isTrue();
+        // a range between two grid values reaches none
+        Dimension tens = Dimension.of(E, null, "0/100/10", null, true, false);
+        assertThatThrownBy(() -> tens.select("11/19")).isInstanceOf(DimensionException.class);
+        assertThat(tens.select("11/20").matches(20)).isTrue();
         assertThat(d.select("").warning()).isEqualTo("99 Default value used: elevation=0/425 m");
     }
 
