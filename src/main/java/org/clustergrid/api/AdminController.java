@@ -88,6 +88,15 @@ class AdminController {
             @RequestParam(value = "crs", required = false) String crs,
             @RequestParam(value = "ramp", required = false) String ramp,
             @RequestParam(value = "elevation", required = false) String elevation,
+            @RequestParam(value = "elevationAttribute", required = false) String elevationAttribute,
+            @RequestParam(value = "elevationDefault", required = false) String elevationDefault,
+            @RequestParam(value = "elevationMultiple", required = false) String elevationMultiple,
+            @RequestParam(value = "elevationNearest", required = false) String elevationNearest,
+            @RequestParam(value = "timeAttribute", required = false) String timeAttribute,
+            @RequestParam(value = "time", required = false) String time,
+            @RequestParam(value = "timeDefault", required = false) String timeDefault,
+            @RequestParam(value = "timeMultiple", required = false) String timeMultiple,
+            @RequestParam(value = "timeNearest", required = false) String timeNearest,
             @RequestParam(value = "async", defaultValue = "false") boolean async,
             @RequestHeader(value = "Prefer", required = false) String prefer) throws Exception {
         Path dir = Files.createTempDirectory("clustergrid-upload");
@@ -119,7 +128,16 @@ class AdminController {
             o.boundariesField = boundariesField;
             o.crs = crs == null || crs.isBlank() ? null : crs;
             o.ramp = ramp == null || ramp.isBlank() ? null : ramp;
-            o.elevation = elevation == null || elevation.isBlank() ? null : elevation;
+            o.elevation = blankAsNull(elevation);
+            o.elevationAttribute = blankAsNull(elevationAttribute);
+            o.elevationDefault = blankAsNull(elevationDefault);
+            o.elevationMultiple = ImportOptions.yesNo(elevationMultiple, "elevationMultiple");
+            o.elevationNearest = ImportOptions.yesNo(elevationNearest, "elevationNearest");
+            o.timeAttribute = blankAsNull(timeAttribute);
+            o.time = blankAsNull(time);
+            o.timeDefault = blankAsNull(timeDefault);
+            o.timeMultiple = ImportOptions.yesNo(timeMultiple, "timeMultiple");
+            o.timeNearest = ImportOptions.yesNo(timeNearest, "timeNearest");
             ImportJobs.Work work = prepare(o);
             if (!async && !respondAsync(prefer)) {
                 return ResponseEntity.status(HttpStatus.CREATED).body(work.run(ImportProgress.NONE));
@@ -275,5 +293,9 @@ class AdminController {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -30,6 +30,18 @@ final class Json {
         m.put("file", l.file());
         m.put("importedAt", l.importedAt().toString());
         m.put("styled", l.style() != null);
+        List<Map<String, Object>> dimensions = new java.util.ArrayList<>();
+        for (var d : l.dimensions()) {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("name", d.axis().dimensionName());
+            dm.put("attribute", d.attribute());
+            dm.put("values", d.extent().text());
+            dm.put("default", d.defaultValue());
+            dm.put("multipleValues", d.multipleValues());
+            dm.put("nearestValue", d.nearestValue());
+            dimensions.add(dm);
+        }
+        m.put("dimensions", dimensions);
         return m;
     }
 

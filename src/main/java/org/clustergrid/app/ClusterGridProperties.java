@@ -23,7 +23,7 @@ public record ClusterGridProperties(
         api = api == null ? new Api(0, 0) : api;
         scoring = scoring == null ? new Scoring(null) : scoring;
         tiles = tiles == null ? new Tiles(null) : tiles;
-        wms = wms == null ? new Wms(null, null) : wms;
+        wms = wms == null ? new Wms(null, null, null) : wms;
         limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null, null, null, null) : limits;
     }
 
@@ -63,10 +63,21 @@ public record ClusterGridProperties(
      * @param memoryMegabytes heap for layers maps draw from memory (the layers that fit); the rest from the store
      * @param cacheMegabytes memory for GetMap answers of the current data version; 0 keeps none
      */
-    public record Wms(Integer memoryMegabytes, Integer cacheMegabytes) {
+    public record Wms(Integer memoryMegabytes, Integer cacheMegabytes, Contact contact) {
         public Wms {
             memoryMegabytes = memoryMegabytes == null || memoryMegabytes < 0 ? 256 : memoryMegabytes;
             cacheMegabytes = cacheMegabytes == null || cacheMegabytes < 0 ? 64 : cacheMegabytes;
+            contact = contact == null ? new Contact(null, null, null, null, null) : contact;
+        }
+    }
+
+    /**
+     * Who runs the service, for the WMS capabilities' ContactInformation ({@code clustergrid.wms.contact.*}); only
+     * what is set is published, the organisation defaulting to ClusterGrid.
+     */
+    public record Contact(String person, String organization, String position, String phone, String email) {
+        public Contact {
+            organization = organization == null || organization.isBlank() ? "ClusterGrid" : organization.strip();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.clustergrid.dimension.Axis;
 import org.clustergrid.ingest.CoverageSpec;
 import org.clustergrid.ingest.ImportRequest;
 import org.clustergrid.ingest.SourceKind;
@@ -54,8 +55,24 @@ public final class ImportOptions {
     public String crs;
     /** A raster's colour ramp ({@code --ramp "0:#ffffcc, 1000:#253494"}). */
     public String ramp;
-    /** A raster's WMS elevation dimension over its values ({@code --elevation 0/425/1}). */
+    /**
+     * The WMS elevation dimension's values: a raster's over its cell values ({@code --elevation 0/425/1}), a vector
+     * layer's over {@link #elevationAttribute} ({@code --elevation 500,490,480}; absent: the attribute's values).
+     */
     public String elevation;
+    /** A vector layer's attribute holding each feature's elevation ({@code --elevation-attribute ELEV}). */
+    public String elevationAttribute;
+    public String elevationDefault;
+    /** Whether a request may ask for several elevations or a range (default yes). */
+    public Boolean elevationMultiple;
+    /** Whether an elevation between the offered ones is moved to the nearest (default yes) rather than refused. */
+    public Boolean elevationNearest;
+    /** The time dimension of a vector layer, likewise ({@code --time-attribute TIME --time start/end/PT5S}). */
+    public String timeAttribute;
+    public String time;
+    public String timeDefault;
+    public Boolean timeMultiple;
+    public Boolean timeNearest;
     /** Keep a raster where it lies and read it there ({@code --reference}; command line only). */
     public boolean reference;
 
@@ -70,6 +87,12 @@ public final class ImportOptions {
     }
 
     public RasterImporter.Request toRasterRequest() {
+        if (elevationAttribute != null || elevationDefault != null || elevationMultiple != null
+                || elevationNearest != null || timeAttribute != null || time != null || timeDefault != null
+                || timeMultiple != null || timeNearest != null) {
+            throw new IllegalArgumentException("a raster's elevation dimension is --elevation over its cell values;"
+                    + " the other --elevation-* and --time* options are for vector layers");
+        }
         if (!"layer".equals(kind)) {
             throw new IllegalArgumentException("--as imports a file as a layer of its own: use 'import layer FILE --as NAME'");
         }
@@ -78,8 +101,8 @@ public final class ImportOptions {
     }
 
     public ContextLayerImporter.Request toContextRequest() throws IOException {
-        if (crs != null || ramp != null || elevation != null || reference) {
-            throw new IllegalArgumentException("--crs, --ramp, --elevation and --reference are for GeoTIFF rasters");
+        if (crs != null || ramp != null || reference) {
+            throw new IllegalArgumentException("--crs, --ramp and --reference are for GeoTIFF rasters");
         }
         if (!"layer".equals(kind)) {
             throw new IllegalArgumentException("--as imports a file as a layer of its own: use 'import layer FILE --as NAME'");
@@ -92,8 +115,39 @@ public final class ImportOptions {
         }
         Mapping m = mapping != null ? Mapping.read(mapping) : null;
         OsmFilter filter = osmFilter == null ? null : OsmFilter.parse(osmFilter);
+        List<ContextLayerImporter.DimensionRequest> dimensions = new ArrayList<>();
+        dimension(Axis.ELEVATION, elevationAttribute, elevation, elevationDefault, elevationMultiple, elevationNearest)
+                .ifPresent(dimensions::add);
+        dimension(Axis.TIME, timeAttribute, time, timeDefault, timeMultiple, timeNearest).ifPresent(dimensions::add);
         return new ContextLayerImporter.Request(files, sourceLayer, as, title, source != null ? source : fileNames(),
-                licence, attribution, m == null ? null : m.geometry(), m == null ? null : m.crs(), filter);
+                licence, attribution, m == null ? null : m.geometry(), m == null ? null : m.crs(), filter,
+                dimensions);
+    }
+
+    private static java.util.Optional<ContextLayerImporter.DimensionRequest> dimension(Axis axis, String attribute,
+            String values, String defaultValue, Boolean multiple, Boolean nearest) {
+        String name = axis.dimensionName();
+        if (attribute == null || attribute.isBlank()) {
+            if (values != null || defaultValue != null || multiple != null || nearest != null) {
+                throw new IllegalArgumentException("a vector layer's " + name + " dimension is on an attribute:"
+                        + " give --" + name + "-attribute NAME");
+            }
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ContextLayerImporter.DimensionRequest(axis, attribute.strip(), values,
+                defaultValue, multiple == null || multiple, nearest == null || nearest));
+    }
+
+    /** {@code true} or {@code false}, as an option's value. */
+    public static Boolean yesNo(String value, String option) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> Boolean.TRUE;
+            case "false", "no" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(option + " takes true or false; got '" + value + "'");
+        };
     }
 
     public ImportRequest toRequest() throws IOException {

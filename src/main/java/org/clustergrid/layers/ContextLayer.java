@@ -3,6 +3,7 @@ package org.clustergrid.layers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.clustergrid.dimension.Dimension;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -10,13 +11,15 @@ import org.locationtech.jts.geom.Envelope;
  * kind, attributes, extent and provenance, and the map style a user gave it (SLD; null for the default).
  *
  * @param bbox null when the layer has no feature
+ * @param dimensions the WMS dimensions (elevation, time) it declares on attributes; empty for none
  */
 public record ContextLayer(String name, String title, GeometryKind geometryKind, List<Attribute> attributes,
         long featureCount, Envelope bbox, String source, String licence, String attribution, String file,
-        Instant importedAt, String style) {
+        Instant importedAt, String style, List<Dimension> dimensions) {
 
     public ContextLayer {
         attributes = List.copyOf(attributes);
+        dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
     }
 
     public Optional<Attribute> attribute(String name) {
@@ -25,6 +28,6 @@ public record ContextLayer(String name, String title, GeometryKind geometryKind,
 
     public ContextLayer withStyle(String sld) {
         return new ContextLayer(name, title, geometryKind, attributes, featureCount, bbox, source, licence,
-                attribution, file, importedAt, sld);
+                attribution, file, importedAt, sld, dimensions);
     }
 }

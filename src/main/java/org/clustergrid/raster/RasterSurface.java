@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.clustergrid.dimension.Axis;
+import org.clustergrid.dimension.Dimension;
+import org.clustergrid.dimension.Selection;
 import org.clustergrid.render.LegendItem;
 import org.clustergrid.render.Projection;
 import org.clustergrid.render.Surface;
@@ -21,7 +24,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * A raster layer as a map layer: each pixel of a view takes the value of the grid cell under its centre
  * (nearest neighbour, reprojected from the grid's CRS on the fly), coloured by the layer's ramp; no data is left
- * transparent. GetFeatureInfo reports the cell's value, column and row.
+ * transparent. GetFeatureInfo reports the cell's value, column and row. A layer of elevations declares the elevation
+ * dimension over its values; a map asking for elevations shows only the cells whose value is among them.
  */
 public final class RasterSurface implements Surface {
     private static final GeometryFactory GEOMETRIES = new GeometryFactory();
@@ -29,24 +33,67 @@ public final class RasterSurface implements Surface {
     private final RasterLayer layer;
     private final ColourRamp ramp;
     private final Function<RasterLayer, Path> files;
-    private GeoTiffGrid grid;
+    /** The elevation dimension, or null. */
+    private final Dimension elevation;
+    /** The cells a request picked by elevation; null: all. */
+    private final Selection picked;
+    /** Shared by the layer and its selections, so a grid is opened once. */
+    private final GeoTiffGrid[] grid;
 
     /** @param files where the layer's GeoTIFF can be read (the store's copy brought to disk, or the referenced file) */
     public RasterSurface(RasterLayer layer, Function<RasterLayer, Path> files) {
+        this(layer, files, elevationOf(layer), null, new GeoTiffGrid[1]);
+    }
+
+    private RasterSurface(RasterLayer layer, Function<RasterLayer, Path> files, Dimension elevation, Selection picked,
+            GeoTiffGrid[] grid) {
         this.layer = layer;
         this.ramp = layer.colourRamp();
         this.files = files;
+        this.elevation = elevation;
+        this.picked = picked;
+        this.grid = grid;
+    }
+
+    /**
+     * Its elevation dimension: any value or range of the declaration may be asked for (several at once), exact
+     * values only (a cell's value is what it is), and without ELEVATION the whole declared range is shown.
+     */
+    static Dimension elevationOf(RasterLayer layer) {
+        if (layer.elevation() == null) {
+            return null;
+        }
+        ElevationRange r = ElevationRange.parse(layer.elevation());
+        Axis a = Axis.ELEVATION;
+        return Dimension.of(a, null, layer.elevation(), a.format(r.min()) + "/" + a.format(r.max()), true, false);
+    }
+
+    @Override
+    public List<Dimension> dimensions() {
+        return elevation == null ? List.of() : List.of(elevation);
+    }
+
+    @Override
+    public RasterSurface selecting(Map<Axis, Selection> s) {
+        Selection e = s.get(Axis.ELEVATION);
+        return elevation == null || e == null ? this : new RasterSurface(layer, files, elevation, e, grid);
+    }
+
+    private boolean shown(double value) {
+        return !Double.isNaN(value) && (picked == null || picked.matches(value));
     }
 
     public RasterLayer layer() {
         return layer;
     }
 
-    private synchronized GeoTiffGrid grid() {
-        if (grid == null) {
-            grid = GeoTiffGrid.open(files.apply(layer), layer.crs());
+    private GeoTiffGrid grid() {
+        synchronized (grid) {
+            if (grid[0] == null) {
+                grid[0] = GeoTiffGrid.open(files.apply(layer), layer.crs());
+            }
+            return grid[0];
         }
-        return grid;
     }
 
     @Override
@@ -111,7 +158,7 @@ public final class RasterSurface implements Surface {
                 double[] values = w.values(points, n);
                 for (int c = c0; c < c1; c++) {
                     double value = values[c - c0];
-                    if (!Double.isNaN(value)) {
+                    if (shown(value)) {
                         pixels[row * v.width() + c] = ramp.argb(value);
                     }
                 }
@@ -123,7 +170,8 @@ public final class RasterSurface implements Surface {
     @Override
     public Optional<Cell> cellAt(double lon, double lat) {
         GeoTiffGrid.Cell c = grid().cellAt(lon, lat);
-        if (c == null) {
+        // a cell a request's elevations leave out is not on the map, so not found there
+        if (c == null || (picked != null && !shown(c.value()))) {
             return Optional.empty();
         }
         double[] k = c.lonLatCorners();

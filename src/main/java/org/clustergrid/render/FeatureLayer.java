@@ -51,4 +51,9 @@ public non-sealed interface FeatureLayer extends MapLayer {
 
     /** A feature as drawn and reported: a longitude/latitude geometry, its symbol and its properties. */
     record Item(String id, Geometry geometry, Symbol symbol, Map<String, Object> properties) {}
+
+    @Override
+    default FeatureLayer selecting(java.util.Map<org.clustergrid.dimension.Axis, org.clustergrid.dimension.Selection> s) {
+        return this;
+    }
 }

@@ -52,4 +52,9 @@ public non-sealed interface Surface extends MapLayer {
 
     /** One cell: a longitude/latitude polygon, its opaque colour and what GetFeatureInfo reports of it. */
     record Cell(String id, Geometry geometry, Color colour, Map<String, Object> properties) {}
+
+    @Override
+    default Surface selecting(java.util.Map<org.clustergrid.dimension.Axis, org.clustergrid.dimension.Selection> s) {
+        return this;
+    }
 }

@@ -9,6 +9,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.clustergrid.dimension.Axis;
+import org.clustergrid.dimension.Dimension;
 import org.clustergrid.layers.Attribute;
 import org.clustergrid.layers.AttributeType;
 import org.clustergrid.layers.ContextLayer;
@@ -21,8 +23,8 @@ final class ContextCatalog {
 
     static void insert(Connection c, ContextLayer l, long tableNo) throws SQLException {
         String sql = "INSERT INTO context_layer (name, title, table_no, geometry_kind, attributes, feature_count, min_x,"
-                + " min_y, max_x, max_y, source, licence, attribution, file, imported_at, style)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " min_y, max_x, max_y, source, licence, attribution, file, imported_at, style, dimensions)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, l.name());
             ps.setString(2, l.title());
@@ -47,6 +49,7 @@ final class ContextCatalog {
             ps.setString(14, l.file());
             ps.setTimestamp(15, Timestamp.from(l.importedAt()));
             ps.setString(16, l.style());
+            ps.setString(17, l.dimensions().isEmpty() ? null : Json.write(dimensions(l.dimensions())));
             ps.executeUpdate();
         }
     }
@@ -63,6 +66,36 @@ final class ContextCatalog {
         return new ContextLayer(rs.getString("name"), rs.getString("title"),
                 GeometryKind.valueOf(rs.getString("geometry_kind")), attributes, rs.getLong("feature_count"), bbox,
                 rs.getString("source"), rs.getString("licence"), rs.getString("attribution"), rs.getString("file"),
-                rs.getTimestamp("imported_at").toInstant(), rs.getString("style"));
+                rs.getTimestamp("imported_at").toInstant(), rs.getString("style"), dimensions(rs.getString("dimensions")));
+    }
+
+    /** The declarations as stored: a JSON list of the import's options, checked again when read. */
+    private static List<Map<String, Object>> dimensions(List<Dimension> dimensions) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Dimension d : dimensions) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", d.axis().dimensionName());
+            m.put("attribute", d.attribute());
+            m.put("values", d.extent().text());
+            m.put("default", d.defaultValue());
+            m.put("multipleValues", d.multipleValues());
+            m.put("nearestValue", d.nearestValue());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Dimension> dimensions(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        List<Dimension> out = new ArrayList<>();
+        for (Object o : Json.readList(json)) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(Dimension.of(Axis.byName((String) m.get("name")), (String) m.get("attribute"),
+                    (String) m.get("values"), (String) m.get("default"), Boolean.TRUE.equals(m.get("multipleValues")),
+                    Boolean.TRUE.equals(m.get("nearestValue"))));
+        }
+        return out;
     }
 }

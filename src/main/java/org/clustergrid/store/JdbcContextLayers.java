@@ -93,7 +93,7 @@ final class JdbcContextLayers implements ContextLayerStore {
             long count = fill(table, layer, work);
             ContextLayer stored = new ContextLayer(layer.name(), layer.title(), layer.geometryKind(),
                     layer.attributes(), count, layer.bbox(), layer.source(), layer.licence(), layer.attribution(),
-                    layer.file(), Instant.now(), layer.style());
+                    layer.file(), Instant.now(), layer.style(), layer.dimensions());
             long old = switchTo(stored, no);
             if (old >= 0) {
                 drop(old);

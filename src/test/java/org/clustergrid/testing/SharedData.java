@@ -36,6 +36,22 @@ public final class SharedData {
         return p;
     }
 
+    /**
+     * A file or folder below {@code ../shared/ogc-test-data} (the OGC suites' test data); skips (or fails in CI)
+     * when it is missing.
+     */
+    public static Path requireOgcTestData(String relative) {
+        Path p = Path.of("..", "shared", "ogc-test-data").toAbsolutePath().normalize().resolve(relative);
+        if (!Files.exists(p)) {
+            String reason = "OGC test data not found: " + p + " (clone next to the project's shared/ folder)";
+            if (Boolean.getBoolean("clustergrid.test.requireSharedData")) {
+                fail(reason);
+            }
+            Assumptions.abort(reason);
+        }
+        return p;
+    }
+
     public static Path pokharaPbf() {
         return require("pokhara-osm/pokhara-2016-06-04.osm.pbf");
     }

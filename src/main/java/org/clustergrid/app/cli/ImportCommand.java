@@ -39,6 +39,16 @@ public final class ImportCommand {
               --ramp "V:#RGB,..."  a GeoTIFF's colour ramp, e.g. "0:#ffffcc, 500:#41b6c4, 5000:#253494"
                                    (default: viridis over the values' range)
               --elevation 0/425/1  a GeoTIFF of elevations: declare the WMS elevation dimension over its values
+                                   (ELEVATION picks cells by value; without it the whole range is shown)
+              --elevation-attribute NAME   a vector layer's WMS elevation dimension on this number attribute;
+                                   --elevation lists the values offered (500,490,480 or min/max/step; default:
+                                   the attribute's distinct values), --elevation-default V the value a map without
+                                   ELEVATION shows (none: such a map is refused with MissingDimensionValue),
+                                   --elevation-multiple false takes one value per request, --elevation-nearest false
+                                   refuses values between those offered instead of using the nearest
+              --time-attribute NAME        likewise a WMS time dimension on a date, date-time or ISO 8601 text
+                                   attribute: --time "2000-01-01T00:00:00Z/2000-01-01T00:01:00Z/PT5S",
+                                   --time-default, --time-multiple, --time-nearest
               --reference          a GeoTIFF stays where it is and is read there (not copied into the store)
               --countries IN,NP    geonames: keep only these countries
               --min-population N   geonames: keep places with at least N people
@@ -97,6 +107,15 @@ public final class ImportCommand {
                 case "--crs" -> o.crs = Args.value(args, ++i, a);
                 case "--ramp" -> o.ramp = Args.value(args, ++i, a);
                 case "--elevation" -> o.elevation = Args.value(args, ++i, a);
+                case "--elevation-attribute" -> o.elevationAttribute = Args.value(args, ++i, a);
+                case "--elevation-default" -> o.elevationDefault = Args.value(args, ++i, a);
+                case "--elevation-multiple" -> o.elevationMultiple = ImportOptions.yesNo(Args.value(args, ++i, a), a);
+                case "--elevation-nearest" -> o.elevationNearest = ImportOptions.yesNo(Args.value(args, ++i, a), a);
+                case "--time-attribute" -> o.timeAttribute = Args.value(args, ++i, a);
+                case "--time" -> o.time = Args.value(args, ++i, a);
+                case "--time-default" -> o.timeDefault = Args.value(args, ++i, a);
+                case "--time-multiple" -> o.timeMultiple = ImportOptions.yesNo(Args.value(args, ++i, a), a);
+                case "--time-nearest" -> o.timeNearest = ImportOptions.yesNo(Args.value(args, ++i, a), a);
                 case "--reference" -> o.reference = true;
                 default -> {
                     if (a.startsWith("--")) {

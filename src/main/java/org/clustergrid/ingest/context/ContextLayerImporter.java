@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.ingest.FileType;
+import org.clustergrid.dimension.Axis;
+import org.clustergrid.dimension.Dimension;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
@@ -49,12 +51,29 @@ public final class ContextLayerImporter {
      * @param osmFilter the elements of an OpenStreetMap PBF file to take; required for PBF files, refused for others
      */
     public record Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
-            String attribution, GeometryColumns csvGeometry, String csvCrs, OsmFilter osmFilter) {
+            String attribution, GeometryColumns csvGeometry, String csvCrs, OsmFilter osmFilter,
+            List<DimensionRequest> dimensions) {
+
         public Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
                 String attribution, GeometryColumns csvGeometry, String csvCrs) {
-            this(files, sourceLayer, name, title, source, licence, attribution, csvGeometry, csvCrs, null);
+            this(files, sourceLayer, name, title, source, licence, attribution, csvGeometry, csvCrs, null, List.of());
+        }
+
+        public Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
+                String attribution, GeometryColumns csvGeometry, String csvCrs, OsmFilter osmFilter) {
+            this(files, sourceLayer, name, title, source, licence, attribution, csvGeometry, csvCrs, osmFilter,
+                    List.of());
         }
     }
+
+    /**
+     * A WMS dimension to declare on an attribute ({@link org.clustergrid.dimension.Dimension}).
+     *
+     * @param values the values offered (a list, or intervals min/max/resolution); null: the attribute's distinct values
+     * @param defaultValue the value used when a request gives none; null: a request must give one
+     */
+    public record DimensionRequest(Axis axis, String attribute, String values, String defaultValue,
+            boolean multipleValues, boolean nearestValue) {}
 
     public record Result(ContextLayer layer, ImportReport report, Duration took) {}
 
@@ -92,7 +111,8 @@ public final class ContextLayerImporter {
         }
         progress.pass(1, 2, "reading", bytes, -1);
         SchemaPass schema = new SchemaPass(report, limits);
-        SourceSink counted = new CountingSink(schema, progress);
+        LayerDimensions dimensions = new LayerDimensions(r.dimensions());
+        SourceSink counted = dimensions.watching(new CountingSink(schema, progress));
         for (Path f : files) {
             read(f, r, report, counted, progress);
             progress.fileRead(Files.size(f));
@@ -102,6 +122,8 @@ public final class ContextLayerImporter {
                     null, r.osmFilter() != null ? "no feature matched the OSM filter '" + r.osmFilter() + "'"
                             : "no feature with a geometry to import");
         }
+        List<Dimension> declared = report.hasErrors() ? List.of()
+                : dimensions.declare(schema.attributes(), report, files.get(0).getFileName().toString());
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
         }
@@ -109,7 +131,7 @@ public final class ContextLayerImporter {
         ContextLayer layer = new ContextLayer(name, r.title() == null || r.title().isBlank() ? name : r.title(),
                 schema.kind(), schema.attributes(), schema.count(), schema.extent(), r.source(), r.licence(),
                 r.attribution(), String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
-                Instant.now(), keptStyle);
+                Instant.now(), keptStyle, declared);
         long total = bytes;
         ContextLayer stored = store.contextLayers().replace(layer, rows -> {
             progress.pass(2, 2, "writing", total, layer.featureCount());

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
 import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.ImageFormat;
@@ -26,7 +27,8 @@ final class CapabilitiesWriter {
 
     /** What the document says about the data, gathered by the service from the store. */
     record Content(String baseUrl, long updateSequence, Map<Layer, Envelope> extents, Map<Layer, String> attributions,
-            StyleRegistry styles, java.util.function.Function<List<? extends MapLayer>, Dimension> legendSize) {}
+            StyleRegistry styles, java.util.function.Function<List<? extends MapLayer>, Dimension> legendSize,
+            ClusterGridProperties.Contact contact) {}
 
     private final Content c;
     private final WmsVersion v;
@@ -76,12 +78,30 @@ final class CapabilitiesWriter {
                 + " electricity, finance access points and markets.");
         keywords(List.of("ClusterGrid", "WMS", "industrial clusters", "infrastructure"));
         x.onlineResource(c.baseUrl());
+        contact(c.contact());
         x.element("Fees", "none");
         x.element("AccessConstraints", "none; each dataset keeps its licence, shown in the layer attribution");
         if (v13()) {
             x.element("LayerLimit", Integer.toString(MapRequest.LAYER_LIMIT));
             x.element("MaxWidth", Integer.toString(MapRequest.MAX_SIZE));
             x.element("MaxHeight", Integer.toString(MapRequest.MAX_SIZE));
+        }
+        x.end();
+    }
+
+    /** ContactInformation: only what the operator configured, in the order both versions' schemas require. */
+    private void contact(ClusterGridProperties.Contact k) {
+        x.start("ContactInformation");
+        x.start("ContactPersonPrimary").element("ContactPerson", k.person() == null ? "" : k.person())
+                .element("ContactOrganization", k.organization()).end();
+        if (k.position() != null && !k.position().isBlank()) {
+            x.element("ContactPosition", k.position());
+        }
+        if (k.phone() != null && !k.phone().isBlank()) {
+            x.element("ContactVoiceTelephone", k.phone());
+        }
+        if (k.email() != null && !k.email().isBlank()) {
+            x.element("ContactElectronicMailAddress", k.email());
         }
         x.end();
     }
@@ -201,6 +221,7 @@ final class CapabilitiesWriter {
         x.element("Abstract", l.description());
         keywords(l.keywords());
         boxes(s.extent() == null ? world() : s.extent());
+        dimensions(s.dimensions());
         if (s.attribution() != null) {
             x.start("Attribution").element("Title", s.attribution()).end();
         }
@@ -219,6 +240,7 @@ final class CapabilitiesWriter {
         x.element("Abstract", l.description());
         keywords(l.keywords());
         boxes(f.extent() == null ? world() : f.extent());
+        dimensions(f.dimensions());
         if (f.attribution() != null) {
             x.start("Attribution").element("Title", f.attribution()).end();
         }
@@ -230,6 +252,38 @@ final class CapabilitiesWriter {
             x.end();
         }
         x.end();
+    }
+
+    /**
+     * The layer's dimensions (WMS 1.3.0 C.2: Dimension with the values; 1.1.1: Dimension with the units, then Extent
+     * with the values).
+     */
+    private void dimensions(List<org.clustergrid.dimension.Dimension> dims) {
+        for (var d : dims) {
+            x.start("Dimension").attr("name", d.axis().dimensionName())
+                    .attr("units", v13() ? d.axis().units() : d.axis().units111());
+            if (d.axis().unitSymbol() != null) {
+                x.attr("unitSymbol", d.axis().unitSymbol());
+            }
+            if (v13()) {
+                if (d.defaultValue() != null) {
+                    x.attr("default", d.defaultValue());
+                }
+                x.attr("multipleValues", Boolean.toString(d.multipleValues()))
+                        .attr("nearestValue", Boolean.toString(d.nearestValue())).text(d.extent().text());
+            }
+            x.end();
+        }
+        if (!v13()) {
+            for (var d : dims) {
+                x.start("Extent").attr("name", d.axis().dimensionName());
+                if (d.defaultValue() != null) {
+                    x.attr("default", d.defaultValue());
+                }
+                // the 1.1.1 DTD's Extent has no multipleValues
+                x.attr("nearestValue", d.nearestValue() ? "1" : "0").text(d.extent().text()).end();
+            }
+        }
     }
 
     private void legendUrl(String layer, String style, Dimension d) {
@@ -248,13 +302,19 @@ final class CapabilitiesWriter {
         return new Envelope(-180, 180, -90, 90);
     }
 
+    /** Degrees a box reaches around a layer of one point (about 11 m at the equator). */
+    static final double POINT_PAD_DEGREES = 0.0001;
+
     /**
      * The geographic box, then a BoundingBox per CRS in that CRS's axis order for this version; widened to the printed
      * decimals, so the data never reaches past the box a client reads.
      */
     private void boxes(Envelope extent) {
-        Envelope e = new Envelope(Xml.down(extent.getMinX()), Xml.up(extent.getMaxX()), Xml.down(extent.getMinY()),
-                Xml.up(extent.getMaxY()));
+        // a single point (or a line along an axis) still gets a box a client can ask a map of: BBOX needs min < max
+        double padX = extent.getWidth() == 0 ? POINT_PAD_DEGREES : 0;
+        double padY = extent.getHeight() == 0 ? POINT_PAD_DEGREES : 0;
+        Envelope e = new Envelope(Xml.down(extent.getMinX() - padX), Xml.up(extent.getMaxX() + padX),
+                Xml.down(extent.getMinY() - padY), Xml.up(extent.getMaxY() + padY));
         if (v13()) {
             x.start("EX_GeographicBoundingBox")
                     .element("westBoundLongitude", Xml.num(e.getMinX()))

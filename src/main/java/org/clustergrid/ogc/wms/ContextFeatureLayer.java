@@ -1,10 +1,14 @@
 package org.clustergrid.ogc.wms;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.clustergrid.dimension.Axis;
+import org.clustergrid.dimension.Dimension;
+import org.clustergrid.dimension.Selection;
 import org.clustergrid.layers.ContextFeature;
 import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.render.FeatureLayer;
@@ -39,16 +43,20 @@ final class ContextFeatureLayer implements FeatureLayer {
     private final ContextLayerStore store;
     /** Null for the default look. */
     private final UserStyle style;
+    /** What a request picked of each dimension the layer declares; empty: every feature. */
+    private final Map<Axis, Selection> picked;
 
     /** The layer in its stored style, if it has one. */
     ContextFeatureLayer(ContextLayer layer, ContextLayerStore store) {
-        this(layer, store, stored(layer));
+        this(layer, store, stored(layer), Map.of());
     }
 
-    private ContextFeatureLayer(ContextLayer layer, ContextLayerStore store, UserStyle style) {
+    private ContextFeatureLayer(ContextLayer layer, ContextLayerStore store, UserStyle style,
+            Map<Axis, Selection> picked) {
         this.layer = layer;
         this.store = store;
         this.style = style;
+        this.picked = picked;
     }
 
     /** The stored style; a stored text that no longer parses (checked when stored) falls back to the default. */
@@ -66,7 +74,34 @@ final class ContextFeatureLayer implements FeatureLayer {
 
     @Override
     public FeatureLayer styled(UserStyle other) {
-        return new ContextFeatureLayer(layer, store, other);
+        return new ContextFeatureLayer(layer, store, other, picked);
+    }
+
+    @Override
+    public List<Dimension> dimensions() {
+        return layer.dimensions();
+    }
+
+    @Override
+    public ContextFeatureLayer selecting(Map<Axis, Selection> s) {
+        Map<Axis, Selection> mine = new EnumMap<>(Axis.class);
+        layer.dimensions().forEach(d -> {
+            if (s.containsKey(d.axis())) {
+                mine.put(d.axis(), s.get(d.axis()));
+            }
+        });
+        return mine.isEmpty() ? this : new ContextFeatureLayer(layer, store, style, Map.copyOf(mine));
+    }
+
+    /** Whether the feature's dimension attributes hold values the request picked. */
+    private boolean picked(ContextFeature f) {
+        for (Dimension d : layer.dimensions()) {
+            Selection s = picked.get(d.axis());
+            if (s != null && !s.matchesAttribute(f.attributes().get(d.attribute()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The stored style's name in capabilities and STYLES ({@link UserStyle#nameFor}). */
@@ -137,6 +172,10 @@ final class ContextFeatureLayer implements FeatureLayer {
         List<ContextFeature> features = store.features(layer, new FeatureQuery(lonLat, 0, MAX_FEATURES));
         List<Item> out = new ArrayList<>(features.size());
         for (ContextFeature f : features) {
+            // filtered as read: the bound above counts the box's features before the dimensions pick theirs
+            if (!picked.isEmpty() && !picked(f)) {
+                continue;
+            }
             String id = layer.name() + "." + f.fid();
             Map<String, Object> properties = properties(f);
             Geometry g = f.geometry();

@@ -17,10 +17,12 @@ import org.clustergrid.render.sld.Sld;
  * The map part of GetMap and GetFeatureInfo, checked: layers with their styles, CRS, box in the CRS's axis order
  * turned into x/y, size, format and background.
  *
- * @param drawn the store layers' styles, the surfaces and the context layers, bottom first
+ * @param drawn the store layers' styles, the surfaces and the context layers, bottom first, those with dimensions
+ *     showing what ELEVATION and TIME pick
+ * @param warnings the Warning headers of dimension values the server chose ({@link MapDimensions})
  */
 record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> drawn, WmsCrs crs, Viewport viewport,
-        ImageFormat format, boolean transparent, Color bgColor, ExceptionFormat exceptions) {
+        ImageFormat format, boolean transparent, Color bgColor, ExceptionFormat exceptions, List<String> warnings) {
     static final int MAX_SIZE = 4096;
     static final int LAYER_LIMIT = 16;
 
@@ -79,7 +81,8 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
         if (layers.size() > LAYER_LIMIT) {
             throw WmsException.invalid("LAYERS", "at most " + LAYER_LIMIT + " layers per request", v);
         }
-        List<MapLayer> drawn = styles(p.get("STYLES"), layers, registry, v, sld);
+        List<Boolean> viaGroup = new ArrayList<>();
+        List<MapLayer> styled = styles(p.get("STYLES"), layers, registry, v, sld, viaGroup);
         String crsParam = v == WmsVersion.V1_3_0 ? "CRS" : "SRS";
         String crsCode = p.required(crsParam, v);
         WmsCrs crs = WmsCrs.of(crsCode).filter(c -> List.of(WmsCrs.offered(v)).contains(c))
@@ -100,12 +103,19 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
                     "FORMAT " + f + " is not offered; use image/png, image/png8 or image/jpeg", "FORMAT", v));
         }
         Viewport viewport = new Viewport(crs.projection(), box[0], box[1], box[2], box[3], width, height);
-        return new MapRequest(v, layers, drawn, crs, viewport, format, transparent(p, v), bgColor(p, v), exceptions);
+        // after the other parameters, so a bad box or format is reported as such before a dimension
+        MapDimensions dims = MapDimensions.apply(p, styled, viaGroup, v);
+        return new MapRequest(v, layers, dims.drawn(), crs, viewport, format, transparent(p, v), bgColor(p, v),
+                exceptions, dims.warnings());
     }
 
-    /** The layers as drawn, with their styles: from STYLES, or for the layers an SLD_BODY names, from the SLD. */
+    /**
+     * The layers as drawn, with their styles: from STYLES, or for the layers an SLD_BODY names, from the SLD.
+     *
+     * @param viaGroup filled alongside: whether each layer drawn is a part of a group LAYERS names
+     */
     private static List<MapLayer> styles(String param, List<WmsLayer> layers, StyleRegistry registry, WmsVersion v,
-            Sld sld) {
+            Sld sld, List<Boolean> viaGroup) {
         if (param == null && sld == null) {
             // mandatory (WMS 1.3.0 Table 8, 1.1.1 Table 5), though it may be empty: STYLES= asks for the defaults
             throw WmsException.missing("STYLES", v);
@@ -120,8 +130,10 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
             WmsLayer layer = layers.get(i);
             String asked = names.length == 0 ? "" : names[i];
             Sld.Layer fromSld = sld == null ? null : sld.layer(layer.name()).orElse(null);
+            boolean group = layer.parts() > 1;
             if (fromSld != null && !fromSld.styles().isEmpty()) {
                 out.add(SldRequests.styled(layer, fromSld, asked, registry, v));
+                viaGroup.add(group);
                 continue;
             }
             // a NamedStyle asks for one of the layer's own, as STYLES does
@@ -132,17 +144,24 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
                         + name + "'", "STYLES", v);
             }
             for (String surface : layer.surfaces()) {
-                registry.surface(surface).ifPresent(out::add);
+                registry.surface(surface).ifPresent(s -> {
+                    out.add(s);
+                    viaGroup.add(group);
+                });
             }
             // context layers above the surfaces, beneath the store layers (see WmsLayer.group)
             for (String feature : layer.features()) {
-                registry.featureLayer(feature).ifPresent(out::add);
+                registry.featureLayer(feature).ifPresent(f -> {
+                    out.add(f);
+                    viaGroup.add(group);
+                });
             }
             for (var l : layer.layers()) {
                 // "default" is declared by the root and inherited by every layer: each layer's own default
                 String wanted = CapabilitiesWriter.ROOT_STYLES.contains(name) ? "" : name;
                 out.add(registry.style(l, wanted).orElseThrow(() -> new WmsException(ExceptionCode.StyleNotDefined,
                         "layer " + layer.name() + " has no style '" + name + "'", "STYLES", v)));
+                viaGroup.add(group);
             }
         }
         return out;

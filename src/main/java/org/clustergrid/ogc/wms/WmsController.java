@@ -37,6 +37,8 @@ class WmsController {
         if (r.status() == 503) {
             b.header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailableException.RETRY_AFTER_SECONDS));
         }
+        // one header per warning (HTTP allows repeating it), each "99 Default value used: …" as WMS 1.3.0 C.4 words it
+        r.warnings().forEach(w -> b.header("Warning", w));
         return b.contentType(MediaType.parseMediaType(r.contentType()));
     }
 }

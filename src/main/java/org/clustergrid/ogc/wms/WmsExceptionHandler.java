@@ -25,7 +25,7 @@ class WmsExceptionHandler {
         WmsVersion version = WmsVersion.forErrors(new WmsParams(request.getParameterMap()).get("VERSION"));
         String down = StoreUnavailableException.reason(e);
         if (down != null) {
-            return WmsController.respond(WmsService.unavailable(down, version));
+            return WmsController.respond(ExceptionResponses.unavailable(down, version));
         }
         int status = e instanceof ErrorResponse r ? r.getStatusCode().value() : 500;
         if (status >= 500) {
