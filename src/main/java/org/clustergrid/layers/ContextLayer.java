@@ -22,6 +22,14 @@ public record ContextLayer(String name, String title, GeometryKind geometryKind,
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
     }
 
+    /** A layer that declares no dimension. */
+    public ContextLayer(String name, String title, GeometryKind geometryKind, List<Attribute> attributes,
+            long featureCount, Envelope bbox, String source, String licence, String attribution, String file,
+            Instant importedAt, String style) {
+        this(name, title, geometryKind, attributes, featureCount, bbox, source, licence, attribution, file,
+                importedAt, style, List.of());
+    }
+
     public Optional<Attribute> attribute(String name) {
         return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
     }

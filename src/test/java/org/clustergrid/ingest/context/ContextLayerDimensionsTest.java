@@ -42,7 +42,8 @@ class ContextLayerDimensionsTest {
     }
 
     private static ContextLayerImporter.Request request(Path f, List<ContextLayerImporter.DimensionRequest> dims) {
-        return new ContextLayerImporter.Request(List.of(f), null, "Lakes", null, "test", null, null, null, null, dims);
+        return new ContextLayerImporter.Request(List.of(f), null, "Lakes", null, "test", null, null, null, null, null,
+                dims);
     }
 
     @ParameterizedTest
