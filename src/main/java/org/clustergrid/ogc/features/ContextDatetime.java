@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.clustergrid.filter.Condition;
 import org.clustergrid.filter.Operand;
@@ -69,7 +70,9 @@ final class ContextDatetime {
         }
         if (isDate(s)) {
             LocalDate d = LocalDate.parse(s);
-            return new Operand.Timestamp((start ? d.atStartOfDay() : d.atTime(LocalTime.MAX)).toInstant(ZoneOffset.UTC));
+            // the day's last microsecond: both stores keep microseconds, and PostgreSQL would round a later time up
+            LocalTime last = LocalTime.MAX.truncatedTo(ChronoUnit.MICROS);
+            return new Operand.Timestamp((start ? d.atStartOfDay() : d.atTime(last)).toInstant(ZoneOffset.UTC));
         }
         return new Operand.Timestamp(time(s, whole).toInstant());
     }
