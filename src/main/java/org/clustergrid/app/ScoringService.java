@@ -21,6 +21,7 @@ import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.scoring.Weights;
 import org.clustergrid.store.ClusterScoreRecord;
 import org.clustergrid.store.ContextLayerFeed;
+import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.ScoringRunRecord;
 import org.clustergrid.store.SpatialStore;
 import org.springframework.core.io.ClassPathResource;
@@ -36,13 +37,16 @@ public class ScoringService {
     static final String DEFAULT_PROFILE = "gis-data/profiles/default.yaml";
 
     private final SpatialStore store;
+    private final RasterFileCache rasterFiles;
     private final ScoringProfile profile;
     private final ObjectMapper json = new ObjectMapper();
     private ScoringEngine engine;
     private ScoringRun defaultRun;
 
-    public ScoringService(SpatialStore store, ClusterGridProperties properties) throws IOException {
+    public ScoringService(SpatialStore store, ClusterGridProperties properties, RasterFileCache rasterFiles)
+            throws IOException {
         this.store = store;
+        this.rasterFiles = rasterFiles;
         this.profile = loadProfile(properties.scoring().profile());
     }
 
@@ -58,6 +62,11 @@ public class ScoringService {
         }
     }
 
+    /** The store's context layers, vector and raster, as the layer indicators read them. */
+    private ContextLayerFeed layers() {
+        return new ContextLayerFeed(store.contextLayers(), store.rasterLayers(), rasterFiles);
+    }
+
     public ScoringProfile profile() {
         return profile;
     }
@@ -67,7 +76,7 @@ public class ScoringService {
         long version = store.dataVersion();
         if (engine == null || engine.data().dataVersion() != version) {
             engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults(),
-                    new ContextLayerFeed(store.contextLayers()));
+                    layers());
             defaultRun = null;
         }
         return engine;
@@ -94,7 +103,7 @@ public class ScoringService {
     /** A run with another profile (e.g. uploaded), on the current data; not stored. */
     public ScoringRun run(ScoringProfile other) {
         ScoringEngine e = ScoringEngine.build(engine().data(), other, SpeedProfile.defaults(),
-                new ContextLayerFeed(store.contextLayers()));
+                layers());
         Cancellation.check();
         return ScoringRun.run(e, other.dimensionWeights());
     }

@@ -3,6 +3,7 @@ package org.clustergrid.app;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.ingest.raster.RasterImporter;
+import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +28,12 @@ public class StoreConfiguration {
     @Bean
     public ContextLayerImporter contextLayerImporter(SpatialStore store, ClusterGridProperties properties) {
         return new ContextLayerImporter(store, properties.limits().importing().toImportLimits());
+    }
+
+    /** The raster layers' GeoTIFFs on disk, shared by the map layers and scoring. */
+    @Bean
+    public RasterFileCache rasterFileCache(SpatialStore store, ClusterGridProperties properties) {
+        return new RasterFileCache(store.rasterLayers(), properties.dataDir().resolve("raster-cache"));
     }
 
     @Bean

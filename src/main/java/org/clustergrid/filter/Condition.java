@@ -95,6 +95,17 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * A temporal function ({@code T_AFTER(left, right)} …): each side an instant (a date, a timestamp, a property
+     * holding one) or an interval, an instant being an interval whose ends coincide.
+     */
+    record Temporal(TemporalRelation relation, Operand left, Operand right) implements Condition {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.temporal(this);
+        }
+    }
+
     /** One method per kind of condition, so a new kind cannot be forgotten by a translator. */
     interface Visitor<R> {
         R and(And c);
@@ -116,5 +127,7 @@ public sealed interface Condition {
         R isNull(IsNull c);
 
         R intersects(Intersects c);
+
+        R temporal(Temporal c);
     }
 }

@@ -12,7 +12,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
  * Reads CQL2 JSON (OGC 21-065, the {@code cql2-json} encoding) into the same {@link Condition}s as {@link Cql2Text}:
- * {@code {"op": "=", "args": [{"property": "class"}, "primary"]}}. Errors name the place as a JSON pointer.
+ * {@code {"op": "=", "args": [{"property": "class"}, "primary"]}}, {@code {"date": "2020-12-31"}},
+ * {@code {"interval": ["2020-01-01", ".."]}}. Errors name the place as a JSON pointer.
  */
 public final class Cql2Json {
     /** Numbers exact, so a literal beyond a double's range is refused rather than read as infinity or 0. */
@@ -60,8 +61,19 @@ public final class Cql2Json {
             case "in" -> in(node, path);
             case "isnull" -> new Condition.IsNull(operand(args(node, path, 1, 1).get(0), path + "/args/0"), false);
             case "s_intersects" -> intersects(node, path);
-            default -> throw new FilterSyntaxException("at " + where(path) + ", " + Unsupported.reason(op));
+            default -> temporal(op, node, path);
         };
+    }
+
+    /** {@code {"op": "t_after", "args": [instant or interval, instant or interval]}}. */
+    private static Condition temporal(String op, JsonNode node, String path) {
+        TemporalRelation relation = TemporalRelation.byName(op).orElse(null);
+        if (relation == null) {
+            throw new FilterSyntaxException("at " + where(path) + ", " + Unsupported.reason(op));
+        }
+        List<JsonNode> a = args(node, path, 2, 2);
+        return new Condition.Temporal(relation, operand(a.get(0), path + "/args/0"),
+                operand(a.get(1), path + "/args/1"));
     }
 
     private static Condition logical(String op, JsonNode node, String path) {
@@ -144,11 +156,11 @@ public final class Cql2Json {
         if (node.has("type")) {
             return geometry(node, path);
         }
-        for (String temporal : List.of("date", "timestamp", "interval")) {
-            if (node.has(temporal)) {
-                throw new FilterSyntaxException("at " + where(path) + ", " + Unsupported.reason(
-                        temporal.toUpperCase(Locale.ROOT)));
-            }
+        if (node.has("date") || node.has("timestamp")) {
+            return instant(node, path);
+        }
+        if (node.has("interval")) {
+            return interval(node.get("interval"), path + "/interval");
         }
         String op = op(node);
         if ("casei".equals(op)) {
@@ -158,6 +170,47 @@ public final class Cql2Json {
             throw new FilterSyntaxException("at " + where(path) + ", " + Unsupported.reason(op));
         }
         throw expected(path, "a value: a string, a number, a boolean, {\"property\": …} or a geometry", node);
+    }
+
+    /** {@code {"date": "2020-12-31"}} or {@code {"timestamp": "2020-12-31T10:00:00Z"}}. */
+    private static Operand instant(JsonNode node, String path) {
+        boolean date = node.has("date");
+        JsonNode v = node.get(date ? "date" : "timestamp");
+        if (!v.isTextual()) {
+            throw expected(path + (date ? "/date" : "/timestamp"), date ? "a date such as \"2020-12-31\""
+                    : "a timestamp such as \"2020-12-31T10:00:00Z\"", v);
+        }
+        try {
+            return date ? TemporalLiterals.date(v.textValue()) : TemporalLiterals.timestamp(v.textValue());
+        } catch (FilterSyntaxException e) {
+            throw new FilterSyntaxException("at " + where(path) + ", " + e.getMessage().substring("filter: ".length()));
+        }
+    }
+
+    /** {@code {"interval": [start, end]}}: each a date or timestamp string, {@code ".."}, or an instant object. */
+    private static Operand interval(JsonNode bounds, String path) {
+        if (!bounds.isArray() || bounds.size() != 2) {
+            throw expected(path, "an array of a start and an end", bounds);
+        }
+        Operand[] ends = new Operand[2];
+        for (int i = 0; i < 2; i++) {
+            JsonNode b = bounds.get(i);
+            String at = path + "/" + i;
+            try {
+                ends[i] = b.isTextual() ? TemporalLiterals.bound(b.textValue()) : operand(b, at);
+            } catch (FilterSyntaxException e) {
+                if (!b.isTextual()) {
+                    throw e;
+                }
+                throw new FilterSyntaxException("at " + at + ", " + e.getMessage().substring("filter: ".length()));
+            }
+            if (!(ends[i] instanceof Operand.Date || ends[i] instanceof Operand.Timestamp
+                    || ends[i] instanceof Operand.Property || ends[i] instanceof Operand.Unbounded)) {
+                throw expected(at, "a date or timestamp string, \"..\", {\"date\": …}, {\"timestamp\": …} or"
+                        + " {\"property\": …}", b);
+            }
+        }
+        return new Operand.Interval(ends[0], ends[1]);
     }
 
     private static Operand box(JsonNode bbox, String path) {

@@ -11,7 +11,8 @@ import org.clustergrid.filter.Operand.Property;
 
 /**
  * Reads CQL2 Text (OGC 21-065, the {@code cql2-text} encoding) into a {@link Condition}: Basic CQL2, the advanced
- * comparison operators (LIKE, BETWEEN, IN), CASEI and S_INTERSECTS with WKT and BBOX literals. A recursive-descent
+ * comparison operators (LIKE, BETWEEN, IN), CASEI, S_INTERSECTS with WKT and BBOX literals, DATE, TIMESTAMP and
+ * INTERVAL literals and the temporal functions ({@link TemporalRelation}). A recursive-descent
  * parser over the grammar's rules; every error names the character where it went wrong and what was expected.
  */
 public final class Cql2Text {
@@ -82,6 +83,9 @@ public final class Cql2Text {
             String name = upper(token);
             if (name.equals("S_INTERSECTS")) {
                 return intersects();
+            }
+            if (TemporalRelation.byName(name).isPresent()) {
+                return temporal(TemporalRelation.byName(name).get());
             }
         }
         Token start = token;
@@ -170,6 +174,17 @@ public final class Cql2Text {
         return new Condition.Intersects(first, second);
     }
 
+    private Condition temporal(TemporalRelation relation) {
+        String f = relation.function();
+        advance();
+        advance();
+        Operand first = operand("an instant or an interval (a property, DATE, TIMESTAMP or INTERVAL) in " + f);
+        expectSymbol(",", "',' between the two arguments of " + f);
+        Operand second = operand("an instant or an interval (a property, DATE, TIMESTAMP or INTERVAL) after ','");
+        expectSymbol(")", "')' to close " + f);
+        return new Condition.Temporal(relation, first, second);
+    }
+
     private Operand spatialOperand(String what) {
         if (token.kind() == Kind.QUOTED_NAME) {
             return name();
@@ -239,7 +254,51 @@ public final class Cql2Text {
         if (name.equals("BBOX")) {
             return box();
         }
+        if (name.equals("DATE") || name.equals("TIMESTAMP")) {
+            Token start = token;
+            advance();
+            advance();
+            if (token.kind() != Kind.TEXT) {
+                throw expected("a " + name.toLowerCase(Locale.ROOT) + " in quotes inside " + name + "(...)");
+            }
+            String text = token.value();
+            advance();
+            expectSymbol(")", "')' to close " + name);
+            try {
+                return name.equals("DATE") ? TemporalLiterals.date(text) : TemporalLiterals.timestamp(text);
+            } catch (FilterSyntaxException e) {
+                throw FilterSyntaxException.at(start.start(), e.getMessage().substring("filter: ".length()));
+            }
+        }
+        if (name.equals("INTERVAL")) {
+            advance();
+            advance();
+            Operand start = bound();
+            expectSymbol(",", "',' between the start and the end of INTERVAL");
+            Operand end = bound();
+            expectSymbol(")", "')' to close INTERVAL");
+            return new Operand.Interval(start, end);
+        }
         throw Unsupported.function(token, name);
+    }
+
+    /** A bound of an INTERVAL: a date, timestamp or '..' in quotes, DATE(...), TIMESTAMP(...) or a property. */
+    private Operand bound() {
+        if (token.kind() == Kind.TEXT) {
+            Token at = token;
+            advance();
+            try {
+                return TemporalLiterals.bound(at.value());
+            } catch (FilterSyntaxException e) {
+                throw FilterSyntaxException.at(at.start(), e.getMessage().substring("filter: ".length()));
+            }
+        }
+        Operand o = operand("a bound of INTERVAL: a date or timestamp in quotes, '..', or a property");
+        if (o instanceof Operand.Date || o instanceof Operand.Timestamp || o instanceof Property) {
+            return o;
+        }
+        throw FilterSyntaxException.at(token.start(), "a bound of INTERVAL is a date or timestamp in quotes, '..',"
+                + " DATE(...), TIMESTAMP(...) or a property");
     }
 
     /** {@code BBOX(minX, minY, maxX, maxY)}, or six numbers with heights, which are dropped. */

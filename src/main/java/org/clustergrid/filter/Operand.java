@@ -1,6 +1,8 @@
 package org.clustergrid.filter;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.locationtech.jts.geom.Geometry;
 
 /** A value inside a condition: a property of the feature or a literal. */
@@ -23,6 +25,21 @@ public sealed interface Operand {
     }
 
     record Bool(boolean value) implements Operand {}
+
+    /** {@code DATE('2020-12-31')}, or a date written as a bound of an interval. */
+    record Date(LocalDate value) implements Operand {}
+
+    /** {@code TIMESTAMP('2020-12-31T10:00:00Z')} (UTC), or a timestamp written as a bound of an interval. */
+    record Timestamp(Instant value) implements Operand {}
+
+    /** An open end of an interval, written {@code '..'}. */
+    record Unbounded() implements Operand {}
+
+    /**
+     * {@code INTERVAL(start, end)}, both ends included: each a {@link Date}, a {@link Timestamp}, a property holding
+     * one, or {@link Unbounded}.
+     */
+    record Interval(Operand start, Operand end) implements Operand {}
 
     /** {@code CASEI(...)}: the operand compared without regard to case. */
     record CaseInsensitive(Operand operand) implements Operand {}

@@ -79,6 +79,11 @@ public final class ToLonLat implements Condition.Visitor<Condition> {
         return new Condition.Intersects(operand(c.left()), operand(c.right()));
     }
 
+    @Override
+    public Condition temporal(Condition.Temporal c) {
+        return c; // no geometry in it
+    }
+
     private Operand operand(Operand o) {
         if (o instanceof Operand.GeometryLiteral g) {
             return new Operand.GeometryLiteral(geometry(g.geometry()));

@@ -18,8 +18,9 @@ final class Unsupported {
         if (name.startsWith("S_")) {
             return name + " is not supported; the spatial function offered is S_INTERSECTS";
         }
-        if (name.startsWith("T_") || name.equals("DATE") || name.equals("TIMESTAMP") || name.equals("INTERVAL")) {
-            return name + " is not supported: temporal functions and literals are not, as no queryable holds a time";
+        if (name.startsWith("T_")) {
+            return "unknown temporal function " + name + "; the temporal functions are " + String.join(", ",
+                    java.util.Arrays.stream(TemporalRelation.values()).map(TemporalRelation::function).toList());
         }
         if (name.startsWith("A_")) {
             return name + " is not supported: array functions are not";
@@ -27,6 +28,7 @@ final class Unsupported {
         if (name.equals("ACCENTI")) {
             return "ACCENTI is not supported; CASEI is";
         }
-        return "unknown function " + name + "; the functions offered are S_INTERSECTS and CASEI";
+        return "unknown function " + name + "; the functions offered are S_INTERSECTS, CASEI, DATE, TIMESTAMP,"
+                + " INTERVAL and the temporal functions (T_AFTER, T_BEFORE, T_DURING, T_INTERSECTS, …)";
     }
 }

@@ -16,7 +16,11 @@ public final class LayerSchema {
         INTEGER,
         BIGINT,
         DOUBLE,
-        BOOLEAN
+        BOOLEAN,
+        /** A calendar date (context layers' DATE attributes; no built-in field has one). */
+        DATE,
+        /** An instant, with its offset (context layers' DATETIME attributes; no built-in field has one). */
+        TIMESTAMP
     }
 
     /** One field; {@code required} fields must be present and non-empty on import. */

@@ -190,6 +190,34 @@ public final class GeoTiffGrid {
         }
     }
 
+    /** The grid's cell corners (column, row) to its own CRS. */
+    MathTransform gridToNative() {
+        return gridToNative;
+    }
+
+    /** Longitude/latitude to the grid's own CRS. */
+    MathTransform lonLatToNative() {
+        return lonLatToNative;
+    }
+
+    /**
+     * The full-resolution cells of columns {@code col0} to {@code col0 + columns - 1} and rows {@code row0} to
+     * {@code row0 + rows - 1}, which must lie within the grid.
+     */
+    Window readCells(int col0, int row0, int columns, int rows) {
+        double[] corners = {col0, row0, col0 + columns, row0, col0 + columns, row0 + rows, col0, row0 + rows};
+        try {
+            gridToNative.transform(corners, 0, corners, 0, 4);
+        } catch (TransformException e) {
+            throw new RasterException("cannot place cells of " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        ReferencedEnvelope box = new ReferencedEnvelope(crs);
+        for (int i = 0; i < 8; i += 2) {
+            box.expandToInclude(corners[i], corners[i + 1]);
+        }
+        return read(box, columns, rows);
+    }
+
     /** The whole grid, subsampled to at most {@link #STATS_SIDE} cells a side. */
     public Window readAll() {
         return read(envelope, Math.min(width, STATS_SIDE), Math.min(height, STATS_SIDE));
@@ -238,6 +266,18 @@ public final class GeoTiffGrid {
         int minX = (int) Math.floor(x0) - 1;
         int minY = (int) Math.floor(y0) - 1;
         return new java.awt.Rectangle(minX, minY, (int) Math.ceil(x1) + 1 - minX, (int) Math.ceil(y1) + 1 - minY);
+    }
+
+    /** Whether a longitude/latitude point lies within the grid (on a cell, with data or not). */
+    public boolean covers(double lon, double lat) {
+        try {
+            double[] p = {lon, lat};
+            lonLatToNative.transform(p, 0, p, 0, 1);
+            gridToNative.inverse().transform(p, 0, p, 0, 1);
+            return p[0] >= 0 && p[1] >= 0 && p[0] < width && p[1] < height;
+        } catch (TransformException e) {
+            return false;
+        }
     }
 
     /**

@@ -48,6 +48,24 @@ public final class Window {
         return sample(p[0], p[1]);
     }
 
+    /**
+     * The values at {@code n} points in the grid's own CRS ({@code xy} holds x, y pairs and is overwritten); NaN where
+     * a point has no data or lies outside the window.
+     */
+    double[] valuesAtNative(double[] xy, int n) {
+        double[] out = new double[n];
+        try {
+            nativeToGrid.transform(xy, 0, xy, 0, n);
+        } catch (TransformException e) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = sample(xy[2 * i], xy[2 * i + 1]);
+        }
+        return out;
+    }
+
     private double sample(double gx, double gy) {
         if (!(Double.isFinite(gx) && Double.isFinite(gy))) {
             return Double.NaN;

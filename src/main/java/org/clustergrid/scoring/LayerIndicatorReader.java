@@ -17,7 +17,7 @@ import org.clustergrid.layers.measure.MeasureKind;
 
 /**
  * Reads a profile's {@code layer_indicators}: each entry's kind, layer, filter, attribute and radius, its dimension,
- * curve, weight and source. What the YAML alone can tell is checked here, each problem naming the entry and field;
+ * curve, weight and source. The {@code raster_} kinds name a raster layer and take neither filter nor attribute. What the YAML alone can tell is checked here, each problem naming the entry and field;
  * whether the layer exists and has the attribute is the data's business, answered per run (a profile is read before
  * any import, and must outlive a layer deleted and imported again).
  */
@@ -113,6 +113,9 @@ final class LayerIndicatorReader {
                 problems.add(path + ".filter: " + e.getMessage());
             }
         }
+        if (filterText != null && kind != null && kind.raster()) {
+            problems.add(path + ".filter does not apply to " + kind.id() + ": a raster's cells have no attributes");
+        }
         String attribute = text(n, path, "attribute", false);
         Double radius = n.has("radius_m") ? number(n.get("radius_m"), path + ".radius_m") : null;
         if (kind != null) {
@@ -193,6 +196,9 @@ final class LayerIndicatorReader {
                     + metres(m.radiusM());
             case CONTAINING_VALUE -> m.attribute() + " of the polygon of " + m.layer() + where
                     + " containing the cluster";
+            case RASTER_VALUE -> "Value of " + m.layer() + " at the cluster";
+            case RASTER_SUM_WITHIN -> "Sum of " + m.layer() + " within " + metres(m.radiusM());
+            case RASTER_MEAN_WITHIN -> "Mean of " + m.layer() + " within " + metres(m.radiusM());
         };
     }
 
@@ -201,6 +207,7 @@ final class LayerIndicatorReader {
             case NEAREST -> "m";
             case COUNT_WITHIN -> "count";
             case SUM_WITHIN, CONTAINING_VALUE -> m.attribute();
+            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN -> m.layer();
         };
     }
 

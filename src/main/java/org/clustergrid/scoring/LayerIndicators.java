@@ -30,7 +30,7 @@ final class LayerIndicators {
     }
 
     private static LayerResult result(LayerIndicator i, Measurement m) {
-        Evidence e = m.feature() == null ? null : new Evidence(m.feature().layer(), Long.toString(m.feature().fid()),
+        Evidence e = m.feature() == null ? null : new Evidence(m.feature().layer(), m.feature().id(),
                 m.feature().name(), m.metres(), null, m.from(), m.to());
         if (!m.measured()) {
             Measurement.Kind k = m.gap().kind();

@@ -10,8 +10,8 @@ import org.clustergrid.model.LayerSchema.Type;
 
 /**
  * The table of a context layer: {@code cl_<n>} with {@code fid}, {@code geom} and one column {@code a<i>} per
- * attribute, so no name from a user's file ever reaches SQL. Its text, number and boolean attributes are what filters
- * may name; dates are shown but not (yet) filterable.
+ * attribute, so no name from a user's file ever reaches SQL. Every attribute (text, number, boolean, date,
+ * date-time) is what filters may name.
  */
 final class ContextTable implements FilterTarget {
     final ContextLayer layer;
@@ -98,7 +98,8 @@ final class ContextTable implements FilterTarget {
             case INTEGER -> Type.BIGINT;
             case DOUBLE -> Type.DOUBLE;
             case BOOLEAN -> Type.BOOLEAN;
-            case DATE, DATETIME -> null;
+            case DATE -> Type.DATE;
+            case DATETIME -> Type.TIMESTAMP;
         };
     }
 }

@@ -1,6 +1,7 @@
 package org.clustergrid.store;
 
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.clustergrid.filter.Condition;
@@ -24,11 +25,13 @@ final class FilterSql implements Condition.Visitor<Sql> {
     static final String GEOMETRY = "geometry";
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
-    private enum Kind {
+    enum Kind {
         TEXT("a text"),
         NUMBER("a number"),
         BOOLEAN("a boolean"),
-        GEOMETRY("a geometry");
+        GEOMETRY("a geometry"),
+        DATE("a date"),
+        TIMESTAMP("a timestamp");
 
         final String phrase;
 
@@ -38,7 +41,7 @@ final class FilterSql implements Condition.Visitor<Sql> {
     }
 
     /** An operand in SQL: its kind, and how an error names it. */
-    private record Value(Sql sql, Kind kind, String what) {
+    record Value(Sql sql, Kind kind, String what) {
         String is() {
             return what + " is " + kind.phrase;
         }
@@ -143,6 +146,11 @@ final class FilterSql implements Condition.Visitor<Sql> {
     }
 
     @Override
+    public Sql temporal(Condition.Temporal c) {
+        return TemporalSql.of(c, this::value);
+    }
+
+    @Override
     public Sql intersects(Condition.Intersects c) {
         Operand a = c.left();
         Operand b = c.right();
@@ -210,6 +218,16 @@ final class FilterSql implements Condition.Visitor<Sql> {
             return new Value(Sql.of("?", b.value()), Kind.BOOLEAN, "the boolean " + String.valueOf(b.value())
                     .toUpperCase(java.util.Locale.ROOT));
         }
+        if (o instanceof Operand.Date d) {
+            return new Value(Sql.of("?", d.value()), Kind.DATE, "the date " + d.value());
+        }
+        if (o instanceof Operand.Timestamp t) {
+            return new Value(Sql.of("?", t.value().atOffset(ZoneOffset.UTC)), Kind.TIMESTAMP, "the timestamp "
+                    + t.value());
+        }
+        if (o instanceof Operand.Interval || o instanceof Operand.Unbounded) {
+            throw refuse("an INTERVAL is only taken by the temporal functions (T_INTERSECTS, T_DURING, T_AFTER, …)");
+        }
         if (o instanceof Operand.CaseInsensitive c) {
             Value inner = value(c.operand());
             if (inner.kind() != Kind.TEXT) {
@@ -248,18 +266,33 @@ final class FilterSql implements Condition.Visitor<Sql> {
             case TEXT -> Kind.TEXT;
             case INTEGER, BIGINT, DOUBLE -> Kind.NUMBER;
             case BOOLEAN -> Kind.BOOLEAN;
+            case DATE -> Kind.DATE;
+            case TIMESTAMP -> Kind.TIMESTAMP;
         };
     }
 
-    private static void sameKind(Value a, Value b) {
+    static void sameKind(Value a, Value b) {
         if (a.kind() != b.kind()) {
-            String hint = a.kind() == Kind.TEXT && b.kind() == Kind.NUMBER ? "; write the number in quotes" : "";
+            String hint = a.kind() == Kind.TEXT && b.kind() == Kind.NUMBER ? "; write the number in quotes"
+                    : temporalHint(a.kind(), b.kind());
             throw refuse(a.is() + " and cannot be compared with " + b.what() + ", which is " + b.kind().phrase
                     + hint);
         }
     }
 
-    private static IllegalArgumentException refuse(String message) {
+    private static String temporalHint(Kind a, Kind b) {
+        if (a == Kind.DATE || b == Kind.DATE) {
+            return b == Kind.TIMESTAMP || a == Kind.TIMESTAMP
+                    ? "; a date compares with DATE('2020-12-31'), a date-time with TIMESTAMP('2020-12-31T10:00:00Z')"
+                    : "; write a date as DATE('2020-12-31')";
+        }
+        if (a == Kind.TIMESTAMP || b == Kind.TIMESTAMP) {
+            return "; write a date-time as TIMESTAMP('2020-12-31T10:00:00Z')";
+        }
+        return "";
+    }
+
+    static IllegalArgumentException refuse(String message) {
         return new IllegalArgumentException("filter: " + message);
     }
 }

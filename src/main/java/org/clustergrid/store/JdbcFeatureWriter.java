@@ -113,6 +113,8 @@ final class JdbcFeatureWriter implements FeatureWriter {
                 case BIGINT -> Types.BIGINT;
                 case DOUBLE -> Types.DOUBLE;
                 case BOOLEAN -> Types.BOOLEAN;
+                case DATE -> Types.DATE;
+                case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
             });
             return;
         }
@@ -122,6 +124,7 @@ final class JdbcFeatureWriter implements FeatureWriter {
             case BIGINT -> ps.setLong(i, ((Number) v).longValue());
             case DOUBLE -> ps.setDouble(i, ((Number) v).doubleValue());
             case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
+            case DATE, TIMESTAMP -> ps.setObject(i, v); // LocalDate, OffsetDateTime
         }
     }
 

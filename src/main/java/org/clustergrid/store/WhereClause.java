@@ -50,8 +50,10 @@ final class WhereClause {
                 case BIGINT -> Long.valueOf(value.trim());
                 case DOUBLE -> Double.valueOf(value.trim());
                 case BOOLEAN -> bool(value);
+                case DATE -> java.time.LocalDate.parse(value.trim());
+                case TIMESTAMP -> java.time.OffsetDateTime.parse(value.trim());
             };
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("property '" + c.property() + "' is " + article(c.type()) + " "
                     + c.type().name().toLowerCase(Locale.ROOT) + "; '" + value + "' is not one");
         }
@@ -86,6 +88,8 @@ final class WhereClause {
                 ps.setDouble(i++, d);
             } else if (p instanceof byte[] wkb) {
                 ps.setBytes(i++, wkb);
+            } else if (p instanceof java.time.LocalDate || p instanceof java.time.OffsetDateTime) {
+                ps.setObject(i++, p);
             } else {
                 ps.setBoolean(i++, (Boolean) p);
             }

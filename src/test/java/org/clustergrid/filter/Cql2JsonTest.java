@@ -30,6 +30,16 @@ class Cql2JsonTest {
                 + "\"coordinates\":[80.1,20.2]}]}|S_INTERSECTS(geometry, POINT(80.1 20.2))",
         "{\"op\":\"s_intersects\",\"args\":[{\"type\":\"Polygon\",\"coordinates\":[[[80,20],[81,20],[81,21],[80,20]]]}"
                 + ",{\"property\":\"geometry\"}]}|S_INTERSECTS(POLYGON((80 20, 81 20, 81 21, 80 20)), geometry)",
+        "{\"op\":\">=\",\"args\":[{\"property\":\"opened\"},{\"date\":\"2020-12-31\"}]}|opened >= DATE('2020-12-31')",
+        "{\"op\":\"<\",\"args\":[{\"property\":\"seen\"},{\"timestamp\":\"2020-12-31T10:00:00Z\"}]}"
+                + "|seen < TIMESTAMP('2020-12-31T10:00:00Z')",
+        "{\"op\":\"t_during\",\"args\":[{\"property\":\"opened\"},{\"interval\":[\"2020-01-01\",\"..\"]}]}"
+                + "|T_DURING(opened, INTERVAL('2020-01-01', '..'))",
+        "{\"op\":\"t_intersects\",\"args\":[{\"interval\":[{\"property\":\"from\"},{\"property\":\"to\"}]},"
+                + "{\"interval\":[{\"date\":\"2020-01-01\"},\"2020-06-30\"]}]}"
+                + "|T_INTERSECTS(INTERVAL(from, to), INTERVAL(DATE('2020-01-01'), '2020-06-30'))",
+        "{\"op\":\"in\",\"args\":[{\"property\":\"opened\"},[{\"date\":\"2020-01-01\"},{\"date\":\"2021-01-01\"}]]}"
+                + "|opened IN (DATE('2020-01-01'), DATE('2021-01-01'))",
     })
     void meansWhatTheTextMeans(String json, String text) {
         assertThat(Cql2Json.parse(json)).isEqualTo(Cql2Text.parse(text));
@@ -43,10 +53,17 @@ class Cql2JsonTest {
                 + " expected a value: a string, a number, a boolean, {\"property\": …} or a geometry; got [1]",
         "{\"op\":\"s_within\",\"args\":[]}|filter: at /, S_WITHIN is not supported; the spatial function offered is "
                 + "S_INTERSECTS",
-        "{\"op\":\"t_after\",\"args\":[{\"property\":\"t\"},{\"timestamp\":\"2020-01-01T00:00:00Z\"}]}|filter: at /, "
-                + "T_AFTER is not supported: temporal functions and literals are not, as no queryable holds a time",
-        "{\"op\":\"=\",\"args\":[{\"property\":\"t\"},{\"date\":\"2020-01-01\"}]}|filter: at /args/1, DATE is not "
-                + "supported: temporal functions and literals are not, as no queryable holds a time",
+        "{\"op\":\"t_later\",\"args\":[{\"property\":\"t\"},{\"timestamp\":\"2020-01-01T00:00:00Z\"}]}|filter: at /, "
+                + "unknown temporal function T_LATER; the temporal functions are T_AFTER, T_BEFORE, T_CONTAINS, "
+                + "T_DISJOINT, T_DURING, T_EQUALS, T_FINISHEDBY, T_FINISHES, T_INTERSECTS, T_MEETS, T_METBY, "
+                + "T_OVERLAPPEDBY, T_OVERLAPS, T_STARTEDBY, T_STARTS",
+        "{\"op\":\"=\",\"args\":[{\"property\":\"t\"},{\"date\":\"2020-13-01\"}]}|filter: at /args/1, "
+                + "DATE('2020-13-01') is not a date; write one such as DATE('2020-12-31')",
+        "{\"op\":\"t_during\",\"args\":[{\"property\":\"t\"},{\"interval\":[\"2020-01-01\"]}]}|filter: at "
+                + "/args/1/interval, expected an array of a start and an end; got [\"2020-01-01\"]",
+        "{\"op\":\"t_during\",\"args\":[{\"property\":\"t\"},{\"interval\":[\"2020-01-01\",5]}]}|filter: at "
+                + "/args/1/interval/1, expected a date or timestamp string, \"..\", {\"date\": …}, {\"timestamp\": …} or "
+                + "{\"property\": …}; got 5",
         "{\"op\":\"like\",\"args\":[{\"property\":\"a\"},5]}|filter: at /args/1, expected a pattern string such as "
                 + "\"%Road%\"; got 5",
         "{\"op\":\"in\",\"args\":[{\"property\":\"a\"},[]]}|filter: at /args/1, expected a non-empty array of values;"

@@ -154,9 +154,14 @@ class Cql2TextTest {
         "name IS NOT 5|filter: at character 13, expected NULL after IS NOT; got the number 5",
         "name NOT = 'a'|filter: at character 10, expected LIKE, BETWEEN or IN after NOT; got '='",
         "S_WITHIN(geometry, POINT(1 2))|filter: at character 1, S_WITHIN is not supported; the spatial function offered is S_INTERSECTS",
-        "T_AFTER(built, DATE('2020-01-01'))|filter: at character 1, T_AFTER is not supported: temporal functions and literals are not, as no queryable holds a time",
-        "name = DATE('2020-01-01')|filter: at character 8, DATE is not supported: temporal functions and literals are not, as no queryable holds a time",
-        "upper(name) = 'A'|filter: at character 1, unknown function UPPER; the functions offered are S_INTERSECTS and CASEI",
+        "T_AFTERWARDS(built, DATE('2020-01-01'))|filter: at character 1, unknown temporal function T_AFTERWARDS; the temporal functions are T_AFTER, T_BEFORE, T_CONTAINS, T_DISJOINT, T_DURING, T_EQUALS, T_FINISHEDBY, T_FINISHES, T_INTERSECTS, T_MEETS, T_METBY, T_OVERLAPPEDBY, T_OVERLAPS, T_STARTEDBY, T_STARTS",
+        "built = DATE('2020-02-30')|filter: at character 9, DATE('2020-02-30') is not a date; write one such as DATE('2020-12-31')",
+        "built = DATE(2020)|filter: at character 14, expected a date in quotes inside DATE(...); got the number 2020",
+        "t = TIMESTAMP('2020-12-31T10:00:00+01:00')|filter: at character 5, TIMESTAMP('2020-12-31T10:00:00+01:00') is not a timestamp in UTC; write one such as TIMESTAMP('2020-12-31T10:00:00Z')",
+        "T_DURING(built, INTERVAL('2020-01-01', 'soon'))|filter: at character 40, 'soon' is not a bound of an INTERVAL: write a date ('2020-12-31'), a timestamp in UTC ('2020-12-31T10:00:00Z') or '..' for an open end",
+        "T_DURING(built, INTERVAL('2020-01-01'))|filter: at character 38, expected ',' between the start and the end of INTERVAL; got ')'",
+        "T_AFTER(built DATE('2020-01-01'))|filter: at character 15, expected ',' between the two arguments of T_AFTER; got 'DATE'",
+        "upper(name) = 'A'|filter: at character 1, unknown function UPPER; the functions offered are S_INTERSECTS, CASEI, DATE, TIMESTAMP, INTERVAL and the temporal functions (T_AFTER, T_BEFORE, T_DURING, T_INTERSECTS, …)",
         "S_INTERSECTS(geometry, POINT(1))|filter: at character 24, the POINT literal is not valid WKT: Expected number but found ')'",
         "S_INTERSECTS(geometry, POINT(1 2)|filter: at character 34, expected ')' to close S_INTERSECTS; got end of text",
         "S_INTERSECTS(geometry, POLYGON((1 2, 3 4)|filter: at character 24, the POLYGON literal has no closing ')'",
@@ -185,5 +190,24 @@ class Cql2TextTest {
     void refusesAnEmptyFilter() {
         assertThatThrownBy(() -> Cql2Text.parse("  ")).hasMessage(
                 "filter: is empty; write a condition such as name = 'Main Road'");
+    }
+
+    @Test
+    void readsDatesTimestampsIntervalsAndTheTemporalFunctions() {
+        assertThat(Cql2Text.parse("opened >= DATE('2020-12-31')")).isEqualTo(new Compare(p("opened"),
+                Comparison.GREATER_OR_EQUAL, new Operand.Date(java.time.LocalDate.of(2020, 12, 31))));
+        assertThat(Cql2Text.parse("seen = timestamp('2020-12-31T10:00:00.5Z')")).isEqualTo(new Compare(p("seen"),
+                Comparison.EQUAL, new Operand.Timestamp(java.time.Instant.parse("2020-12-31T10:00:00.500Z"))));
+        assertThat(Cql2Text.parse("t_during(opened, INTERVAL('2020-01-01', '..'))")).isEqualTo(
+                new Condition.Temporal(TemporalRelation.T_DURING, p("opened"), new Operand.Interval(
+                        new Operand.Date(java.time.LocalDate.of(2020, 1, 1)), new Operand.Unbounded())));
+        assertThat(Cql2Text.parse("NOT T_AFTER(seen, INTERVAL('..', '2021-01-01T00:00:00Z'))")).isEqualTo(
+                new Not(new Condition.Temporal(TemporalRelation.T_AFTER, p("seen"), new Operand.Interval(
+                        new Operand.Unbounded(), new Operand.Timestamp(java.time.Instant.parse(
+                                "2021-01-01T00:00:00Z"))))));
+        for (TemporalRelation r : TemporalRelation.values()) {
+            assertThat(Cql2Text.parse(r.function() + "(a, DATE('2020-01-01'))")).isInstanceOf(
+                    Condition.Temporal.class);
+        }
     }
 }

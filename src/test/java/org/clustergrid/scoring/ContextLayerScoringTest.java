@@ -97,7 +97,8 @@ class ContextLayerScoringTest {
             }
             ScoringData data = new ScoringData(1, clusters, List.of(), List.of(), List.of(), List.of());
             ScoringEngine engine = ScoringEngine.build(data, p, SpeedProfile.defaults(),
-                    new ContextLayerFeed(t.store().contextLayers()));
+                    new ContextLayerFeed(t.store().contextLayers(), t.store().rasterLayers(),
+                    new org.clustergrid.store.RasterFileCache(t.store().rasterLayers(), dir.resolve("raster-cache"))));
             for (int i = 0; i < TOWNS.length - 1; i++) {
                 List<LayerResult> r = engine.scoreCluster(clusters.get(i), p.dimensionWeights()).layerIndicators();
                 Point at = (Point) clusters.get(i).feature().geometry();

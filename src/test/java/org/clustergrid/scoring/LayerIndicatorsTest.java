@@ -132,7 +132,7 @@ class LayerIndicatorsTest {
                         + " sum_within, containing_value")
                 .hasMessageContaining("layer_indicators.a.dimension is 'health'; it is one of roads, power, finance,"
                         + " markets")
-                .hasMessageContaining("layer_indicators.b.layer: a layer name is a letter")
+                .hasMessageContaining("layer_indicators.b.layer: a layer name is a letter followed by")
                 .hasMessageContaining("layer_indicators.b.radius_m does not apply to nearest")
                 .hasMessageContaining("layer_indicators.b.filter: filter: ")
                 .hasMessageContaining("layer_indicators.c.attribute is missing: sum_within needs it")

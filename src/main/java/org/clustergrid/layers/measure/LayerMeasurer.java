@@ -20,7 +20,8 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * Measures places against context layers. Every layer (with each filter it is asked with) is read once, when this is
- * built, and indexed; a measurement then costs one index query. Distances are WGS84 geodesic metres, as the built-in
+ * built, and indexed; a measurement then costs one index query. A raster layer is opened once, and each place reads
+ * the cell or the window of cells around it. Distances are WGS84 geodesic metres, as the built-in
  * distance indicators measure them ({@link org.clustergrid.index.NearestIndex}). A place is judged by one point of
  * its footprint (the point, or a point inside the polygon) for the layer's extent and for the containing polygon;
  * distances are from the whole footprint. Thread-safe once built.
@@ -28,8 +29,11 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 public final class LayerMeasurer {
     /** Most features of one layer (after its filter) a run reads: beyond it the measures are refused, not guessed. */
     public static final int MAX_FEATURES = 250_000;
+    /** Most raster cells one place's window around a circle may hold: beyond it the measure is refused. */
+    public static final long MAX_CELLS = 4_000_000;
 
     private final Map<String, LayerReading> readings = new HashMap<>();
+    private final Map<String, RasterReading> rasters = new HashMap<>();
     private final Map<Measure, Measurement.Gap> refused = new HashMap<>();
 
     public LayerMeasurer(LayerSource source, Collection<Measure> measures) {
@@ -38,6 +42,10 @@ public final class LayerMeasurer {
 
     LayerMeasurer(LayerSource source, Collection<Measure> measures, int maxFeatures) {
         for (Measure m : measures) {
+            if (m.kind().raster()) {
+                rasters.computeIfAbsent(m.layer(), name -> RasterReading.open(source, name));
+                continue;
+            }
             LayerReading r = readings.computeIfAbsent(m.reading(),
                     k -> LayerReading.read(source, m.layer(), m.filterText(), m.filter(), maxFeatures));
             if (r.failure == null && m.attribute() != null) {
@@ -68,6 +76,9 @@ public final class LayerMeasurer {
 
     /** The measure at a footprint (lon/lat); {@code m} must be one this measurer was built with. */
     public Measurement measure(Measure m, Geometry footprint) {
+        if (m.kind().raster()) {
+            return raster(m, footprint);
+        }
         LayerReading r = readings.get(m.reading());
         if (r == null) {
             throw new IllegalArgumentException("not a measure of this run: " + m);
@@ -88,7 +99,21 @@ public final class LayerMeasurer {
             case NEAREST -> nearest(m, r, footprint);
             case COUNT_WITHIN, SUM_WITHIN -> within(m, r, footprint);
             case CONTAINING_VALUE -> containing(m, r, at);
+            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN -> throw new IllegalStateException(m.kind().id());
         };
+    }
+
+    /** A raster measure, judged at the footprint's point (the point, or a point inside the polygon). */
+    private Measurement raster(Measure m, Geometry footprint) {
+        RasterReading r = rasters.get(m.layer());
+        if (r == null) {
+            throw new IllegalArgumentException("not a measure of this run: " + m);
+        }
+        if (r.failure != null) {
+            return Measurement.unknown(r.failure.kind(), r.failure.message());
+        }
+        Point at = footprint instanceof Point p ? p : footprint.getInteriorPoint();
+        return m.kind() == MeasureKind.RASTER_VALUE ? r.value(m, at) : r.within(m, at, MAX_CELLS);
     }
 
     private static Measurement nearest(Measure m, LayerReading r, Geometry g) {

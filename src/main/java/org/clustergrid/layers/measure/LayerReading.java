@@ -48,6 +48,11 @@ final class LayerReading {
     /** Reads the layer's features that pass the filter, refusing more than {@code limit} of them. */
     static LayerReading read(LayerSource source, String name, String filterText, Condition filter, int limit) {
         ContextLayer layer = source.layer(name).orElse(null);
+        if (layer == null && source.raster(name).isPresent()) {
+            return failed(null, Measurement.Kind.UNUSABLE, "'" + name + "' is a raster layer: nearest, count_within,"
+                    + " sum_within and containing_value read a vector layer's features (a raster's cells are read by"
+                    + " raster_value, raster_sum_within and raster_mean_within)");
+        }
         if (layer == null) {
             return failed(null, Measurement.Kind.NO_FEATURES, "no context layer '" + name + "' in the store");
         }

@@ -4,14 +4,14 @@ import java.util.Objects;
 import org.clustergrid.filter.Condition;
 
 /**
- * One measurement asked of a context layer.
+ * One measurement asked of a context layer (a vector layer, or a raster layer for the {@code raster_} kinds).
  *
  * @param filterText the CQL2 text of {@code filter} as written, null for none (also tells measures that share a
  *     reading of the layer)
  * @param filter the features the measure looks at, null for all
  * @param attribute the attribute summed or read; null for {@link MeasureKind#NEAREST} and {@link
  *     MeasureKind#COUNT_WITHIN}
- * @param radiusM the distance of {@link MeasureKind#COUNT_WITHIN} and {@link MeasureKind#SUM_WITHIN}, else null
+ * @param radiusM the distance of the {@code _within} kinds ({@link MeasureKind#needsRadius}), else null
  */
 public record Measure(MeasureKind kind, String layer, String filterText, Condition filter, String attribute,
         Double radiusM) {
@@ -28,6 +28,9 @@ public record Measure(MeasureKind kind, String layer, String filterText, Conditi
         }
         if (radiusM != null && !(radiusM >= 0 && Double.isFinite(radiusM))) {
             throw new IllegalArgumentException("radius_m must be a distance in metres, not " + radiusM);
+        }
+        if (kind.raster() && filter != null) {
+            throw new IllegalArgumentException(kind.id() + " takes no filter: a raster's cells have no attributes");
         }
         if ((filterText == null) != (filter == null)) {
             throw new IllegalArgumentException("a filter comes with its text");

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What is measured of a context layer around a place. */
+/** What is measured of a context layer around a place: of a vector layer's features, or of a raster's cells. */
 public enum MeasureKind {
     /** Geodesic distance (m) to the nearest feature. */
     NEAREST,
@@ -13,7 +13,13 @@ public enum MeasureKind {
     /** Sum of a numeric attribute over the features within a distance. */
     SUM_WITHIN,
     /** The attribute of the polygon containing the place: a number, or a boolean as 1/0. */
-    CONTAINING_VALUE;
+    CONTAINING_VALUE,
+    /** The value of the raster cell holding the place. */
+    RASTER_VALUE,
+    /** Sum of the values of the raster cells whose centres lie within a distance. */
+    RASTER_SUM_WITHIN,
+    /** Mean of the values of the raster cells (with data) whose centres lie within a distance. */
+    RASTER_MEAN_WITHIN;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -25,7 +31,12 @@ public enum MeasureKind {
 
     /** Whether the measure needs a distance ({@code radius_m}). */
     public boolean needsRadius() {
-        return this == COUNT_WITHIN || this == SUM_WITHIN;
+        return this == COUNT_WITHIN || this == SUM_WITHIN || this == RASTER_SUM_WITHIN || this == RASTER_MEAN_WITHIN;
+    }
+
+    /** Whether the measure reads a raster layer (else a vector layer). */
+    public boolean raster() {
+        return this == RASTER_VALUE || this == RASTER_SUM_WITHIN || this == RASTER_MEAN_WITHIN;
     }
 
     /** Whether the measure needs an attribute. */

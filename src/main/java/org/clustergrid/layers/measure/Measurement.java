@@ -9,11 +9,12 @@ import org.locationtech.jts.geom.Coordinate;
  * What one measure found at one place: a value with the feature behind it, or why there is none.
  *
  * @param value null when unknown ({@code gap} says why)
- * @param feature the feature behind the value (the nearest; the nearest counted; the containing polygon), else null
+ * @param feature the feature behind the value (the nearest; the nearest counted; the containing polygon; the raster
+ *     cell), else null
  * @param metres the distance to {@code feature}
  * @param from where the line to {@code feature} starts (the place, or its footprint's point nearest to it)
  * @param to the feature's point nearest to the place
- * @param details extra facts: counts, the radius, features that do not report the attribute
+ * @param details extra facts: counts, the radius, features that do not report the attribute, cells without data
  * @param gap why the value is unknown; null when measured
  */
 public record Measurement(Double value, FeatureRef feature, Double metres, Coordinate from, Coordinate to,
@@ -23,8 +24,15 @@ public record Measurement(Double value, FeatureRef feature, Double metres, Coord
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
-    /** The feature a value rests on: its fid in the layer and its name, if it has one. */
-    public record FeatureRef(String layer, long fid, String name) {}
+    /**
+     * The feature a value rests on: its id in the layer (a vector feature's fid; a raster cell's
+     * {@code column-row}) and its name, if it has one.
+     */
+    public record FeatureRef(String layer, String id, String name) {
+        public FeatureRef(String layer, long fid, String name) {
+            this(layer, Long.toString(fid), name);
+        }
+    }
 
     /** Why a measure has no value. */
     public record Gap(Kind kind, String message) {
@@ -38,13 +46,16 @@ public record Measurement(Double value, FeatureRef feature, Double metres, Coord
     public enum Kind {
         /** The store has no such layer, or no feature of it (or none the filter keeps). */
         NO_FEATURES,
-        /** The place lies outside the layer's extent: the layer says nothing about it. */
+        /** The place lies outside the layer's extent (or a raster's grid): the layer says nothing about it. */
         OUTSIDE_EXTENT,
         /** No polygon of the layer contains the place. */
         NOT_CONTAINED,
-        /** The features found do not report the attribute. */
+        /** The features found do not report the attribute; the raster cells found have no data. */
         NOT_REPORTED,
-        /** The layer cannot answer the measure: no such attribute, the wrong type, a filter it refuses, too large. */
+        /**
+         * The layer cannot answer the measure: no such attribute, the wrong type, a filter it refuses, too large, a
+         * vector layer asked a raster's measure or the reverse, a raster that cannot be read.
+         */
         UNUSABLE;
 
         public String id() {

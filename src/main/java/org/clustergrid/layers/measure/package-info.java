@@ -1,2 +1,2 @@
-/** A place measured against a context layer (nearest, count or sum within, containing value); no store, no Spring. */
+/** A place measured against a context layer: features near or around it, its polygon, its raster cells; no Spring. */
 package org.clustergrid.layers.measure;

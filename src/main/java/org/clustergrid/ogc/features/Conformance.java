@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The conformance classes this API declares: only what it implements. Part 2 (CRS by reference): items in the CRSs
  * of {@link Crs}, {@code crs} and {@code bbox-crs} accepted. Part 3 (Filtering): {@code filter} in CQL2 Text or JSON
- * with Basic CQL2, LIKE/BETWEEN/IN, CASEI and S_INTERSECTS on every literal geometry type, queryables, and the
- * queryables as query parameters; no temporal, array, arithmetic or other spatial functions.
+ * with Basic CQL2 (DATE and TIMESTAMP literals included), LIKE/BETWEEN/IN, CASEI, S_INTERSECTS on every literal
+ * geometry type, the temporal functions (all fifteen, on instants and INTERVALs with open ends), queryables, and the
+ * queryables as query parameters; no array, arithmetic or other spatial functions.
  */
 final class Conformance {
     private static final String BASE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
@@ -18,7 +19,7 @@ final class Conformance {
             FILTER + "queryables-query-parameters",
             CQL2 + "cql2-text", CQL2 + "cql2-json", CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators",
             CQL2 + "case-insensitive-comparison", CQL2 + "basic-spatial-functions",
-            CQL2 + "basic-spatial-functions-plus");
+            CQL2 + "basic-spatial-functions-plus", CQL2 + "temporal-functions");
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
     private Conformance() {}

@@ -54,7 +54,7 @@ class ContextCollection {
         return m;
     }
 
-    /** Its queryables: fid and every text, number and boolean attribute, typed. */
+    /** Its queryables: fid and every attribute, typed; dates and date-times as strings of format date / date-time. */
     static Map<String, Object> queryables(ContextLayer layer, String id) {
         Map<String, Object> m = Queryables.header(layer.title(), layer.name(), id);
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -64,7 +64,9 @@ class ContextCollection {
         for (String name : ContextItems.filterable(layer)) {
             if (!name.equals("fid")) {
                 Attribute a = layer.attribute(name).orElseThrow();
-                properties.put(name, Map.of("title", name, "type", a.type().jsonType()));
+                properties.put(name, a.type().jsonFormat() == null
+                        ? Map.of("title", name, "type", a.type().jsonType())
+                        : Map.of("title", name, "type", a.type().jsonType(), "format", a.type().jsonFormat()));
             }
         }
         m.put("properties", properties);

@@ -45,15 +45,12 @@ class ContextItems {
         this.limits = properties.api();
     }
 
-    /** What a filter or {@code name=value} may name: fid and the text, number and boolean attributes. */
+    /** What a filter or {@code name=value} may name: fid and every attribute. */
     static List<String> filterable(ContextLayer layer) {
         List<String> out = new ArrayList<>();
         out.add("fid");
         for (Attribute a : layer.attributes()) {
-            switch (a.type()) {
-                case TEXT, INTEGER, DOUBLE, BOOLEAN -> out.add(a.name());
-                default -> { } // dates: shown, not yet filterable
-            }
+            out.add(a.name());
         }
         return out;
     }
@@ -62,7 +59,9 @@ class ContextItems {
         ItemsRequest r = ItemsRequest.parse(filterable(layer), request.getParameterMap(), limits.defaultLimit(),
                 limits.maxLimit());
         Format f = Format.of(request, Format.ITEMS);
-        ContextLayerStore.Page page = store.contextLayers().query(layer, r.query());
+        String[] datetime = request.getParameterMap().get("datetime");
+        ContextLayerStore.Page page = store.contextLayers().query(layer, ContextDatetime.narrow(r.query(), layer,
+                datetime == null ? null : datetime[0]));
         PageLinks links = PageLinks.of(layer.name(), layer.title(), r, page.features().size(), page.numberMatched(),
                 f, urls);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

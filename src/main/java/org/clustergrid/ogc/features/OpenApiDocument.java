@@ -70,8 +70,9 @@ final class OpenApiDocument {
                 + "maxLon; EPSG:3857 is metres); CRS84 when absent", uriEnum()));
         p.put("crs", param("crs", "The CRS of the coordinates in the response, in its axis order; CRS84 when absent. "
                 + "The Content-Crs header names it", uriEnum()));
-        p.put("datetime", param("datetime", "An RFC 3339 date-time or interval. The features carry no time and the "
-                + "collections declare no temporal extent, so a valid value does not narrow the result",
+        p.put("datetime", param("datetime", "An RFC 3339 date-time or date, or an interval (start/end, '..' for an "
+                + "open end). On a context layer with exactly one date or date-time attribute, the features whose "
+                + "value lies within it, ends included; the built-in layers carry no time, and are not narrowed",
                 schema("string")));
         p.put("limit", param("limit", "Features per page; a larger value is served as " + maxLimit,
                 Map.of("type", "integer", "minimum", 1, "maximum", maxLimit, "default", defaultLimit)));

@@ -68,6 +68,7 @@ final class Queryables {
                     case INTEGER, BIGINT -> "integer";
                     case DOUBLE -> "number";
                     case BOOLEAN -> "boolean";
+                    case DATE, TIMESTAMP -> "string";
                 };
             }
         }

@@ -7,6 +7,7 @@ import org.clustergrid.raster.RasterSurface;
 import org.clustergrid.render.StyleRegistry;
 import org.clustergrid.render.Surface;
 import org.clustergrid.store.DataStateSource;
+import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.SpatialStore;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,10 @@ class RasterMapLayers implements Supplier<List<Surface>> {
 
     private final SpatialStore store;
     private final DataStateSource states;
-    private final RasterFiles files;
+    private final RasterFileCache files;
     private volatile Listed listed;
 
-    RasterMapLayers(SpatialStore store, DataStateSource states, RasterFiles files, StyleRegistry registry) {
+    RasterMapLayers(SpatialStore store, DataStateSource states, RasterFileCache files, StyleRegistry registry) {
         this.store = store;
         this.states = states;
         this.files = files;

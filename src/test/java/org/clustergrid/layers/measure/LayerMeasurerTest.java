@@ -43,14 +43,14 @@ class LayerMeasurerTest {
     void nearestFeatureWithItsFidAndDistance() {
         Measurement a = m.measure(NEAREST, pt(0.01, 0));
         assertThat(a.value()).isCloseTo(0.01 * DEG, within(1e-6)); // post 1, 1,113.195 m along the equator
-        assertThat(a.feature().fid()).isEqualTo(1);
+        assertThat(a.feature().id()).isEqualTo("1");
         assertThat(a.feature().name()).isEqualTo("Post one");
         assertThat(a.metres()).isEqualTo(a.value());
         assertThat(a.to()).isEqualTo(new Coordinate(0, 0));
         // the filter keeps the protected posts: from 0.03 the nearest is post 3 at 0.02°, not post 2 at 0.005°
-        assertThat(m.measure(NEAREST, pt(0.03, 0)).feature().fid()).isEqualTo(2);
+        assertThat(m.measure(NEAREST, pt(0.03, 0)).feature().id()).isEqualTo("2");
         Measurement p = m.measure(NEAREST_PROTECTED, pt(0.03, 0));
-        assertThat(p.feature().fid()).isEqualTo(3);
+        assertThat(p.feature().id()).isEqualTo("3");
         assertThat(p.value()).isCloseTo(0.02 * DEG, within(1e-6));
     }
 
@@ -59,7 +59,7 @@ class LayerMeasurerTest {
         Measurement a = m.measure(NEAREST, box(0.005, 0, 0.008, 0.002));
         assertThat(a.value()).isCloseTo(0.005 * DEG, within(1e-6));
         assertThat(a.from()).isEqualTo(new Coordinate(0.005, 0));
-        assertThat(a.feature().fid()).isEqualTo(1);
+        assertThat(a.feature().id()).isEqualTo("1");
     }
 
     @Test
@@ -68,7 +68,7 @@ class LayerMeasurerTest {
         Measurement count = m.measure(COUNT_2KM, pt(0.01, 0));
         assertThat(count.value()).isEqualTo(2.0);
         assertThat(count.details()).containsEntry("count", 2).containsEntry("radius_m", 2000.0);
-        assertThat(count.feature().fid()).isEqualTo(1); // the nearest counted
+        assertThat(count.feature().id()).isEqualTo("1"); // the nearest counted
         assertThat(m.measure(BEDS_2KM, pt(0.01, 0)).value()).isEqualTo(30.0);
         Measurement five = m.measure(BEDS_5KM, pt(0.01, 0));
         assertThat(geodesic(0.01, 0, 0.05, 0.04)).isGreaterThan(5000); // post 4 is out
@@ -115,7 +115,7 @@ class LayerMeasurerTest {
     void containingPolygonsValueNumbersAndBooleans() {
         Measurement p = m.measure(POVERTY, pt(0.05, 0.05));
         assertThat(p.value()).isEqualTo(0.3);
-        assertThat(p.feature().fid()).isEqualTo(1);
+        assertThat(p.feature().id()).isEqualTo("1");
         assertThat(m.measure(FLOODED, pt(0.05, 0.05)).value()).isEqualTo(1.0);
         assertThat(m.measure(FLOODED, pt(0.15, 0.05)).value()).isEqualTo(0.0);
         // on the shared border: both cover it; the lowest fid answers and the count says so
@@ -137,7 +137,7 @@ class LayerMeasurerTest {
         assertThat(m.measure(FLOODED, pt(0.5, 0.05)).gap().kind()).isEqualTo(Measurement.Kind.OUTSIDE_EXTENT);
         Measurement none = m.measure(POVERTY, pt(0.35, 0.05)); // district 3 reports nothing
         assertThat(none.gap().kind()).isEqualTo(Measurement.Kind.NOT_REPORTED);
-        assertThat(none.feature().fid()).isEqualTo(3);
+        assertThat(none.feature().id()).isEqualTo("3");
     }
 
     @Test
@@ -145,7 +145,7 @@ class LayerMeasurerTest {
         assertThat(m.measure(NEAREST_DISTRICT, pt(0.05, 0.05)).value()).isZero();
         Measurement gap = m.measure(NEAREST_DISTRICT, pt(0.25, 0.05));
         assertThat(gap.value()).isCloseTo(geodesic(0.25, 0.05, 0.2, 0.05), within(0.05));
-        assertThat(gap.feature().fid()).isIn(2L, 3L); // 0.05° from both; the two edges tie within a millimetre
+        assertThat(gap.feature().id()).isIn("2", "3"); // 0.05° from both; the two edges tie within a millimetre
     }
 
     @Test

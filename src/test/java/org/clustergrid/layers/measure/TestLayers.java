@@ -15,6 +15,8 @@ import org.clustergrid.layers.AttributeType;
 import org.clustergrid.layers.ContextFeature;
 import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.layers.GeometryKind;
+import org.clustergrid.raster.GeoTiffGrid;
+import org.clustergrid.raster.RasterLayer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -40,7 +42,10 @@ public final class TestLayers implements LayerSource {
     private final Map<String, List<ContextFeature>> features = new HashMap<>();
     /** The filters this source can answer: a store answers in SQL; here each is a predicate written by hand. */
     private final Map<Condition, Predicate<ContextFeature>> filters = new HashMap<>();
+    private final Map<String, RasterLayer> rasters = new HashMap<>();
     public int reads;
+    /** Raster grids opened. */
+    public int opens;
 
     public static Point pt(double lon, double lat) {
         return GF.createPoint(new Coordinate(lon, lat));
@@ -85,6 +90,14 @@ public final class TestLayers implements LayerSource {
         features.put(name, fs);
     }
 
+    /** A raster layer read from a GeoTIFF; {@code crs} for a file that declares none. */
+    public void raster(String name, java.nio.file.Path file, String crs) {
+        GeoTiffGrid g = GeoTiffGrid.open(file, crs);
+        rasters.put(name, new RasterLayer(name, name, rasters.size() + 1, file.toAbsolutePath().toString(), crs,
+                g.width(), g.height(), g.lonLatBox(), 0, 1, g.noData(), null, null, "test", "CC0", null,
+                file.getFileName().toString(), 0, Instant.EPOCH));
+    }
+
     public void filter(String cql2, Predicate<ContextFeature> p) {
         filters.put(Cql2Text.parse(cql2), p);
     }
@@ -108,5 +121,16 @@ public final class TestLayers implements LayerSource {
             }
         }
         return out;
+    }
+
+    @Override
+    public Optional<RasterLayer> raster(String name) {
+        return Optional.ofNullable(rasters.get(name));
+    }
+
+    @Override
+    public GeoTiffGrid open(RasterLayer layer) {
+        opens++;
+        return GeoTiffGrid.open(java.nio.file.Path.of(layer.path()), layer.crs());
     }
 }

@@ -76,7 +76,7 @@ class OgcFeaturesApiTest extends ServerTest {
                 filter + "features-filter", filter + "queryables", filter + "queryables-query-parameters",
                 cql2 + "cql2-text", cql2 + "cql2-json", cql2 + "basic-cql2", cql2 + "advanced-comparison-operators",
                 cql2 + "case-insensitive-comparison", cql2 + "basic-spatial-functions",
-                cql2 + "basic-spatial-functions-plus");
+                cql2 + "basic-spatial-functions-plus", cql2 + "temporal-functions");
     }
 
     @Test

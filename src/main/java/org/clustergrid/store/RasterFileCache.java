@@ -1,4 +1,4 @@
-package org.clustergrid.ogc.wms;
+package org.clustergrid.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,29 +10,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.raster.RasterLayer;
 import org.clustergrid.raster.RasterException;
-import org.clustergrid.store.SpatialStore;
-import org.springframework.stereotype.Component;
 
 /**
  * The GeoTIFFs of the raster layers on this server's disk, where the reader needs them: the store's copy written
  * once to {@code <data-dir>/raster-cache/<raster number>-<import time>.tif} (a new import has a new number and
- * time, so a file there is never stale, even for a store made anew), or a referenced file where it lies. Copies no layer uses any more are removed.
+ * time, so a file there is never stale, even for a store made anew), or a referenced file where it lies. Copies no
+ * layer uses any more are removed. One per server: the map layers and scoring read through the same one.
  */
-@Component
-class RasterFiles {
-    private final SpatialStore store;
+public final class RasterFileCache {
+    private final RasterLayerStore rasters;
     private final Path dir;
 
-    RasterFiles(SpatialStore store, ClusterGridProperties properties) {
-        this.store = store;
-        this.dir = properties.dataDir().resolve("raster-cache");
+    /** @param dir where the store's copies are written ({@code <data-dir>/raster-cache}) */
+    public RasterFileCache(RasterLayerStore rasters, Path dir) {
+        this.rasters = rasters;
+        this.dir = dir;
     }
 
     /** The layer's GeoTIFF on disk, copied from the store first if need be. */
-    synchronized Path path(RasterLayer layer) {
+    public synchronized Path path(RasterLayer layer) {
         if (layer.referenced()) {
             Path p = Path.of(layer.path());
             if (!Files.isReadable(p)) {
@@ -48,7 +46,7 @@ class RasterFiles {
             Files.createDirectories(dir);
             Path part = dir.resolve(fileName(layer) + ".part");
             try (OutputStream out = Files.newOutputStream(part)) {
-                store.rasterLayers().copyTo(layer, out);
+                rasters.copyTo(layer, out);
             }
             return Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -61,11 +59,11 @@ class RasterFiles {
     }
 
     /** Removes the copies (and half-written ones) of rasters that are no longer the layers'. */
-    synchronized void keepOnly(List<RasterLayer> layers) {
+    public synchronized void keepOnly(List<RasterLayer> layers) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        Set<String> kept = layers.stream().map(RasterFiles::fileName).collect(Collectors.toSet());
+        Set<String> kept = layers.stream().map(RasterFileCache::fileName).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 if (!kept.contains(f.getFileName().toString())) {
@@ -73,7 +71,7 @@ class RasterFiles {
                 }
             }
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(RasterFiles.class).warn("cannot tidy the raster cache {}: {}", dir,
+            org.slf4j.LoggerFactory.getLogger(RasterFileCache.class).warn("cannot tidy the raster cache {}: {}", dir,
                     e.toString());
         }
     }

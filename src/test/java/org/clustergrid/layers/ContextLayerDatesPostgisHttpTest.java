@@ -1,0 +1,29 @@
+package org.clustergrid.layers;
+
+import org.clustergrid.store.StoreSettings;
+import org.clustergrid.testing.PostgisTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link ContextLayerDatesHttpTest} with the server on PostGIS (a fresh schema, dropped afterwards). */
+class ContextLayerDatesPostgisHttpTest extends ContextLayerDatesHttpTest {
+    static StoreSettings settings;
+
+    @DynamicPropertySource
+    static void postgis(DynamicPropertyRegistry r) {
+        settings = PostgisTestDatabase.freshSchema();
+        r.add("clustergrid.store", () -> "postgis");
+        r.add("clustergrid.postgis.url", settings::postgisUrl);
+        r.add("clustergrid.postgis.user", settings::postgisUser);
+        r.add("clustergrid.postgis.password", settings::postgisPassword);
+        r.add("clustergrid.postgis.schema", settings::postgisSchema);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (settings != null) {
+            PostgisTestDatabase.dropSchema(settings);
+        }
+    }
+}
