@@ -23,7 +23,7 @@ public record ClusterGridProperties(
         api = api == null ? new Api(0, 0) : api;
         scoring = scoring == null ? new Scoring(null) : scoring;
         tiles = tiles == null ? new Tiles(null) : tiles;
-        wms = wms == null ? new Wms(null, null, null) : wms;
+        wms = wms == null ? new Wms(null, null, null, null) : wms;
         limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null, null, null, null) : limits;
     }
 
@@ -62,11 +62,13 @@ public record ClusterGridProperties(
     /**
      * @param memoryMegabytes heap for layers maps draw from memory (the layers that fit); the rest from the store
      * @param cacheMegabytes memory for GetMap answers of the current data version; 0 keeps none
+     * @param rasterMegabytes memory for the decoded cells of raster layers, shared by them all
      */
-    public record Wms(Integer memoryMegabytes, Integer cacheMegabytes, Contact contact) {
+    public record Wms(Integer memoryMegabytes, Integer cacheMegabytes, Integer rasterMegabytes, Contact contact) {
         public Wms {
             memoryMegabytes = memoryMegabytes == null || memoryMegabytes < 0 ? 256 : memoryMegabytes;
             cacheMegabytes = cacheMegabytes == null || cacheMegabytes < 0 ? 64 : cacheMegabytes;
+            rasterMegabytes = rasterMegabytes == null || rasterMegabytes < 0 ? 128 : rasterMegabytes;
             contact = contact == null ? new Contact(null, null, null, null, null) : contact;
         }
     }

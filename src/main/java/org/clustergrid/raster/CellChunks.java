@@ -121,7 +121,7 @@ final class CellChunks {
             // the centre cell of each block; at the far edge a block may be narrower than its centre
             p.setSourceSubsampling(step, step, Math.min(step / 2, w - 1), Math.min(step / 2, h - 1));
             p.setSourceBands(new int[] {0});
-            return reader.readRaster(0, p);
+            return reader.read(0, p).getRaster(); // this reader offers no readRaster
         } catch (IOException | RuntimeException e) {
             throw new RasterException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         } finally {

@@ -36,6 +36,7 @@ public final class GeoTiffGrid {
     private final Hints hints;
     /** Kept for every read: opening one parses the file's header and CRS again (some ms); reads may run at once. */
     private final GeoTiffReader reader;
+    private final CellChunks chunks;
     private final CoordinateReferenceSystem crs;
     private final ReferencedEnvelope envelope;
     private final int width;
@@ -51,6 +52,8 @@ public final class GeoTiffGrid {
         this.file = file;
         this.hints = hints;
         this.reader = reader;
+        this.chunks = new CellChunks(file, reader.getOriginalGridRange().getSpan(0),
+                reader.getOriginalGridRange().getSpan(1));
         this.crs = reader.getCoordinateReferenceSystem();
         this.envelope = new ReferencedEnvelope(reader.getOriginalEnvelope());
         var range = reader.getOriginalGridRange();
@@ -223,30 +226,59 @@ public final class GeoTiffGrid {
         return read(envelope, Math.min(width, STATS_SIDE), Math.min(height, STATS_SIDE));
     }
 
+    /**
+     * The cells under a box of the grid's CRS, at the coarsest level whose cells are still no larger than
+     * {@code columns} × {@code rows} over the box asks for: every cell, or the centre cell of each 2ᵏ × 2ᵏ block.
+     */
     private Window read(ReferencedEnvelope nativeBox, int columns, int rows) {
         try {
-            ParameterValue<GridGeometry2D> gg = AbstractGridFormat.READ_GRIDGEOMETRY2D.createValue();
-            gg.setValue(new GridGeometry2D(new GridEnvelope2D(0, 0, columns, rows), nativeBox));
-            GridCoverage2D coverage = reader.read(new GeneralParameterValue[] {gg});
-            if (coverage == null) {
+            MathTransform nativeToGrid = gridToNative.inverse();
+            java.awt.Rectangle cells = gridBox(nativeBox, nativeToGrid).intersection(
+                    new java.awt.Rectangle(0, 0, width, height));
+            if (cells.isEmpty()) {
                 return null;
             }
-            MathTransform toGrid = coverage.getGridGeometry().getCRSToGrid2D(
-                    org.geotools.api.metadata.spatial.PixelOrientation.UPPER_LEFT);
-            // the image may reach well past the box asked for (GeoTools does not always crop a file without
-            // overviews): decode only the tiles under the box
-            java.awt.image.RenderedImage image = coverage.getRenderedImage();
-            java.awt.Rectangle wanted = gridBox(nativeBox, toGrid).intersection(new java.awt.Rectangle(
-                    image.getMinX(), image.getMinY(), image.getWidth(), image.getHeight()));
-            Raster data = wanted.isEmpty() ? null : image.getData(wanted);
-            coverage.dispose(true);
-            if (data == null) {
-                return null;
+            // cells per map pixel over the box itself, not its margin: a one-cell box asked for one pixel is level 0
+            double perColumn = (double) Math.max(1, cells.width - 2) / Math.max(1, columns);
+            double perRow = (double) Math.max(1, cells.height - 2) / Math.max(1, rows);
+            int level = 0;
+            while (level < 30 && (2 << level) <= Math.min(perColumn, perRow)) {
+                level++;
             }
-            return new Window(data, lonLatToNative, toGrid, noData);
-        } catch (IOException e) {
-            throw new RasterException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+            int step = 1 << level;
+            int x0 = cells.x / step;
+            int y0 = cells.y / step;
+            int x1 = Math.min(chunks.width(level), (cells.x + cells.width + step - 1) / step);
+            int y1 = Math.min(chunks.height(level), (cells.y + cells.height + step - 1) / step);
+            java.awt.image.WritableRaster data = null;
+            for (int cy = y0 / CellChunks.SIDE; cy <= (y1 - 1) / CellChunks.SIDE; cy++) {
+                for (int cx = x0 / CellChunks.SIDE; cx <= (x1 - 1) / CellChunks.SIDE; cx++) {
+                    Raster chunk = chunks.chunk(level, cx, cy);
+                    if (data == null) {
+                        data = chunk.createCompatibleWritableRaster(x1 - x0, y1 - y0).createWritableTranslatedChild(
+                                x0, y0);
+                    }
+                    data.setRect(cx * CellChunks.SIDE, cy * CellChunks.SIDE, chunk);
+                }
+            }
+            MathTransform toLevel = org.geotools.referencing.operation.transform.ConcatenatedTransform.create(
+                    nativeToGrid, org.geotools.referencing.operation.transform.ProjectiveTransform.create(
+                            java.awt.geom.AffineTransform.getScaleInstance(1.0 / step, 1.0 / step)));
+            return new Window(data, lonLatToNative, toLevel, noData);
+        } catch (TransformException e) {
+            throw new RasterException("cannot place a window of " + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Sets the memory the decoded cells of every grid may take together. */
+    public static void cacheBudget(long bytes) {
+        CellChunks.budget(bytes);
+    }
+
+    /** Lets go of this grid's decoded cells and its reader. */
+    public void close() {
+        chunks.forget();
+        reader.dispose();
     }
 
     /** The cells of the image under a box of the grid's CRS, one cell of margin around. */

@@ -96,6 +96,15 @@ public final class RasterSurface implements Surface {
         }
     }
 
+    /** Lets go of the grid's decoded cells (the layer was replaced or deleted). */
+    public void close() {
+        synchronized (grid) {
+            if (grid[0] != null) {
+                grid[0].close();
+            }
+        }
+    }
+
     @Override
     public String name() {
         return layer.name();

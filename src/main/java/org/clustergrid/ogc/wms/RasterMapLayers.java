@@ -2,6 +2,7 @@ package org.clustergrid.ogc.wms;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.raster.GeoTiffGrid;
 import org.clustergrid.raster.RasterSurface;
 import org.clustergrid.render.StyleRegistry;
@@ -24,7 +25,9 @@ class RasterMapLayers implements Supplier<List<Surface>> {
     private final RasterFileCache files;
     private volatile Listed listed;
 
-    RasterMapLayers(SpatialStore store, DataStateSource states, RasterFileCache files, StyleRegistry registry) {
+    RasterMapLayers(SpatialStore store, DataStateSource states, RasterFileCache files, StyleRegistry registry,
+            ClusterGridProperties properties) {
+        GeoTiffGrid.cacheBudget(properties.wms().rasterMegabytes() * (1L << 20));
         this.store = store;
         this.states = states;
         this.files = files;
@@ -41,6 +44,9 @@ class RasterMapLayers implements Supplier<List<Surface>> {
         if (l == null || l.version() != version) {
             var layers = store.rasterLayers().layers();
             files.keepOnly(layers);
+            if (l != null) {
+                l.surfaces().forEach(s -> ((RasterSurface) s).close()); // their decoded cells go
+            }
             l = new Listed(version, layers.stream().map(r -> (Surface) new RasterSurface(r, files::path)).toList());
             listed = l;
         }
