@@ -2,8 +2,6 @@ package org.clustergrid.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +12,12 @@ import org.clustergrid.layers.AttributeType;
 import org.clustergrid.layers.ContextFeature;
 import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.layers.GeometryKind;
-import org.clustergrid.model.Cluster;
 import org.clustergrid.regions.RegionAggregator;
 import org.clustergrid.regions.RegionCluster;
 import org.clustergrid.regions.RegionSummary;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.FeatureQuery;
 import org.clustergrid.store.SpatialStore;
-import org.clustergrid.store.StoredFeature;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,15 +115,7 @@ class RegionController {
         if (only != null) {
             regions = regions.stream().filter(r -> r.fid() == only).toList();
         }
-        Map<String, ScoringRun.Ranked> byId = new HashMap<>();
-        run.ranked().forEach(r -> byId.put(r.score().id(), r));
-        List<RegionCluster> clusters = new ArrayList<>();
-        for (StoredFeature f : scoring.engine().data().clusters()) {
-            Cluster c = (Cluster) f.feature();
-            ScoringRun.Ranked r = byId.get(f.layerId());
-            clusters.add(new RegionCluster(f.layerId(), c.name(), c.footprint(), c.firms(), c.employment(),
-                    r == null ? null : r.score(), r == null ? null : r.rank()));
-        }
+        List<RegionCluster> clusters = scoring.regionClusters(run);
         return new Summed(layer, nameAttribute, regions, RegionAggregator.aggregate(regions, nameAttribute,
                 clusters, top), run);
     }

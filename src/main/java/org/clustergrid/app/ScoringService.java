@@ -7,10 +7,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clustergrid.model.Cluster;
 import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.regions.RegionCluster;
 import org.clustergrid.scoring.Cancellation;
 import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoreOutput;
@@ -24,6 +27,7 @@ import org.clustergrid.store.ContextLayerFeed;
 import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.ScoringRunRecord;
 import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoredFeature;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
@@ -83,6 +87,23 @@ public class ScoringService {
     }
 
     /** The profile's own run on the current data, computed and stored once per data version. */
+    /**
+     * The clusters of the scored data as regions count them, each with its score and rank in {@code run} (null
+     * where it has none).
+     */
+    public List<RegionCluster> regionClusters(ScoringRun run) {
+        Map<String, ScoringRun.Ranked> byId = new HashMap<>();
+        run.ranked().forEach(r -> byId.put(r.score().id(), r));
+        List<RegionCluster> out = new ArrayList<>();
+        for (StoredFeature f : engine().data().clusters()) {
+            Cluster c = (Cluster) f.feature();
+            ScoringRun.Ranked r = byId.get(f.layerId());
+            out.add(new RegionCluster(f.layerId(), c.name(), c.footprint(), c.firms(),
+                    c.employment(), r == null ? null : r.score(), r == null ? null : r.rank()));
+        }
+        return out;
+    }
+
     public synchronized ScoringRun defaultRun() {
         ScoringEngine e = engine();
         if (defaultRun == null) {

@@ -49,6 +49,16 @@ public non-sealed interface FeatureLayer extends MapLayer {
         return null;
     }
 
+    /** Every style it may be asked for by name (a stored SLD's, looks computed from other data), for STYLES. */
+    default List<String> styleNames() {
+        return styleName() == null ? List.of() : List.of(styleName());
+    }
+
+    /** The layer in its style of that name (one of {@link #styleNames}), or null. */
+    default FeatureLayer styledAs(String name) {
+        return name.equals(styleName()) ? this : null;
+    }
+
     /** A feature as drawn and reported: a longitude/latitude geometry, its symbol and its properties. */
     record Item(String id, Geometry geometry, Symbol symbol, Map<String, Object> properties) {}
 

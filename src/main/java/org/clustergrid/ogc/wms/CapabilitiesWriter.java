@@ -244,11 +244,13 @@ final class CapabilitiesWriter {
         if (f.attribution() != null) {
             x.start("Attribution").element("Title", f.attribution()).end();
         }
-        if (f.styleName() != null) {
+        for (String style : f.styleNames()) {
+            FeatureLayer styled = f.styledAs(style);
             x.start("Style");
-            x.element("Name", f.styleName());
-            x.element("Title", f instanceof ContextFeatureLayer cf ? cf.styleTitle() : f.styleName());
-            legendUrl(l.name(), f.styleName(), c.legendSize().apply(List.of(f)));
+            x.element("Name", style);
+            x.element("Title", style.equals(f.styleName()) && f instanceof ContextFeatureLayer cf ? cf.styleTitle()
+                    : style.equals(RegionScoreLayer.NAME) ? RegionScoreLayer.TITLE : style);
+            legendUrl(l.name(), style, c.legendSize().apply(List.of(styled == null ? f : styled)));
             x.end();
         }
         x.end();

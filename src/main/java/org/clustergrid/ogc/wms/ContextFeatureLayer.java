@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.clustergrid.dimension.Axis;
 import org.clustergrid.dimension.Dimension;
 import org.clustergrid.dimension.Selection;
 import org.clustergrid.layers.ContextFeature;
 import org.clustergrid.layers.ContextLayer;
+import org.clustergrid.regions.RegionSummary;
 import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.KindSymbols;
 import org.clustergrid.render.LegendItem;
@@ -45,18 +47,26 @@ final class ContextFeatureLayer implements FeatureLayer {
     private final UserStyle style;
     /** What a request picked of each dimension the layer declares; empty: every feature. */
     private final Map<Axis, Selection> picked;
+    /** Its areas' figures under the profile's run, for the {@link RegionScoreLayer} style; null: not offered. */
+    private final Function<ContextLayer, Map<Long, RegionSummary>> regions;
 
-    /** The layer in its stored style, if it has one. */
-    ContextFeatureLayer(ContextLayer layer, ContextLayerStore store) {
-        this(layer, store, stored(layer), Map.of());
+    /**
+     * The layer in its stored style, if it has one.
+     *
+     * @param regions its areas' figures for the style colouring them by their clusters' scores; null for none
+     */
+    ContextFeatureLayer(ContextLayer layer, ContextLayerStore store,
+            Function<ContextLayer, Map<Long, RegionSummary>> regions) {
+        this(layer, store, stored(layer), Map.of(), regions);
     }
 
     private ContextFeatureLayer(ContextLayer layer, ContextLayerStore store, UserStyle style,
-            Map<Axis, Selection> picked) {
+            Map<Axis, Selection> picked, Function<ContextLayer, Map<Long, RegionSummary>> regions) {
         this.layer = layer;
         this.store = store;
         this.style = style;
         this.picked = picked;
+        this.regions = regions;
     }
 
     /** The stored style; a stored text that no longer parses (checked when stored) falls back to the default. */
@@ -74,7 +84,7 @@ final class ContextFeatureLayer implements FeatureLayer {
 
     @Override
     public FeatureLayer styled(UserStyle other) {
-        return new ContextFeatureLayer(layer, store, other, picked);
+        return new ContextFeatureLayer(layer, store, other, picked, regions);
     }
 
     @Override
@@ -90,7 +100,7 @@ final class ContextFeatureLayer implements FeatureLayer {
                 mine.put(d.axis(), s.get(d.axis()));
             }
         });
-        return mine.isEmpty() ? this : new ContextFeatureLayer(layer, store, style, Map.copyOf(mine));
+        return mine.isEmpty() ? this : new ContextFeatureLayer(layer, store, style, Map.copyOf(mine), regions);
     }
 
     /** Whether the feature's dimension attributes hold values the request picked. */
@@ -108,6 +118,31 @@ final class ContextFeatureLayer implements FeatureLayer {
     @Override
     public String styleName() {
         return style == null ? null : style.nameFor(layer.name());
+    }
+
+    @Override
+    public List<String> styleNames() {
+        List<String> out = new ArrayList<>();
+        if (styleName() != null) {
+            out.add(styleName());
+        }
+        if (regions != null && !out.contains(RegionScoreLayer.NAME)) {
+            out.add(RegionScoreLayer.NAME);
+        }
+        return out;
+    }
+
+    /** Its stored style by name, or its areas by their clusters' scores ({@link RegionScoreLayer#NAME}). */
+    @Override
+    public FeatureLayer styledAs(String name) {
+        if (name.equals(styleName())) {
+            return this;
+        }
+        if (regions != null && name.equals(RegionScoreLayer.NAME)) {
+            return new RegionScoreLayer(new ContextFeatureLayer(layer, store, null, picked, null),
+                    regions.apply(layer));
+        }
+        return null;
     }
 
     /** The title of its style, for capabilities. */

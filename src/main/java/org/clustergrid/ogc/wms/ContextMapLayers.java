@@ -18,11 +18,13 @@ class ContextMapLayers implements Supplier<List<FeatureLayer>> {
 
     private final SpatialStore store;
     private final DataStateSource states;
+    private final RegionScoreSource regions;
     private volatile Listed listed;
 
-    ContextMapLayers(SpatialStore store, DataStateSource states, StyleRegistry registry) {
+    ContextMapLayers(SpatialStore store, DataStateSource states, StyleRegistry registry, RegionScoreSource regions) {
         this.store = store;
         this.states = states;
+        this.regions = regions;
         registry.registerFeatureLayers(this);
     }
 
@@ -33,7 +35,8 @@ class ContextMapLayers implements Supplier<List<FeatureLayer>> {
         if (l == null || l.version() != version) {
             var contexts = store.contextLayers();
             l = new Listed(version, contexts.layers().stream()
-                    .map(c -> (FeatureLayer) new ContextFeatureLayer(c, contexts)).toList());
+                    .map(c -> (FeatureLayer) new ContextFeatureLayer(c, contexts,
+                            RegionScoreSource.offers(c) ? regions::summaries : null)).toList());
             listed = l;
         }
         return l.layers();

@@ -9,6 +9,7 @@ import org.clustergrid.model.Layer;
 import org.clustergrid.render.ImageEncoder;
 import org.clustergrid.render.ImageFormat;
 import org.clustergrid.render.LegendRenderer;
+import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.StyleRegistry;
 import org.clustergrid.render.sld.Sld;
@@ -48,7 +49,10 @@ final class LegendHandler {
                     + "'", "STYLE", v);
         }
         // top of the map first: store layers, context layers, surfaces
-        layer.featuresTopFirst().forEach(f -> styles.featureLayer(f).ifPresent(chosen::add));
+        layer.featuresTopFirst().forEach(f -> styles.featureLayer(f).ifPresent(fl -> {
+            FeatureLayer named = fl.styleNames().contains(styleName) ? fl.styledAs(styleName) : null;
+            chosen.add(named == null ? fl : named);
+        }));
         layer.surfaces().forEach(s -> styles.surface(s).ifPresent(chosen::add));
         return legendImage(p, chosen, v);
     }

@@ -152,7 +152,8 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
             // context layers above the surfaces, beneath the store layers (see WmsLayer.group)
             for (String feature : layer.features()) {
                 registry.featureLayer(feature).ifPresent(f -> {
-                    out.add(f);
+                    FeatureLayer named = f.styleNames().contains(name) ? f.styledAs(name) : null;
+                    out.add(named == null ? f : named);
                     viaGroup.add(group);
                 });
             }
@@ -169,7 +170,8 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
 
     /**
      * Whether {@code style} may be asked of the layer: any of a store layer's styles; the default (empty or
-     * "default") of a layer that draws surfaces or context layers, and a context layer's stored style by its name.
+     * "default") of a layer that draws surfaces or context layers, and a context layer's named styles (its stored
+     * SLD's, its areas by their clusters' scores).
      */
     static boolean styleAllowed(WmsLayer layer, String style, StyleRegistry registry) {
         if ((layer.surfaces().isEmpty() && layer.features().isEmpty()) || style.isEmpty()
@@ -177,7 +179,7 @@ record MapRequest(WmsVersion version, List<WmsLayer> layers, List<MapLayer> draw
             return true;
         }
         return layer.parts() == 1 && layer.features().size() == 1 && registry.featureLayer(layer.features().get(0))
-                .map(f -> style.equals(f.styleName())).orElse(false);
+                .map(f -> f.styleNames().contains(style)).orElse(false);
     }
 
     /**

@@ -112,7 +112,9 @@ class WmsContextLayerTest extends ServerTest {
                 .isCloseTo(Projection.WEB_MERCATOR.x(west), org.assertj.core.data.Offset.offset(0.01));
         assertThat(WmsTest.childText(WmsTest.child(countries, "Attribution"), "Title"))
                 .isEqualTo("© OpenStreetMap contributors");
-        assertThat(countries.getElementsByTagNameNS(WmsTest.WMS, "Style").getLength()).isZero();
+        // no stored style: only the areas by their clusters' scores (WmsRegionStyleTest) beside the inherited default
+        assertThat(countries.getElementsByTagNameNS(WmsTest.WMS, "Style").getLength()).isEqualTo(1);
+        assertThat(WmsTest.childText(WmsTest.child(countries, "Style"), "Name")).isEqualTo("scores");
         validate(caps);
         String text = new String(caps, StandardCharsets.UTF_8);
         assertThat(text.split("<Name>default</Name>", -1)).hasSize(2); // declared once, by the root
