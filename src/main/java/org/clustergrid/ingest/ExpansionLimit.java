@@ -1,6 +1,5 @@
 package org.clustergrid.ingest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
@@ -11,7 +10,7 @@ import java.util.function.LongSupplier;
  * {@link ImportLimits#expansionRatio} bytes per compressed byte consumed. Counting what is read, not what headers
  * declare, holds also for archives that lie about their sizes.
  */
-public final class ExpansionLimit extends FilterInputStream {
+public final class ExpansionLimit extends CountingInputStream {
     private final ImportLimits limits;
     private final LongSupplier compressed;
     private final String label;
@@ -35,31 +34,7 @@ public final class ExpansionLimit extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            count(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-            count(n);
-        }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        long k = super.skip(n);
-        count(k);
-        return k;
-    }
-
-    private void count(long n) throws Exceeded {
+    protected void counted(long n) throws Exceeded {
         produced += n;
         check(label, produced, compressed.getAsLong(), limits);
     }
@@ -89,7 +64,7 @@ public final class ExpansionLimit extends FilterInputStream {
     }
 
     /** Counts the bytes read through it: the compressed side of a decompressor. */
-    public static final class Counting extends FilterInputStream {
+    public static final class Counting extends CountingInputStream {
         private long count;
 
         public Counting(InputStream in) {
@@ -101,28 +76,8 @@ public final class ExpansionLimit extends FilterInputStream {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long k = super.skip(n);
-            count += k;
-            return k;
+        protected void counted(long n) {
+            count += n;
         }
     }
 }

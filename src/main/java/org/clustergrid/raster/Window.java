@@ -23,18 +23,14 @@ public final class Window {
      * where a point has no data or lies outside the window.
      */
     public double[] values(double[] lonLat, int n) {
-        double[] out = new double[n];
         try {
             lonLatToNative.transform(lonLat, 0, lonLat, 0, n);
-            nativeToGrid.transform(lonLat, 0, lonLat, 0, n);
         } catch (TransformException e) {
+            double[] out = new double[n];
             java.util.Arrays.fill(out, Double.NaN);
             return out;
         }
-        for (int i = 0; i < n; i++) {
-            out[i] = sample(lonLat[2 * i], lonLat[2 * i + 1]);
-        }
-        return out;
+        return valuesAtNative(lonLat, n);
     }
 
     /** The value at a point in the grid's own CRS. */
