@@ -59,8 +59,16 @@ public non-sealed interface FeatureLayer extends MapLayer {
         return name.equals(styleName()) ? this : null;
     }
 
-    /** A feature as drawn and reported: a longitude/latitude geometry, its symbol and its properties. */
-    record Item(String id, Geometry geometry, Symbol symbol, Map<String, Object> properties) {}
+    /**
+     * A feature as drawn and reported: a longitude/latitude geometry, its symbol and its properties, and the text a
+     * style labels it with (placed with the map's other labels, none over another), or null.
+     */
+    record Item(String id, Geometry geometry, Symbol symbol, Map<String, Object> properties, String label) {
+        /** An item without a label. */
+        public Item(String id, Geometry geometry, Symbol symbol, Map<String, Object> properties) {
+            this(id, geometry, symbol, properties, null);
+        }
+    }
 
     @Override
     default FeatureLayer selecting(java.util.Map<org.clustergrid.dimension.Axis, org.clustergrid.dimension.Selection> s) {

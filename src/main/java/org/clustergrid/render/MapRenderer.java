@@ -54,7 +54,8 @@ public final class MapRenderer {
                     continue;
                 }
                 if (layer instanceof FeatureLayer features) {
-                    if (paintFeatures(g, painter, features, v) && features.attribution() != null) {
+                    if (paintFeatures(g, painter, features, v, spec.labels() ? labels : null)
+                            && features.attribution() != null) {
                         layerAttributions.add(features.attribution());
                     }
                     continue;
@@ -154,7 +155,8 @@ public final class MapRenderer {
      * within an area stays visible), the layer's order otherwise; runs of lines of one symbol drawn as one path.
      * True when anything was drawn.
      */
-    private static boolean paintFeatures(Graphics2D g, SymbolPainter painter, FeatureLayer layer, Viewport v) {
+    private static boolean paintFeatures(Graphics2D g, SymbolPainter painter, FeatureLayer layer, Viewport v,
+            LabelPlacer labels) {
         List<Item> items = new ArrayList<>();
         double scale = v.scaleDenominator();
         for (Viewport.WorldCopy copy : v.worldCopies(MARGIN_PX)) {
@@ -162,6 +164,9 @@ public final class MapRenderer {
                 if (it.symbol() != null) {
                     items.add(new Item(null, it.geometry(), it.symbol(), -it.geometry().getDimension(),
                             copy.offsetX()));
+                }
+                if (it.label() != null && labels != null) {
+                    addLabel(labels, it.label(), it.geometry(), it.symbol(), v, copy.offsetX());
                 }
             }
         }
@@ -228,19 +233,29 @@ public final class MapRenderer {
 
     private static void addLabel(LabelPlacer labels, Style style, Item it, Viewport v, double mpp) {
         String text = style.label(it.feature(), mpp);
-        if (text == null) {
-            return;
+        if (text != null) {
+            place(labels, text, it.geometry(), it.symbol(), v, it.offsetX(),
+                    style.layer() == org.clustergrid.model.Layer.CLUSTERS, style.labelPriority(it.feature()));
         }
-        var geometry = it.geometry();
+    }
+
+    /** A feature layer's label (an SLD TextSymbolizer), plain and of the lowest priority. */
+    private static void addLabel(LabelPlacer labels, String text, Geometry geometry, Symbol symbol, Viewport v,
+            double offsetX) {
+        place(labels, text, geometry, symbol, v, offsetX, false, 0);
+    }
+
+    /** At a point's place, a line's or an area's inner point; only where that is in the image. */
+    private static void place(LabelPlacer labels, String text, Geometry geometry, Symbol symbol, Viewport v,
+            double offsetX, boolean bold, int priority) {
         Point anchor = geometry.getDimension() == 0 ? geometry.getCentroid() : geometry.getInteriorPoint();
-        double x = v.px(anchor.getX(), it.offsetX());
+        double x = v.px(anchor.getX(), offsetX);
         double y = v.py(anchor.getY());
         if (x < 0 || y < 0 || x > v.width() || y > v.height()) {
             return;
         }
-        double clearance = it.symbol() instanceof Marker m ? m.size() : 0;
-        labels.add(text, x, y, clearance, style.layer() == org.clustergrid.model.Layer.CLUSTERS,
-                style.labelPriority(it.feature()));
+        double clearance = symbol instanceof Marker m ? m.size() : 0;
+        labels.add(text, x, y, clearance, bold, priority);
     }
 
     /** The attributions of the datasets in view, one line each, in the bottom-right corner. */

@@ -218,13 +218,21 @@ final class ContextFeatureLayer implements FeatureLayer {
             List<Geometry> parts = g.getClass() != GeometryCollection.class ? List.of(g)
                     : java.util.stream.IntStream.range(0, g.getNumGeometries()).mapToObj(g::getGeometryN).toList();
             List<Symbol> symbols = style == null ? null : style.symbols(properties, scaleDenominator);
+            // a label once a feature, on its first part
+            String label = style == null ? null : style.label(properties, scaleDenominator);
             for (Geometry part : parts) {
                 if (symbols == null) {
                     out.add(new Item(id, part, KindSymbols.of(part), properties));
                 } else {
                     // every symbol of every rule that takes it, in rule order
-                    symbols.forEach(s -> out.add(new Item(id, part, s, properties)));
+                    for (Symbol s : symbols) {
+                        out.add(new Item(id, part, s, properties, label));
+                        label = null;
+                    }
                 }
+            }
+            if (label != null) { // a rule that only labels
+                out.add(new Item(id, parts.get(0), null, properties, label));
             }
         }
         return out;

@@ -10,7 +10,7 @@ import org.clustergrid.render.Symbol;
  * FeatureTypeStyle took), at which scales (min inclusive, max exclusive, as SLD 1.0 §10.2.4 has it), drawn how.
  *
  * @param filter null for every feature
- * @param label the property a TextSymbolizer labels with, or null (read, not yet drawn)
+ * @param label the property a TextSymbolizer labels with, or null
  */
 public record Rule(String name, String title, Predicate<Map<String, Object>> filter, boolean isElse,
         double minScale, double maxScale, List<Symbol> symbols, String label) {

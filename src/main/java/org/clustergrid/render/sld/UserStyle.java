@@ -39,6 +39,40 @@ public record UserStyle(String name, String title, boolean isDefault, List<List<
         return out;
     }
 
+    /**
+     * The text a TextSymbolizer labels a feature with: the value of the property named by the first rule that takes
+     * it and has a label (rules picked as {@link #symbols} picks them); null for none or an empty value.
+     */
+    public String label(Map<String, Object> attributes, double scaleDenominator) {
+        for (List<Rule> rules : featureTypeStyles) {
+            boolean matched = false;
+            for (Rule r : rules) {
+                if (!r.isElse() && r.inScale(scaleDenominator) && r.matches(attributes)) {
+                    matched = true;
+                    String text = text(r, attributes);
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            for (Rule r : rules) {
+                if (!matched && r.isElse() && r.inScale(scaleDenominator)) {
+                    String text = text(r, attributes);
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(Rule r, Map<String, Object> attributes) {
+        Object v = r.label() == null ? null : attributes.get(r.label());
+        String text = v == null ? null : v.toString().strip();
+        return text == null || text.isEmpty() ? null : text;
+    }
+
     /** A legend row per rule that draws something: its Title or Name (else "Rule n") and its first symbol. */
     public List<LegendItem> legend() {
         List<LegendItem> out = new ArrayList<>();

@@ -230,4 +230,35 @@ class WmsSldTest extends ServerTest {
                         "<Title>Nepal</Title><!--" + "x".repeat(20_000) + "-->")));
         assertThat(long_.statusCode()).isIn(400, 414);
     }
+
+    /**
+     * A TextSymbolizer labels each country with its code, placed at its inner point like the built-in layers' labels:
+     * the map with labels differs from the one without only around the labels, and the fill stays as the rules say.
+     */
+    @Test
+    void aTextSymbolizerLabelsTheAreas() throws Exception {
+        upload();
+        String labelled = NEPAL_RED.replace("<ElseFilter/>", "<ElseFilter/>\n<TextSymbolizer><Label>"
+                + "<ogc:PropertyName>A3</ogc:PropertyName></Label></TextSymbolizer>").replace(
+                "</ogc:Filter>", "</ogc:Filter>\n<TextSymbolizer><Label><ogc:PropertyName>A3</ogc:PropertyName>"
+                + "</Label></TextSymbolizer>");
+        BufferedImage plain = map("LAYERS=countries&STYLES=&SLD_BODY=" + enc(NEPAL_RED));
+        BufferedImage text = map("LAYERS=countries&STYLES=&SLD_BODY=" + enc(labelled));
+        int changed = 0;
+        int minX = Integer.MAX_VALUE;
+        int maxX = -1;
+        for (int y = 0; y < plain.getHeight(); y++) {
+            for (int x = 0; x < plain.getWidth(); x++) {
+                if (plain.getRGB(x, y) != text.getRGB(x, y)) {
+                    changed++;
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                }
+            }
+        }
+        // three labels (IND, NPL, PAK's inner point lies west of the box, so two or three), each some dozen pixels
+        assertThat(changed).as("pixels the labels drew").isBetween(60, 4000);
+        assertThat(maxX - minX).as("the labels lie apart, over several countries").isGreaterThan(40);
+        assertNepalRedIndiaGreen(text, "labelled");
+    }
 }
