@@ -84,6 +84,11 @@ final class IndicatorCalculator {
     }
 
     private String offNetworkReason() {
+        return offNetworkReason(p);
+    }
+
+    /** Why a travel time or a count over the network is unknown at a place with no road within the off-road limit. */
+    static String offNetworkReason(Parameters p) {
         return "farther than " + Math.round(p.maxOffRoadM() / 1000) + " km from any road, with nothing of the kind"
                 + " within a walk: no travel time over the network means anything here";
     }

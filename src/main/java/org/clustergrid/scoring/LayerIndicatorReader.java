@@ -16,7 +16,7 @@ import org.clustergrid.layers.measure.Measure;
 import org.clustergrid.layers.measure.MeasureKind;
 
 /**
- * Reads a profile's {@code layer_indicators}: each entry's kind, layer, filter, attribute and radius, its dimension,
+ * Reads a profile's {@code layer_indicators}: each entry's kind, layer, filter, attribute, radius or minutes, its dimension,
  * curve, weight and source. The {@code raster_} kinds name a raster layer and take neither filter nor attribute. What the YAML alone can tell is checked here, each problem naming the entry and field;
  * whether the layer exists and has the attribute is the data's business, answered per run (a profile is read before
  * any import, and must outlive a layer deleted and imported again).
@@ -25,7 +25,7 @@ final class LayerIndicatorReader {
     /** Most layer indicators one profile declares: each may read a layer of up to 250,000 features a run. */
     static final int MAX_INDICATORS = 20;
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Set<String> FIELDS = Set.of("kind", "layer", "filter", "attribute", "radius_m", "dimension",
+    private static final Set<String> FIELDS = Set.of("kind", "layer", "filter", "attribute", "radius_m", "minutes", "dimension",
             "title", "unit", "weight", "curve", "source");
 
     private final List<String> problems;
@@ -118,9 +118,14 @@ final class LayerIndicatorReader {
         }
         String attribute = text(n, path, "attribute", false);
         Double radius = n.has("radius_m") ? number(n.get("radius_m"), path + ".radius_m") : null;
+        Double minutes = n.has("minutes") ? number(n.get("minutes"), path + ".minutes") : null;
         if (kind != null) {
             need(kind.needsAttribute(), attribute != null, path, "attribute", kind);
             need(kind.needsRadius(), n.has("radius_m"), path, "radius_m", kind);
+            need(kind.needsMinutes(), n.has("minutes"), path, "minutes", kind);
+        }
+        if (minutes != null && !(minutes > 0 && Double.isFinite(minutes))) {
+            problems.add(path + ".minutes must be a travel time in minutes above 0, not " + minutes);
         }
         if (radius != null && !(radius >= 0)) {
             problems.add(path + ".radius_m must be a distance in metres, not " + radius);
@@ -134,7 +139,7 @@ final class LayerIndicatorReader {
         if (problems.size() > before || kind == null || curve == null) {
             return null;
         }
-        Measure m = new Measure(kind, layer, filterText, filter, attribute, radius);
+        Measure m = new Measure(kind, layer, filterText, filter, attribute, radius, minutes);
         String title = text(n, path, "title", false);
         String unit = text(n, path, "unit", false);
         return new LayerIndicator(id, title != null ? title : defaultTitle(m), unit != null ? unit : defaultUnit(m),
@@ -199,16 +204,24 @@ final class LayerIndicatorReader {
             case RASTER_VALUE -> "Value of " + m.layer() + " at the cluster";
             case RASTER_SUM_WITHIN -> "Sum of " + m.layer() + " within " + metres(m.radiusM());
             case RASTER_MEAN_WITHIN -> "Mean of " + m.layer() + " within " + metres(m.radiusM());
+            case COUNT_REACHABLE -> "Features of " + m.layer() + where + " within " + minutes(m.minutes())
+                    + " over the roads";
+            case SUM_REACHABLE -> "Sum of " + m.attribute() + " over the features of " + m.layer() + where + " within "
+                    + minutes(m.minutes()) + " over the roads";
         };
     }
 
     private static String defaultUnit(Measure m) {
         return switch (m.kind()) {
             case NEAREST -> "m";
-            case COUNT_WITHIN -> "count";
-            case SUM_WITHIN, CONTAINING_VALUE -> m.attribute();
+            case COUNT_WITHIN, COUNT_REACHABLE -> "count";
+            case SUM_WITHIN, CONTAINING_VALUE, SUM_REACHABLE -> m.attribute();
             case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN -> m.layer();
         };
+    }
+
+    private static String minutes(double m) {
+        return (m == Math.rint(m) ? String.format(Locale.ROOT, "%.0f", m) : Double.toString(m)) + " minutes";
     }
 
     private static String metres(double m) {

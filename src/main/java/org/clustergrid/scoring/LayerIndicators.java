@@ -2,6 +2,7 @@ package org.clustergrid.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.clustergrid.layers.measure.LayerMeasurer;
 import org.clustergrid.layers.measure.LayerSource;
 import org.clustergrid.layers.measure.Measurement;
@@ -11,11 +12,27 @@ import org.locationtech.jts.geom.Geometry;
 final class LayerIndicators {
     private final List<LayerIndicator> indicators;
     private final LayerMeasurer measurer;
+    /** The {@code _reachable} indicators' targets on the road network; null until {@link #overNetwork}. */
+    private final ReachableLayers reachable;
 
     /** Reads every layer the profile's layer indicators name, once: the cost of a run, not of a cluster. */
     LayerIndicators(List<LayerIndicator> indicators, LayerSource source) {
+        this(indicators, new LayerMeasurer(source, indicators.stream().map(LayerIndicator::measure).toList()), null);
+    }
+
+    private LayerIndicators(List<LayerIndicator> indicators, LayerMeasurer measurer, ReachableLayers reachable) {
         this.indicators = indicators;
-        this.measurer = new LayerMeasurer(source, indicators.stream().map(LayerIndicator::measure).toList());
+        this.measurer = measurer;
+        this.reachable = reachable;
+    }
+
+    /**
+     * These indicators, their layers as read, with the features of the {@code _reachable} ones snapped to the road
+     * network once, so each place costs one search reaching them all.
+     */
+    LayerIndicators overNetwork(NetworkAccess network, Availability availability, Parameters parameters) {
+        return new LayerIndicators(indicators, measurer,
+                new ReachableLayers(indicators, measurer, network, availability, parameters));
     }
 
     List<LayerResult> compute(Geometry footprint) {
@@ -23,15 +40,37 @@ final class LayerIndicators {
             return List.of();
         }
         List<LayerResult> out = new ArrayList<>(indicators.size());
+        ReachableLayers.Search search = null;
         for (LayerIndicator i : indicators) {
-            out.add(result(i, measurer.measure(i.measure(), footprint)));
+            if (!i.measure().kind().needsMinutes()) {
+                out.add(result(i, measurer.measure(i.measure(), footprint)));
+                continue;
+            }
+            Measurement unknown = measurer.unknownAt(i.measure(), footprint);
+            if (unknown != null) {
+                out.add(result(i, unknown));
+                continue;
+            }
+            if (reachable == null) {
+                throw new IllegalStateException("layer_indicators." + i.id() + " needs the road network");
+            }
+            if (search == null) {
+                search = reachable.search(footprint); // one search for every _reachable indicator of the place
+            }
+            if (search.missing() != null) {
+                out.add(new LayerResult(i, null, null, null, Map.of("minutes", i.measure().minutes()),
+                        search.missing()));
+            } else {
+                out.add(result(i, LayerMeasurer.reached(i.measure(), search.reached().get(i),
+                        Features.representative(footprint).getCoordinate())));
+            }
         }
         return out;
     }
 
     private static LayerResult result(LayerIndicator i, Measurement m) {
         Evidence e = m.feature() == null ? null : new Evidence(m.feature().layer(), m.feature().id(),
-                m.feature().name(), m.metres(), null, m.from(), m.to());
+                m.feature().name(), m.metres(), m.seconds(), m.from(), m.to());
         if (!m.measured()) {
             Measurement.Kind k = m.gap().kind();
             // a layer that cannot answer is the profile entry's problem: the message says which entry

@@ -60,5 +60,8 @@ final class LayerOutput {
         if (m.radiusM() != null) {
             out.put("radius_m", m.radiusM());
         }
+        if (m.minutes() != null) {
+            out.put("minutes", m.minutes());
+        }
     }
 }

@@ -209,6 +209,67 @@ final class NetworkAccess {
         return new Reach(potential[0], markets[0], counts, financeCount);
     }
 
+    /**
+     * Points of a further target set (e.g. a context layer's features) snapped once, as the market and finance points
+     * are: a point with no road within the off-road limit gets an off-network snap, reached on foot only.
+     */
+    SnappedTargets snapTargets(double[] lons, double[] lats) {
+        return new SnappedTargets(graph, null, BulkSnap.snapAll(graph, lons, lats));
+    }
+
+    /** A target of set {@code set} (by index) reached, with its travel time. */
+    interface Reached {
+        void reached(int set, int target, double seconds);
+    }
+
+    /**
+     * One bounded search from {@code origin}, out to the longest of the cutoffs, reaching every target set at once as
+     * {@link #reach} reaches the finance points: targets along the origin's own edges, at every node reached within
+     * the set's cutoff, and within a walk (the direct off-road leg); each visited once, and reported when its travel
+     * time is within its set's cutoff. Nothing is reached from a null origin or where there is no network.
+     */
+    void reachTargets(Snap origin, List<SnappedTargets> sets, double[] cutoffSeconds, Reached out) {
+        Scratch s = scratch.get();
+        double cutoff = 0;
+        for (double c : cutoffSeconds) {
+            cutoff = Math.max(cutoff, c);
+        }
+        if (origin == null || sets.isEmpty() || !s.search.run(origin, cutoff)) {
+            return;
+        }
+        BoundedSearch search = s.search;
+        java.util.BitSet[] seen = new java.util.BitSet[sets.size()];
+        NearTarget[] visit = new NearTarget[sets.size()];
+        for (int k = 0; k < sets.size(); k++) {
+            int set = k;
+            seen[k] = new java.util.BitSet(sets.get(k).size());
+            visit[k] = t -> {
+                if (!seen[set].get(t)) {
+                    seen[set].set(t);
+                    double seconds = search.secondsTo(sets.get(set).snaps[t]);
+                    if (seconds <= cutoffSeconds[set]) {
+                        out.reached(set, t, seconds);
+                    }
+                }
+            };
+        }
+        for (int r = -2 * origin.entries().length; r < search.reachedCount(); r++) {
+            int node = r < 0 ? originEnd(origin, r) : search.reachedNode(r);
+            for (int k = 0; k < sets.size(); k++) {
+                // a node reached too late for a set leaves its targets to the other end of their edge
+                if (r < 0 || search.seconds(node) <= cutoffSeconds[k]) {
+                    sets.get(k).forEachAt(node, visit[k]);
+                }
+            }
+        }
+        double mps = graph.speeds().offRoadMetresPerSecond();
+        for (int k = 0; k < sets.size(); k++) {
+            NearTarget v = visit[k];
+            double walk = Math.min(graph.maxOffRoadMetres(), cutoffSeconds[k] * mps);
+            sets.get(k).points.forEachWithin(origin.lon(), origin.lat(), walk, (t, metres) -> v.visit(t));
+        }
+    }
+
     /** End node number {@code r + 2·entries} (0 ≤ that < 2·entries) of the origin's entry edges. */
     private int originEnd(Snap origin, int r) {
         int k = r + 2 * origin.entries().length;

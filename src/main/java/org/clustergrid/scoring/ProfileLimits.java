@@ -36,6 +36,11 @@ public record ProfileLimits(int draws, int curvePoints, double distanceMetres, d
                 out.add(over(path + ".curve", l.curve().values().size() + " points", curvePoints + " points",
                         "curve-points"));
             }
+            Double minutes = l.measure().minutes();
+            if (minutes != null && minutes * 60 > travelSeconds) {
+                out.add(over(path + ".minutes", number(minutes) + " min", number(travelSeconds / 60) + " min",
+                        "travel-seconds"));
+            }
             Double radius = l.measure().radiusM();
             if (radius != null && radius > distanceMetres) {
                 out.add(over(path + ".radius_m", number(radius) + " m", number(distanceMetres) + " m",

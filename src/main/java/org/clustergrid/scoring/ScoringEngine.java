@@ -49,11 +49,13 @@ public final class ScoringEngine {
         CompletableFuture<NetworkAccess> networkBuild = CompletableFuture.supplyAsync(
                 () -> new NetworkAccess(data, profile.parameters(), speeds));
         LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
-        this.layerIndicators = new LayerIndicators(profile.layerIndicators(), layers);
+        LayerIndicators layersRead = new LayerIndicators(profile.layerIndicators(), layers);
         this.coverage = data.layerCoverage();
         this.availability = new Availability(data, coverage, profile.parameters());
         E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance(), data.clusters());
         this.network = networkBuild.join();
+        // the features the _reachable layer indicators count join the network once, as the finance points do
+        this.layerIndicators = layersRead.overNetwork(network, availability, profile.parameters());
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
         this.roadDataCheck = new RoadDataCheck(data, indexes.motorableRoads, profile.parameters().ruralAccessDistanceM());
         for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),

@@ -63,9 +63,9 @@ public final class LayerMeasurer {
         }
         AttributeType t = a.get().type();
         boolean number = t == AttributeType.INTEGER || t == AttributeType.DOUBLE;
-        if (m.kind() == MeasureKind.SUM_WITHIN && !number) {
+        if ((m.kind() == MeasureKind.SUM_WITHIN || m.kind() == MeasureKind.SUM_REACHABLE) && !number) {
             return Optional.of("attribute '" + m.attribute() + "' of context layer '" + layer.name() + "' is "
-                    + t.name().toLowerCase(Locale.ROOT) + "; sum_within needs a number");
+                    + t.name().toLowerCase(Locale.ROOT) + "; " + m.kind().id() + " needs a number");
         }
         if (m.kind() == MeasureKind.CONTAINING_VALUE && !number && t != AttributeType.BOOLEAN) {
             return Optional.of("attribute '" + m.attribute() + "' of context layer '" + layer.name() + "' is "
@@ -74,15 +74,36 @@ public final class LayerMeasurer {
         return Optional.empty();
     }
 
-    /** The measure at a footprint (lon/lat); {@code m} must be one this measurer was built with. */
+    /**
+     * The measure at a footprint (lon/lat); {@code m} must be one this measurer was built with. The {@code
+     * _reachable} kinds need the road network: here they only say why they are unknown ({@link #unknownAt}); their
+     * value is {@link #reached}, from the travel times the scoring finds.
+     */
     public Measurement measure(Measure m, Geometry footprint) {
         if (m.kind().raster()) {
             return raster(m, footprint);
         }
-        LayerReading r = readings.get(m.reading());
-        if (r == null) {
-            throw new IllegalArgumentException("not a measure of this run: " + m);
+        Measurement unknown = unknownAt(m, footprint);
+        if (unknown != null) {
+            return unknown;
         }
+        LayerReading r = readings.get(m.reading());
+        Point at = footprint instanceof Point p ? p : footprint.getInteriorPoint();
+        return switch (m.kind()) {
+            case NEAREST -> nearest(m, r, footprint);
+            case COUNT_WITHIN, SUM_WITHIN -> within(m, r, footprint);
+            case CONTAINING_VALUE -> containing(m, r, at);
+            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN, COUNT_REACHABLE, SUM_REACHABLE ->
+                    throw new IllegalArgumentException(m.kind().id() + " is not measured here");
+        };
+    }
+
+    /**
+     * Why a vector measure is unknown at a footprint whatever lies around it — the layer absent or empty, unusable
+     * for the measure, or not reaching the footprint's point (outside its extent) — or null when it can be measured.
+     */
+    public Measurement unknownAt(Measure m, Geometry footprint) {
+        LayerReading r = reading(m);
         if (r.failure != null) {
             return Measurement.unknown(r.failure.kind(), r.failure.message());
         }
@@ -95,12 +116,92 @@ public final class LayerMeasurer {
             return Measurement.unknown(Measurement.Kind.OUTSIDE_EXTENT, "outside the extent of context layer '"
                     + m.layer() + "': its features elsewhere say nothing here");
         }
-        return switch (m.kind()) {
-            case NEAREST -> nearest(m, r, footprint);
-            case COUNT_WITHIN, SUM_WITHIN -> within(m, r, footprint);
-            case CONTAINING_VALUE -> containing(m, r, at);
-            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN -> throw new IllegalStateException(m.kind().id());
-        };
+        return null;
+    }
+
+    /**
+     * The features a vector measure looks at (those passing its filter), in the store's order: what a {@code
+     * _reachable} measure snaps to the road network once a run. Empty when the layer cannot be read.
+     */
+    public List<ContextFeature> features(Measure m) {
+        LayerReading r = reading(m);
+        return r.failure != null ? List.of() : r.features;
+    }
+
+    private LayerReading reading(Measure m) {
+        LayerReading r = m.kind().raster() ? null : readings.get(m.reading());
+        if (r == null) {
+            throw new IllegalArgumentException("not a vector measure of this run: " + m);
+        }
+        return r;
+    }
+
+    /** A feature reached over the road network from a place, and when. */
+    public record Reached(ContextFeature feature, double seconds) {}
+
+    /**
+     * A {@code _reachable} measure's value from the features reached within its travel time (in any order): their
+     * number, or the sum of the attribute over those reporting it; the evidence is the quickest reached (the lowest
+     * fid on a tie) with its time. None reached is a measured 0; all reached lacking the attribute is {@code
+     * not_reported}.
+     *
+     * @param from the place the times are from (the evidence line's start)
+     */
+    public static Measurement reached(Measure m, List<Reached> reached, Coordinate from) {
+        if (!m.kind().needsMinutes()) {
+            throw new IllegalArgumentException(m.kind().id() + " is not measured over the road network");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("count", reached.size());
+        details.put("minutes", m.minutes());
+        double value = reached.size();
+        if (m.kind() == MeasureKind.SUM_REACHABLE) {
+            double sum = 0;
+            int unreported = 0;
+            for (Reached x : reached) {
+                if (x.feature().attributes().get(m.attribute()) instanceof Number v) {
+                    sum += v.doubleValue();
+                } else {
+                    unreported++;
+                }
+            }
+            if (!reached.isEmpty() && unreported == reached.size()) {
+                return Measurement.unknown(Measurement.Kind.NOT_REPORTED, "none of the " + reached.size()
+                        + " features of context layer '" + m.layer() + "' reached within " + minutes(m.minutes())
+                        + " reports '" + m.attribute() + "'");
+            }
+            if (unreported > 0) {
+                details.put("not_reported", unreported);
+            }
+            value = sum;
+        }
+        if (reached.isEmpty()) {
+            return new Measurement(value, null, null, null, null, details, null); // none reached: a measured 0
+        }
+        Reached first = reached.get(0);
+        for (Reached x : reached) {
+            if (x.seconds() < first.seconds()
+                    || x.seconds() == first.seconds() && x.feature().fid() < first.feature().fid()) {
+                first = x;
+            }
+        }
+        Point to = representative(first.feature().geometry());
+        return new Measurement(value, ref(m, first.feature()), null, from, to.getCoordinate(), details, null,
+                first.seconds());
+    }
+
+    /**
+     * The point a feature is reached at over the road network: a point itself; a line's or an area's (or a
+     * multi-point's) JTS interior point — inside an area, the vertex of a line nearest its centroid — as the built-in
+     * finance points and markets are snapped.
+     */
+    public static Point representative(Geometry g) {
+        return g instanceof Point p ? p : g.getInteriorPoint();
+    }
+
+    private static String minutes(double m) {
+        return (m == Math.rint(m) ? String.format(Locale.ROOT, "%.0f", m) : String.format(Locale.ROOT, "%s", m))
+                + " min";
     }
 
     /** A raster measure, judged at the footprint's point (the point, or a point inside the polygon). */

@@ -23,6 +23,8 @@ final class LayerReading {
     final ContextLayer layer;
     final Measurement.Gap failure;
     final NearestIndex<ContextFeature> index;
+    /** The features read, in the store's order. */
+    final List<ContextFeature> features;
     private final STRtree polygons;
 
     private record Area(ContextFeature feature, PreparedGeometry geometry) {}
@@ -30,6 +32,7 @@ final class LayerReading {
     private LayerReading(ContextLayer layer, Measurement.Gap failure, List<ContextFeature> features) {
         this.layer = layer;
         this.failure = failure;
+        this.features = List.copyOf(features);
         this.index = NearestIndex.build(features, ContextFeature::geometry);
         this.polygons = new STRtree();
         for (ContextFeature f : features) {
@@ -50,7 +53,7 @@ final class LayerReading {
         ContextLayer layer = source.layer(name).orElse(null);
         if (layer == null && source.raster(name).isPresent()) {
             return failed(null, Measurement.Kind.UNUSABLE, "'" + name + "' is a raster layer: nearest, count_within,"
-                    + " sum_within and containing_value read a vector layer's features (a raster's cells are read by"
+                    + " sum_within, containing_value, count_reachable and sum_reachable read a vector layer's features (a raster's cells are read by"
                     + " raster_value, raster_sum_within and raster_mean_within)");
         }
         if (layer == null) {

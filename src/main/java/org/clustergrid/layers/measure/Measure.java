@@ -12,9 +12,17 @@ import org.clustergrid.filter.Condition;
  * @param attribute the attribute summed or read; null for {@link MeasureKind#NEAREST} and {@link
  *     MeasureKind#COUNT_WITHIN}
  * @param radiusM the distance of the {@code _within} kinds ({@link MeasureKind#needsRadius}), else null
+ * @param minutes the travel time over the road network of the {@code _reachable} kinds ({@link
+ *     MeasureKind#needsMinutes}), else null
  */
 public record Measure(MeasureKind kind, String layer, String filterText, Condition filter, String attribute,
-        Double radiusM) {
+        Double radiusM, Double minutes) {
+
+    /** A measure without a travel time (every kind but the {@code _reachable} ones). */
+    public Measure(MeasureKind kind, String layer, String filterText, Condition filter, String attribute,
+            Double radiusM) {
+        this(kind, layer, filterText, filter, attribute, radiusM, null);
+    }
 
     public Measure {
         Objects.requireNonNull(kind, "kind");
@@ -29,12 +37,26 @@ public record Measure(MeasureKind kind, String layer, String filterText, Conditi
         if (radiusM != null && !(radiusM >= 0 && Double.isFinite(radiusM))) {
             throw new IllegalArgumentException("radius_m must be a distance in metres, not " + radiusM);
         }
+        if (kind.needsMinutes() != (minutes != null)) {
+            throw new IllegalArgumentException(kind.id() + (kind.needsMinutes() ? " needs" : " takes no") + " minutes");
+        }
+        if (minutes != null && !(minutes > 0 && Double.isFinite(minutes))) {
+            throw new IllegalArgumentException("minutes must be a travel time above 0, not " + minutes);
+        }
         if (kind.raster() && filter != null) {
             throw new IllegalArgumentException(kind.id() + " takes no filter: a raster's cells have no attributes");
         }
         if ((filterText == null) != (filter == null)) {
             throw new IllegalArgumentException("a filter comes with its text");
         }
+    }
+
+    /** The travel time in seconds of a {@code _reachable} kind. */
+    public double seconds() {
+        if (minutes == null) {
+            throw new IllegalStateException(kind.id() + " has no travel time");
+        }
+        return minutes * 60;
     }
 
     /** The layer as this measure reads it: its name and filter. */

@@ -19,7 +19,11 @@ public enum MeasureKind {
     /** Sum of the values of the raster cells whose centres lie within a distance. */
     RASTER_SUM_WITHIN,
     /** Mean of the values of the raster cells (with data) whose centres lie within a distance. */
-    RASTER_MEAN_WITHIN;
+    RASTER_MEAN_WITHIN,
+    /** Number of features reached over the road network within a travel time. */
+    COUNT_REACHABLE,
+    /** Sum of a numeric attribute over the features reached over the road network within a travel time. */
+    SUM_REACHABLE;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -34,6 +38,11 @@ public enum MeasureKind {
         return this == COUNT_WITHIN || this == SUM_WITHIN || this == RASTER_SUM_WITHIN || this == RASTER_MEAN_WITHIN;
     }
 
+    /** Whether the measure needs a travel time ({@code minutes}): the features are reached over the road network. */
+    public boolean needsMinutes() {
+        return this == COUNT_REACHABLE || this == SUM_REACHABLE;
+    }
+
     /** Whether the measure reads a raster layer (else a vector layer). */
     public boolean raster() {
         return this == RASTER_VALUE || this == RASTER_SUM_WITHIN || this == RASTER_MEAN_WITHIN;
@@ -41,6 +50,6 @@ public enum MeasureKind {
 
     /** Whether the measure needs an attribute. */
     public boolean needsAttribute() {
-        return this == SUM_WITHIN || this == CONTAINING_VALUE;
+        return this == SUM_WITHIN || this == CONTAINING_VALUE || this == SUM_REACHABLE;
     }
 }

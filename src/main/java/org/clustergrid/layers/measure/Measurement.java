@@ -16,12 +16,19 @@ import org.locationtech.jts.geom.Coordinate;
  * @param to the feature's point nearest to the place
  * @param details extra facts: counts, the radius, features that do not report the attribute, cells without data
  * @param gap why the value is unknown; null when measured
+ * @param seconds the travel time over the road network to {@code feature} (the {@code _reachable} kinds), else null
  */
 public record Measurement(Double value, FeatureRef feature, Double metres, Coordinate from, Coordinate to,
-        Map<String, Object> details, Gap gap) {
+        Map<String, Object> details, Gap gap, Double seconds) {
 
     public Measurement {
         details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    /** A measurement without a travel time. */
+    public Measurement(Double value, FeatureRef feature, Double metres, Coordinate from, Coordinate to,
+            Map<String, Object> details, Gap gap) {
+        this(value, feature, metres, from, to, details, gap, null);
     }
 
     /**
@@ -42,7 +49,7 @@ public record Measurement(Double value, FeatureRef feature, Double metres, Coord
         }
     }
 
-    /** The kinds of "unknown", each kept apart from a measured 0. */
+    /** The kinds of "unknown", each kept apart from a measured 0 (the road network's own are the scoring's). */
     public enum Kind {
         /** The store has no such layer, or no feature of it (or none the filter keeps). */
         NO_FEATURES,
@@ -63,7 +70,7 @@ public record Measurement(Double value, FeatureRef feature, Double metres, Coord
         }
     }
 
-    static Measurement unknown(Kind kind, String message) {
+    public static Measurement unknown(Kind kind, String message) {
         return new Measurement(null, null, null, null, null, Map.of(), new Gap(kind, message));
     }
 

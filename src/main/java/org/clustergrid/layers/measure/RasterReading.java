@@ -37,7 +37,8 @@ final class RasterReading {
             if (source.layer(name).isPresent()) {
                 return failed(Measurement.Kind.UNUSABLE, "context layer '" + name + "' is a vector layer, not a"
                         + " raster: raster_value, raster_sum_within and raster_mean_within read a raster's cells"
-                        + " (nearest, count_within, sum_within and containing_value read a vector layer)");
+                        + " (nearest, count_within, sum_within, containing_value, count_reachable and sum_reachable read a vector"
+                        + " layer)");
             }
             return failed(Measurement.Kind.NO_FEATURES, "no raster layer '" + name + "' in the store");
         }
