@@ -109,6 +109,11 @@ class ReachableLayersTest {
         assertThat(count.evidence().seconds()).isCloseTo(0.05 * DEG / ROAD_MPS, within(1.0));
         assertThat(count.evidence().metres()).isNull();
 
+        Map<String, Object> shown = LayerOutput.indicator(count);
+        assertThat(shown).containsEntry("kind", "count_reachable").containsEntry("minutes", 20.0)
+                .doesNotContainKey("radius_m");
+        assertThat(shown.get("evidence").toString()).contains("seconds");
+
         LayerResult beds = r.get(1);
         assertThat(beds.value()).isEqualTo(30.0); // 10 + 20; post 2 reports no beds
         assertThat(beds.details()).containsEntry("count", 3).containsEntry("not_reported", 1);
@@ -161,6 +166,14 @@ class ReachableLayersTest {
         LayerResult outside = engine.scoreCluster(far, p.dimensionWeights()).layerIndicators().get(0);
         assertThat(outside.missing().reason()).isEqualTo(Missing.Reason.OUTSIDE_COVERAGE);
         assertThat(outside.missing().message()).contains("extent of context layer 'posts'");
+    }
+
+    @Test
+    void aClientsProfileIsHeldToTheTravelTimeLimit() throws Exception {
+        ScoringProfile p = LayerIndicatorsTest.profile(PROFILE);
+        assertThat(new ProfileLimits(1000, 100, 1e6, 15 * 60).problems(p))
+                .anyMatch(m -> m.contains("layer_indicators.posts_20min.minutes") && m.contains("travel-seconds"))
+                .noneMatch(m -> m.contains("open_posts_10min"));
     }
 
     @Test
