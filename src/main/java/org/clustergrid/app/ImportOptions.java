@@ -15,6 +15,7 @@ import org.clustergrid.ingest.SourceKind;
 import org.clustergrid.ingest.geonames.GeoNamesReader;
 import org.clustergrid.ingest.mapping.Mapping;
 import org.clustergrid.ingest.context.ContextLayerImporter;
+import org.clustergrid.ingest.context.LayerMapping;
 import org.clustergrid.ingest.osm.OsmFilter;
 import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.model.Layer;
@@ -113,7 +114,7 @@ public final class ImportOptions {
         if (layer != null || dataset != null) {
             throw new IllegalArgumentException("--as makes a layer of its own: it takes neither --layer nor --dataset");
         }
-        Mapping m = mapping != null ? Mapping.read(mapping) : null;
+        LayerMapping m = mapping != null ? LayerMapping.read(mapping) : null;
         OsmFilter filter = osmFilter == null ? null : OsmFilter.parse(osmFilter);
         List<ContextLayerImporter.DimensionRequest> dimensions = new ArrayList<>();
         dimension(Axis.ELEVATION, elevationAttribute, elevation, elevationDefault, elevationMultiple, elevationNearest)
@@ -121,7 +122,7 @@ public final class ImportOptions {
         dimension(Axis.TIME, timeAttribute, time, timeDefault, timeMultiple, timeNearest).ifPresent(dimensions::add);
         return new ContextLayerImporter.Request(files, sourceLayer, as, title, source != null ? source : fileNames(),
                 licence, attribution, m == null ? null : m.geometry(), m == null ? null : m.crs(), filter,
-                dimensions);
+                dimensions, m);
     }
 
     private static java.util.Optional<ContextLayerImporter.DimensionRequest> dimension(Axis axis, String attribute,

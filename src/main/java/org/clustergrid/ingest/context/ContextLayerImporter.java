@@ -52,7 +52,14 @@ public final class ContextLayerImporter {
      */
     public record Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
             String attribution, GeometryColumns csvGeometry, String csvCrs, OsmFilter osmFilter,
-            List<DimensionRequest> dimensions) {
+            List<DimensionRequest> dimensions, LayerMapping mapping) {
+
+        public Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
+                String attribution, GeometryColumns csvGeometry, String csvCrs, OsmFilter osmFilter,
+                List<DimensionRequest> dimensions) {
+            this(files, sourceLayer, name, title, source, licence, attribution, csvGeometry, csvCrs, osmFilter,
+                    dimensions, null);
+        }
 
         public Request(List<Path> files, String sourceLayer, String name, String title, String source, String licence,
                 String attribution, GeometryColumns csvGeometry, String csvCrs) {
@@ -113,9 +120,20 @@ public final class ContextLayerImporter {
         SchemaPass schema = new SchemaPass(report, limits);
         LayerDimensions dimensions = new LayerDimensions(r.dimensions());
         SourceSink counted = dimensions.watching(new CountingSink(schema, progress));
+        LayerMapping.Watch mapped = r.mapping() == null ? null : r.mapping().watching(counted, report);
+        if (mapped != null) {
+            counted = mapped;
+        }
         for (Path f : files) {
             read(f, r, report, counted, progress);
             progress.fileRead(Files.size(f));
+        }
+        if (mapped != null) {
+            mapped.finish();
+            if (mapped.skipped() > 0) {
+                report.warning(r.mapping().name(), null, null, mapped.skipped() + " feature(s) left out by the"
+                        + " mapping's 'when'");
+            }
         }
         if (!report.hasErrors() && schema.count() == 0) {
             report.error(String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()), null,
@@ -151,7 +169,7 @@ public final class ContextLayerImporter {
                 }
             };
             for (Path f : files) {
-                read(f, r, again, writer, progress);
+                read(f, r, again, r.mapping() == null ? writer : r.mapping().watching(writer, again), progress);
                 progress.fileRead(Files.size(f));
             }
             if (again.hasErrors()) { // the file changed between the readings

@@ -88,7 +88,7 @@ public sealed interface Condition {
      * @param where names the condition in messages, e.g. {@code 'when'} or {@code 'when' > all, item 2}
      * @throws IllegalArgumentException naming {@code where} and what is wrong
      */
-    static Condition parse(Object yaml, String where) {
+    public static Condition parse(Object yaml, String where) {
         if (!(yaml instanceof Map<?, ?> map) || map.isEmpty()) {
             throw new IllegalArgumentException(where + " must be one of " + SHAPES);
         }
