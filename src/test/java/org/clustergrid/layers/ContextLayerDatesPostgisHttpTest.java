@@ -10,6 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class ContextLayerDatesPostgisHttpTest extends ContextLayerDatesHttpTest {
     static StoreSettings settings;
 
+    /** Skips (or fails in CI) before the server starts when PostGIS is not there, rather than failing its start. */
+    @org.junit.jupiter.api.BeforeAll
+    static void needPostgis() {
+        PostgisTestDatabase.requireAvailable();
+    }
+
     @DynamicPropertySource
     static void postgis(DynamicPropertyRegistry r) {
         settings = PostgisTestDatabase.freshSchema();
