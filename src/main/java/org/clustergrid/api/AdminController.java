@@ -126,8 +126,8 @@ class AdminController {
             o.coverage = coverageSpec(coverage, dir);
             o.boundaries = boundaries == null || boundaries.isEmpty() ? null : save(boundaries, dir);
             o.boundariesField = boundariesField;
-            o.crs = crs == null || crs.isBlank() ? null : crs;
-            o.ramp = ramp == null || ramp.isBlank() ? null : ramp;
+            o.crs = blankAsNull(crs);
+            o.ramp = blankAsNull(ramp);
             o.elevation = blankAsNull(elevation);
             o.elevationAttribute = blankAsNull(elevationAttribute);
             o.elevationDefault = blankAsNull(elevationDefault);

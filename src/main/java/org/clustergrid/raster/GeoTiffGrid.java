@@ -33,9 +33,6 @@ public final class GeoTiffGrid {
     static final int STATS_SIDE = 2048;
 
     private final Path file;
-    private final Hints hints;
-    /** Kept for every read: opening one parses the file's header and CRS again (some ms); reads may run at once. */
-    private final GeoTiffReader reader;
     private final CellChunks chunks;
     private final CoordinateReferenceSystem crs;
     private final ReferencedEnvelope envelope;
@@ -47,18 +44,15 @@ public final class GeoTiffGrid {
     private final MathTransform gridToNative;
     private final Envelope lonLatBox;
 
-    private GeoTiffGrid(Path file, Hints hints, GeoTiffReader reader) throws FactoryException, TransformException,
-            IOException {
+    /** What the reader tells of the file; its cells are read through {@link CellChunks}, not through the reader. */
+    private GeoTiffGrid(Path file, GeoTiffReader reader) throws FactoryException, TransformException, IOException {
         this.file = file;
-        this.hints = hints;
-        this.reader = reader;
-        this.chunks = new CellChunks(file, reader.getOriginalGridRange().getSpan(0),
-                reader.getOriginalGridRange().getSpan(1));
         this.crs = reader.getCoordinateReferenceSystem();
         this.envelope = new ReferencedEnvelope(reader.getOriginalEnvelope());
         var range = reader.getOriginalGridRange();
         this.width = range.getSpan(0);
         this.height = range.getSpan(1);
+        this.chunks = new CellChunks(file, width, height);
         this.bands = bandsOf(reader, envelope);
         double nd = reader.getMetadata().getNoData();
         this.noData = Double.isNaN(nd) ? null : nd;
@@ -126,12 +120,11 @@ public final class GeoTiffGrid {
                 reader.dispose();
                 reader = new GeoTiffReader(file.toFile(), hints);
             }
-            GeoTiffGrid grid = new GeoTiffGrid(file, hints, reader);
+            GeoTiffGrid grid = new GeoTiffGrid(file, reader);
             if (grid.bands != 1) {
                 throw new RasterException(shown + " has " + grid.bands + " bands; a raster layer is one band of values"
                         + " (population, elevation), coloured by a ramp");
             }
-            reader = null; // the grid's now
             return grid;
         } catch (RasterException e) {
             throw e;
@@ -275,10 +268,9 @@ public final class GeoTiffGrid {
         CellChunks.budget(bytes);
     }
 
-    /** Lets go of this grid's decoded cells and its reader. */
+    /** Lets go of this grid's decoded cells. */
     public void close() {
         chunks.forget();
-        reader.dispose();
     }
 
     /** The cells of the image under a box of the grid's CRS, one cell of margin around. */

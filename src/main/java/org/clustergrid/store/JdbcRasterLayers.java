@@ -80,13 +80,7 @@ final class JdbcRasterLayers implements RasterLayerStore {
                 StoreVersion.bump(c); // also orders this import after any other writing now
                 long no = nextNo(c);
                 long size = layer.referenced() ? layer.bytes() : writeChunks(c, no, bytes);
-                long old = -1;
-                try (PreparedStatement ps = c.prepareStatement("SELECT raster_no FROM raster_layer WHERE name = ?")) {
-                    ps.setString(1, layer.name());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        old = rs.next() ? rs.getLong(1) : -1;
-                    }
-                }
+                long old = rasterNo(c, layer.name());
                 deleteRow(c, layer.name());
                 if (old >= 0) {
                     deleteChunks(c, old);
@@ -199,48 +193,38 @@ final class JdbcRasterLayers implements RasterLayerStore {
         }
     }
 
+    /** In one transaction that grows the data version only when there was such a layer. */
     @Override
     public boolean delete(String name) {
-        return write(name, c -> {
-            long no = -1;
-            try (PreparedStatement ps = c.prepareStatement("SELECT raster_no FROM raster_layer WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    no = rs.next() ? rs.getLong(1) : -1;
-                }
-            }
-            if (no < 0) {
-                return false;
-            }
-            deleteRow(c, name);
-            deleteChunks(c, no);
-            return true;
-        });
-    }
-
-    private interface Change {
-        boolean apply(Connection c) throws SQLException;
-    }
-
-    /** A change in one transaction that grows the data version when it changes anything. */
-    private boolean write(String name, Change change) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 StoreVersion.bump(c);
-                boolean changed = change.apply(c);
-                if (changed) {
-                    c.commit();
-                } else {
+                long no = rasterNo(c, name);
+                if (no < 0) {
                     c.rollback();
+                    return false;
                 }
-                return changed;
+                deleteRow(c, name);
+                deleteChunks(c, no);
+                c.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("could not change raster layer " + name, e);
+            throw new StoreException("could not delete raster layer " + name, e);
+        }
+    }
+
+    /** The raster number of the layer of that name, or -1. */
+    private static long rasterNo(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT raster_no FROM raster_layer WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
         }
     }
 }
