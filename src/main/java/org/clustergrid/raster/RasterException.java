@@ -1,7 +1,7 @@
 package org.clustergrid.raster;
 
 /** A raster that cannot be read or used, with a message a user can act on. */
-public final class RasterException extends RuntimeException {
+public class RasterException extends RuntimeException {
     public RasterException(String message) {
         super(message);
     }

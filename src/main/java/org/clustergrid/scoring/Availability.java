@@ -9,6 +9,7 @@ import org.clustergrid.coverage.LayerCoverage;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.Market;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Whether an indicator can be known at a place, before any distance is measured: each indicator needs its layers to
@@ -43,6 +44,12 @@ final class Availability {
         empty.put(Layer.POWER, data.power().isEmpty());
         empty.put(Layer.FINANCE, data.finance().isEmpty());
         empty.put(Layer.MARKETS, data.markets().isEmpty());
+    }
+
+    /** The box around the road data's coverage, where travel times are searched from; null when none speaks for it. */
+    Envelope roadsArea() {
+        org.locationtech.jts.geom.Geometry a = coverage.area(Layer.ROADS);
+        return a == null ? null : a.getEnvelopeInternal();
     }
 
     /** The layers an indicator's value depends on. */

@@ -208,6 +208,7 @@ final class LayerIndicatorReader {
                     + " over the roads";
             case SUM_REACHABLE -> "Sum of " + m.attribute() + " over the features of " + m.layer() + where + " within "
                     + minutes(m.minutes()) + " over the roads";
+            case RASTER_SUM_REACHABLE -> "Sum of " + m.layer() + " within " + minutes(m.minutes()) + " over the roads";
         };
     }
 
@@ -216,7 +217,7 @@ final class LayerIndicatorReader {
             case NEAREST -> "m";
             case COUNT_WITHIN, COUNT_REACHABLE -> "count";
             case SUM_WITHIN, CONTAINING_VALUE, SUM_REACHABLE -> m.attribute();
-            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN -> m.layer();
+            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN, RASTER_SUM_REACHABLE -> m.layer();
         };
     }
 

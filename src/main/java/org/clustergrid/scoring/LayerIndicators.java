@@ -61,8 +61,7 @@ final class LayerIndicators {
                 out.add(new LayerResult(i, null, null, null, Map.of("minutes", i.measure().minutes()),
                         search.missing()));
             } else {
-                out.add(result(i, LayerMeasurer.reached(i.measure(), search.reached().get(i),
-                        Features.representative(footprint).getCoordinate())));
+                out.add(result(i, search.measured().get(i)));
             }
         }
         return out;

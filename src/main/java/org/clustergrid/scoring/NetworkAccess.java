@@ -17,6 +17,7 @@ import org.clustergrid.network.Snap;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.network.TravelTimes;
 import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -39,6 +40,7 @@ final class NetworkAccess {
     private final SnappedTargets populated;
     private final SnappedTargets finance;
     private final ThreadLocal<Scratch> scratch;
+    private final Envelope roadsBox = new Envelope();
 
     /** Per-thread search state: the search and a stamp per target, so no target is counted twice. */
     private final class Scratch {
@@ -56,6 +58,7 @@ final class NetworkAccess {
         List<Road> roads = new ArrayList<>(data.roads().size());
         for (StoredFeature f : data.roads()) {
             roads.add((Road) f.feature());
+            roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
         }
         graph = RoadGraph.build(roads, speeds, parameters.maxOffRoadM());
         // every market and finance point snapped once, all together: the tiers and the targets share the snaps
@@ -103,6 +106,11 @@ final class NetworkAccess {
             }
         }
         return BulkSnap.snapAll(graph, lons, lats);
+    }
+
+    /** The box around every road's geometry (a copy; null envelope without roads). */
+    Envelope roadsBox() {
+        return new Envelope(roadsBox);
     }
 
     boolean hasNetwork() {

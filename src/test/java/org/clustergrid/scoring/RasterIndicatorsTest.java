@@ -122,9 +122,9 @@ class RasterIndicatorsTest {
                 .containsEntry("districts_as_raster_missing", "layer_unusable")
                 .containsEntry("grid_as_vector_missing", "layer_unusable");
         assertThat(results.get(3).missing().message()).isEqualTo("layer_indicators.districts_as_raster: context"
-                + " layer 'districts' is a vector layer, not a raster: raster_value, raster_sum_within and"
-                + " raster_mean_within read a raster's cells (nearest, count_within, sum_within, containing_value,"
-                + " count_reachable and sum_reachable read a vector layer)");
+                + " layer 'districts' is a vector layer, not a raster: raster_value, raster_sum_within,"
+                + " raster_mean_within and raster_sum_reachable read a raster's cells (nearest, count_within,"
+                + " sum_within, containing_value, count_reachable and sum_reachable read a vector layer)");
         assertThat(results.get(4).missing().message()).startsWith("layer_indicators.grid_as_vector: 'grid' is a"
                 + " raster layer");
     }

@@ -12,6 +12,7 @@ import org.clustergrid.layers.Attribute;
 import org.clustergrid.layers.AttributeType;
 import org.clustergrid.layers.ContextFeature;
 import org.clustergrid.layers.ContextLayer;
+import org.clustergrid.raster.CellCentres;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -93,16 +94,20 @@ public final class LayerMeasurer {
             case NEAREST -> nearest(m, r, footprint);
             case COUNT_WITHIN, SUM_WITHIN -> within(m, r, footprint);
             case CONTAINING_VALUE -> containing(m, r, at);
-            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN, COUNT_REACHABLE, SUM_REACHABLE ->
+            case RASTER_VALUE, RASTER_SUM_WITHIN, RASTER_MEAN_WITHIN, COUNT_REACHABLE, SUM_REACHABLE,
+                    RASTER_SUM_REACHABLE ->
                     throw new IllegalArgumentException(m.kind().id() + " is not measured here");
         };
     }
 
     /**
-     * Why a vector measure is unknown at a footprint whatever lies around it — the layer absent or empty, unusable
-     * for the measure, or not reaching the footprint's point (outside its extent) — or null when it can be measured.
+     * Why a measure is unknown at a footprint whatever lies around it — the layer absent or empty, unusable for the
+     * measure, or not reaching the footprint's point (outside its extent or grid) — or null when it can be measured.
      */
     public Measurement unknownAt(Measure m, Geometry footprint) {
+        if (m.kind().raster()) {
+            return raster(m).unknownAt(m, footprint instanceof Point p ? p : footprint.getInteriorPoint());
+        }
         LayerReading r = reading(m);
         if (r.failure != null) {
             return Measurement.unknown(r.failure.kind(), r.failure.message());
@@ -199,22 +204,42 @@ public final class LayerMeasurer {
         return g instanceof Point p ? p : g.getInteriorPoint();
     }
 
-    private static String minutes(double m) {
+    static String minutes(double m) {
         return (m == Math.rint(m) ? String.format(Locale.ROOT, "%.0f", m) : String.format(Locale.ROOT, "%s", m))
                 + " min";
     }
 
     /** A raster measure, judged at the footprint's point (the point, or a point inside the polygon). */
     private Measurement raster(Measure m, Geometry footprint) {
-        RasterReading r = rasters.get(m.layer());
-        if (r == null) {
-            throw new IllegalArgumentException("not a measure of this run: " + m);
+        RasterReading r = raster(m);
+        if (m.kind().needsMinutes()) {
+            throw new IllegalArgumentException(m.kind().id() + " is not measured here");
         }
         if (r.failure != null) {
             return Measurement.unknown(r.failure.kind(), r.failure.message());
         }
         Point at = footprint instanceof Point p ? p : footprint.getInteriorPoint();
         return m.kind() == MeasureKind.RASTER_VALUE ? r.value(m, at) : r.within(m, at, MAX_CELLS);
+    }
+
+    private RasterReading raster(Measure m) {
+        RasterReading r = rasters.get(m.layer());
+        if (r == null) {
+            throw new IllegalArgumentException("not a measure of this run: " + m);
+        }
+        return r;
+    }
+
+    /**
+     * The cells of a raster measure's layer (but those of value 0) whose centres lie within a longitude/latitude
+     * box: what a {@code raster_sum_reachable} measure snaps to the road network once a run. Empty when the layer
+     * cannot be read.
+     *
+     * @throws CellCentres.TooManyCells when the box holds more than {@code maxCells} such cells
+     */
+    public CellCentres.Cells cells(Measure m, Envelope box, int maxCells) {
+        RasterReading r = raster(m);
+        return r.failure != null ? CellCentres.none() : r.cells(box, maxCells);
     }
 
     private static Measurement nearest(Measure m, LayerReading r, Geometry g) {

@@ -52,9 +52,9 @@ final class LayerReading {
     static LayerReading read(LayerSource source, String name, String filterText, Condition filter, int limit) {
         ContextLayer layer = source.layer(name).orElse(null);
         if (layer == null && source.raster(name).isPresent()) {
-            return failed(null, Measurement.Kind.UNUSABLE, "'" + name + "' is a raster layer: nearest, count_within,"
-                    + " sum_within, containing_value, count_reachable and sum_reachable read a vector layer's features (a raster's cells are read by"
-                    + " raster_value, raster_sum_within and raster_mean_within)");
+            return failed(null, Measurement.Kind.UNUSABLE, "'" + name + "' is a raster layer: "
+                    + MeasureKind.listed(false) + " read a vector layer's features (a raster's cells are read by "
+                    + MeasureKind.listed(true) + ")");
         }
         if (layer == null) {
             return failed(null, Measurement.Kind.NO_FEATURES, "no context layer '" + name + "' in the store");

@@ -23,7 +23,9 @@ public enum MeasureKind {
     /** Number of features reached over the road network within a travel time. */
     COUNT_REACHABLE,
     /** Sum of a numeric attribute over the features reached over the road network within a travel time. */
-    SUM_REACHABLE;
+    SUM_REACHABLE,
+    /** Sum of the values of the raster cells whose centres are reached over the road network within a travel time. */
+    RASTER_SUM_REACHABLE;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -40,12 +42,20 @@ public enum MeasureKind {
 
     /** Whether the measure needs a travel time ({@code minutes}): the features are reached over the road network. */
     public boolean needsMinutes() {
-        return this == COUNT_REACHABLE || this == SUM_REACHABLE;
+        return this == COUNT_REACHABLE || this == SUM_REACHABLE || this == RASTER_SUM_REACHABLE;
     }
 
     /** Whether the measure reads a raster layer (else a vector layer). */
     public boolean raster() {
-        return this == RASTER_VALUE || this == RASTER_SUM_WITHIN || this == RASTER_MEAN_WITHIN;
+        return this == RASTER_VALUE || this == RASTER_SUM_WITHIN || this == RASTER_MEAN_WITHIN
+                || this == RASTER_SUM_REACHABLE;
+    }
+
+    /** The ids of the kinds that read a raster (or else a vector layer), as a sentence lists them. */
+    static String listed(boolean raster) {
+        java.util.List<String> ids = Arrays.stream(values()).filter(k -> k.raster() == raster).map(MeasureKind::id)
+                .toList();
+        return String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
     }
 
     /** Whether the measure needs an attribute. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.clustergrid.raster.CellCentres;
 import org.clustergrid.raster.CellsWithin;
 import org.clustergrid.raster.GeoTiffGrid;
 import org.clustergrid.raster.RasterException;
@@ -36,9 +37,8 @@ final class RasterReading {
         if (layer.isEmpty()) {
             if (source.layer(name).isPresent()) {
                 return failed(Measurement.Kind.UNUSABLE, "context layer '" + name + "' is a vector layer, not a"
-                        + " raster: raster_value, raster_sum_within and raster_mean_within read a raster's cells"
-                        + " (nearest, count_within, sum_within, containing_value, count_reachable and sum_reachable read a vector"
-                        + " layer)");
+                        + " raster: " + MeasureKind.listed(true) + " read a raster's cells ("
+                        + MeasureKind.listed(false) + " read a vector layer)");
             }
             return failed(Measurement.Kind.NO_FEATURES, "no raster layer '" + name + "' in the store");
         }
@@ -108,6 +108,19 @@ final class RasterReading {
             return new Measurement(s.mean(), null, null, null, null, details, null);
         }
         return new Measurement(s.sum(), null, null, null, null, details, null);
+    }
+
+    /** Why a measure is unknown at the point whatever its cells hold (the layer unreadable, the point beyond it), or null. */
+    Measurement unknownAt(Measure m, Point at) {
+        if (failure != null) {
+            return Measurement.unknown(failure.kind(), failure.message());
+        }
+        return grid.covers(at.getX(), at.getY()) ? null : outside(m);
+    }
+
+    /** The cells (but those of value 0) whose centres lie within a longitude/latitude box. */
+    CellCentres.Cells cells(org.locationtech.jts.geom.Envelope box, int maxCells) {
+        return CellCentres.within(grid, box, maxCells);
     }
 
     private static Measurement outside(Measure m) {
