@@ -22,7 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @SpringBootApplication(scanBasePackages = "org.clustergrid")
 public class ClusterGridApplication {
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "score", "users", "keys");
+
     public static void main(String[] args) {
+        args = commandFirst(args);
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(runImport(Arrays.copyOfRange(args, 1, args.length)));
         }
@@ -34,6 +37,25 @@ public class ClusterGridApplication {
                     System.in), System.out, System.err));
         }
         SpringApplication.run(ClusterGridApplication.class, args);
+    }
+
+    /**
+     * The arguments with a command named after server settings ({@code --clustergrid.data-dir=… import osm …}) moved to
+     * the front, so that it runs the command rather than starting the server with the command's words as arguments.
+     */
+    static String[] commandFirst(String[] args) {
+        int k = 0;
+        while (k < args.length && args[k].startsWith("--") && args[k].contains("=")) {
+            k++;
+        }
+        if (k == 0 || k == args.length || !COMMANDS.contains(args[k])) {
+            return args;
+        }
+        String[] out = new String[args.length];
+        out[0] = args[k];
+        System.arraycopy(args, 0, out, 1, k);
+        System.arraycopy(args, k + 1, out, k + 1, args.length - k - 1);
+        return out;
     }
 
     static int runImport(String[] args) {
@@ -50,6 +72,9 @@ public class ClusterGridApplication {
             return 2;
         }
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            if (ctx == null) {
+                return 1;
+            }
             if (options.isRaster()) {
                 return ImportCommand.runRaster(ctx.getBean(RasterImporter.class), options, System.out, System.err);
             }
@@ -73,6 +98,9 @@ public class ClusterGridApplication {
             return 2;
         }
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            if (ctx == null) {
+                return 1;
+            }
             return ScoreCommand.run(ctx.getBean(ScoringService.class), options, System.out, System.err);
         }
     }
@@ -91,17 +119,45 @@ public class ClusterGridApplication {
             return 2;
         }
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            if (ctx == null) {
+                return 1;
+            }
             return AccountCommands.run(command, ctx.getBean(Accounts.class), ctx.getBean(AuditLog.class), passwords,
                     out, err);
         }
     }
 
-    /** A context without the web server, for the commands; server settings pass through as --clustergrid.*. */
+    /**
+     * A context without the web server, for the commands; server settings pass through as --clustergrid.*. Null, with
+     * the reason on standard error, when it cannot start (a store it cannot open, a profile it cannot read): the
+     * reason, not Spring's chain of bean failures.
+     */
     private static ConfigurableApplicationContext commandContext(String[] args) {
         SpringApplication app = new SpringApplication(ClusterGridApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(java.util.Map.of("clustergrid.demo.enabled", "false", "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN"));
-        return app.run(ImportCommand.settingsArguments(args).toArray(String[]::new));
+                "logging.level.root", "WARN", "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR"));
+        try {
+            return app.run(ImportCommand.settingsArguments(args).toArray(String[]::new));
+        } catch (RuntimeException e) {
+            System.err.println("error: cannot start: " + reason(e));
+            return null;
+        }
+    }
+
+    /**
+     * What went wrong, without Spring's wrapping: the outermost of our own exceptions in the chain (its message says
+     * what it was doing), else the innermost one.
+     */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root
+                && !root.getClass().getName().startsWith("org.clustergrid.")) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        return root instanceof java.nio.file.NoSuchFileException ? "no such file: " + message
+                : message.isEmpty() ? root.getClass().getSimpleName() : message;
     }
 }
