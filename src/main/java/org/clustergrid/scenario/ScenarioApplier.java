@@ -1,0 +1,172 @@
+package org.clustergrid.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.clustergrid.geo.Geodesic;
+import org.clustergrid.index.Nearest;
+import org.clustergrid.index.NearestIndex;
+import org.clustergrid.model.FinancePoint;
+import org.clustergrid.model.Market;
+import org.clustergrid.model.PowerFeature;
+import org.clustergrid.model.Road;
+import org.clustergrid.model.RoadRules;
+import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Applies a scenario to the data a scoring run reads: upgraded roads replaced by their new selves, new roads, power
+ * lines, substations, finance points and markets added as features of the dataset {@code scenario}; and prices each
+ * intervention, as entered or from the cost profile. The data's coverage stays that of the data: a new road where no
+ * road data are does not make the area's road data complete. Nothing is applied when any intervention cannot be.
+ */
+public final class ScenarioApplier {
+    /** The dataset the scenario's new features belong to. */
+    public static final String DATASET = "scenario";
+    /** Farthest a new road's nearer end may lie from a road of the data: a link that joins no road serves no one. */
+    public static final double MAX_LINK_GAP_M = 500;
+
+    /**
+     * An intervention with its price.
+     *
+     * @param km the length priced (of the roads upgraded, or of the line drawn); null for a point
+     * @param basis "entered", or the rate it was priced at with its source
+     */
+    public record Priced(Intervention intervention, double cost, Double km, String basis) {}
+
+    /** The data with the scenario applied, and every intervention priced. */
+    public record Applied(ScoringData data, List<Priced> priced, String currency) {
+        public double totalCost() {
+            return priced.stream().mapToDouble(Priced::cost).sum();
+        }
+    }
+
+    private ScenarioApplier() {}
+
+    /** @throws ScenarioException naming every intervention that cannot be applied or priced, and why */
+    public static Applied apply(ScoringData base, Scenario scenario, CostProfile costs) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> roadAt = new HashMap<>();
+        for (int i = 0; i < base.roads().size(); i++) {
+            roadAt.put(base.roads().get(i).layerId(), i);
+        }
+        List<StoredFeature> roads = new ArrayList<>(base.roads());
+        List<StoredFeature> power = new ArrayList<>(base.power());
+        List<StoredFeature> finance = new ArrayList<>(base.finance());
+        List<StoredFeature> markets = new ArrayList<>(base.markets());
+        NearestIndex<StoredFeature> roadIndex = null;
+        List<Priced> priced = new ArrayList<>();
+        for (Intervention x : scenario.interventions()) {
+            String at = "intervention '" + x.id() + "' (" + x.kind().id() + ")";
+            String id = scenario.name() + "/" + x.id();
+            Double km = null;
+            switch (x.kind()) {
+                case UPGRADE_ROAD -> {
+                    double metres = 0;
+                    for (String roadId : x.roadIds()) {
+                        Integer i = roadAt.get(roadId);
+                        if (i == null) {
+                            problems.add(at + ": no road '" + roadId + "' in the data");
+                            continue;
+                        }
+                        StoredFeature was = roads.get(i);
+                        Road r = (Road) was.feature();
+                        roads.set(i, new StoredFeature(was.datasetId(), road(r.id(), x.roadClass() != null
+                                ? x.roadClass() : r.roadClass(), x.surface(), r.name(), r.ref(), r.geometry(),
+                                r.attributes())));
+                        metres += length(r.geometry());
+                    }
+                    km = metres / 1000;
+                }
+                case NEW_ROAD -> {
+                    if (roadIndex == null) {
+                        roadIndex = NearestIndex.build(base.roads(), f -> f.feature().geometry());
+                    }
+                    linkProblem(roadIndex, (LineString) x.geometry(), at).ifPresent(problems::add);
+                    roads.add(new StoredFeature(DATASET, road(id, x.roadClass(), x.surface(), x.name(), null,
+                            x.geometry(), Map.of())));
+                    km = length(x.geometry()) / 1000;
+                }
+                case NEW_POWER_LINE -> {
+                    power.add(new StoredFeature(DATASET, new PowerFeature(id, x.voltageKv() >= CostProfile.HV_KV
+                            ? PowerFeature.PowerKind.LINE : PowerFeature.PowerKind.MINOR_LINE, x.name(),
+                            List.of(x.voltageKv() * 1000), null, null, x.geometry(), Map.of())));
+                    km = length(x.geometry()) / 1000;
+                }
+                case NEW_SUBSTATION -> power.add(new StoredFeature(DATASET, new PowerFeature(id,
+                        PowerFeature.PowerKind.SUBSTATION, x.name(), x.voltageKv() == null ? List.of()
+                        : List.of(x.voltageKv() * 1000), null, null, x.geometry(), Map.of())));
+                case FINANCE_POINT -> finance.add(new StoredFeature(DATASET, new FinancePoint(id, x.financeType(),
+                        x.name(), null, (Point) x.geometry(), Map.of())));
+                case MARKET -> markets.add(new StoredFeature(DATASET, new Market(id, x.marketKind(), x.name(),
+                        x.population(), (Point) x.geometry(), Map.of())));
+            }
+            price(x, km, costs, at, problems).ifPresent(priced::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException("scenario '" + scenario.name() + "' cannot be applied", problems);
+        }
+        ScoringData data = new ScoringData(base.dataVersion(), base.clusters(), roads, power, finance, markets,
+                base.coverages());
+        return new Applied(data, priced, costs.currency());
+    }
+
+    /** A road as the importer makes one: paving, all-season and motorable follow from class and surface. */
+    private static Road road(String id, String roadClass, String surface, String name, String ref, Geometry g,
+            Map<String, Object> attributes) {
+        Road.Paving paving = RoadRules.pavingOf(surface, null, null);
+        return new Road(id, roadClass, surface, paving, RoadRules.isAllSeason(roadClass, paving),
+                RoadRules.isMotorable(roadClass), name, ref, g, attributes);
+    }
+
+    private static Optional<String> linkProblem(NearestIndex<StoredFeature> roads, LineString line, String at) {
+        if (roads.isEmpty()) {
+            return Optional.of(at + ": the data have no road for it to join");
+        }
+        double nearest = Double.POSITIVE_INFINITY;
+        for (Point end : List.of(line.getStartPoint(), line.getEndPoint())) {
+            nearest = Math.min(nearest, roads.nearest(end).map(Nearest::metres).orElse(Double.POSITIVE_INFINITY));
+        }
+        return nearest <= MAX_LINK_GAP_M ? Optional.empty() : Optional.of(String.format(Locale.ROOT, "%s: neither end"
+                + " lies within %.0f m of a road of the data (the nearer is %.1f km away): a link that joins no road"
+                + " serves no one", at, MAX_LINK_GAP_M, nearest / 1000));
+    }
+
+    private static Optional<Priced> price(Intervention x, Double km, CostProfile costs, String at,
+            List<String> problems) {
+        if (x.cost() != null) {
+            return Optional.of(new Priced(x, x.cost(), km, "entered"));
+        }
+        String key = CostProfile.rateKey(x);
+        CostProfile.Rate rate = costs.rates().get(key);
+        if (rate == null) {
+            problems.add(at + ": no cost entered, and cost profile '" + costs.name() + "' has no rate '" + key
+                    + "': enter its cost, or add the rate with its source");
+            return Optional.empty();
+        }
+        double cost = km == null ? rate.value() : rate.value() * km;
+        String basis = km == null ? String.format(Locale.ROOT, "%s: %,.0f %s each (%s)", key, rate.value(),
+                costs.currency(), rate.source()) : String.format(Locale.ROOT, "%s: %,.3f km × %,.0f %s/km (%s)", key,
+                km, rate.value(), costs.currency(), rate.source());
+        return Optional.of(new Priced(x, cost, km, basis));
+    }
+
+    /** Geodesic length (m) of a line's vertices in order. */
+    private static double length(Geometry g) {
+        double metres = 0;
+        for (int p = 0; p < g.getNumGeometries(); p++) {
+            Coordinate[] c = g.getGeometryN(p).getCoordinates();
+            for (int i = 1; i < c.length; i++) {
+                metres += Geodesic.distance(c[i - 1].x, c[i - 1].y, c[i].x, c[i].y);
+            }
+        }
+        return metres;
+    }
+}
