@@ -80,7 +80,7 @@ public final class ScenarioApplier {
                         Road r = (Road) was.feature();
                         roads.set(i, new StoredFeature(was.datasetId(), road(r.id(), x.roadClass() != null
                                 ? x.roadClass() : r.roadClass(), x.surface(), r.name(), r.ref(), r.geometry(),
-                                r.attributes())));
+                                upgraded(r.attributes(), x))));
                         metres += length(r.geometry());
                     }
                     km = metres / 1000;
@@ -124,6 +124,23 @@ public final class ScenarioApplier {
         Road.Paving paving = RoadRules.pavingOf(surface, null, null);
         return new Road(id, roadClass, surface, paving, RoadRules.isAllSeason(roadClass, paving),
                 RoadRules.isMotorable(roadClass), name, ref, g, attributes);
+    }
+
+    /**
+     * A road's source attributes with the ones the upgrade supersedes brought up to date: OSM's {@code surface} and
+     * {@code highway} set, {@code tracktype} and {@code smoothness} (which spoke of the old surface) dropped.
+     */
+    private static Map<String, Object> upgraded(Map<String, Object> attributes, Intervention x) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(attributes);
+        out.remove("tracktype");
+        out.remove("smoothness");
+        if (out.containsKey("surface")) {
+            out.put("surface", x.surface());
+        }
+        if (x.roadClass() != null && out.containsKey("highway")) {
+            out.put("highway", x.roadClass());
+        }
+        return out;
     }
 
     private static Optional<String> linkProblem(NearestIndex<StoredFeature> roads, LineString line, String at) {

@@ -28,7 +28,18 @@ public final class ScenarioEvaluator {
      */
     public static ScenarioEvaluation evaluate(String scenario, ScenarioApplier.Applied applied, ScoringRun before,
             Function<ScoringData, ScoringEngine> engines, Weights weights) {
-        ScoringRun after = ScoringRun.run(engines.apply(applied.data()), weights);
+        return compare(scenario, applied, before, after(applied, engines, weights));
+    }
+
+    /** The run on the data with the scenario applied. */
+    public static ScoringRun after(ScenarioApplier.Applied applied, Function<ScoringData, ScoringEngine> engines,
+            Weights weights) {
+        return ScoringRun.run(engines.apply(applied.data()), weights);
+    }
+
+    /** What changed from one run to the other, the second on the data with the scenario applied. */
+    public static ScenarioEvaluation compare(String scenario, ScenarioApplier.Applied applied, ScoringRun before,
+            ScoringRun after) {
         List<ScenarioEvaluation.ClusterChange> clusters = new ArrayList<>();
         int changed = 0;
         int lifted = 0;

@@ -17,15 +17,20 @@ import org.clustergrid.testing.SharedData;
  * literature clusters on four continents, GeoNames towns of their countries and the PMGSY facility register of Punjab
  * (Ludhiana's state), each imported by the import command's own code.
  */
-final class MultiRegionStore {
+public final class MultiRegionStore {
     /** The literature clusters' countries: every cluster has GeoNames towns around it. */
     static final Set<String> COUNTRIES = Set.of("NP", "IN", "PK", "BR", "MX", "NG", "KE", "PE", "ID", "GH");
 
     private MultiRegionStore() {}
 
-    static void fill(SpatialStore store) throws Exception {
+    public static void fill(SpatialStore store) throws Exception {
+        fill(store, SharedData.pokharaPbf());
+    }
+
+    /** As {@link #fill(SpatialStore)}, with another copy of the Pokhara extract (e.g. one with changes applied). */
+    public static void fill(SpatialStore store, Path pokhara) throws Exception {
         Importer importer = new Importer(store);
-        importer.run(new ImportRequest(SourceKind.OSM, List.of(new ImportRequest.Source(SharedData.pokharaPbf(), null)),
+        importer.run(new ImportRequest(SourceKind.OSM, List.of(new ImportRequest.Source(pokhara, null)),
                 info("pokhara"), null, true, false));
         Path literature = SharedData.require("clusters-literature/clusters_literature_geonames.csv");
         importer.run(new ImportRequest(SourceKind.CLUSTERS,
