@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.clustergrid.app.cli.AccountCommands;
 import org.clustergrid.app.cli.ImportCommand;
 import org.clustergrid.app.cli.PasswordInput;
+import org.clustergrid.app.cli.ScenarioCommand;
 import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
@@ -17,12 +18,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the ClusterGrid server, or with {@code import ...}, {@code score ...}, {@code users ...} or {@code keys ...}
+ * Starts the ClusterGrid server, or with {@code import ...}, {@code score ...}, {@code scenario ...}, {@code users ...} or
+ * {@code keys ...}
  * as arguments runs that command against the configured store without the web server.
  */
 @SpringBootApplication(scanBasePackages = "org.clustergrid")
 public class ClusterGridApplication {
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "score", "users", "keys");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "score", "scenario", "users", "keys");
 
     public static void main(String[] args) {
         args = commandFirst(args);
@@ -31,6 +33,9 @@ public class ClusterGridApplication {
         }
         if (args.length > 0 && args[0].equals("score")) {
             System.exit(runScore(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("scenario")) {
+            System.exit(runScenario(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && (args[0].equals("users") || args[0].equals("keys"))) {
             System.exit(runAccounts(args, new PasswordInput(System.getenv(PasswordInput.ENV), System.console(),
@@ -102,6 +107,28 @@ public class ClusterGridApplication {
                 return 1;
             }
             return ScoreCommand.run(ctx.getBean(ScoringService.class), options, System.out, System.err);
+        }
+    }
+
+    static int runScenario(String[] args) {
+        ScenarioCommand.Options options;
+        try {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+                System.out.println(ScenarioCommand.USAGE);
+                return args.length == 0 ? 2 : 0;
+            }
+            options = ScenarioCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(ScenarioCommand.USAGE);
+            return 2;
+        }
+        try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            if (ctx == null) {
+                return 1;
+            }
+            return ScenarioCommand.run(ctx.getBean(ScoringService.class), options, System.out,
+                    System.err);
         }
     }
 

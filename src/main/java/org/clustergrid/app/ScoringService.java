@@ -121,6 +121,11 @@ public class ScoringService {
         return ScoringRun.run(engine(), weights);
     }
 
+    /** An engine under the profile on other data (e.g. the current data with a scenario applied). */
+    public ScoringEngine engineOn(ScoringData data) {
+        return ScoringEngine.build(data, profile, SpeedProfile.defaults(), layers());
+    }
+
     /** A run with another profile (e.g. uploaded), on the current data; not stored. */
     public ScoringRun run(ScoringProfile other) {
         ScoringEngine e = ScoringEngine.build(engine().data(), other, SpeedProfile.defaults(),

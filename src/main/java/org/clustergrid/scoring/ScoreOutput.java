@@ -186,7 +186,8 @@ public final class ScoreOutput {
         return out.toString();
     }
 
-    private static String cell(Object v) {
+    /** One RFC 4180 CSV cell: empty for null, quoted when it must be. */
+    public static String cell(Object v) {
         if (v == null) {
             return "";
         }

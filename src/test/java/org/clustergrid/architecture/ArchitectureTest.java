@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Domain, geometry, ingest, store, index, network, scoring, render, surface, coverage, filter and raster code stay
- * free of Spring and HTTP.
+ * Domain, geometry, ingest, store, index, network, scoring, scenario, render, surface, coverage, filter and raster
+ * code stay free of Spring and HTTP.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -21,7 +21,8 @@ class ArchitectureTest {
                         "org.clustergrid.ingest..", "org.clustergrid.store..", "org.clustergrid.index..",
                         "org.clustergrid.network..", "org.clustergrid.scoring..", "org.clustergrid.render..",
                         "org.clustergrid.surface..", "org.clustergrid.coverage..", "org.clustergrid.filter..",
-                        "org.clustergrid.layers..", "org.clustergrid.regions..", "org.clustergrid.raster..")
+                        "org.clustergrid.layers..", "org.clustergrid.regions..", "org.clustergrid.raster..",
+                        "org.clustergrid.scenario..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }
