@@ -55,7 +55,7 @@ public final class ScenarioReader {
         }
         String name = root.hasNonNull("name") ? root.get("name").asText().strip() : defaultName;
         if (name == null || name.isEmpty()) {
-            problems.add("name: a scenario needs a name");
+            problems.add("name: a scenario needs a name (the FeatureCollection's \"name\" member)");
         }
         JsonNode features = root.path("features");
         if (!features.isArray() || features.isEmpty()) {
@@ -74,7 +74,8 @@ public final class ScenarioReader {
             out.add(x);
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioException("scenario '" + (name == null ? "" : name) + "' refused", problems);
+            throw new ScenarioException("scenario" + (name == null || name.isEmpty() ? "" : " '" + name + "'")
+                    + " refused", problems);
         }
         return new Scenario(name, root.hasNonNull("description") ? root.get("description").asText() : null, out);
     }

@@ -29,6 +29,7 @@ final class JdbcSpatialStore implements SpatialStore {
     private final Dialect dialect;
     private final AutoCloseable onClose;
     private final ScoringRuns scoringRuns;
+    private final Scenarios scenarios;
     private final JdbcContextLayers contextLayers;
     private final JdbcRasterLayers rasterLayers;
 
@@ -37,6 +38,7 @@ final class JdbcSpatialStore implements SpatialStore {
         this.dialect = dialect;
         this.onClose = onClose;
         this.scoringRuns = new ScoringRuns(dataSource);
+        this.scenarios = new Scenarios(dataSource);
         this.contextLayers = new JdbcContextLayers(dataSource, dialect);
         contextLayers.dropLeftovers();
         this.rasterLayers = new JdbcRasterLayers(dataSource, dialect);
@@ -55,6 +57,11 @@ final class JdbcSpatialStore implements SpatialStore {
     @Override
     public ScoringRuns scoringRuns() {
         return scoringRuns;
+    }
+
+    @Override
+    public Scenarios scenarios() {
+        return scenarios;
     }
 
     @Override

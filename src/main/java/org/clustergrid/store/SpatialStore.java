@@ -47,6 +47,9 @@ public interface SpatialStore extends AutoCloseable {
     /** Stored scoring runs and their results. */
     ScoringRuns scoringRuns();
 
+    /** Stored what-if scenarios. */
+    Scenarios scenarios();
+
     /** The user's own vector layers. */
     ContextLayerStore contextLayers();
 

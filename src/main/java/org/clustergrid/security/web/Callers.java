@@ -5,10 +5,10 @@ import org.clustergrid.security.Role;
 import org.springframework.security.core.Authentication;
 
 /** Who an authentication stands for, as the audit log and {@code /api/session} name them. */
-final class Callers {
+public final class Callers {
     private Callers() {}
 
-    static Caller of(Authentication auth) {
+    public static Caller of(Authentication auth) {
         if (auth instanceof KeyAuthentication k) {
             return k.caller();
         }

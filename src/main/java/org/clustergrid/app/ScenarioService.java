@@ -1,0 +1,106 @@
+package org.clustergrid.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.clustergrid.scenario.CostProfile;
+import org.clustergrid.scenario.Scenario;
+import org.clustergrid.scenario.ScenarioApplier;
+import org.clustergrid.scenario.ScenarioEvaluation;
+import org.clustergrid.scenario.ScenarioEvaluator;
+import org.clustergrid.scenario.ScenarioReader;
+import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.store.SpatialStore;
+import org.clustergrid.store.StoredScenario;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stored what-if scenarios: checked against the current data when they are made (nothing half-valid is stored),
+ * evaluated on request against the profile's run, each evaluation kept until the data change.
+ */
+@Service
+public class ScenarioService {
+    static final String DEFAULT_COSTS = "gis-data/costs/default.yaml";
+    static final int KEPT_EVALUATIONS = 8;
+
+    private final SpatialStore store;
+    private final ScoringService scoring;
+    private final CostProfile costs;
+    /** The latest evaluations, by scenario id and the data version they were computed on; a few, each a full run. */
+    private final Map<String, ScenarioEvaluation> evaluations = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ScenarioEvaluation> eldest) {
+                    return size() > KEPT_EVALUATIONS;
+                }
+            });
+
+    public ScenarioService(SpatialStore store, ScoringService scoring) throws IOException {
+        this.store = store;
+        this.scoring = scoring;
+        try (InputStream in = new ClassPathResource(DEFAULT_COSTS).getInputStream()) {
+            this.costs = CostProfile.read("default.yaml", in);
+        }
+    }
+
+    public CostProfile costs() {
+        return costs;
+    }
+
+    /**
+     * Reads, applies to the current data (every problem refused at once, as {@link
+     * org.clustergrid.scenario.ScenarioException}) and stores a scenario.
+     */
+    public StoredScenario create(String geojson, String defaultName, String createdBy) {
+        Scenario s = ScenarioReader.read(geojson, defaultName);
+        long version = store.dataVersion();
+        ScenarioApplier.apply(scoring.engine().data(), s, costs);
+        StoredScenario stored = new StoredScenario(UUID.randomUUID().toString(), s.name(), s.description(),
+                s.interventions().size(), geojson, createdBy, Instant.now(), version);
+        store.scenarios().save(stored);
+        return stored;
+    }
+
+    public List<StoredScenario> list() {
+        return store.scenarios().list();
+    }
+
+    public Optional<StoredScenario> get(String id) {
+        return store.scenarios().get(id);
+    }
+
+    public boolean delete(String id) {
+        evaluations.keySet().removeIf(k -> k.startsWith(id + "@"));
+        return store.scenarios().delete(id);
+    }
+
+    /** Why a scenario may no longer fit the data (made on another data version), or null when it was made on these. */
+    public String staleness(StoredScenario s) {
+        long now = store.dataVersion();
+        return s.dataVersion() == now ? null : String.format(Locale.ROOT, "made on data version %d; the data are now"
+                + " at version %d (imported or deleted since): its roads and places may have changed", s.dataVersion(),
+                now);
+    }
+
+    /** The scenario scored against the profile's run on the current data; a scenario no longer applicable throws. */
+    public ScenarioEvaluation evaluate(StoredScenario stored) {
+        String key = stored.id() + "@" + store.dataVersion();
+        ScenarioEvaluation cached = evaluations.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Scenario s = ScenarioReader.read(stored.geojson(), stored.name());
+        ScoringRun before = scoring.defaultRun();
+        ScenarioApplier.Applied applied = ScenarioApplier.apply(scoring.engine().data(), s, costs);
+        ScenarioEvaluation e = ScenarioEvaluator.evaluate(s.name(), applied, before, scoring::engineOn,
+                before.weights());
+        evaluations.put(key, e);
+        return e;
+    }
+}
