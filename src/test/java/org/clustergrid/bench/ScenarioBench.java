@@ -1,0 +1,198 @@
+package org.clustergrid.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.clustergrid.geo.Geodesic;
+import org.clustergrid.index.NearestIndex;
+import org.clustergrid.model.Cluster;
+import org.clustergrid.model.FinancePoint.FinanceType;
+import org.clustergrid.model.LayerFeature;
+import org.clustergrid.model.Market.MarketKind;
+import org.clustergrid.model.Road;
+import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.scenario.CostProfile;
+import org.clustergrid.scenario.Intervention;
+import org.clustergrid.scenario.InterventionKind;
+import org.clustergrid.scenario.Scenario;
+import org.clustergrid.scenario.ScenarioApplier;
+import org.clustergrid.scenario.ScenarioEvaluation;
+import org.clustergrid.scenario.ScenarioEvaluator;
+import org.clustergrid.scoring.ProfileReader;
+import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.scoring.ScoringEngine;
+import org.clustergrid.scoring.ScoringProfile;
+import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * A what-if scenario evaluated the way it is today, by the full re-score, on the scaled region of {@link
+ * ScoringBench} (tiles of the real Pokhara extract; 10,000 clusters, ~1.3 M road segments, ~100,000 finance points,
+ * ~200,000 towns; see src/bench/scenario-bench.sh). The engine and the "before" run are built once; then each run
+ * times {@link ScenarioApplier#apply} and {@link ScenarioEvaluator#evaluate} (a new engine on the changed data, every
+ * cluster scored, before and after compared) of one deterministic 10-intervention scenario: 4 unpaved motorable
+ * roads paved (the nearest to 4 seeded clusters), 2 banks and a mobile money agent, a 33 kV line from a cluster to
+ * the nearest vertex of the nearest power line, a substation and a market — every point a coordinate of the data,
+ * every cost entered. The baseline an incremental evaluation is to be compared with.
+ * Arguments: shared gis folder, tilesX, tilesY, clusters, runs.
+ */
+public final class ScenarioBench {
+    private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private ScenarioBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path gis = Path.of(args[0]);
+        int tx = Integer.parseInt(args[1]);
+        int ty = Integer.parseInt(args[2]);
+        int count = Integer.parseInt(args[3]);
+        int runs = Integer.parseInt(args[4]);
+        Path pbf = gis.resolve("pokhara-osm/pokhara-2016-06-04.osm.pbf");
+
+        // the scaled region, exactly as ScoringBench makes it
+        long t0 = System.nanoTime();
+        List<Road> roads = ScaledRegion.roads(pbf, tx, ty);
+        List<StoredFeature> clusters = new ArrayList<>();
+        Random sizes = new Random(7);
+        int n = 0;
+        for (Cluster c : ScaledRegion.clusters(pbf, roads, tx, ty, count, 42)) {
+            int employment = (int) Math.round(Math.exp(Math.log(20) + sizes.nextDouble() * Math.log(250)));
+            Cluster sized = new Cluster(String.format(Locale.ROOT, "CG-XX-%06d", ++n), c.sourceId(), c.name(),
+                    c.sector(), c.products(), c.typology(), c.firms(), employment, c.marketsServed(), c.footprint(),
+                    c.source(), c.attributes());
+            clusters.add(new StoredFeature("bench", sized));
+        }
+        ScoringData data = new ScoringData(1, clusters, stored(roads), stored(ScaledRegion.powerLines(pbf, tx, ty)),
+                stored(ScaledRegion.financePoints(pbf, gis.resolve("india-pmgsy/Facilities"),
+                        Path.of("gis-data/mappings/pmgsy-facilities.yaml"), tx, ty, 100_000)),
+                stored(ScaledRegion.towns(pbf, gis.resolve("geonames/cities500.txt.gz"), tx, ty)));
+        System.out.printf(Locale.ROOT, "data: %d clusters, %d roads (%d segments), %d power lines, %d finance points,"
+                + " %d towns; made in %.1f s%n", data.clusters().size(), data.roads().size(),
+                ScaledRegion.segmentCount(roads), data.power().size(), data.finance().size(), data.markets().size(),
+                (System.nanoTime() - t0) / 1e9);
+
+        ScoringProfile profile;
+        try (var in = Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
+            profile = ProfileReader.read("default.yaml", in);
+        }
+        ScoringEngine engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
+        System.out.printf(Locale.ROOT, "engine build: %.2f s%n", engine.buildSeconds());
+        long s = System.nanoTime();
+        ScoringRun before = ScoringRun.run(engine, profile.dimensionWeights());
+        System.out.printf(Locale.ROOT, "before run: %d clusters scored in %.2f s%n", before.ranked().size(),
+                (System.nanoTime() - s) / 1e9);
+        engine = null; // each evaluation builds its own: let this one go
+
+        Scenario scenario = scenario(data, new Random(11));
+        double[] rebuild = new double[1];
+        double[] applyS = new double[runs];
+        double[] evalS = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            s = System.nanoTime();
+            ScenarioApplier.Applied applied = ScenarioApplier.apply(data, scenario, CostProfile.none("USD"));
+            applyS[r] = (System.nanoTime() - s) / 1e9;
+            s = System.nanoTime();
+            ScenarioEvaluation e = ScenarioEvaluator.evaluate(scenario.name(), applied, before, d -> {
+                ScoringEngine built = ScoringEngine.build(d, profile, SpeedProfile.defaults());
+                rebuild[0] = built.buildSeconds();
+                return built;
+            }, profile.dimensionWeights());
+            evalS[r] = (System.nanoTime() - s) / 1e9;
+            System.out.printf(Locale.ROOT, "run %d: apply %.3f s; evaluation %.2f s (engine rebuild %.2f s, scoring"
+                    + " and comparison %.2f s); %d clusters changed, priority gain %.1f for %,.0f USD%n", r + 1,
+                    applyS[r], evalS[r], rebuild[0], evalS[r] - rebuild[0], e.summary().clustersChanged(),
+                    e.summary().priorityGain(), e.summary().totalCost());
+        }
+        System.out.println("apply (s):      " + stats(applyS));
+        System.out.println("evaluation (s): " + stats(evalS));
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "heap used after GC %d MB, peak heap %d MB (max %d MB), %d processors%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20, peakHeap() >> 20, rt.maxMemory() >> 20,
+                rt.availableProcessors());
+    }
+
+    /** The 10 interventions, chosen by a seeded Random, at coordinates the data already hold, costs entered. */
+    static Scenario scenario(ScoringData data, Random random) {
+        List<StoredFeature> unpaved = data.roads().stream().filter(f -> f.feature() instanceof Road r
+                && r.motorable() && r.paving() == Road.Paving.UNPAVED).toList();
+        NearestIndex<StoredFeature> unpavedIndex = NearestIndex.build(unpaved, f -> f.feature().geometry());
+        Set<String> upgraded = new LinkedHashSet<>();
+        while (upgraded.size() < 4) {
+            unpavedIndex.nearest(clusterPoint(data, random)).ifPresent(x -> upgraded.add(x.item().layerId()));
+        }
+        List<Intervention> out = new ArrayList<>();
+        int k = 0;
+        for (String id : upgraded) {
+            out.add(new Intervention("pave-" + ++k, InterventionKind.UPGRADE_ROAD, null, null, List.of(id), null,
+                    "asphalt", null, null, null, null, 250_000.0));
+        }
+        out.add(point("bank-1", InterventionKind.FINANCE_POINT, clusterPoint(data, random), null, FinanceType.BANK,
+                null, 150_000.0));
+        out.add(point("bank-2", InterventionKind.FINANCE_POINT, clusterPoint(data, random), null, FinanceType.BANK,
+                null, 150_000.0));
+        out.add(point("agent", InterventionKind.FINANCE_POINT, clusterPoint(data, random), null,
+                FinanceType.MOBILE_MONEY_AGENT, null, 2_000.0));
+        // a 33 kV line from a cluster to the nearest vertex of the nearest power line
+        Geometry from = clusterPoint(data, random);
+        Geometry line = NearestIndex.build(data.power(), f -> f.feature().geometry()).nearest(from).orElseThrow()
+                .item().feature().geometry();
+        Coordinate to = Arrays.stream(line.getCoordinates()).min((a, b) -> Double.compare(
+                Geodesic.distance(from.getCoordinate().x, from.getCoordinate().y, a.x, a.y),
+                Geodesic.distance(from.getCoordinate().x, from.getCoordinate().y, b.x, b.y))).orElseThrow();
+        out.add(new Intervention("line-33kv", InterventionKind.NEW_POWER_LINE, null, GF.createLineString(
+                new Coordinate[] {from.getCoordinate(), to}), null, null, null, 33, null, null, null, 80_000.0));
+        out.add(point("substation", InterventionKind.NEW_SUBSTATION, clusterPoint(data, random), 33, null, null,
+                10_000.0));
+        out.add(point("market", InterventionKind.MARKET, clusterPoint(data, random), null, null,
+                MarketKind.MARKETPLACE, 60_000.0));
+        return new Scenario("scenario bench", null, out);
+    }
+
+    /** A seeded cluster's point, or its footprint's first vertex: a coordinate the data hold. */
+    private static Geometry clusterPoint(ScoringData data, Random random) {
+        Geometry g = data.clusters().get(random.nextInt(data.clusters().size())).feature().geometry();
+        return GF.createPoint(g.getCoordinate().copy());
+    }
+
+    private static Intervention point(String id, InterventionKind kind, Geometry at, Integer kv, FinanceType finance,
+            MarketKind market, double cost) {
+        return new Intervention(id, kind, null, at, null, null, null, kv, finance, market, null, cost);
+    }
+
+    private static String stats(double[] v) {
+        double[] x = v.clone();
+        Arrays.sort(x);
+        double median = x.length % 2 == 1 ? x[x.length / 2] : (x[x.length / 2 - 1] + x[x.length / 2]) / 2;
+        return String.format(Locale.ROOT, "min %.3f, median %.3f, max %.3f", x[0], median, x[x.length - 1]);
+    }
+
+    private static List<StoredFeature> stored(List<? extends LayerFeature> features) {
+        List<StoredFeature> out = new ArrayList<>(features.size());
+        for (LayerFeature f : features) {
+            out.add(new StoredFeature("bench", f));
+        }
+        return out;
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
