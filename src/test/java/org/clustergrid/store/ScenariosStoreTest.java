@@ -1,0 +1,42 @@
+package org.clustergrid.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
+import org.clustergrid.testing.TestStore;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Scenarios kept in both stores: saved, listed newest first, read back whole, deleted. */
+class ScenariosStoreTest {
+    @TempDir
+    Path dir;
+
+    static Stream<String> stores() {
+        return Stream.of("h2gis", "postgis");
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void savedReadListedAndDeleted(String kind) {
+        try (TestStore t = kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis()) {
+            Scenarios s = t.store().scenarios();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String geojson = "{\"type\":\"FeatureCollection\",\"name\":\"é ünïcode\",\"features\":[]}".repeat(200);
+            StoredScenario older = new StoredScenario("a", "first", null, 3, geojson, "ana", now.minusSeconds(60), 7);
+            StoredScenario newer = new StoredScenario("b", "second", "roads first", 1, "{}", "raj", now, 8);
+            s.save(older);
+            s.save(newer);
+            assertThat(s.list()).containsExactly(newer, older);
+            assertThat(s.get("a")).contains(older);
+            assertThat(s.get("nope")).isEmpty();
+            assertThat(s.delete("a")).isTrue();
+            assertThat(s.delete("a")).isFalse();
+            assertThat(s.list()).containsExactly(newer);
+        }
+    }
+}
