@@ -139,6 +139,7 @@ class ScenarioController {
         summary.put("workers_reached", m.workersReached());
         summary.put("total_cost", m.totalCost());
         summary.put("gain_per_cost", m.gainPerCost());
+        summary.put("warnings", m.warnings());
         out.put("summary", summary);
         out.put("clusters", e.clusters().stream().map(ScenarioOutput::row).toList());
         return out;

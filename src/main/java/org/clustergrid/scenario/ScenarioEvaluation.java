@@ -24,9 +24,11 @@ public record ScenarioEvaluation(String scenario, String currency, List<Scenario
      * @param firmsReached firms of the clusters whose gap fell
      * @param workersReached employment of the clusters whose gap fell
      * @param gainPerCost priority gain per unit of cost; null when nothing was spent
+     * @param warnings what a reader must know to read the figures, e.g. an indicator the data could not measure
+     *     at all (none of its kind) that the scenario's planned features alone made known
      */
     public record Summary(int clustersChanged, double gapClosed, double priorityGain, int liftedToTarget,
-            long firmsReached, long workersReached, double totalCost, Double gainPerCost) {}
+            long firmsReached, long workersReached, double totalCost, Double gainPerCost, List<String> warnings) {}
 
     /** One cluster before and after; indicators listed only where their value, score or missing reason changed. */
     public record ClusterChange(String id, String name, Integer size, Side before, Side after,

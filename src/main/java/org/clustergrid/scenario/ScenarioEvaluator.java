@@ -81,7 +81,29 @@ public final class ScenarioEvaluator {
         double cost = applied.totalCost();
         return new ScenarioEvaluation(scenario, applied.currency(), applied.priced(),
                 new ScenarioEvaluation.Summary(changed, gapClosed, priorityGain, lifted, firms, workers, cost,
-                        cost > 0 ? priorityGain / cost : null), clusters);
+                        cost > 0 ? priorityGain / cost : null, madeKnown(clusters)), clusters);
+    }
+
+    /**
+     * A warning per indicator that was unknown for want of any feature of its kind in the data (no MV line at all)
+     * and that the scenario's planned features made known: those clusters' scores move because a measurement now
+     * exists, not only because of what the intervention brings them.
+     */
+    private static List<String> madeKnown(List<ScenarioEvaluation.ClusterChange> clusters) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (ScenarioEvaluation.ClusterChange c : clusters) {
+            for (ScenarioEvaluation.IndicatorChange i : c.indicators()) {
+                if (Missing.Reason.EMPTY_LAYER.id().equals(i.missingBefore()) && i.after() != null) {
+                    counts.merge(i.id(), 1, Integer::sum);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        counts.forEach((id, n) -> out.add(id + ": the data hold none of its kind, so it was unknown; the scenario's"
+                + " planned features alone make it known for " + n + " cluster" + (n == 1 ? "" : "s") + ", whose"
+                + " scores move with the new measurement, not only with what the intervention brings them (import"
+                + " the existing network to compare like with like)"));
+        return out;
     }
 
     private static ScenarioEvaluation.Side side(ScoringRun.Ranked r) {

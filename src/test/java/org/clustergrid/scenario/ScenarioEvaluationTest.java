@@ -12,11 +12,13 @@ import java.util.Map;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.Layer;
+import org.clustergrid.model.PowerFeature;
 import org.clustergrid.model.Road;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.scoring.ClusterScore;
 import org.clustergrid.scoring.Indicator;
 import org.clustergrid.scoring.IndicatorResult;
+import org.clustergrid.scoring.Missing;
 import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
@@ -168,6 +170,31 @@ class ScenarioEvaluationTest {
             out[2 * i + 1] = c[i].y;
         }
         return out;
+    }
+
+    @Test
+    void aKindTheDataHoldNoneOfMadeKnownByPlannedFeaturesIsWarnedOf() {
+        // the Pokhara data without their substations: the substation distance is unknown everywhere
+        ScoringData noSubstations = new ScoringData(1, data.clusters(), data.roads(), data.power().stream()
+                .filter(p -> ((PowerFeature) p.feature()).kind() != PowerFeature.PowerKind.SUBSTATION
+                        && ((PowerFeature) p.feature()).kind() != PowerFeature.PowerKind.TRANSFORMER).toList(),
+                data.finance(), data.markets(), data.coverages());
+        ScoringRun was = ScoringRun.run(engine(noSubstations), profile.dimensionWeights());
+        assertThat(was.ranked()).allSatisfy(r -> assertThat(r.score().indicators()
+                .get(Indicator.POWER_SUBSTATION_DISTANCE).missing().reason()).isEqualTo(Missing.Reason.EMPTY_LAYER));
+        Point at = inside(data.clusters().get(0).feature().geometry());
+        Scenario s = ScenarioReader.read(ScenarioReaderTest.collection(ScenarioReaderTest.feature("{\"type\":\"Point\","
+                + "\"coordinates\":[" + at.getX() + "," + at.getY() + "]}", "\"kind\":\"new_substation\"")), "x");
+        ScenarioApplier.Applied applied = ScenarioApplier.apply(noSubstations, s, new CostProfile("test", "USD",
+                Map.of("hv_mv_substation", new CostProfile.Rate(25_000, "each", "a test rate"))));
+        ScenarioEvaluation e = ScenarioEvaluator.evaluate("x", applied, was, ScenarioEvaluationTest::engine,
+                profile.dimensionWeights());
+        assertThat(e.summary().warnings()).containsExactly("power_substation_distance: the data hold none of its"
+                + " kind, so it was unknown; the scenario's planned features alone make it known for "
+                + data.clusters().size() + " clusters, whose scores move with the new measurement, not only with what"
+                + " the intervention brings them (import the existing network to compare like with like)");
+        assertThat(e.priced()).singleElement().satisfies(p -> assertThat(p.basis())
+                .isEqualTo("hv_mv_substation: 25,000 USD each (a test rate)"));
     }
 
     @Test

@@ -113,6 +113,7 @@ public final class ScenarioCommand {
                 s.clustersChanged(), s.liftedToTarget(), s.gapClosed(), s.priorityGain(), s.gainPerCost() == null ? ""
                 : String.format(Locale.ROOT, ", %.3g per %s", s.gainPerCost(), e.currency()), s.firmsReached(),
                 s.workersReached());
+        s.warnings().forEach(w -> out.println("warning: " + w));
         List<ScenarioEvaluation.ClusterChange> changed = e.clusters().stream()
                 .filter(ScenarioEvaluation.ClusterChange::changed)
                 .sorted(Comparator.comparingDouble(ScenarioCommand::priorityFall).reversed()
