@@ -22,6 +22,8 @@ import org.clustergrid.model.LayerFeature;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.PowerFeature;
 import org.clustergrid.model.Road;
+import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -223,5 +225,45 @@ public final class ScaledRegion {
                 action.apply(i, j, AffineTransformation.translationInstance(i, j));
             }
         }
+    }
+
+    /**
+     * The scoring benchmarks' region as scoring data: {@code tx} × {@code ty} tiles of the Pokhara roads and power
+     * lines, {@code count} clusters with seeded sizes (employment 20–5,000, log-uniform, so every cluster has a priority
+     * and a rank), the PMGSY finance points spread over the tiles (100,000) and GeoNames cities500 plus the tiled
+     * places as towns; printed as one line with the time it took.
+     */
+    public static ScoringData scoringData(Path gis, int tx, int ty, int count)
+            throws Exception {
+        long t0 = System.nanoTime();
+        Path pbf = gis.resolve("pokhara-osm/pokhara-2016-06-04.osm.pbf");
+        List<Road> roads = roads(pbf, tx, ty);
+        List<StoredFeature> clusters = new ArrayList<>();
+        Random sizes = new Random(7);
+        int n = 0;
+        for (Cluster c : clusters(pbf, roads, tx, ty, count, 42)) {
+            int employment = (int) Math.round(Math.exp(Math.log(20) + sizes.nextDouble() * Math.log(250)));
+            Cluster sized = new Cluster(String.format(java.util.Locale.ROOT, "CG-XX-%06d", ++n), c.sourceId(),
+                    c.name(), c.sector(), c.products(), c.typology(), c.firms(), employment, c.marketsServed(),
+                    c.footprint(), c.source(), c.attributes());
+            clusters.add(new StoredFeature("bench", sized));
+        }
+        ScoringData data = new ScoringData(1, clusters,
+                stored(roads), stored(powerLines(pbf, tx, ty)), stored(financePoints(pbf,
+                        gis.resolve("india-pmgsy/Facilities"), Path.of("gis-data/mappings/pmgsy-facilities.yaml"), tx,
+                        ty, 100_000)), stored(towns(pbf, gis.resolve("geonames/cities500.txt.gz"), tx, ty)));
+        System.out.printf(java.util.Locale.ROOT, "data: %d clusters, %d roads (%d segments), %d power lines, %d"
+                + " finance points, %d towns; made in %.1f s%n", data.clusters().size(), data.roads().size(),
+                segmentCount(roads), data.power().size(), data.finance().size(), data.markets().size(),
+                (System.nanoTime() - t0) / 1e9);
+        return data;
+    }
+
+    private static List<StoredFeature> stored(List<? extends LayerFeature> features) {
+        List<StoredFeature> out = new ArrayList<>(features.size());
+        for (LayerFeature f : features) {
+            out.add(new StoredFeature("bench", f));
+        }
+        return out;
     }
 }

@@ -12,9 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.clustergrid.geo.Geodesic;
 import org.clustergrid.index.NearestIndex;
-import org.clustergrid.model.Cluster;
 import org.clustergrid.model.FinancePoint.FinanceType;
-import org.clustergrid.model.LayerFeature;
 import org.clustergrid.model.Market.MarketKind;
 import org.clustergrid.model.Road;
 import org.clustergrid.network.SpeedProfile;
@@ -58,29 +56,7 @@ public final class ScenarioBench {
         int ty = Integer.parseInt(args[2]);
         int count = Integer.parseInt(args[3]);
         int runs = Integer.parseInt(args[4]);
-        Path pbf = gis.resolve("pokhara-osm/pokhara-2016-06-04.osm.pbf");
-
-        // the scaled region, exactly as ScoringBench makes it
-        long t0 = System.nanoTime();
-        List<Road> roads = ScaledRegion.roads(pbf, tx, ty);
-        List<StoredFeature> clusters = new ArrayList<>();
-        Random sizes = new Random(7);
-        int n = 0;
-        for (Cluster c : ScaledRegion.clusters(pbf, roads, tx, ty, count, 42)) {
-            int employment = (int) Math.round(Math.exp(Math.log(20) + sizes.nextDouble() * Math.log(250)));
-            Cluster sized = new Cluster(String.format(Locale.ROOT, "CG-XX-%06d", ++n), c.sourceId(), c.name(),
-                    c.sector(), c.products(), c.typology(), c.firms(), employment, c.marketsServed(), c.footprint(),
-                    c.source(), c.attributes());
-            clusters.add(new StoredFeature("bench", sized));
-        }
-        ScoringData data = new ScoringData(1, clusters, stored(roads), stored(ScaledRegion.powerLines(pbf, tx, ty)),
-                stored(ScaledRegion.financePoints(pbf, gis.resolve("india-pmgsy/Facilities"),
-                        Path.of("gis-data/mappings/pmgsy-facilities.yaml"), tx, ty, 100_000)),
-                stored(ScaledRegion.towns(pbf, gis.resolve("geonames/cities500.txt.gz"), tx, ty)));
-        System.out.printf(Locale.ROOT, "data: %d clusters, %d roads (%d segments), %d power lines, %d finance points,"
-                + " %d towns; made in %.1f s%n", data.clusters().size(), data.roads().size(),
-                ScaledRegion.segmentCount(roads), data.power().size(), data.finance().size(), data.markets().size(),
-                (System.nanoTime() - t0) / 1e9);
+        ScoringData data = ScaledRegion.scoringData(gis, tx, ty, count);
 
         ScoringProfile profile;
         try (var in = Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
@@ -176,14 +152,6 @@ public final class ScenarioBench {
         Arrays.sort(x);
         double median = x.length % 2 == 1 ? x[x.length / 2] : (x[x.length / 2 - 1] + x[x.length / 2]) / 2;
         return String.format(Locale.ROOT, "min %.3f, median %.3f, max %.3f", x[0], median, x[x.length - 1]);
-    }
-
-    private static List<StoredFeature> stored(List<? extends LayerFeature> features) {
-        List<StoredFeature> out = new ArrayList<>(features.size());
-        for (LayerFeature f : features) {
-            out.add(new StoredFeature("bench", f));
-        }
-        return out;
     }
 
     private static long peakHeap() {
