@@ -34,6 +34,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RestController
 @RequestMapping("/api/scenarios")
 class ScenarioController {
+    static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
+    static final int MAX_COMPARED = 5;
     private final ScenarioService scenarios;
     private final BoundedWork work;
 
@@ -80,29 +82,91 @@ class ScenarioController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Before and after for every cluster, with the summary; {@code f=csv} for the clusters as CSV. */
+    /**
+     * Before and after for every cluster, with the summary; {@code f=csv} for the clusters as CSV, {@code
+     * f=geojson} for them with their footprints (a map of the change).
+     */
     @GetMapping("/{id}/evaluation")
     DeferredResult<ResponseEntity<?>> evaluation(@PathVariable String id,
             @RequestParam(defaultValue = "json") String f) {
-        if (!List.of("json", "csv").contains(f)) {
-            throw ApiException.badRequest("f must be json or csv, not '" + Literals.excerpt(f) + "'");
+        if (!List.of("json", "csv", "geojson").contains(f)) {
+            throw ApiException.badRequest("f must be json, csv or geojson, not '" + Literals.excerpt(f) + "'");
         }
         StoredScenario s = find(id);
         return work.submit(() -> {
-            ScenarioEvaluation e;
-            try {
-                e = scenarios.evaluate(s);
-            } catch (ScenarioException x) {
-                throw new ApiException(HttpStatus.CONFLICT, "scenario '" + s.name() + "' no longer fits the data: "
-                        + x.getMessage());
-            }
-            if (f.equals("csv")) {
-                return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+            ScenarioEvaluation e = evaluate(s);
+            return switch (f) {
+                case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                         .header("Content-Disposition", "attachment; filename=\"scenario-" + s.id() + ".csv\"")
                         .body(ScenarioOutput.csv(e).getBytes(StandardCharsets.UTF_8));
-            }
-            return ResponseEntity.ok(json(s, e));
+                case "geojson" -> ResponseEntity.ok().contentType(GEOJSON).body(ScenarioGeoJson.clusters(e,
+                        scenarios.footprints()));
+                default -> ResponseEntity.ok(json(s, e));
+            };
         });
+    }
+
+    /** The interventions on a map: each with its kind, fields and price (drawn dashed where they are lines). */
+    @GetMapping("/{id}/interventions")
+    DeferredResult<ResponseEntity<?>> interventions(@PathVariable String id) {
+        StoredScenario s = find(id);
+        return work.submit(() -> ResponseEntity.ok().contentType(GEOJSON).body(ScenarioGeoJson.interventions(
+                evaluate(s).priced(), scenarios.roads())));
+    }
+
+    /** Two to five scenarios side by side: their summaries, and each changed cluster's priority under each. */
+    @GetMapping("/compare")
+    DeferredResult<ResponseEntity<?>> compare(@RequestParam String ids) {
+        List<String> list = List.of(ids.split(",", -1));
+        if (list.size() < 2 || list.size() > MAX_COMPARED) {
+            throw ApiException.badRequest("ids names 2 to " + MAX_COMPARED + " scenarios, comma-separated, not "
+                    + list.size());
+        }
+        List<StoredScenario> found = list.stream().map(this::find).toList();
+        return work.submit(() -> {
+            List<Map<String, Object>> summaries = new java.util.ArrayList<>();
+            Map<String, Map<String, Object>> clusters = new java.util.TreeMap<>();
+            for (StoredScenario s : found) {
+                ScenarioEvaluation e = evaluate(s);
+                Map<String, Object> one = describe(s);
+                one.put("currency", e.currency());
+                one.put("summary", summary(e.summary()));
+                summaries.add(one);
+                for (ScenarioEvaluation.ClusterChange c : e.clusters()) {
+                    if (!c.changed()) {
+                        continue;
+                    }
+                    Map<String, Object> row = clusters.computeIfAbsent(c.id(), k -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        r.put("cluster_grid_id", c.id());
+                        r.put("name", c.name());
+                        r.put("priority_before", c.before().priority());
+                        r.put("gap_before", c.before().gap());
+                        r.put("after", new LinkedHashMap<String, Object>());
+                        return r;
+                    });
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> after = (Map<String, Object>) row.get("after");
+                    Map<String, Object> side = new LinkedHashMap<>();
+                    side.put("priority", c.after().priority());
+                    side.put("gap", c.after().gap());
+                    after.put(s.id(), side);
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("scenarios", summaries);
+            out.put("clusters", List.copyOf(clusters.values()));
+            return ResponseEntity.ok(out);
+        });
+    }
+
+    private ScenarioEvaluation evaluate(StoredScenario s) {
+        try {
+            return scenarios.evaluate(s);
+        } catch (ScenarioException x) {
+            throw new ApiException(HttpStatus.CONFLICT, "scenario '" + s.name() + "' no longer fits the data: "
+                    + x.getMessage());
+        }
     }
 
     private StoredScenario find(String id) {
@@ -129,7 +193,12 @@ class ScenarioController {
         Map<String, Object> out = describe(s);
         out.put("currency", e.currency());
         out.put("interventions", e.priced().stream().map(ScenarioController::priced).toList());
-        ScenarioEvaluation.Summary m = e.summary();
+        out.put("summary", summary(e.summary()));
+        out.put("clusters", e.clusters().stream().map(ScenarioOutput::row).toList());
+        return out;
+    }
+
+    private static Map<String, Object> summary(ScenarioEvaluation.Summary m) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("clusters_changed", m.clustersChanged());
         summary.put("gap_closed", m.gapClosed());
@@ -140,12 +209,10 @@ class ScenarioController {
         summary.put("total_cost", m.totalCost());
         summary.put("gain_per_cost", m.gainPerCost());
         summary.put("warnings", m.warnings());
-        out.put("summary", summary);
-        out.put("clusters", e.clusters().stream().map(ScenarioOutput::row).toList());
-        return out;
+        return summary;
     }
 
-    private static Map<String, Object> priced(ScenarioApplier.Priced p) {
+    static Map<String, Object> priced(ScenarioApplier.Priced p) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", p.intervention().id());
         out.put("kind", p.intervention().kind().id());

@@ -88,6 +88,20 @@ public class ScenarioService {
                 now);
     }
 
+    /** The footprints of the scored clusters by Cluster Grid ID, for maps of an evaluation. */
+    public Map<String, org.locationtech.jts.geom.Geometry> footprints() {
+        Map<String, org.locationtech.jts.geom.Geometry> out = new java.util.HashMap<>();
+        scoring.engine().data().clusters().forEach(c -> out.put(c.layerId(), c.feature().geometry()));
+        return out;
+    }
+
+    /** The road segments of the scored data by id ({@code dataset.id}), for maps of upgrades. */
+    public Map<String, org.locationtech.jts.geom.Geometry> roads() {
+        Map<String, org.locationtech.jts.geom.Geometry> out = new java.util.HashMap<>();
+        scoring.engine().data().roads().forEach(r -> out.put(r.layerId(), r.feature().geometry()));
+        return out;
+    }
+
     /** The scenario scored against the profile's run on the current data; a scenario no longer applicable throws. */
     public ScenarioEvaluation evaluate(StoredScenario stored) {
         String key = stored.id() + "@" + store.dataVersion();

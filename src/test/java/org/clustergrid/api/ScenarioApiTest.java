@@ -95,6 +95,42 @@ class ScenarioApiTest extends ServerTest {
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.body().lines().count()).isEqualTo(scores.path("features").size() + 1);
         assertThat(get(location + "/evaluation?f=xml").statusCode()).isEqualTo(400);
+        JsonNode map = JSON.readTree(get(location + "/evaluation?f=geojson").body());
+        assertThat(map.path("features")).hasSize(scores.path("features").size());
+        assertThat(map.path("features")).anySatisfy(c -> {
+            assertThat(c.path("id").asText()).isEqualTo(id);
+            assertThat(c.path("geometry")).isEqualTo(geometry);
+            assertThat(c.path("properties").path("changed").asBoolean()).isTrue();
+        });
+        JsonNode planned = JSON.readTree(get(location + "/interventions").body());
+        assertThat(planned.path("features")).singleElement().satisfies(x -> {
+            assertThat(x.path("geometry").path("coordinates")).isEqualTo(at);
+            assertThat(x.path("properties").path("kind").asText()).isEqualTo("finance_point");
+            assertThat(x.path("properties").path("finance_type").asText()).isEqualTo("bank");
+            assertThat(x.path("properties").path("cost").asDouble()).isEqualTo(150000);
+            assertThat(x.path("properties").path("planned").asBoolean()).isTrue();
+        });
+
+        // a second scenario, the same bank for less, compared with the first
+        HttpResponse<String> cheaper = post(bank.replace("\"A branch\"", "\"A cheaper branch\"")
+                .replace("150000", "90000"), "X-Admin-Token", TOKEN);
+        String other = JSON.readTree(cheaper.body()).path("id").asText();
+        HttpResponse<String> compared = get("/api/scenarios/compare?ids=" + scenario.path("id").asText() + ","
+                + other);
+        assertThat(compared.statusCode()).as(compared.body()).isEqualTo(200);
+        JsonNode both = JSON.readTree(compared.body());
+        assertThat(both.path("scenarios")).hasSize(2);
+        assertThat(both.path("scenarios").get(1).path("summary").path("gain_per_cost").asDouble())
+                .isGreaterThan(both.path("scenarios").get(0).path("summary").path("gain_per_cost").asDouble());
+        assertThat(both.path("clusters")).anySatisfy(c -> {
+            assertThat(c.path("cluster_grid_id").asText()).isEqualTo(id);
+            assertThat(c.path("after").path(other).path("priority").asDouble())
+                    .isEqualTo(c.path("after").path(scenario.path("id").asText()).path("priority").asDouble());
+        });
+        assertThat(get("/api/scenarios/compare?ids=" + other).statusCode()).isEqualTo(400);
+        assertThat(get("/api/scenarios/compare?ids=" + other + ",nope").statusCode()).isEqualTo(404);
+        http.send(HttpRequest.newBuilder(URI.create(url("/api/scenarios/" + other))).header("X-Admin-Token", TOKEN)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
 
         // the data change: the scenario is stale, with the reason
         var delete = http.send(HttpRequest.newBuilder(URI.create(url("/api/admin/datasets/demo-markets")))
