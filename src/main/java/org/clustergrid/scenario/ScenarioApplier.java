@@ -62,6 +62,7 @@ public final class ScenarioApplier {
         List<StoredFeature> finance = new ArrayList<>(base.finance());
         List<StoredFeature> markets = new ArrayList<>(base.markets());
         NearestIndex<StoredFeature> roadIndex = null;
+        Map<String, String> upgradedBy = new HashMap<>();
         List<Priced> priced = new ArrayList<>();
         for (Intervention x : scenario.interventions()) {
             String at = "intervention '" + x.id() + "' (" + x.kind().id() + ")";
@@ -74,6 +75,12 @@ public final class ScenarioApplier {
                         Integer i = roadAt.get(roadId);
                         if (i == null) {
                             problems.add(at + ": no road '" + roadId + "' in the data");
+                            continue;
+                        }
+                        String first = upgradedBy.putIfAbsent(roadId, x.id());
+                        if (first != null) {
+                            problems.add(at + ": road '" + roadId + "' is upgraded by intervention '" + first
+                                    + "' already (it would be paid for twice)");
                             continue;
                         }
                         StoredFeature was = roads.get(i);

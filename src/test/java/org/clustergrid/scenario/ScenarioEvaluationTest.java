@@ -202,7 +202,9 @@ class ScenarioEvaluationTest {
         String far = "{\"type\":\"LineString\",\"coordinates\":[[85.5,27.0],[85.6,27.1]]}";
         assertThatThrownBy(() -> evaluate(ScenarioReaderTest.collection(
                 ScenarioReaderTest.feature("null", "\"kind\":\"upgrade_road\",\"surface\":\"asphalt\","
-                        + "\"roads\":[\"nowhere.w1\"],\"cost\":1"),
+                        + "\"roads\":[\"nowhere.w1\",\"" + data.roads().get(0).layerId() + "\"],\"cost\":1"),
+                ScenarioReaderTest.feature("null", "\"kind\":\"upgrade_road\",\"id\":\"again\",\"surface\":"
+                        + "\"concrete\",\"roads\":[\"" + data.roads().get(0).layerId() + "\"],\"cost\":1"),
                 ScenarioReaderTest.feature(far, "\"kind\":\"new_road\",\"id\":\"far\",\"class\":\"tertiary\","
                         + "\"surface\":\"gravel\",\"cost\":1"),
                 ScenarioReaderTest.feature(ScenarioReaderTest.POINT, "\"kind\":\"finance_point\","
@@ -211,10 +213,13 @@ class ScenarioEvaluationTest {
                 .satisfies(x -> assertThat(((ScenarioException) x).problems()).satisfiesExactly(
                         p -> assertThat(p).isEqualTo("intervention 'i1' (upgrade_road): no road 'nowhere.w1' in the"
                                 + " data"),
+                        p -> assertThat(p).isEqualTo("intervention 'again' (upgrade_road): road '"
+                                + data.roads().get(0).layerId() + "' is upgraded by intervention 'i1' already (it would"
+                                + " be paid for twice)"),
                         p -> assertThat(p).startsWith("intervention 'far' (new_road): neither end lies within 500 m"
                                 + " of a road of the data (the nearer is ").endsWith(" km away): a link that joins no"
                                 + " road serves no one"),
-                        p -> assertThat(p).isEqualTo("intervention 'i3' (finance_point): no cost entered, and cost"
+                        p -> assertThat(p).isEqualTo("intervention 'i4' (finance_point): no cost entered, and cost"
                                 + " profile 'none' has no rate 'finance_bank': enter its cost, or add the rate with its"
                                 + " source")));
         assertThat(data.clusters().get(0).feature()).isInstanceOf(Cluster.class);
