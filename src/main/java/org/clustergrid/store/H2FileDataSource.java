@@ -58,10 +58,11 @@ final class H2FileDataSource extends PlainDataSource {
         Path base = dataDir.toAbsolutePath().normalize().resolve("clustergrid");
         Path file = Path.of(base + ".mv.db");
         // WRITE_DELAY=0: a commit is in the file when it returns (by default H2 writes it up to half a second later,
-        // so a kill just after an import reported success lost it); the long lock timeout lets an import wait for
-        // another one instead of failing
+        // so a kill just after an import reported success lost it); MAX_COMPACT_TIME=0: no chunks moved when the
+        // store closes (H2 2.3.232 moves them there, and a kill amid the move left a file it could not open: "Double
+        // mark"); the long lock timeout lets an import wait for another one instead of failing
         String url = "jdbc:h2:file:" + base + (serverOnLoopbackOnly() ? ";AUTO_SERVER=TRUE" : "")
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=600000";
+                + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0;LOCK_TIMEOUT=600000";
         H2FileDataSource source = new H2FileDataSource(file, url, password);
         if (HELD.merge(file, 1, Integer::sum) == 1) {
             try {
