@@ -21,14 +21,18 @@ public record ClusterGridProperties(
         demo = demo == null ? new Demo(null) : demo;
         admin = admin == null ? new Admin(null) : admin;
         api = api == null ? new Api(0, 0) : api;
-        scoring = scoring == null ? new Scoring(null) : scoring;
+        scoring = scoring == null ? new Scoring(null, null) : scoring;
         tiles = tiles == null ? new Tiles(null) : tiles;
         wms = wms == null ? new Wms(null, null, null, null) : wms;
         limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null, null, null, null) : limits;
     }
 
     /** @param profile a scoring profile YAML file; blank for the bundled default profile */
-    public record Scoring(String profile) {}
+    /**
+     * @param profile the scoring profile (YAML file); empty for the default one
+     * @param costs the cost profile pricing scenarios' interventions (YAML file); empty for the default one
+     */
+    public record Scoring(String profile, String costs) {}
 
     /** PostGIS connection, used when {@code store=postgis}. */
     public record Postgis(String url, String user, String password, String schema) {}

@@ -41,11 +41,23 @@ public class ScenarioService {
                 }
             });
 
-    public ScenarioService(SpatialStore store, ScoringService scoring) throws IOException {
+    public ScenarioService(SpatialStore store, ScoringService scoring, ClusterGridProperties properties)
+            throws IOException {
         this.store = store;
         this.scoring = scoring;
-        try (InputStream in = new ClassPathResource(DEFAULT_COSTS).getInputStream()) {
-            this.costs = CostProfile.read("default.yaml", in);
+        this.costs = loadCosts(properties.scoring().costs());
+    }
+
+    /** The cost profile in a file, or the default one ({@value #DEFAULT_COSTS}) for none. */
+    public static CostProfile loadCosts(String location) throws IOException {
+        if (location == null || location.isBlank()) {
+            try (InputStream in = new ClassPathResource(DEFAULT_COSTS).getInputStream()) {
+                return CostProfile.read("default.yaml", in);
+            }
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(location);
+        try (InputStream in = java.nio.file.Files.newInputStream(p)) {
+            return CostProfile.read(p.getFileName().toString(), in);
         }
     }
 

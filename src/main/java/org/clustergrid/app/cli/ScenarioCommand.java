@@ -1,7 +1,6 @@
 package org.clustergrid.app.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.clustergrid.app.ScenarioService;
 import org.clustergrid.app.ScoringService;
 import org.clustergrid.scenario.CostProfile;
 import org.clustergrid.scenario.Scenario;
@@ -19,7 +19,6 @@ import org.clustergrid.scenario.ScenarioException;
 import org.clustergrid.scenario.ScenarioOutput;
 import org.clustergrid.scenario.ScenarioReader;
 import org.clustergrid.scoring.ScoringRun;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * {@code clustergrid scenario evaluate FILE.geojson [--costs FILE.yaml] [--csv FILE] [--top N]}: scores the store's
@@ -29,13 +28,12 @@ public final class ScenarioCommand {
     public static final String USAGE = """
             usage: java -jar clustergrid.jar scenario evaluate FILE.geojson [options]
               FILE.geojson         the interventions, one GeoJSON feature each (docs/scenarios.md)
-              --costs FILE.yaml    the unit costs that price interventions without a cost (default:
-                                   gis-data/costs/default.yaml)
+              --costs FILE.yaml    the unit costs that price interventions without a cost (default: the
+                                   setting clustergrid.scoring.costs, else gis-data/costs/default.yaml)
               --csv FILE           write every cluster before and after as CSV
               --top N              print the N clusters whose priority falls most (default 10)
               --clustergrid.scoring.profile=FILE.yaml   another scoring profile; any server setting works
             """;
-    static final String DEFAULT_COSTS = "gis-data/costs/default.yaml";
 
     /** Parsed options. */
     public record Options(Path scenario, Path costs, Path csv, int top) {}
@@ -64,12 +62,18 @@ public final class ScenarioCommand {
         return new Options(Path.of(args[1]), costs, csv, top);
     }
 
-    public static int run(ScoringService scoring, Options o, PrintStream out, PrintStream err) {
+    /**
+     * @param costs the server's cost profile ({@code clustergrid.scoring.costs}), used when {@code --costs} names
+     *     none
+     */
+    public static int run(ScoringService scoring, CostProfile costs, Options o, PrintStream out, PrintStream err) {
         try {
             String file = o.scenario().getFileName().toString();
             Scenario scenario = ScenarioReader.read(Files.readString(o.scenario(), StandardCharsets.UTF_8),
                     file.replaceFirst("\\.(geo)?json$", ""));
-            CostProfile costs = costs(o.costs());
+            if (o.costs() != null) {
+                costs = ScenarioService.loadCosts(o.costs().toString());
+            }
             long start = System.nanoTime();
             ScoringRun before = scoring.defaultRun();
             ScenarioApplier.Applied applied = ScenarioApplier.apply(scoring.engine().data(), scenario, costs);
@@ -86,17 +90,6 @@ public final class ScenarioCommand {
         } catch (IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());
             return 2;
-        }
-    }
-
-    private static CostProfile costs(Path file) throws IOException {
-        if (file == null) {
-            try (InputStream in = new ClassPathResource(DEFAULT_COSTS).getInputStream()) {
-                return CostProfile.read("default.yaml", in);
-            }
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return CostProfile.read(file.getFileName().toString(), in);
         }
     }
 
