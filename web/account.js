@@ -2,6 +2,7 @@
 import { API } from './config.js';
 import { wireImportForm } from './import-form.js';
 import { passwordButton } from './password-dialog.js';
+import { enableScenarioEditing } from './scenario-list.js';
 import { $ } from './ui.js';
 
 /** The session as /api/session tells it; null when the server cannot say. */
@@ -45,6 +46,7 @@ export async function renderAccount() {
     return;
   }
   wireImportForm(session);
+  enableScenarioEditing(session);
   var who = document.createElement('span');
   who.textContent = 'Signed in as ' + session.user + ' (' + session.role + ')';
   box.appendChild(who);

@@ -21,10 +21,10 @@ function errorDetail(body) {
   return body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-async function fetchOk(url, accept) {
+async function fetchOk(url, accept, cache) {
   var res;
   try {
-    res = await fetch(url, { headers: { Accept: accept } });
+    res = await fetch(url, { headers: { Accept: accept }, cache: cache || 'default' });
   } catch (err) {
     throw new Error('Could not reach the server for ' + url + ' (' + err.message + ')');
   }
@@ -35,8 +35,9 @@ async function fetchOk(url, accept) {
   return res;
 }
 
-export async function getJson(url) {
-  var res = await fetchOk(url, 'application/json, application/geo+json');
+/** The JSON at url; fresh: neither stored nor revalidated by the browser (for answers its validators miss). */
+export async function getJson(url, fresh) {
+  var res = await fetchOk(url, 'application/json, application/geo+json', fresh ? 'no-store' : 'default');
   try {
     return await res.json();
   } catch (e) {

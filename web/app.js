@@ -30,6 +30,15 @@
  *   downloads.js         GeoJSON / CSV of the clusters in view, WMS / OGC API URLs
  *   quality.js           what the map says about unknowns (unranked clusters, missing indicators, quality flags,
  *                        data coverage)
+ *   scenario-list.js     "Scenarios": the stored what-if scenarios to evaluate, compare or delete
+ *   scenario-api.js      their requests: list, evaluate, save, delete, and a refusal's problems one by one
+ *   scenario-kinds.js    the kinds of intervention, how each is drawn and described
+ *   scenario-draft.js    "New scenario": interventions placed on the map or uploaded, saved in one request
+ *   scenario-draft-map.js  placing an intervention by one click (point) or two (line), and drawing the draft
+ *   scenario-view.js     the scenario panel in place of the ranking
+ *   scenario-evaluation.js  an evaluation in it: summary, priced interventions, changed clusters, CSV
+ *   scenario-compare.js  scenarios' summaries side by side
+ *   scenario-change-view.js  the clusters coloured by how much their gap fell, with its key
  */
 import { renderAccount } from './account.js';
 import { getAllItems, getJson } from './api.js';
@@ -46,6 +55,8 @@ import { renderTable, wireTable } from './ranking-table.js';
 import { wireRegionTable } from './regions-table.js';
 import { wireRegions } from './regions-view.js';
 import { applyScores, rescore, setScore } from './scoring.js';
+import { hideChangeView } from './scenario-change-view.js';
+import { wireScenarios } from './scenario-list.js';
 import { fillSearch, wireSearch } from './search.js';
 import { state } from './state.js';
 import { $, clearTasks, showMessage, startTask } from './ui.js';
@@ -69,6 +80,7 @@ function wireKeys() {
     }
   });
   $('score-select').addEventListener('change', function (ev) {
+    hideChangeView(); // a score chosen means the map coloured by it again
     setScore(ev.target.value);
   });
 }
@@ -87,7 +99,9 @@ async function start() {
   state.map = createMap();
   wireKeys();
   setClusterClickHandler(function (id) {
-    select(id, { zoom: false, scrollRow: true });
+    if (!state.placing) { // a click placing a scenario's intervention is not a choice of cluster
+      select(id, { zoom: false, scrollRow: true });
+    }
   });
   wireTable(toggleRow);
   wireRegions();
@@ -95,6 +109,7 @@ async function start() {
   wireFilters();
   wireSearch();
   wireExport();
+  var scenariosListed = wireScenarios();
 
   renderAccount();
   getJson(API + 'health').then(renderHealth).catch(function (err) {
@@ -197,6 +212,7 @@ async function start() {
     return setLayer(id, true);
   });
   loads.push(loadOwnLayers(asked));
+  loads.push(scenariosListed);
   enableUrlSaving();
   if (asked.selected && state.byId[asked.selected]) {
     // restore the selection without moving the view the link asked for

@@ -6,10 +6,17 @@ import { colorOf } from './score-classes.js';
 import { state } from './state.js';
 
 var clickHandler = function () {};
+// another colouring than the chosen score's ({colour(p), tooltip(p)}: a scenario's changes), or null
+var otherView = null;
 
 /** What a click on a cluster does with its Cluster Grid ID: the page sets it to selecting the cluster. */
 export function setClusterClickHandler(handler) {
   clickHandler = handler;
+}
+
+/** Colours the clusters by view.colour(properties) with view.tooltip(properties), or by the score again (null). */
+export function setClusterView(view) {
+  otherView = view;
 }
 
 function clusterRadius(p) {
@@ -19,8 +26,8 @@ function clusterRadius(p) {
 function clusterStyle(p) {
   var selected = p.cluster_grid_id === state.selected;
   return {
-    color: selected ? '#000000' : '#4d4d4d', weight: selected ? 4 : 1.5, fillColor: colorOf(p), fillOpacity: 0.9,
-    opacity: 1
+    color: selected ? '#000000' : '#4d4d4d', weight: selected ? 4 : 1.5,
+    fillColor: otherView ? otherView.colour(p) : colorOf(p), fillOpacity: 0.9, opacity: 1
   };
 }
 
@@ -42,9 +49,9 @@ export function drawClusters() {
     onEachFeature: function (f, l) {
       var p = f.properties;
       l.feature = f;
-      l.bindTooltip('<strong>' + esc(p.name) + '</strong><br>' + esc(SCORES[state.score].label) + ': ' +
-        (typeof p[state.score] === 'number' ? fmtNumber(p[state.score], 1) : 'not scored') + ' · ' +
-        rankText(p), { sticky: true, direction: 'top' });
+      l.bindTooltip(otherView ? otherView.tooltip(p) : '<strong>' + esc(p.name) + '</strong><br>' +
+        esc(SCORES[state.score].label) + ': ' + (typeof p[state.score] === 'number' ? fmtNumber(p[state.score], 1)
+        : 'not scored') + ' · ' + rankText(p), { sticky: true, direction: 'top' });
       l.on('click', function () {
         clickHandler(p.cluster_grid_id);
       });

@@ -7,6 +7,22 @@ export function fmtNumber(n, decimals) {
   return Number(n).toLocaleString('en', { maximumFractionDigits: decimals === undefined ? 1 : decimals });
 }
 
+/** A number with exactly so many decimals ("31.0"), so figures side by side line up. */
+export function fmtFixed(n, decimals) {
+  if (n === null || n === undefined || isNaN(n)) {
+    return '—';
+  }
+  return Number(n).toLocaleString('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** A number to its first few significant digits, for ratios as small as 0.0042 or as large as 12,300. */
+export function fmtSignificant(n, digits) {
+  if (n === null || n === undefined || isNaN(n)) {
+    return '—';
+  }
+  return Number(n).toLocaleString('en', { maximumSignificantDigits: digits || 3 });
+}
+
 /** Metres as "850 m", "2.2 km", "34 km". */
 export function fmtDistance(m) {
   if (m === null || m === undefined || isNaN(m)) {

@@ -9,6 +9,13 @@ import { $ } from './ui.js';
 
 // keys other modules add: 'main' beneath the cluster classes, 'more' among the other layers' keys
 var parts = { main: [], more: [] };
+// the clusters' key while they are coloured otherwise than by the score (a scenario's changes), or null
+var clusterKey = null;
+
+/** Replaces the key of the score's classes by html() (a function), or restores it (null). */
+export function setClusterKey(html) {
+  clusterKey = html;
+}
 
 /** Adds a key to the legend: a function giving its HTML ('' when its layer is off). */
 export function addLegendPart(where, html) {
@@ -35,30 +42,7 @@ export function renderLegend() {
     };
     legendControl.addTo(state.map);
   }
-  var def = SCORES[state.score];
-  var counts = [0, 0, 0, 0, 0];
-  var noData = 0;
-  state.features.forEach(function (f) {
-    var k = classOf(f.properties[state.score]);
-    if (k < 0) {
-      noData++;
-    } else {
-      counts[k]++;
-    }
-  });
-  var html = '<summary>Legend</summary><div class="legend-title">Clusters: ' + esc(def.label) + '</div>' +
-    '<div class="legend-note">' + (def.needHigh ? 'higher = more need' : 'lower = more need') +
-    (def.fixed ? '' : '; quintiles of the clusters') + '</div>';
-  // most need on top, as planners read the list from the top
-  for (var i = state.classes.length - 1; i >= 0; i--) {
-    var c = state.classes[i];
-    html += '<div class="legend-row" data-class="' + i + '"><span class="swatch box" style="background:' + c.color +
-      '"></span>' + esc(c.label) + ' <span class="muted">(' + counts[i] + ')</span></div>';
-  }
-  if (noData) {
-    html += '<div class="legend-row"><span class="swatch box" style="background:' + NO_DATA_COLOR +
-      '"></span>not scored: too little known <span class="muted">(' + noData + ')</span></div>';
-  }
+  var html = '<summary>Legend</summary>' + (clusterKey ? clusterKey() : scoreClassesHtml());
   html += '<div class="legend-note">Circle size: cluster size (employment)</div>' + partsHtml('main');
   // the other layers' keys fold away, so the cluster classes stay readable on small screens
   var more = '';
@@ -82,6 +66,35 @@ export function renderLegend() {
   }
   div.innerHTML = html;
   div.open = wasOpen;
+}
+
+/** The chosen score's classes with their counts, most need on top. */
+function scoreClassesHtml() {
+  var def = SCORES[state.score];
+  var counts = [0, 0, 0, 0, 0];
+  var noData = 0;
+  state.features.forEach(function (f) {
+    var k = classOf(f.properties[state.score]);
+    if (k < 0) {
+      noData++;
+    } else {
+      counts[k]++;
+    }
+  });
+  var html = '<div class="legend-title">Clusters: ' + esc(def.label) + '</div>' +
+    '<div class="legend-note">' + (def.needHigh ? 'higher = more need' : 'lower = more need') +
+    (def.fixed ? '' : '; quintiles of the clusters') + '</div>';
+  // most need on top, as planners read the list from the top
+  for (var i = state.classes.length - 1; i >= 0; i--) {
+    var c = state.classes[i];
+    html += '<div class="legend-row" data-class="' + i + '"><span class="swatch box" style="background:' + c.color +
+      '"></span>' + esc(c.label) + ' <span class="muted">(' + counts[i] + ')</span></div>';
+  }
+  if (noData) {
+    html += '<div class="legend-row"><span class="swatch box" style="background:' + NO_DATA_COLOR +
+      '"></span>not scored: too little known <span class="muted">(' + noData + ')</span></div>';
+  }
+  return html;
 }
 
 function otherLegends() {

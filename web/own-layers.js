@@ -137,7 +137,7 @@ function ownLegends() {
  * GetFeatureInfo on the image as drawn, the topmost first.
  */
 async function identify(ev) {
-  if (!drawOrder.length) {
+  if (!drawOrder.length || state.placing) {
     return;
   }
   var map = state.map;

@@ -18,5 +18,6 @@ export var state = {
   filters: { typology: '', sector: '', country: '', band: '' },
   datasets: [],
   own: {}, // layers of your own: name -> {meta, on, layer}
-  regionLayer: null // the layer of your own summed up "by region", or null
+  regionLayer: null, // the layer of your own summed up "by region", or null
+  placing: false // a scenario's intervention is being placed: map clicks place it, not select or identify
 };

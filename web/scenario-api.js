@@ -1,0 +1,88 @@
+// Requests of the what-if scenarios API: list, evaluate, save and delete (writes carry the session's CSRF token),
+// and the problems of a refused scenario one by one.
+import { getJson } from './api.js';
+import { API } from './config.js';
+
+var BASE = API + 'scenarios';
+// the server cuts error messages at 2,000 characters, ending them with "..."
+var CUT_MESSAGE_LENGTH = 2000;
+// what the server puts before its list of problems:
+// "scenario 'A' refused: ", "scenario 'A' cannot be applied: ", "not a scenario: "
+var PROBLEMS_PREFIX = /^(?:not a scenario|scenario(?: '[\s\S]*?')? (?:refused|cannot be applied)): /;
+
+/**
+ * The stored scenarios. Asked for fresh: the list's ETag follows the data version, which saving or deleting a
+ * scenario does not move, so a revalidated list would come back as it was.
+ */
+export function listScenarios() {
+  return getJson(BASE, true);
+}
+
+/** The evaluation's URL: JSON, or the clusters as CSV with format 'csv'. */
+export function evaluationUrl(id, format) {
+  return BASE + '/' + encodeURIComponent(id) + '/evaluation' + (format ? '?f=' + format : '');
+}
+
+export function getEvaluation(id) {
+  return getJson(evaluationUrl(id));
+}
+
+function writeHeaders(session, more) {
+  var headers = Object.assign({ Accept: 'application/json' }, more || {});
+  if (session && session.csrf) {
+    headers[session.csrf.header] = session.csrf.token;
+  }
+  return headers;
+}
+
+/**
+ * Posts a scenario (GeoJSON text); defaultName names it when the collection has no name. Resolves to
+ * {ok: true, scenario} when stored, else {ok: false, status, problems: [text, …]}.
+ */
+export async function saveScenario(text, session, defaultName) {
+  var url = BASE + (defaultName ? '?name=' + encodeURIComponent(defaultName) : '');
+  var res = await fetch(url, {
+    method: 'POST', headers: writeHeaders(session, { 'Content-Type': 'application/geo+json' }), body: text
+  });
+  var body = await res.json().catch(function () {
+    return null;
+  });
+  if (res.status === 201 && body) {
+    return { ok: true, scenario: body };
+  }
+  return { ok: false, status: res.status, problems: problemsOf(body, res.status) };
+}
+
+/** Deletes a scenario; throws with the server's reason when it is not deleted. */
+export async function deleteScenario(id, session) {
+  var res = await fetch(BASE + '/' + encodeURIComponent(id), { method: 'DELETE', headers: writeHeaders(session) });
+  if (res.status !== 204) {
+    var body = await res.json().catch(function () {
+      return null;
+    });
+    throw new Error((body && body.message) || 'HTTP ' + res.status);
+  }
+}
+
+/**
+ * The problems of a refusal, one a line: the API sends them in one message, after what was refused and separated
+ * by "; ". Other errors (not signed in, too large, busy) are one problem.
+ */
+export function problemsOf(body, status) {
+  var message = body && body.message ? String(body.message) : 'HTTP ' + status;
+  if (status !== 400) {
+    return [message];
+  }
+  var cut = message.length >= CUT_MESSAGE_LENGTH - 3 && /\.\.\.$/.test(message);
+  var problems = message.replace(PROBLEMS_PREFIX, '').split('; ').filter(Boolean);
+  if (cut) {
+    problems.push('… and more: the server shortened its list of problems');
+  }
+  return problems;
+}
+
+/** The index of the intervention a problem names ("features[3].properties.cost: …"), or -1. */
+export function featureIndexOf(problem) {
+  var m = /^features\[(\d+)\]/.exec(problem);
+  return m ? Number(m[1]) : -1;
+}

@@ -1,0 +1,224 @@
+// "New scenario" (analysts and admins): interventions placed on the map or read from an uploaded GeoJSON, listed
+// with a remove button, saved in one POST; a refusal lists every problem and changes nothing else.
+import { esc } from './quality.js';
+import { featureIndexOf, saveScenario } from './scenario-api.js';
+import { cancelPlacing, drawDraft, startPlacing } from './scenario-draft-map.js';
+import { costText, describeIntervention, kindOf } from './scenario-kinds.js';
+import { $ } from './ui.js';
+
+var DEFAULT_LINE_KV = 33; // a common MV voltage; the planner changes it for HV
+
+var draft = {
+  features: [], // GeoJSON features, one an intervention, in the order they are posted
+  extra: {}, // members of an uploaded collection kept as they were (e.g. its description)
+  raw: null, // an uploaded file the page cannot read as a collection: posted as it is, for the server to check
+  problems: {} // feature index -> true, for those the last refusal named
+};
+var session = null;
+var onSaved = function () {};
+
+/** Shows the form to a caller who may make scenarios; saved(scenario) is called after each save. */
+export function wireScenarioDraft(caller, saved) {
+  session = caller;
+  onSaved = saved;
+  var form = $('scenario-form');
+  $('scenario-new').hidden = false;
+  form.elements.kind.addEventListener('change', showFieldsOfKind);
+  showFieldsOfKind();
+  $('scenario-place').addEventListener('click', place);
+  form.elements.upload.addEventListener('change', function () {
+    readUpload(form.elements.upload.files[0]);
+  });
+  $('scenario-clear').addEventListener('click', clearDraft);
+  $('scenario-draft-list').addEventListener('click', function (ev) {
+    var button = ev.target.closest('button[data-remove]');
+    if (button) {
+      draft.features.splice(Number(button.dataset.remove), 1);
+      draft.problems = {};
+      renderDraft();
+    }
+  });
+  form.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    save();
+  });
+  renderDraft();
+}
+
+function showFieldsOfKind() {
+  var form = $('scenario-form');
+  var kind = form.elements.kind.value;
+  form.querySelectorAll('[data-for]').forEach(function (el) {
+    el.hidden = el.dataset.for.split(' ').indexOf(kind) < 0;
+  });
+  var kv = form.elements.voltage_kv;
+  kv.required = kind === 'new_power_line';
+  if (kind === 'new_power_line' && !kv.value) {
+    kv.value = DEFAULT_LINE_KV;
+  }
+}
+
+/** The properties of the intervention the form describes; the server gives ids (i1, i2 …) by position. */
+function propertiesFromForm() {
+  var f = $('scenario-form').elements;
+  var p = { kind: f.kind.value };
+  if (p.kind === 'finance_point') {
+    p.finance_type = f.finance_type.value;
+  } else if (p.kind === 'market') {
+    p.market_kind = f.market_kind.value;
+  } else if (p.kind === 'new_road') {
+    p.class = f.class.value;
+    p.surface = f.surface.value;
+  }
+  if ((p.kind === 'new_power_line' || p.kind === 'new_substation') && f.voltage_kv.value !== '') {
+    p.voltage_kv = Number(f.voltage_kv.value);
+  }
+  if (f.cost.value !== '') {
+    p.cost = Number(f.cost.value);
+  }
+  if (f.label.value.trim()) {
+    p.name = f.label.value.trim();
+  }
+  return p;
+}
+
+function place() {
+  var form = $('scenario-form');
+  // the fields' own checks (a voltage, a cost of 0 or more) before the map is clicked
+  var fields = ['voltage_kv', 'cost'].map(function (n) {
+    return form.elements[n];
+  });
+  var bad = fields.filter(function (el) {
+    return !el.closest('[hidden]') && !el.checkValidity();
+  })[0];
+  if (bad) {
+    bad.reportValidity();
+    return;
+  }
+  var properties = propertiesFromForm();
+  var kind = kindOf(properties.kind);
+  startPlacing(kind.geometry, kind.colour, function (geometry) {
+    draft.features.push({ type: 'Feature', geometry: geometry, properties: properties });
+    // a cost and a label belong to one intervention: the next starts without them
+    form.elements.cost.value = '';
+    form.elements.label.value = '';
+    if (draft.raw !== null) {
+      form.elements.upload.value = ''; // an unreadable file and placed interventions cannot go together
+      draft.raw = null;
+    }
+    draft.problems = {};
+    hint('Placed: ' + describeIntervention(properties) + '.');
+    renderDraft();
+  }, hint);
+}
+
+function hint(text) {
+  $('scenario-place-hint').textContent = text;
+}
+
+async function readUpload(file) {
+  if (!file) {
+    return;
+  }
+  cancelPlacing();
+  var text = await file.text();
+  var fc = null;
+  try {
+    fc = JSON.parse(text);
+  } catch (e) {
+    fc = null;
+  }
+  draft.problems = {};
+  if (fc && fc.type === 'FeatureCollection' && Array.isArray(fc.features)) {
+    draft.features = fc.features.slice();
+    draft.extra = {};
+    Object.keys(fc).forEach(function (k) {
+      if (k !== 'type' && k !== 'features' && k !== 'name') {
+        draft.extra[k] = fc[k];
+      }
+    });
+    draft.raw = null;
+    var name = $('scenario-form').elements.name;
+    if (typeof fc.name === 'string' && fc.name.trim()) {
+      name.value = fc.name.trim();
+    }
+    hint('Read ' + fc.features.length + ' interventions from ' + file.name + '.');
+  } else {
+    draft.features = [];
+    draft.raw = text;
+    hint(file.name + ' is not a GeoJSON FeatureCollection this page can read; Save sends it as it is, for the' +
+      ' server to check.');
+  }
+  renderDraft();
+}
+
+function clearDraft() {
+  cancelPlacing();
+  draft = { features: [], extra: {}, raw: null, problems: {} };
+  var form = $('scenario-form');
+  form.elements.name.value = '';
+  form.elements.upload.value = '';
+  hint('');
+  $('scenario-status').textContent = '';
+  renderDraft();
+}
+
+function renderDraft() {
+  var list = $('scenario-draft-list');
+  list.innerHTML = draft.features.map(function (f, i) {
+    var p = f.properties || {};
+    return '<li class="' + (draft.problems[i] ? 'has-problem' : '') + '"><span>' + esc(describeIntervention(p)) +
+      ' <span class="muted">· ' + esc(costText(p)) + '</span></span><button type="button" class="icon" ' +
+      'data-remove="' + i + '" aria-label="Remove intervention ' + (i + 1) + '" title="Remove">×</button></li>';
+  }).join('');
+  list.hidden = draft.features.length === 0;
+  $('scenario-draft-count').textContent = draft.raw !== null ? 'An uploaded file, sent as it is.'
+    : draft.features.length ? draft.features.length + (draft.features.length === 1 ? ' intervention' : ' interventions')
+      : 'No interventions yet: place one on the map or upload a GeoJSON.';
+  drawDraft(draft.features, draft.problems);
+}
+
+async function save() {
+  var form = $('scenario-form');
+  var name = form.elements.name.value.trim();
+  var text = draft.raw !== null ? draft.raw : JSON.stringify(Object.assign({ type: 'FeatureCollection' },
+    name ? { name: name } : {}, draft.extra, { features: draft.features }));
+  var button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  status('Saving…');
+  try {
+    var result = await saveScenario(text, session, name);
+    if (!result.ok) {
+      showProblems(result.problems);
+      return;
+    }
+    clearDraft();
+    status('Saved “' + esc(result.scenario.name) + '”.');
+    onSaved(result.scenario);
+  } catch (err) {
+    status('The scenario could not be sent: ' + esc(err.message));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Every problem of a refusal as a list item; the interventions they name are marked in the list and on the map. */
+function showProblems(problems) {
+  draft.problems = {};
+  problems.forEach(function (p) {
+    var i = featureIndexOf(p);
+    if (i >= 0) {
+      draft.problems[i] = true;
+    }
+  });
+  status('<strong>Not saved</strong> (' + problems.length + (problems.length === 1 ? ' problem' : ' problems') +
+    '):<ul class="scenario-problems">' + problems.map(function (p) {
+    return '<li>' + esc(p) + '</li>';
+  }).join('') + '</ul>');
+  renderDraft();
+  $('scenario-status').scrollIntoView({ block: 'nearest' });
+}
+
+function status(html) {
+  $('scenario-status').innerHTML = html;
+}
