@@ -4,16 +4,7 @@ import { getJson } from './api.js';
 import { API } from './config.js';
 
 var BASE = API + 'scenarios';
-// the server cuts error messages at 2,000 characters, ending them with "..."
-var CUT_MESSAGE_LENGTH = 2000;
-// what the server puts before its list of problems:
-// "scenario 'A' refused: ", "scenario 'A' cannot be applied: ", "not a scenario: "
-var PROBLEMS_PREFIX = /^(?:not a scenario|scenario(?: '[\s\S]*?')? (?:refused|cannot be applied)): /;
-
-/**
- * The stored scenarios. Asked for fresh: the list's ETag follows the data version, which saving or deleting a
- * scenario does not move, so a revalidated list would come back as it was.
- */
+/** The stored scenarios, asked for fresh: saving or deleting one changes the list. */
 export function listScenarios() {
   return getJson(BASE, true);
 }
@@ -65,20 +56,14 @@ export async function deleteScenario(id, session) {
 }
 
 /**
- * The problems of a refusal, one a line: the API sends them in one message, after what was refused and separated
- * by "; ". Other errors (not signed in, too large, busy) are one problem.
+ * The problems of a refusal, one a line: a refused scenario's 400 lists them apart ({@code problems}); other errors
+ * (not signed in, too large, busy) are one problem.
  */
 export function problemsOf(body, status) {
-  var message = body && body.message ? String(body.message) : 'HTTP ' + status;
-  if (status !== 400) {
-    return [message];
+  if (status === 400 && body && Array.isArray(body.problems) && body.problems.length) {
+    return body.problems.map(String);
   }
-  var cut = message.length >= CUT_MESSAGE_LENGTH - 3 && /\.\.\.$/.test(message);
-  var problems = message.replace(PROBLEMS_PREFIX, '').split('; ').filter(Boolean);
-  if (cut) {
-    problems.push('… and more: the server shortened its list of problems');
-  }
-  return problems;
+  return [body && body.message ? String(body.message) : 'HTTP ' + status];
 }
 
 /** The index of the intervention a problem names ("features[3].properties.cost: …"), or -1. */

@@ -38,6 +38,15 @@ class ApiExceptionHandler {
         return error(e.status(), e.getMessage());
     }
 
+    /** A scenario refused: 400 with every problem apart as well ({@code problems}), each naming feature and field. */
+    @ExceptionHandler(org.clustergrid.scenario.ScenarioException.class)
+    ResponseEntity<Map<String, Object>> scenario(org.clustergrid.scenario.ScenarioException e) {
+        Map<String, Object> b = body(HttpStatus.BAD_REQUEST, e.getMessage());
+        b.put("problems", e.problems().stream().map(p -> p.length() <= MAX_MESSAGE ? p
+                : p.substring(0, MAX_MESSAGE - 3) + "...").toList());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(b);
+    }
+
     @ExceptionHandler(ImportFailedException.class)
     ResponseEntity<Map<String, Object>> importFailed(ImportFailedException e) {
         Map<String, Object> body = body(HttpStatus.UNPROCESSABLE_ENTITY,

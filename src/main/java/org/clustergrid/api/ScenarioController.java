@@ -7,6 +7,7 @@ import java.util.Map;
 import org.clustergrid.app.ScenarioService;
 import org.clustergrid.app.limits.BoundedWork;
 import org.clustergrid.filter.Literals;
+import org.clustergrid.scenario.CostProfile;
 import org.clustergrid.scenario.ScenarioApplier;
 import org.clustergrid.scenario.ScenarioEvaluation;
 import org.clustergrid.scenario.ScenarioException;
@@ -51,14 +52,22 @@ class ScenarioController {
         if (geojson == null || geojson.isBlank()) {
             throw ApiException.badRequest("the body is empty; send the scenario as a GeoJSON FeatureCollection");
         }
-        StoredScenario s;
-        try {
-            s = scenarios.create(geojson, name, Callers.of(auth).name());
-        } catch (ScenarioException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        StoredScenario s = scenarios.create(geojson, name, Callers.of(auth).name());
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/scenarios/" + s.id())
                 .body(describe(s));
+    }
+
+    /** The cost profile that prices interventions entered without a cost: currency, and each rate with its source. */
+    @GetMapping("/costs")
+    Map<String, Object> costs() {
+        CostProfile c = scenarios.costs();
+        Map<String, Object> rates = new LinkedHashMap<>();
+        c.rates().forEach((k, r) -> rates.put(k, Map.of("value", r.value(), "unit", r.unit(), "source", r.source())));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", c.name());
+        out.put("currency", c.currency());
+        out.put("rates", rates);
+        return out;
     }
 
     @GetMapping

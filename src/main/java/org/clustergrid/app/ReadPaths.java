@@ -12,10 +12,12 @@ final class ReadPaths {
     }
 
     /**
-     * Answers that depend only on the stored data, so the data version validates them. Health (live status) and
-     * scores (they also follow the scoring profile, which changes without an import) are left out.
+     * Answers that depend only on the stored data, so the data version validates them. Health (live status), scores
+     * (they also follow the scoring profile, which changes without an import) and scenarios (made and deleted without
+     * a change of the data) are left out.
      */
     static boolean followsData(String path) {
-        return isPublic(path) && !path.startsWith("/api/health") && !path.startsWith("/api/scor");
+        return isPublic(path) && !path.startsWith("/api/health") && !path.startsWith("/api/scor")
+                && !path.startsWith("/api/scenarios");
     }
 }

@@ -62,7 +62,17 @@ class ScenarioApiTest extends ServerTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("message").asText())
                 .contains("intervention 'i1' (upgrade_road): no road 'demo.nowhere' in the data");
+        assertThat(JSON.readTree(bad.body()).path("problems")).extracting(JsonNode::asText).containsExactly(
+                "intervention 'i1' (upgrade_road): no road 'demo.nowhere' in the data", "intervention 'i1'"
+                        + " (upgrade_road): no cost entered, and cost profile 'default.yaml' has no rate"
+                        + " 'road_upgrade_km': enter its cost, or add the rate with its source");
         assertThat(JSON.readTree(get("/api/scenarios").body())).as("nothing stored").isEmpty();
+        // the list changes without the data changing: no data-version validator
+        assertThat(get("/api/scenarios").headers().firstValue("ETag")).isEmpty();
+        JsonNode costs = JSON.readTree(get("/api/scenarios/costs").body());
+        assertThat(costs.path("currency").asText()).isEqualTo("USD");
+        assertThat(costs.path("rates").path("mv_line_km").path("value").asDouble()).isEqualTo(7000);
+        assertThat(costs.path("rates").path("mv_line_km").path("source").asText()).contains("OnSSET");
 
         HttpResponse<String> made = post(bank, "X-Admin-Token", TOKEN);
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);

@@ -76,6 +76,7 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/scenarios/{id}/evaluation", "/api/scenarios/{id:no-such}/evaluation", "f"),
             e("/api/scenarios/{id}/interventions", "/api/scenarios/{id:no-such}/interventions"),
             e("/api/scenarios/compare", "/api/scenarios/compare?ids=a,b", "ids"),
+            e("/api/scenarios/costs", "/api/scenarios/costs"),
             e("/api/scoring/runs", "/api/scoring/runs"),
             e("/api/scoring/runs/{id}", "/api/scoring/runs/{id:1}"),
             e("/api/admin/imports/jobs/{id}", "/api/admin/imports/jobs/{id:7d444840-9dc0-11d1-b245-5ffdce74fad2}"),

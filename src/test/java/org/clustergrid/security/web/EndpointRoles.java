@@ -64,6 +64,7 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("GET /api/scenarios/{id}/evaluation", Need.READ),
             Map.entry("GET /api/scenarios/{id}/interventions", Need.READ),
             Map.entry("GET /api/scenarios/compare", Need.READ),
+            Map.entry("GET /api/scenarios/costs", Need.READ),
             Map.entry("POST /api/scenarios", Need.ANALYST),
             Map.entry("DELETE /api/scenarios/{id}", Need.ANALYST),
             Map.entry("POST /api/admin/imports", Need.ADMIN),
