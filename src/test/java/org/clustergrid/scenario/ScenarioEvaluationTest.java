@@ -26,7 +26,7 @@ import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.StoredFeature;
 import org.clustergrid.testing.PokharaLayers;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -41,8 +41,15 @@ class ScenarioEvaluationTest {
     static ScoringData data;
     static ScoringRun before;
 
-    @BeforeAll
-    static void scoreTheDataAsTheyAre() throws Exception {
+    /**
+     * Scores the data as they are, once for the class; called by each test, so that without the shared data each
+     * test skips with the reason (a class-level skip would report no test at all).
+     */
+    @BeforeEach
+    void scoreTheDataAsTheyAre() throws Exception {
+        if (before != null) {
+            return;
+        }
         Map<Layer, List<StoredFeature>> pokhara = PokharaLayers.read();
         try (var in = Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
             profile = ProfileReader.read("default.yaml", in);

@@ -13,7 +13,7 @@ import org.clustergrid.model.Typology;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.store.StoredFeature;
 import org.clustergrid.testing.PokharaLayers;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -24,8 +24,12 @@ class PokharaScoringTest {
     static ScoringEngine engine;
     static ScoringProfile profile;
 
-    @BeforeAll
-    static void build() throws Exception {
+    /** Once for the class, from each test: without the shared data each test skips with the reason. */
+    @BeforeEach
+    void build() throws Exception {
+        if (engine != null) {
+            return;
+        }
         Map<Layer, List<StoredFeature>> pokhara = PokharaLayers.read();
         data = new ScoringData(1, pokhara.get(Layer.CLUSTERS), pokhara.get(Layer.ROADS), pokhara.get(Layer.POWER),
                 pokhara.get(Layer.FINANCE), pokhara.get(Layer.MARKETS));

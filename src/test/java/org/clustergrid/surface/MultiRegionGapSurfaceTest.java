@@ -21,7 +21,7 @@ import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.store.StoredFeature;
 import org.clustergrid.surface.Regions.Region;
 import org.clustergrid.testing.PokharaLayers;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -39,8 +39,12 @@ class MultiRegionGapSurfaceTest {
     static ScoringEngine engine;
     static int pokharaClusters;
 
-    @BeforeAll
-    static void build() throws Exception {
+    /** Once for the class, from each test: without the shared data each test skips with the reason. */
+    @BeforeEach
+    void build() throws Exception {
+        if (engine != null) {
+            return;
+        }
         Map<Layer, List<StoredFeature>> pokhara = PokharaLayers.read();
         List<StoredFeature> clusters = new ArrayList<>(pokhara.get(Layer.CLUSTERS));
         List<StoredFeature> markets = new ArrayList<>(pokhara.get(Layer.MARKETS));

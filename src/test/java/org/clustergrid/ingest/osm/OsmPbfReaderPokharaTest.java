@@ -22,7 +22,7 @@ import org.clustergrid.model.Road;
 import org.clustergrid.model.Road.Paving;
 import org.clustergrid.model.Typology.ClusterType;
 import org.clustergrid.testing.SharedData;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
@@ -41,8 +41,12 @@ class OsmPbfReaderPokharaTest {
     static List<LayerFeature> features;
     static Map<String, LayerFeature> byId;
 
-    @BeforeAll
-    static void read() throws Exception {
+    /** Once for the class, from each test: without the shared data each test skips with the reason. */
+    @BeforeEach
+    void read() throws Exception {
+        if (byId != null) {
+            return;
+        }
         report = new ImportReport();
         features = new ArrayList<>();
         Runtime rt = Runtime.getRuntime();
