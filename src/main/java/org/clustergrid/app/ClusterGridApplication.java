@@ -127,8 +127,7 @@ public class ClusterGridApplication {
             if (ctx == null) {
                 return 1;
             }
-            return ScenarioCommand.run(ctx.getBean(ScoringService.class), ctx.getBean(ScenarioService.class).costs(),
-                    options, System.out, System.err);
+            return ScenarioCommand.run(ctx.getBean(ScenarioService.class), options, System.out, System.err);
         }
     }
 

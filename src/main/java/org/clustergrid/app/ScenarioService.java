@@ -121,12 +121,18 @@ public class ScenarioService {
         if (cached != null) {
             return cached;
         }
-        Scenario s = ScenarioReader.read(stored.geojson(), stored.name());
-        ScoringRun before = scoring.defaultRun();
-        ScenarioApplier.Applied applied = ScenarioApplier.apply(scoring.engine().data(), s, costs);
-        ScenarioEvaluation e = ScenarioEvaluator.evaluate(s.name(), applied, before, scoring::engineOn,
-                before.weights());
+        ScenarioEvaluation e = evaluate(ScenarioReader.read(stored.geojson(), stored.name()), costs);
         evaluations.put(key, e);
         return e;
+    }
+
+    /**
+     * A scenario, priced with {@code costs}, scored against the profile's run on the current data; one that does not
+     * fit the data throws {@link org.clustergrid.scenario.ScenarioException}.
+     */
+    public ScenarioEvaluation evaluate(Scenario s, CostProfile costs) {
+        ScoringRun before = scoring.defaultRun();
+        ScenarioApplier.Applied applied = ScenarioApplier.apply(scoring.engine().data(), s, costs);
+        return ScenarioEvaluator.evaluate(s.name(), applied, before, scoring::engineOn, before.weights());
     }
 }

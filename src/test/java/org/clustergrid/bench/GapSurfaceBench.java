@@ -13,7 +13,6 @@ import org.clustergrid.model.LayerFeature;
 import org.clustergrid.model.Road;
 import org.clustergrid.model.Typology;
 import org.clustergrid.network.SpeedProfile;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
@@ -22,6 +21,7 @@ import org.clustergrid.surface.GapSurface;
 import org.clustergrid.surface.HexGrid;
 import org.clustergrid.surface.RegionTimes;
 import org.clustergrid.surface.Regions.Region;
+import org.clustergrid.testing.DefaultProfile;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -63,10 +63,7 @@ public final class GapSurfaceBench {
         }
         ScoringData data = new ScoringData(1, clusters, stored(roads), List.of(), List.of(),
                 stored(ScaledRegion.towns(pbf, gis.resolve("geonames/cities500.txt.gz"), tx, ty)));
-        ScoringProfile profile;
-        try (var in = java.nio.file.Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default.yaml", in);
-        }
+        ScoringProfile profile = DefaultProfile.read();
         ScoringEngine engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
         System.out.printf(Locale.ROOT, "data: %d clusters, %d roads (%d segments, %d×%d tiles), %d towns; engine %.1f s%n",
                 clusters.size(), roads.size(), ScaledRegion.segmentCount(roads), tx, ty, data.markets().size(),

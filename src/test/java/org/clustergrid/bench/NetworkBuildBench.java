@@ -11,11 +11,11 @@ import org.clustergrid.model.Market;
 import org.clustergrid.model.Road;
 import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.SpeedProfile;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.store.StoredFeature;
+import org.clustergrid.testing.DefaultProfile;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.AffineTransformation;
 
@@ -46,10 +46,7 @@ public final class NetworkBuildBench {
         Path facilities = gis.resolve("india-pmgsy/Facilities");
         Path mapping = Path.of("gis-data/mappings/pmgsy-facilities.yaml");
         Path cities = gis.resolve("geonames/cities500.txt.gz");
-        ScoringProfile profile;
-        try (var in = java.nio.file.Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default.yaml", in);
-        }
+        ScoringProfile profile = DefaultProfile.read();
 
         List<Road> roads = ScaledRegion.roads(pbf, tiles, tiles);
         measure("scaled " + tiles + "x" + tiles, profile, roads,

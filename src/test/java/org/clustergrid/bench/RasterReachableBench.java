@@ -22,6 +22,7 @@ import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.store.ContextLayerFeed;
 import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.StoredFeature;
+import org.clustergrid.testing.DefaultProfile;
 import org.clustergrid.testing.PokharaLayers;
 import org.clustergrid.testing.TestStore;
 
@@ -96,7 +97,7 @@ public final class RasterReachableBench {
     }
 
     private static ScoringProfile profile(String measure, int minutes) throws Exception {
-        String yaml = Files.readString(Path.of("gis-data/profiles/default.yaml")) + "\nlayer_indicators:\n  pop:\n    "
+        String yaml = Files.readString(DefaultProfile.FILE) + "\nlayer_indicators:\n  pop:\n    "
                 + measure + "\n    minutes: " + minutes + "\n    dimension: markets\n    weight: 1\n"
                 + "    curve: [[0, 0], [1000000, 100]]\n";
         return ProfileReader.read("bench.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));

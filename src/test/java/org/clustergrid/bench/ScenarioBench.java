@@ -1,7 +1,6 @@
 package org.clustergrid.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,12 +22,12 @@ import org.clustergrid.scenario.Scenario;
 import org.clustergrid.scenario.ScenarioApplier;
 import org.clustergrid.scenario.ScenarioEvaluation;
 import org.clustergrid.scenario.ScenarioEvaluator;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.StoredFeature;
+import org.clustergrid.testing.DefaultProfile;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -58,10 +57,7 @@ public final class ScenarioBench {
         int runs = Integer.parseInt(args[4]);
         ScoringData data = ScaledRegion.scoringData(gis, tx, ty, count);
 
-        ScoringProfile profile;
-        try (var in = Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default.yaml", in);
-        }
+        ScoringProfile profile = DefaultProfile.read();
         ScoringEngine engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
         System.out.printf(Locale.ROOT, "engine build: %.2f s%n", engine.buildSeconds());
         long s = System.nanoTime();

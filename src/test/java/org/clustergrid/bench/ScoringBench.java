@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.clustergrid.network.SpeedProfile;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.testing.DefaultProfile;
 
 /**
  * A full scoring run of the scaled region (see {@link ScaledRegion} and src/bench/scoring-bench.sh): builds the
@@ -28,10 +28,7 @@ public final class ScoringBench {
         int runs = Integer.parseInt(args[4]);
         ScoringData data = ScaledRegion.scoringData(gis, tx, ty, count);
 
-        ScoringProfile profile;
-        try (var in = java.nio.file.Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default.yaml", in);
-        }
+        ScoringProfile profile = DefaultProfile.read();
         System.gc();
         long heapBefore = usedHeap();
         ScoringEngine engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());

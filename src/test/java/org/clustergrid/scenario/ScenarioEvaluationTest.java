@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +17,12 @@ import org.clustergrid.scoring.ClusterScore;
 import org.clustergrid.scoring.Indicator;
 import org.clustergrid.scoring.IndicatorResult;
 import org.clustergrid.scoring.Missing;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.StoredFeature;
+import org.clustergrid.testing.DefaultProfile;
 import org.clustergrid.testing.PokharaLayers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +49,7 @@ class ScenarioEvaluationTest {
             return;
         }
         Map<Layer, List<StoredFeature>> pokhara = PokharaLayers.read();
-        try (var in = Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default.yaml", in);
-        }
+        profile = DefaultProfile.read();
         data = new ScoringData(1, pokhara.get(Layer.CLUSTERS), pokhara.get(Layer.ROADS), pokhara.get(Layer.POWER),
                 pokhara.get(Layer.FINANCE), pokhara.get(Layer.MARKETS));
         before = ScoringRun.run(engine(data), profile.dimensionWeights());

@@ -24,12 +24,12 @@ import org.clustergrid.scoring.ClusterScore;
 import org.clustergrid.scoring.Indicator;
 import org.clustergrid.scoring.IndicatorResult;
 import org.clustergrid.scoring.MultiRegionStore;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.StoredFeature;
+import org.clustergrid.testing.DefaultProfile;
 import org.clustergrid.testing.SharedData;
 import org.clustergrid.testing.TestStore;
 import org.junit.jupiter.api.Assumptions;
@@ -62,10 +62,7 @@ class ScenarioOracleTest {
     void evaluationEqualsTheChangedDataImportedAndScoredAnew() throws Exception {
         Path pbf = SharedData.pokharaPbf();
         requireOsmium();
-        ScoringProfile profile;
-        try (var in = Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default.yaml", in);
-        }
+        ScoringProfile profile = DefaultProfile.read();
         ScenarioEvaluation evaluation;
         ScoringRun inMemory;
         try (TestStore a = TestStore.h2gis(dir.resolve("a"))) {

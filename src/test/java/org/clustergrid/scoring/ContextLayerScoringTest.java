@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.clustergrid.ingest.ImportLimits;
@@ -74,18 +73,14 @@ class ContextLayerScoringTest {
     @TempDir
     Path dir;
 
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
-
     record Habitation(double lon, double lat, Long population) {}
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void countsAndSumsAgreeWithACountMadeApart(String kind) throws Exception {
         Path zip = SharedData.require("india-pmgsy/Habitation/Sikkim.zip");
         List<Habitation> apart = readApart(zip);
-        try (TestStore t = kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis()) {
+        try (TestStore t = TestStore.of(kind, dir)) {
             var imported = new ContextLayerImporter(t.store(), ImportLimits.DEFAULT).run(new ContextLayerImporter.Request(
                     List.of(zip), null, "habitations", "PMGSY habitations, Sikkim", "PMGSY", "GODL-India",
                     "Ministry of Rural Development, PMGSY Rural Connectivity Datasets", null, null));

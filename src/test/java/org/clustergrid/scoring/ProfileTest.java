@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +18,14 @@ import org.clustergrid.model.MarketScope;
 import org.clustergrid.model.Typology;
 import org.clustergrid.model.Typology.ClusterType;
 import org.clustergrid.model.Typology.Setting;
+import org.clustergrid.testing.DefaultProfile;
 import org.junit.jupiter.api.Test;
 
 class ProfileTest {
-    static final Path DEFAULT = Path.of("gis-data/profiles/default.yaml");
+    static final Path DEFAULT = DefaultProfile.FILE;
 
     static ScoringProfile defaultProfile() throws Exception {
-        try (InputStream in = Files.newInputStream(DEFAULT)) {
-            return ProfileReader.read("default.yaml", in);
-        }
+        return DefaultProfile.read();
     }
 
     @Test

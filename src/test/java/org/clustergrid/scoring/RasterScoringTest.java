@@ -52,14 +52,10 @@ class RasterScoringTest {
     @TempDir
     Path dir;
 
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
-
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void clustersAreScoredOnTheCellsOfAnImportedRaster(String kind) throws Exception {
-        try (TestStore t = kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis()) {
+        try (TestStore t = TestStore.of(kind, dir)) {
             new RasterImporter(t.store()).run(new RasterImporter.Request(GRID, "pokhara_grid", "Pokhara test grid",
                     null, null, null, false, null, "CC0", "test grid"));
             ScoringProfile p = LayerIndicatorsTest.profile(PROFILE);

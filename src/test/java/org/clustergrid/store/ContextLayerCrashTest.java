@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.testing.PostgisTestDatabase;
 import org.clustergrid.testing.SharedData;
@@ -27,12 +26,8 @@ class ContextLayerCrashTest {
     @TempDir
     Path dir;
 
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
-
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void aKilledLayerImportLeavesTheLayerAsItWasOrComplete(String kind) throws Exception {
         List<String> files = new ArrayList<>(List.of("layer", "", "facilities"));
         for (String state : List.of("Sikkim.zip", "Karnataka.zip", "Maharashtra.zip")) {

@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.network.SpeedProfile;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoreOutput;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
@@ -22,6 +21,7 @@ import org.clustergrid.ingest.SourceKind;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.Market;
 import org.clustergrid.model.Market.MarketKind;
+import org.clustergrid.testing.DefaultProfile;
 import org.clustergrid.testing.PostgisTestDatabase;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -102,10 +102,7 @@ public final class CrashChild {
 
     /** Scoring runs saved one after another, each with every cluster's breakdown, until the process is killed. */
     private static void scoreForever(SpatialStore store) throws Exception {
-        ScoringProfile profile;
-        try (var in = java.nio.file.Files.newInputStream(Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default", in);
-        }
+        ScoringProfile profile = DefaultProfile.read();
         ScoringEngine engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults());
         ObjectMapper json = new ObjectMapper();
         while (true) {

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import javax.media.jai.RasterFactory;
 import org.clustergrid.raster.RasterLayer;
 import org.clustergrid.testing.PostgisTestDatabase;
@@ -35,10 +34,6 @@ class RasterLayerCrashTest {
 
     @TempDir
     Path dir;
-
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
 
     /** 3000 × 3000 random 32-bit values over a degree square: 36 MB, stored whole. */
     static Path bigGrid(Path dir) throws Exception {
@@ -64,7 +59,7 @@ class RasterLayerCrashTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void aKilledRasterImportLeavesTheLayerAsItWasOrComplete(String kind) throws Exception {
         Path file = bigGrid(dir);
         byte[] bytes = Files.readAllBytes(file);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.stream.Stream;
 import org.clustergrid.testing.TestStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +15,10 @@ class ScenariosStoreTest {
     @TempDir
     Path dir;
 
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
-
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void savedReadListedAndDeleted(String kind) {
-        try (TestStore t = kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis()) {
+        try (TestStore t = TestStore.of(kind, dir)) {
             Scenarios s = t.store().scenarios();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String geojson = "{\"type\":\"FeatureCollection\",\"name\":\"é ünïcode\",\"features\":[]}".repeat(200);

@@ -14,12 +14,12 @@ import org.clustergrid.model.Market.MarketKind;
 import org.clustergrid.model.Typology;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.render.Surface;
-import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.store.StoredFeature;
 import org.clustergrid.surface.Regions.Region;
+import org.clustergrid.testing.DefaultProfile;
 import org.clustergrid.testing.PokharaLayers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +61,7 @@ class MultiRegionGapSurfaceTest {
             markets.add(new StoredFeature("geonames", new Market("gn-" + t[0], MarketKind.CITY, (String) t[0],
                     (Long) t[3], point, Map.of())));
         }
-        ScoringProfile profile;
-        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("gis-data/profiles/default.yaml"))) {
-            profile = ProfileReader.read("default.yaml", in);
-        }
+        ScoringProfile profile = DefaultProfile.read();
         engine = ScoringEngine.build(new ScoringData(1, clusters, roads, power, finance, markets), profile,
                 SpeedProfile.defaults());
     }

@@ -1,6 +1,7 @@
 package org.clustergrid.testing;
 
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
 import org.clustergrid.store.StoreSettings;
@@ -13,6 +14,16 @@ public final class TestStore implements AutoCloseable {
     private TestStore(SpatialStore store, StoreSettings postgis) {
         this.store = store;
         this.postgis = postgis;
+    }
+
+    /** The store kinds a test runs on both of: {@code @MethodSource("org.clustergrid.testing.TestStore#kinds")}. */
+    public static Stream<String> kinds() {
+        return Stream.of("h2gis", "postgis");
+    }
+
+    /** A store of a kind of {@link #kinds}: an H2GIS file in {@code dir/store}, or a fresh PostGIS schema. */
+    public static TestStore of(String kind, Path dir) {
+        return kind.equals("h2gis") ? h2gis(dir.resolve("store")) : postgis();
     }
 
     public static TestStore h2gis(Path dir) {

@@ -9,16 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.clustergrid.app.ScenarioService;
-import org.clustergrid.app.ScoringService;
 import org.clustergrid.scenario.CostProfile;
 import org.clustergrid.scenario.Scenario;
 import org.clustergrid.scenario.ScenarioApplier;
 import org.clustergrid.scenario.ScenarioEvaluation;
-import org.clustergrid.scenario.ScenarioEvaluator;
 import org.clustergrid.scenario.ScenarioException;
 import org.clustergrid.scenario.ScenarioOutput;
 import org.clustergrid.scenario.ScenarioReader;
-import org.clustergrid.scoring.ScoringRun;
 
 /**
  * {@code clustergrid scenario evaluate FILE.geojson [--costs FILE.yaml] [--csv FILE] [--top N]}: scores the store's
@@ -62,23 +59,16 @@ public final class ScenarioCommand {
         return new Options(Path.of(args[1]), costs, csv, top);
     }
 
-    /**
-     * @param costs the server's cost profile ({@code clustergrid.scoring.costs}), used when {@code --costs} names
-     *     none
-     */
-    public static int run(ScoringService scoring, CostProfile costs, Options o, PrintStream out, PrintStream err) {
+    public static int run(ScenarioService scenarios, Options o, PrintStream out, PrintStream err) {
         try {
             String file = o.scenario().getFileName().toString();
             Scenario scenario = ScenarioReader.read(Files.readString(o.scenario(), StandardCharsets.UTF_8),
                     file.replaceFirst("\\.(geo)?json$", ""));
-            if (o.costs() != null) {
-                costs = ScenarioService.loadCosts(o.costs().toString());
-            }
+            // the server's cost profile (clustergrid.scoring.costs) unless --costs names another
+            CostProfile costs = o.costs() != null ? ScenarioService.loadCosts(o.costs().toString())
+                    : scenarios.costs();
             long start = System.nanoTime();
-            ScoringRun before = scoring.defaultRun();
-            ScenarioApplier.Applied applied = ScenarioApplier.apply(scoring.engine().data(), scenario, costs);
-            ScenarioEvaluation e = ScenarioEvaluator.evaluate(scenario.name(), applied, before, scoring::engineOn,
-                    before.weights());
+            ScenarioEvaluation e = scenarios.evaluate(scenario, costs);
             if (o.csv() != null) {
                 Files.writeString(o.csv(), ScenarioOutput.csv(e), StandardCharsets.UTF_8);
             }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.clustergrid.dimension.Axis;
 import org.clustergrid.dimension.Dimension;
 import org.clustergrid.ingest.ImportFailedException;
@@ -22,10 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ContextLayerDimensionsTest {
     @TempDir
     Path dir;
-
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
 
     private Path lakes() throws Exception {
         Path f = dir.resolve("lakes.geojson");
@@ -47,9 +42,9 @@ class ContextLayerDimensionsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void declaredAndDerivedDimensionsAreStoredWithTheLayer(String kind) throws Exception {
-        try (TestStore t = kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis()) {
+        try (TestStore t = TestStore.of(kind, dir)) {
             SpatialStore store = t.store();
             var importer = new ContextLayerImporter(store, ImportLimits.DEFAULT);
             importer.run(request(lakes(), List.of(
@@ -73,9 +68,9 @@ class ContextLayerDimensionsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void badDeclarationsFailTheImportAndChangeNothing(String kind) throws Exception {
-        try (TestStore t = kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis()) {
+        try (TestStore t = TestStore.of(kind, dir)) {
             var importer = new ContextLayerImporter(t.store(), ImportLimits.DEFAULT);
             Path f = lakes();
             assertThatThrownBy(() -> importer.run(request(f, List.of(new ContextLayerImporter.DimensionRequest(

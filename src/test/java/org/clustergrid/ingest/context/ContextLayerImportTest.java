@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.clustergrid.filter.Cql2Text;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
@@ -33,12 +32,8 @@ class ContextLayerImportTest {
     @TempDir
     Path dir;
 
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
-
     TestStore open(String kind) {
-        return kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis();
+        return TestStore.of(kind, dir);
     }
 
     static ContextLayerImporter.Request request(String name, Path... files) {
@@ -57,7 +52,7 @@ class ContextLayerImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void everyAttributeIsKeptWithTheTypeItsValuesFit(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             SpatialStore store = t.store();
@@ -95,7 +90,7 @@ class ContextLayerImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void aShapefileOfRealFacilitiesKeepsItsDbfFieldsAndAReimportReplacesIt(String kind) throws Exception {
         Path zip = SharedData.require("india-pmgsy/Facilities/Sikkim.zip");
         try (TestStore t = open(kind)) {
@@ -131,7 +126,7 @@ class ContextLayerImportTest {
 
     /** GeoPackage and FlatGeobuf columns keep their declared types; dates and times come back as stored. */
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void geoPackageAndFlatGeobufLayersKeepTheirDeclaredTypes(String kind) throws Exception {
         Path formats = Path.of("src/test/resources/import-formats");
         try (TestStore t = open(kind)) {
@@ -160,7 +155,7 @@ class ContextLayerImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void namesOfBuiltInLayersAndUnsafeNamesAreRefused(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             ContextLayerImporter importer = new ContextLayerImporter(t.store(), ImportLimits.DEFAULT);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.osm.OsmFilter;
@@ -32,12 +31,8 @@ class ContextLayerOsmImportTest {
     @TempDir
     Path dir;
 
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
-
     TestStore open(String kind) {
-        return kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis();
+        return TestStore.of(kind, dir);
     }
 
     static ContextLayerImporter.Request request(String name, String filter) {
@@ -70,7 +65,7 @@ class ContextLayerOsmImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void filtersOfPokharaMatchAnIndependentCount(String kind) throws Exception {
         Path pbf = SharedData.pokharaPbf();
         try (TestStore t = open(kind)) {
@@ -102,7 +97,7 @@ class ContextLayerOsmImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void banksAsOsmiumCountsThemWithEveryTagAsText(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             ContextLayer banks = new ContextLayerImporter(t.store(), ImportLimits.DEFAULT)
@@ -131,7 +126,7 @@ class ContextLayerOsmImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void anOsmFileWithoutAFilterOrWithoutAMatchIsRefusedAndChangesNothing(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             ContextLayerImporter importer = new ContextLayerImporter(t.store(), ImportLimits.DEFAULT);

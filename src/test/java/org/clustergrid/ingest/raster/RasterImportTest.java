@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.context.ContextLayerImporter;
@@ -38,12 +37,8 @@ class RasterImportTest {
     @TempDir
     Path dir;
 
-    static Stream<String> stores() {
-        return Stream.of("h2gis", "postgis");
-    }
-
     TestStore open(String kind) {
-        return kind.equals("h2gis") ? TestStore.h2gis(dir.resolve("store")) : TestStore.postgis();
+        return TestStore.of(kind, dir);
     }
 
     static Path terrain() {
@@ -74,7 +69,7 @@ class RasterImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void terrainIsStoredWholeWithTheRangeGdalReports(String kind) throws Exception {
         Path terrain = terrain(); // outside the lambda: a missing file skips the test rather than being its throwable
         try (TestStore t = open(kind)) {
@@ -102,7 +97,7 @@ class RasterImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void aProjectedGridIsReadWhereGdalReadsIt(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             RasterLayer l = new RasterImporter(t.store()).run(request(POKHARA, "pokhara_grid", null)).layer();
@@ -129,7 +124,7 @@ class RasterImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void aNewImportReplacesTheOldOneWhole(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             RasterImporter importer = new RasterImporter(t.store());
@@ -154,7 +149,7 @@ class RasterImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void unusableFilesAndOptionsChangeNothing(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             RasterImporter importer = new RasterImporter(t.store());
@@ -183,7 +178,7 @@ class RasterImportTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void aNameIsEitherAVectorOrARasterLayer(String kind) throws Exception {
         try (TestStore t = open(kind)) {
             new RasterImporter(t.store()).run(request(POKHARA, "relief", null));
