@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# A what-if scenario evaluated by the full re-score on the scaled region of src/bench/scoring-bench.sh: 10,000
-# clusters against >= 1,000,000 road segments, >= 100,000 finance points and >= 200,000 towns (whole-degree tiles of
-# the real Pokhara extract, the real PMGSY finance points moved into the tiled region, GeoNames cities500 plus the
-# tiled places). Builds the engine and the "before" run once, then times, per run, applying a deterministic
-# 10-intervention scenario (4 roads paved, 2 banks, a mobile money agent, a 33 kV line, a substation, a market) and
-# evaluating it (a new engine on the changed data, every cluster re-scored, before and after compared); prints the
-# clusters changed, min / median / max and the heap: the baseline for an incremental evaluation.
+# A what-if scenario evaluated incrementally and by the full re-score, side by side, on the scaled region of
+# src/bench/scoring-bench.sh: 10,000 clusters against >= 1,000,000 road segments, >= 100,000 finance points and
+# >= 200,000 towns (whole-degree tiles of the real Pokhara extract, the real PMGSY finance points moved into the tiled
+# region, GeoNames cities500 plus the tiled places). Builds the engine and the "before" run once, then times, per
+# run, applying a deterministic 10-intervention scenario (4 roads paved, 2 banks, a mobile money agent, two 132 kV
+# lines, a market), the incremental evaluation (an engine derived from the built one, only the clusters the scenario
+# can affect re-scored) and the full re-score (a new engine, every cluster scored); then the same without the road
+# upgrades. Prints the clusters re-scored and changed, how many differ between the two (must be 0), min / median /
+# max of each and their ratio.
 # Usage: src/bench/scenario-bench.sh [TILES_X TILES_Y CLUSTERS RUNS]   (default 3 3 10000 3); needs ../shared/gis
 # (or CLUSTERGRID_SHARED_GIS).
 set -euo pipefail

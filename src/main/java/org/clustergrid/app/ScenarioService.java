@@ -131,8 +131,8 @@ public class ScenarioService {
      * fit the data throws {@link org.clustergrid.scenario.ScenarioException}.
      */
     public ScenarioEvaluation evaluate(Scenario s, CostProfile costs) {
-        ScoringRun before = scoring.defaultRun();
-        ScenarioApplier.Applied applied = ScenarioApplier.apply(scoring.engine().data(), s, costs);
-        return ScenarioEvaluator.evaluate(s.name(), applied, before, scoring::engineOn, before.weights());
+        ScoringService.Scored before = scoring.scored();
+        ScenarioApplier.Applied applied = ScenarioApplier.apply(before.engine().data(), s, costs);
+        return ScenarioEvaluator.evaluate(s.name(), applied, before.run(), before.engine(), before.run().weights());
     }
 }

@@ -113,17 +113,21 @@ public class ScoringService {
         return defaultRun;
     }
 
+    /** The engine for the current data and the profile's run made on it, taken together. */
+    public synchronized Scored scored() {
+        ScoringRun run = defaultRun();
+        return new Scored(engine, run);
+    }
+
+    /** An engine and the profile's run on it. */
+    public record Scored(ScoringEngine engine, ScoringRun run) {}
+
     /** A run with other weights (not stored); the profile's run when the weights are its own. */
     public ScoringRun run(Weights weights) {
         if (weights == null || weights.equals(profile.dimensionWeights())) {
             return defaultRun();
         }
         return ScoringRun.run(engine(), weights);
-    }
-
-    /** An engine under the profile on other data (e.g. the current data with a scenario applied). */
-    public ScoringEngine engineOn(ScoringData data) {
-        return ScoringEngine.build(data, profile, SpeedProfile.defaults(), layers());
     }
 
     /** A run with another profile (e.g. uploaded), on the current data; not stored. */

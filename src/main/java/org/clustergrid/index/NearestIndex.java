@@ -111,7 +111,7 @@ public final class NearestIndex<T> {
 
     /**
      * The item nearest to a Point or (Multi)Polygon query, with its geodesic distance (0 when they intersect); on a
-     * tie, any of the tied items. Empty only when the index is empty.
+     * tie, the first of the tied items in the order they were given. Empty only when the index is empty.
      */
     public Optional<Nearest<T>> nearest(Geometry query) {
         QueryShape shape = QueryShape.of(query);
@@ -120,7 +120,7 @@ public final class NearestIndex<T> {
             return Optional.ofNullable(inside);
         }
         Map<Integer, Nearest<T>> found = search(shape, Double.POSITIVE_INFINITY, true, true);
-        return found.values().stream().min(Comparator.comparingDouble(Nearest::metres));
+        return inOrder(found).stream().findFirst();
     }
 
     /** All items within {@code metres} (geodesic) of a Point or (Multi)Polygon query, nearest first. */
@@ -142,8 +142,19 @@ public final class NearestIndex<T> {
                 found.put(i, new Nearest<>(items.get(i), 0, commonPoint(i, query)));
             }
         }
-        List<Nearest<T>> list = new ArrayList<>(found.values());
-        list.sort(Comparator.comparingDouble(Nearest::metres));
+        return inOrder(found);
+    }
+
+    /**
+     * The items found, nearest first, ties in the order the items were given: the same winner whatever else the
+     * index holds (an index with one more road must not pick another of two equally near roads).
+     */
+    private List<Nearest<T>> inOrder(Map<Integer, Nearest<T>> found) {
+        List<Map.Entry<Integer, Nearest<T>>> entries = new ArrayList<>(found.entrySet());
+        entries.sort(Comparator.comparingDouble((Map.Entry<Integer, Nearest<T>> e) -> e.getValue().metres())
+                .thenComparingInt(Map.Entry::getKey));
+        List<Nearest<T>> list = new ArrayList<>(entries.size());
+        entries.forEach(e -> list.add(e.getValue()));
         return list;
     }
 
@@ -198,13 +209,14 @@ public final class NearestIndex<T> {
     }
 
     private Nearest<T> firstIntersectingArea(Geometry query) {
+        int first = Integer.MAX_VALUE;
         for (Object o : areas.query(query.getEnvelopeInternal())) {
             int i = (Integer) o;
-            if (preparedAreas.get(i).intersects(query)) {
-                return new Nearest<>(items.get(i), 0, commonPoint(i, query));
+            if (i < first && preparedAreas.get(i).intersects(query)) {
+                first = i; // the first in the items' order, as for any other tie
             }
         }
-        return null;
+        return first == Integer.MAX_VALUE ? null : new Nearest<>(items.get(first), 0, commonPoint(first, query));
     }
 
     /** A point shared by polygonal item {@code i} and a query known to intersect it. */

@@ -60,6 +60,25 @@ public final class BoundedSearch {
         return true;
     }
 
+    /**
+     * The nodes from which some seed node is reached within {@code cutoff} seconds over the arcs as they run, each seed
+     * with the seconds already on the clock there (searched towards the seeds, once for all of them).
+     */
+    public static java.util.BitSet nodesReaching(RoadGraph graph, int[] nodes, double[] seconds, double cutoff) {
+        Dijkstra d = new Dijkstra(graph, RoadGraph.Direction.INWARD);
+        for (int i = 0; i < nodes.length; i++) {
+            if (seconds[i] <= cutoff) {
+                d.seed(nodes[i], seconds[i], 0);
+            }
+        }
+        d.run(cutoff);
+        java.util.BitSet out = new java.util.BitSet(graph.nodeCount());
+        for (int i = 0; i < d.touchedCount(); i++) {
+            out.set(d.touched(i));
+        }
+        return out;
+    }
+
     private void seed(int node, double t) {
         if (t <= cutoff) {
             dijkstra.seed(node, t, 0);

@@ -10,14 +10,14 @@ import org.clustergrid.model.Road;
  * or {@code circular} and {@code highway=motorway} imply one-way, as in OSM's own convention; anything else is
  * two-way. {@code oneway=reversible} / {@code alternating} change direction by the hour and are taken as two-way.
  */
-final class RoadDirection {
+public final class RoadDirection {
     static final byte BOTH = 0;
     static final byte FORWARD = 1;
     static final byte BACKWARD = 2;
 
     private RoadDirection() {}
 
-    static byte of(Road road) {
+    public static byte of(Road road) {
         Object oneway = road.attributes().get("oneway");
         if (oneway != null) {
             return switch (oneway.toString().trim().toLowerCase(Locale.ROOT)) {

@@ -2,9 +2,12 @@ package org.clustergrid.network;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.clustergrid.geo.Geodesic;
 import org.clustergrid.model.Road;
 import org.locationtech.jts.geom.Geometry;
@@ -40,8 +43,10 @@ public final class RoadGraph {
     private final double[] vertexLat;
     private final int[] segU;
     private final int[] segV;
+    private final double[] segMetres;
     private final double[] segSeconds;
     private final int[] segRoad;
+    private final byte[] segDir;
     private final int[] segEdge;
     private final double[] segOffset; // seconds from the edge's source node to the segment's first end along the edge
     private final boolean[] segForward; // whether segU → segV runs from the edge's source towards its target
@@ -58,6 +63,7 @@ public final class RoadGraph {
     private final Csr out;
     private final Csr in;
     private final Components components;
+    private final EdgeGrid grid;
     private final Snapper snapper;
 
     /** Arcs in compressed sparse rows: those of node n are {@code offsets[n] .. offsets[n+1]-1}. */
@@ -65,18 +71,32 @@ public final class RoadGraph {
 
     private RoadGraph(SpeedProfile speeds, double maxOffRoadMetres, NodeIndex vertices, SegmentColumns segs,
             String[] roadIds) {
+        this(speeds, maxOffRoadMetres, vertices.lons(), vertices.lats(), Arrays.copyOf(segs.u, segs.size),
+                Arrays.copyOf(segs.v, segs.size), Arrays.copyOf(segs.metres, segs.size),
+                Arrays.copyOf(segs.seconds, segs.size), Arrays.copyOf(segs.road, segs.size),
+                Arrays.copyOf(segs.dir, segs.size), roadIds, null);
+    }
+
+    /**
+     * The graph of these segments; {@code same} a graph of the same segments, vertices and directions (other times
+     * only) whose snapping grid and components are shared, since they depend on geometry and lengths alone.
+     */
+    private RoadGraph(SpeedProfile speeds, double maxOffRoadMetres, double[] vertexLon, double[] vertexLat,
+            int[] segU, int[] segV, double[] segMetres, double[] segSeconds, int[] segRoad, byte[] segDir,
+            String[] roadIds, RoadGraph same) {
         this.speeds = speeds;
         this.maxOffRoadMetres = maxOffRoadMetres;
         this.roadIds = roadIds;
-        vertexLon = vertices.lons();
-        vertexLat = vertices.lats();
-        int m = segs.size;
-        segU = Arrays.copyOf(segs.u, m);
-        segV = Arrays.copyOf(segs.v, m);
-        double[] segMetres = Arrays.copyOf(segs.metres, m);
-        segSeconds = Arrays.copyOf(segs.seconds, m);
-        segRoad = Arrays.copyOf(segs.road, m);
-        Chains chains = new Chains(vertexLon.length, segU, segV, segMetres, segSeconds, Arrays.copyOf(segs.dir, m));
+        this.vertexLon = vertexLon;
+        this.vertexLat = vertexLat;
+        int m = segU.length;
+        this.segU = segU;
+        this.segV = segV;
+        this.segMetres = segMetres;
+        this.segSeconds = segSeconds;
+        this.segRoad = segRoad;
+        this.segDir = segDir;
+        Chains chains = new Chains(vertexLon.length, segU, segV, segMetres, segSeconds, segDir);
         segEdge = chains.segEdge;
         segOffset = chains.segOffset;
         segForward = chains.segForward;
@@ -99,8 +119,47 @@ public final class RoadGraph {
         edgeFirstSegment = Arrays.copyOf(chains.edgeFirstSegment, e);
         out = arcs(false);
         in = arcs(true);
-        components = new Components(nodeVertex.length, edgeU, edgeV, edgeMetres);
-        snapper = new Snapper(this, new EdgeGrid(m, segU, segV, vertexLon, vertexLat), maxOffRoadMetres);
+        components = same != null ? same.components : new Components(nodeVertex.length, edgeU, edgeV, edgeMetres);
+        grid = same != null ? same.grid : new EdgeGrid(m, segU, segV, vertexLon, vertexLat);
+        snapper = new Snapper(this, grid, maxOffRoadMetres);
+    }
+
+    /**
+     * The same roads with some driven at other speeds (road id → metres per second): an upgrade that keeps each
+     * road's geometry, direction and routability. Vertices, segments, edges and nodes keep their numbers; the
+     * snapping grid and the components are shared; segment, edge and arc times are those {@link #build} would give
+     * the upgraded roads. Ids of roads not in the graph are ignored.
+     */
+    public RoadGraph withSpeeds(Map<String, Double> metresPerSecond) {
+        double[] seconds = segSeconds.clone();
+        boolean[] changed = changedRoads(metresPerSecond.keySet());
+        for (int sg = 0; sg < seconds.length; sg++) {
+            if (changed[segRoad[sg]]) {
+                seconds[sg] = segMetres[sg] / metresPerSecond.get(roadIds[segRoad[sg]]);
+            }
+        }
+        return new RoadGraph(speeds, maxOffRoadMetres, vertexLon, vertexLat, segU, segV, segMetres, seconds, segRoad,
+                segDir, roadIds, this);
+    }
+
+    /** The edges that run along any of these roads, by edge number. */
+    public BitSet edgesOf(Set<String> roads) {
+        boolean[] changed = changedRoads(roads);
+        BitSet edges = new BitSet(edgeU.length);
+        for (int sg = 0; sg < segRoad.length; sg++) {
+            if (changed[segRoad[sg]]) {
+                edges.set(segEdge[sg]);
+            }
+        }
+        return edges;
+    }
+
+    private boolean[] changedRoads(Set<String> ids) {
+        boolean[] changed = new boolean[roadIds.length];
+        for (int r = 0; r < roadIds.length; r++) {
+            changed[r] = ids.contains(roadIds[r]);
+        }
+        return changed;
     }
 
     /** The arcs leaving each node, or with {@code reversed} those arriving at it (pointing back to their start). */

@@ -14,6 +14,7 @@ import org.clustergrid.model.Market;
 import org.clustergrid.model.PowerFeature;
 import org.clustergrid.model.Road;
 import org.clustergrid.model.RoadRules;
+import org.clustergrid.scoring.DataChanges;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Coordinate;
@@ -41,8 +42,8 @@ public final class ScenarioApplier {
      */
     public record Priced(Intervention intervention, double cost, Double km, String basis) {}
 
-    /** The data with the scenario applied, and every intervention priced. */
-    public record Applied(ScoringData data, List<Priced> priced, String currency) {
+    /** The data with the scenario applied, what differs from the data before, and every intervention priced. */
+    public record Applied(ScoringData data, DataChanges changes, List<Priced> priced, String currency) {
         public double totalCost() {
             return priced.stream().mapToDouble(Priced::cost).sum();
         }
@@ -122,7 +123,11 @@ public final class ScenarioApplier {
         }
         ScoringData data = new ScoringData(base.dataVersion(), base.clusters(), roads, power, finance, markets,
                 base.coverages());
-        return new Applied(data, priced, costs.currency());
+        List<Integer> upgraded = upgradedBy.keySet().stream().map(roadAt::get).sorted().toList();
+        DataChanges changes = new DataChanges(upgraded, roads.size() - base.roads().size(),
+                power.size() - base.power().size(), finance.size() - base.finance().size(),
+                markets.size() - base.markets().size());
+        return new Applied(data, changes, priced, costs.currency());
     }
 
     /** A road as the importer makes one: paving, all-season and motorable follow from class and surface. */

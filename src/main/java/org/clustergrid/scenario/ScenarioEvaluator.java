@@ -16,23 +16,29 @@ import org.clustergrid.scoring.Weights;
 
 /**
  * Scores the data before and after a scenario under one profile and one set of weights, and says what changed. The
- * "after" engine is built on the data with the scenario applied ({@link ScenarioApplier}): the full re-score, which
- * the incremental evaluation must equal.
+ * "after" run is incremental: on an engine derived from the one the "before" run was made on ({@link
+ * ScoringEngine#derive}), scoring only the clusters the scenario can affect. The full re-score ({@link #rescored}),
+ * a new engine built on the data with the scenario applied and every cluster scored, is what it must equal.
  */
 public final class ScenarioEvaluator {
     private ScenarioEvaluator() {}
 
     /**
-     * @param engines builds a scoring engine on some data (the profile, speeds and context layers bound)
+     * @param engine the engine {@code before} was run on
      * @param before the run on the data as they are
      */
     public static ScenarioEvaluation evaluate(String scenario, ScenarioApplier.Applied applied, ScoringRun before,
-            Function<ScoringData, ScoringEngine> engines, Weights weights) {
-        return compare(scenario, applied, before, after(applied, engines, weights));
+            ScoringEngine engine, Weights weights) {
+        return compare(scenario, applied, before, after(applied, engine, weights));
     }
 
-    /** The run on the data with the scenario applied. */
-    public static ScoringRun after(ScenarioApplier.Applied applied, Function<ScoringData, ScoringEngine> engines,
+    /** The run on the data with the scenario applied, scoring only the clusters it can affect. */
+    public static ScoringRun after(ScenarioApplier.Applied applied, ScoringEngine engine, Weights weights) {
+        return ScoringRun.run(engine.derive(applied.data(), applied.changes()), weights);
+    }
+
+    /** The run on the data with the scenario applied, by a new engine scoring every cluster: the reference. */
+    public static ScoringRun rescored(ScenarioApplier.Applied applied, Function<ScoringData, ScoringEngine> engines,
             Weights weights) {
         return ScoringRun.run(engines.apply(applied.data()), weights);
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.clustergrid.geo.Geodesic;
 import org.clustergrid.model.FinancePoint.FinanceType;
 import org.clustergrid.model.Market.MarketKind;
 import org.locationtech.jts.geom.Coordinate;
@@ -25,6 +26,13 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 public final class ScenarioReader {
     /** Most interventions one scenario may hold. */
     public static final int MAX_INTERVENTIONS = 1_000;
+    /** Longest line a scenario may draw: a regional road or transmission project, not a continent's. */
+    public static final int MAX_LINE_KM = 500;
+    /**
+     * Longest straight stretch of a new road between two vertices: the road joins the snapping grid by the box around
+     * each stretch, so one drawn across a country would cost millions of cells.
+     */
+    public static final int MAX_ROAD_STRETCH_KM = 50;
 
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,6 +168,27 @@ public final class ScenarioReader {
         if (g.isEmpty() || g.getLength() == 0 && g.getDimension() == 1) {
             problems.add(at + ": empty (a line needs two distinct points)");
             return null;
+        }
+        if (g.getDimension() == 1) {
+            Coordinate[] c = g.getCoordinates();
+            double km = 0;
+            double longest = 0;
+            for (int i = 1; i < c.length; i++) {
+                double stretch = Geodesic.distance(c[i - 1].x, c[i - 1].y, c[i].x, c[i].y) / 1000;
+                km += stretch;
+                longest = Math.max(longest, stretch);
+            }
+            if (km > MAX_LINE_KM) {
+                problems.add(String.format(Locale.ROOT, "%s: %,.1f km long, more than %,d km: draw a longer line as"
+                        + " several interventions", at, km, MAX_LINE_KM));
+                return null;
+            }
+            if (kind == InterventionKind.NEW_ROAD && longest > MAX_ROAD_STRETCH_KM) {
+                problems.add(String.format(Locale.ROOT, "%s: a straight stretch of %,.1f km, more than %,d km: draw"
+                        + " a road along its way, with a vertex at least every %,d km", at, longest,
+                        MAX_ROAD_STRETCH_KM, MAX_ROAD_STRETCH_KM));
+                return null;
+            }
         }
         return g;
     }

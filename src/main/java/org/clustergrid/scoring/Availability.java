@@ -8,6 +8,7 @@ import java.util.Set;
 import org.clustergrid.coverage.LayerCoverage;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.Market;
+import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
@@ -27,7 +28,37 @@ final class Availability {
         for (MarketTier tier : MarketTier.values()) {
             beyondRoads.put(tier, false);
         }
-        for (var f : data.markets()) {
+        markBeyondRoads(data.markets(), parameters);
+        empty.put(Layer.ROADS, data.roads().isEmpty());
+        empty.put(Layer.POWER, data.power().isEmpty());
+        empty.put(Layer.FINANCE, data.finance().isEmpty());
+        empty.put(Layer.MARKETS, data.markets().isEmpty());
+    }
+
+    /** This availability for {@code after}, the same data with {@code addedMarkets} among features added. */
+    Availability derive(ScoringData after, List<StoredFeature> addedMarkets, Parameters parameters) {
+        Availability out = new Availability(after, coverage, parameters, this);
+        out.markBeyondRoads(addedMarkets, parameters);
+        return out;
+    }
+
+    private Availability(ScoringData data, LayerCoverage coverage, Parameters parameters, Availability base) {
+        this.coverage = coverage;
+        beyondRoads.putAll(base.beyondRoads);
+        empty.put(Layer.ROADS, data.roads().isEmpty());
+        empty.put(Layer.POWER, data.power().isEmpty());
+        empty.put(Layer.FINANCE, data.finance().isEmpty());
+        empty.put(Layer.MARKETS, data.markets().isEmpty());
+    }
+
+    /** Whether anything that decides an indicator's being unknown everywhere differs from {@code other}. */
+    boolean differsFrom(Availability other) {
+        return !empty.equals(other.empty) || !beyondRoads.equals(other.beyondRoads);
+    }
+
+    /** Marks the tiers some of these markets belong to that lie where no road data are. */
+    private void markBeyondRoads(List<StoredFeature> markets, Parameters parameters) {
+        for (var f : markets) {
             // a market's place is tested only when it would mark a tier not yet marked (most towns belong to no tier)
             EnumSet<MarketTier> tiers = EnumSet.noneOf(MarketTier.class);
             for (MarketTier tier : MarketTier.values()) {
@@ -40,10 +71,6 @@ final class Availability {
                 tiers.forEach(tier -> beyondRoads.put(tier, true));
             }
         }
-        empty.put(Layer.ROADS, data.roads().isEmpty());
-        empty.put(Layer.POWER, data.power().isEmpty());
-        empty.put(Layer.FINANCE, data.finance().isEmpty());
-        empty.put(Layer.MARKETS, data.markets().isEmpty());
     }
 
     /** The box around the road data's coverage, where travel times are searched from; null when none speaks for it. */

@@ -102,6 +102,36 @@ final class E2sfca {
         return this;
     }
 
+    /**
+     * The access after finance points are added at the end of the list ({@code indexes} holding them too): the old
+     * points' ratios stand (their catchments hold the same clusters), each new point's ratio is summed over its
+     * clusters in list order, and its share is added to its clusters' access after the old points' shares — the
+     * order {@link #prepare} sums in, so the values are the same.
+     */
+    E2sfca withAdded(LayerIndexes indexes, List<StoredFeature> added, List<StoredFeature> clusters) {
+        E2sfca out = new E2sfca(indexes, catchment);
+        out.ratio.putAll(ratio);
+        out.clusterAccess.putAll(clusterAccess);
+        int[] listIndex = listIndexes(indexes.clusters, clusters);
+        for (StoredFeature point : added) {
+            IndexedValues pairs = new IndexedValues(); // (cluster's list index, decay weight)
+            indexes.clusters.forEachWithin(point.feature().geometry(), catchment,
+                    (item, metres) -> pairs.add(listIndex[item], decay(metres)));
+            pairs.sortByIndex();
+            double demand = 0;
+            for (int k = 0; k < pairs.size(); k++) {
+                Integer size = ((Cluster) clusters.get(pairs.index(k)).feature()).size();
+                demand += (size == null ? 1 : size) * pairs.value(k);
+            }
+            double r = demand > 0 ? 1 / demand : 0;
+            out.ratio.put(point, r);
+            for (int k = 0; k < pairs.size(); k++) {
+                out.clusterAccess.merge(clusters.get(pairs.index(k)), r * pairs.value(k), Double::sum);
+            }
+        }
+        return out;
+    }
+
     /** For each position of the index, the position of its item in {@code list}. */
     private static int[] listIndexes(NearestIndex<StoredFeature> index, List<StoredFeature> list) {
         Map<StoredFeature, Integer> at = new IdentityHashMap<>(list.size());

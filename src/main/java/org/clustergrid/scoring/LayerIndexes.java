@@ -29,19 +29,51 @@ final class LayerIndexes {
     final boolean hasPower;
 
     LayerIndexes(ScoringData data, Parameters p) {
-        allSeasonRoads = index(data.roads(), f -> ((Road) f.feature()).allSeason());
-        motorableRoads = index(data.roads(), f -> ((Road) f.feature()).motorable());
-        hvLines = index(data.power(), f -> isLine(f) && isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage()));
-        mvLines = index(data.power(), f -> isLine(f) && !isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage()));
-        substations = index(data.power(), f -> {
+        this(data, p, null, null);
+    }
+
+    /**
+     * The indexes of {@code data}; those of the layers {@code changes} leave as they were taken from {@code same},
+     * the indexes of the data before them (both null: all built).
+     */
+    private LayerIndexes(ScoringData data, Parameters p, LayerIndexes same, DataChanges changes) {
+        boolean roads = same == null || changes.roadsChanged();
+        boolean power = same == null || changes.addedPower() > 0;
+        boolean finance = same == null || changes.addedFinance() > 0;
+        allSeasonRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).allSeason()) : same.allSeasonRoads;
+        motorableRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).motorable()) : same.motorableRoads;
+        hvLines = power ? index(data.power(), f -> isLine(f)
+                && isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage())) : same.hvLines;
+        mvLines = power ? index(data.power(), f -> isLine(f)
+                && !isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage())) : same.mvLines;
+        substations = power ? index(data.power(), f -> {
             PowerKind k = ((PowerFeature) f.feature()).kind();
             return k == PowerKind.SUBSTATION || k == PowerKind.TRANSFORMER;
-        });
-        suppliedPower = index(data.power(), f -> ((PowerFeature) f.feature()).supplyHours() != null);
-        banks = index(data.finance(), f -> ((FinancePoint) f.feature()).type() == FinanceType.BANK);
-        financePoints = index(data.finance(), f -> true);
-        clusters = index(data.clusters(), f -> true);
+        }) : same.substations;
+        suppliedPower = power ? index(data.power(), f -> ((PowerFeature) f.feature()).supplyHours() != null)
+                : same.suppliedPower;
+        banks = finance ? index(data.finance(), f -> ((FinancePoint) f.feature()).type() == FinanceType.BANK)
+                : same.banks;
+        financePoints = finance ? index(data.finance(), f -> true) : same.financePoints;
+        clusters = same == null ? index(data.clusters(), f -> true) : same.clusters;
         hasPower = !data.power().isEmpty();
+    }
+
+    /** The indexes of {@code after}, the data these were built on with {@code changes}: only changed layers anew. */
+    LayerIndexes derive(ScoringData after, Parameters p, DataChanges changes) {
+        return new LayerIndexes(after, p, this, changes);
+    }
+
+    /** Whether an index that was empty here holds features in {@code other}: a kind the data lacked now exists. */
+    boolean gainsKind(LayerIndexes other) {
+        return gains(allSeasonRoads, other.allSeasonRoads) || gains(motorableRoads, other.motorableRoads)
+                || gains(hvLines, other.hvLines) || gains(mvLines, other.mvLines)
+                || gains(substations, other.substations) || gains(suppliedPower, other.suppliedPower)
+                || gains(banks, other.banks) || gains(financePoints, other.financePoints) || hasPower != other.hasPower;
+    }
+
+    private static boolean gains(NearestIndex<StoredFeature> was, NearestIndex<StoredFeature> now) {
+        return was.isEmpty() != now.isEmpty();
     }
 
     private static boolean isLine(StoredFeature f) {

@@ -35,6 +35,17 @@ final class LayerIndicators {
                 new ReachableLayers(indicators, measurer, network, availability, parameters));
     }
 
+    /** The longest travel time a {@code _reachable} indicator searches (seconds); 0 without one. */
+    double reachSeconds() {
+        double out = 0;
+        for (LayerIndicator i : indicators) {
+            if (i.measure().kind().needsMinutes()) {
+                out = Math.max(out, i.measure().minutes() * 60);
+            }
+        }
+        return out;
+    }
+
     List<LayerResult> compute(Geometry footprint) {
         if (indicators.isEmpty()) {
             return List.of();

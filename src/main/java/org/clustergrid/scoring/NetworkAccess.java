@@ -12,6 +12,7 @@ import org.clustergrid.model.Market;
 import org.clustergrid.model.Road;
 import org.clustergrid.network.BoundedSearch;
 import org.clustergrid.network.BulkSnap;
+import org.clustergrid.network.RoadDirection;
 import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.Snap;
 import org.clustergrid.network.SpeedProfile;
@@ -39,10 +40,17 @@ final class NetworkAccess {
     private final Map<MarketTier, TravelTimes> tierTimes = new EnumMap<>(MarketTier.class);
     private final SnappedTargets populated;
     private final SnappedTargets finance;
-    private final ThreadLocal<Scratch> scratch;
+    /** The snaps of the data's markets, in their order. */
+    private final Snap[] marketSnaps;
+    private java.util.BitSet changedEdges = new java.util.BitSet();
+    /**
+     * Search states not in use, one made per thread searching at once; kept by this network, not by the threads, so
+     * that they go when it goes (a thread-local would keep each derived network's arrays alive in the pool's threads).
+     */
+    private final java.util.Queue<Scratch> scratches = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Envelope roadsBox = new Envelope();
 
-    /** Per-thread search state: the search and a stamp per target, so no target is counted twice. */
+    /** The state of one search at a time: the search and a stamp per target, so no target is counted twice. */
     private final class Scratch {
         final BoundedSearch search = new BoundedSearch(graph, RoadGraph.Direction.OUTWARD);
         final int[] marketStamp = new int[populated.size()];
@@ -58,26 +66,94 @@ final class NetworkAccess {
         List<Road> roads = new ArrayList<>(data.roads().size());
         for (StoredFeature f : data.roads()) {
             roads.add((Road) f.feature());
-            roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
         }
         graph = RoadGraph.build(roads, speeds, parameters.maxOffRoadM());
         // every market and finance point snapped once, all together: the tiers and the targets share the snaps
-        List<StoredFeature> markets = data.markets();
-        Snap[] snaps = snapAll(graph, List.of(markets, data.finance()));
-        for (MarketTier tier : MarketTier.values()) {
-            List<StoredFeature> inTier = new ArrayList<>();
-            List<Snap> tierSnaps = new ArrayList<>();
-            for (int i = 0; i < markets.size(); i++) {
-                if (tier.includes((Market) markets.get(i).feature(), parameters)) {
-                    inTier.add(markets.get(i));
-                    tierSnaps.add(snaps[i]);
-                }
+        Snap[] snaps = snapAll(graph, List.of(data.markets(), data.finance()));
+        int m = data.markets().size();
+        marketSnaps = Arrays.copyOfRange(snaps, 0, m);
+        populated = populated(data.markets(), marketSnaps);
+        finance = new SnappedTargets(graph, data.finance(), Arrays.copyOfRange(snaps, m, snaps.length));
+        place(data, null);
+    }
+
+    /**
+     * This network with a scenario's additions and road upgrades applied to {@code after}: what they leave as it was
+     * is shared, only what they change is snapped or searched again. Null when they change the network's shape (a
+     * new road, or an upgrade that changes a road's direction or whether it is driven at all): build anew.
+     */
+    NetworkAccess derive(ScoringData before, ScoringData after, DataChanges changes) {
+        Map<String, Double> speeds = upgradedSpeeds(before, after, changes);
+        if (speeds == null) {
+            return null;
+        }
+        return new NetworkAccess(this, after, speeds, changes);
+    }
+
+    private NetworkAccess(NetworkAccess base, ScoringData after, Map<String, Double> speeds, DataChanges changes) {
+        this.parameters = base.parameters;
+        this.graph = speeds.isEmpty() ? base.graph : base.graph.withSpeeds(speeds);
+        this.changedEdges = base.graph.edgesOf(speeds.keySet());
+        int oldMarkets = after.markets().size() - changes.addedMarkets();
+        int oldFinance = after.finance().size() - changes.addedFinance();
+        this.marketSnaps = resnapped(base.marketSnaps, after.markets(), oldMarkets);
+        Snap[] financeSnaps = resnapped(base.finance.snaps, after.finance(), oldFinance);
+        this.populated = Arrays.equals(marketSnaps, base.marketSnaps) ? base.populated
+                : populated(after.markets(), marketSnaps);
+        this.finance = Arrays.equals(financeSnaps, base.finance.snaps) ? base.finance
+                : new SnappedTargets(graph, after.finance(), financeSnaps);
+        place(after, graph == base.graph && changes.addedMarkets() == 0 ? base : null);
+    }
+
+    /**
+     * Each upgraded road's new speed (road id → m/s), for the routable roads whose speed changes; null when an
+     * upgrade or an added road changes the network's shape.
+     */
+    private Map<String, Double> upgradedSpeeds(ScoringData before, ScoringData after, DataChanges changes) {
+        if (changes.addedRoads() > 0) {
+            return null;
+        }
+        SpeedProfile speeds = graph.speeds();
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (int i : changes.upgradedRoads()) {
+            Road was = (Road) before.roads().get(i).feature();
+            Road now = (Road) after.roads().get(i).feature();
+            if (speeds.routable(was) != speeds.routable(now) || RoadDirection.of(was) != RoadDirection.of(now)
+                    || !was.geometry().equalsExact(now.geometry())) {
+                return null;
             }
-            tierMarkets.put(tier, inTier);
-            if (!inTier.isEmpty() && graph.nodeCount() > 0) {
-                tierTimes.put(tier, TravelTimes.fromSnaps(graph, tierSnaps.toArray(Snap[]::new)));
+            double mps = speeds.metresPerSecond(now.roadClass(), now.paving());
+            if (speeds.routable(now) && mps != speeds.metresPerSecond(was.roadClass(), was.paving())) {
+                out.put(now.id(), mps);
             }
         }
+        return out;
+    }
+
+    /** The snaps of a layer: those of the first {@code kept} features kept unless they enter by a changed edge. */
+    private Snap[] resnapped(Snap[] old, List<StoredFeature> features, int kept) {
+        Snap[] out = Arrays.copyOf(old, features.size());
+        for (int i = 0; i < out.length; i++) {
+            if (i >= kept || entersBy(out[i], changedEdges)) {
+                out[i] = snap(Features.representative(features.get(i).feature().geometry()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean entersBy(Snap s, java.util.BitSet edges) {
+        if (s != null && !edges.isEmpty()) {
+            for (Snap e : s.entries()) {
+                if (edges.get(e.edge())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The markets that have a population, as targets of the market potential. */
+    private SnappedTargets populated(List<StoredFeature> markets, Snap[] snaps) {
         List<StoredFeature> withPopulation = new ArrayList<>();
         List<Snap> populatedSnaps = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
@@ -86,10 +162,44 @@ final class NetworkAccess {
                 populatedSnaps.add(snaps[i]);
             }
         }
-        populated = new SnappedTargets(graph, withPopulation, populatedSnaps.toArray(Snap[]::new));
-        finance = new SnappedTargets(graph, data.finance(),
-                Arrays.copyOfRange(snaps, markets.size(), snaps.length));
-        scratch = ThreadLocal.withInitial(Scratch::new);
+        return new SnappedTargets(graph, withPopulation, populatedSnaps.toArray(Snap[]::new));
+    }
+
+    /**
+     * Sorts the markets into tiers and searches each tier's times once (taken from {@code same}, a network of the
+     * same graph and markets, when given), and sets the roads' box.
+     */
+    private void place(ScoringData data, NetworkAccess same) {
+        for (StoredFeature f : data.roads()) {
+            roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
+        }
+        List<StoredFeature> markets = data.markets();
+        for (MarketTier tier : MarketTier.values()) {
+            List<StoredFeature> inTier = new ArrayList<>();
+            List<Snap> tierSnaps = new ArrayList<>();
+            for (int i = 0; i < markets.size(); i++) {
+                if (tier.includes((Market) markets.get(i).feature(), parameters)) {
+                    inTier.add(markets.get(i));
+                    tierSnaps.add(marketSnaps[i]);
+                }
+            }
+            tierMarkets.put(tier, inTier);
+            if (same != null && same.tierTimes.containsKey(tier)) {
+                tierTimes.put(tier, same.tierTimes.get(tier));
+            } else if (!inTier.isEmpty() && graph.nodeCount() > 0) {
+                tierTimes.put(tier, TravelTimes.fromSnaps(graph, tierSnaps.toArray(Snap[]::new)));
+            }
+        }
+    }
+
+    private Scratch borrow() {
+        Scratch s = scratches.poll();
+        return s != null ? s : new Scratch();
+    }
+
+    /** The edges whose times differ from those of the network this one was derived from (none for a built one). */
+    java.util.BitSet changedEdges() {
+        return changedEdges;
     }
 
     /** The snaps of the layers' features, one after another, at their {@link Features#representative} points. */
@@ -156,7 +266,15 @@ final class NetworkAccess {
      * gravity cutoff for the market potential (otherwise left at 0, for {@link #potentials} to fill in).
      */
     Reach reach(Snap origin, boolean withPotential) {
-        Scratch s = scratch.get();
+        Scratch s = borrow();
+        try {
+            return reach(s, origin, withPotential);
+        } finally {
+            scratches.offer(s);
+        }
+    }
+
+    private Reach reach(Scratch s, Snap origin, boolean withPotential) {
         double financeSeconds = parameters.financeTravelSeconds();
         double gravitySeconds = parameters.gravityCutoffSeconds();
         double cutoff = withPotential ? Math.max(gravitySeconds, financeSeconds) : financeSeconds;
@@ -237,7 +355,16 @@ final class NetworkAccess {
      * time is within its set's cutoff. Nothing is reached from a null origin or where there is no network.
      */
     void reachTargets(Snap origin, List<SnappedTargets> sets, double[] cutoffSeconds, Reached out) {
-        Scratch s = scratch.get();
+        Scratch s = borrow();
+        try {
+            reachTargets(s, origin, sets, cutoffSeconds, out);
+        } finally {
+            scratches.offer(s);
+        }
+    }
+
+    private void reachTargets(Scratch s, Snap origin, List<SnappedTargets> sets, double[] cutoffSeconds,
+            Reached out) {
         double cutoff = 0;
         for (double c : cutoffSeconds) {
             cutoff = Math.max(cutoff, c);

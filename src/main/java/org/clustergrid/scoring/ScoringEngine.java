@@ -1,5 +1,6 @@
 package org.clustergrid.scoring;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,17 @@ public final class ScoringEngine {
     private final ScoringProfile profile;
     private final IndicatorCalculator calculator;
     private final NetworkAccess network;
+    private final LayerIndexes indexes;
+    private final E2sfca e2sfca;
+    /** The layer indicators as read, before their targets join a network. */
+    private final LayerIndicators layersRead;
     private final LayerIndicators layerIndicators;
+    private final int rescored;
+    /**
+     * Cluster id → {market potential, markets} kept from the engine this one was derived from, for the clusters to
+     * score whose potential the changes cannot move.
+     */
+    private final Map<String, double[]> knownPotentials = new ConcurrentHashMap<>();
     /** Cluster id → {market potential, markets}, when computed for all clusters at once from the markets' side. */
     private Map<String, double[]> clusterPotentials;
     private final Envelope extent = new Envelope();
@@ -40,19 +51,20 @@ public final class ScoringEngine {
     private final RoadDataCheck roadDataCheck;
     private final double buildSeconds;
 
-    private ScoringEngine(ScoringData data, ScoringProfile profile, SpeedProfile speeds, LayerSource layers) {
+    private ScoringEngine(ScoringData data, ScoringProfile profile, SpeedProfile speeds, LayerIndicators layersRead) {
         long start = System.nanoTime();
         this.data = data;
         this.profile = profile;
+        this.layersRead = layersRead;
         // the road network (graph, snaps, tier searches) and the rest (indexes, E2SFCA) need nothing of each other:
         // built side by side, each on its own core when it has none to share
         CompletableFuture<NetworkAccess> networkBuild = CompletableFuture.supplyAsync(
                 () -> new NetworkAccess(data, profile.parameters(), speeds));
-        LayerIndexes indexes = new LayerIndexes(data, profile.parameters());
-        LayerIndicators layersRead = new LayerIndicators(profile.layerIndicators(), layers);
+        this.indexes = new LayerIndexes(data, profile.parameters());
         this.coverage = data.layerCoverage();
         this.availability = new Availability(data, coverage, profile.parameters());
-        E2sfca e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance(), data.clusters());
+        this.e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(data.finance(),
+                data.clusters());
         this.network = networkBuild.join();
         // the features the _reachable layer indicators count join the network once, as the finance points do
         this.layerIndicators = layersRead.overNetwork(network, availability, profile.parameters());
@@ -64,7 +76,98 @@ public final class ScoringEngine {
                 extent.expandToInclude(f.feature().geometry().getEnvelopeInternal());
             }
         }
+        this.rescored = data.clusters().size();
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    /** An engine derived from {@code base} by {@link #derive}: the parts the changes leave are the base's. */
+    private ScoringEngine(ScoringEngine base, ScoringData after, DataChanges changes, NetworkAccess network) {
+        long start = System.nanoTime();
+        Parameters p = base.profile.parameters();
+        this.data = after;
+        this.profile = base.profile;
+        this.layersRead = base.layersRead;
+        this.network = network;
+        this.indexes = base.indexes.derive(after, p, changes);
+        this.coverage = base.coverage;
+        List<StoredFeature> markets = after.markets();
+        this.availability = base.availability.derive(after, markets.subList(markets.size() - changes.addedMarkets(),
+                markets.size()), p);
+        List<StoredFeature> finance = after.finance();
+        this.e2sfca = changes.addedFinance() == 0 ? base.e2sfca : base.e2sfca.withAdded(indexes,
+                finance.subList(finance.size() - changes.addedFinance(), finance.size()), after.clusters());
+        this.layerIndicators = network.graph == base.network.graph ? base.layerIndicators
+                : layersRead.overNetwork(network, availability, p);
+        this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
+        this.roadDataCheck = changes.roadsChanged() || changes.addedFinance() + changes.addedMarkets() > 0
+                ? new RoadDataCheck(after, indexes.motorableRoads, p.ruralAccessDistanceM()) : base.roadDataCheck;
+        extent.expandToInclude(base.extent);
+        List<List<StoredFeature>> was = List.of(base.data.roads(), base.data.power(), base.data.finance(),
+                base.data.markets());
+        List<List<StoredFeature>> now = List.of(after.roads(), after.power(), finance, markets);
+        for (int l = 0; l < now.size(); l++) {
+            for (StoredFeature f : now.get(l).subList(was.get(l).size(), now.get(l).size())) {
+                extent.expandToInclude(f.feature().geometry().getEnvelopeInternal());
+            }
+        }
+        int n = after.clusters().size();
+        AffectedClusters.Affected affected = availability.differsFrom(base.availability)
+                || base.indexes.gainsKind(indexes) ? new AffectedClusters.Affected(allOf(n), allOf(n))
+                : AffectedClusters.find(after, changes, p, base.clusterIndicators, base.network, network,
+                        layerIndicators.reachSeconds());
+        for (int c = 0; c < n; c++) {
+            String id = after.clusters().get(c).layerId();
+            if (!affected.any().get(c)) {
+                clusterIndicators.put(id, base.clusterIndicators.get(id));
+                copy(base.clusterFlags, clusterFlags, id);
+                copy(base.clusterLayerResults, clusterLayerResults, id);
+            } else if (!affected.potential().get(c)) {
+                IndicatorResult before = base.clusterIndicators.get(id).get(Indicator.MARKET_POTENTIAL);
+                if (before.value() != null) {
+                    knownPotentials.put(id, new double[] {before.value(),
+                            ((Number) before.details().get("markets")).doubleValue()});
+                }
+            }
+        }
+        this.rescored = affected.any().cardinality();
+        this.buildSeconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    private static <V> void copy(Map<String, V> from, Map<String, V> to, String id) {
+        V v = from.get(id);
+        if (v != null) {
+            to.put(id, v);
+        }
+    }
+
+    private static BitSet allOf(int n) {
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        return all;
+    }
+
+    /**
+     * This engine for the same data with additions and road upgrades ({@code changes} tells which): shares what they
+     * leave as it was (the graph when no road changes, or its geometry and grid when roads only change speed; the
+     * indexes and searches of unchanged layers) and keeps the indicators of every cluster they cannot affect ({@link
+     * AffectedClusters}), so a run on it scores only the others. Gives what {@link #build} on {@code after} gives;
+     * built anew, every cluster scored, when the changes alter the network's shape (a new road). Call after a run on
+     * this engine, whose indicators it keeps.
+     */
+    public ScoringEngine derive(ScoringData after, DataChanges changes) {
+        if (after.clusters().size() != data.clusters().size()) {
+            throw new IllegalArgumentException("the derived data must hold the same clusters");
+        }
+        NetworkAccess derived = network.derive(data, after, changes);
+        if (derived == null) {
+            return new ScoringEngine(after, profile, network.graph.speeds(), layersRead);
+        }
+        return new ScoringEngine(this, after, changes, derived);
+    }
+
+    /** How many clusters this engine must score itself: all of them, or on a derived one those changes can affect. */
+    public int rescored() {
+        return rescored;
     }
 
     public static ScoringEngine build(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {
@@ -77,7 +180,7 @@ public final class ScoringEngine {
      */
     public static ScoringEngine build(ScoringData data, ScoringProfile profile, SpeedProfile speeds,
             LayerSource layers) {
-        return new ScoringEngine(data, profile, speeds, layers);
+        return new ScoringEngine(data, profile, speeds, new LayerIndicators(profile.layerIndicators(), layers));
     }
 
     public ScoringProfile profile() {
@@ -106,7 +209,8 @@ public final class ScoringEngine {
     public ClusterScore scoreCluster(StoredFeature stored, Weights weights) {
         Cluster c = (Cluster) stored.feature();
         Map<Indicator, IndicatorResult> indicators = clusterIndicators.computeIfAbsent(stored.layerId(),
-                k -> calculator.compute(c.footprint(), clusterPotentials().get(k), stored));
+                k -> calculator.compute(c.footprint(), knownPotentials.containsKey(k) ? knownPotentials.get(k)
+                        : clusterPotentials().get(k), stored));
         List<QualityFlag> flags = clusterFlags.computeIfAbsent(stored.layerId(), k -> dataFlags(c.footprint()));
         List<LayerResult> layers = clusterLayerResults.computeIfAbsent(stored.layerId(),
                 k -> layerIndicators.compute(c.footprint()));
@@ -121,8 +225,12 @@ public final class ScoringEngine {
     private synchronized Map<String, double[]> clusterPotentials() {
         if (clusterPotentials == null) {
             clusterPotentials = new java.util.HashMap<>();
-            List<StoredFeature> clusters = data.clusters();
-            if (network.hasNetwork() && network.potentialsFromMarketsPay(clusters.size())) {
+            // those whose indicators are not kept already (on a derived engine, the clusters the changes affect)
+            List<StoredFeature> clusters = data.clusters().stream().filter(c -> !clusterIndicators.containsKey(
+                    c.layerId()) && !knownPotentials.containsKey(c.layerId())).toList();
+            // the way is chosen for all the clusters, as a build scoring them all would: the sums are the same
+            // either way but for the order they are added in
+            if (network.hasNetwork() && network.potentialsFromMarketsPay(data.clusters().size())) {
                 org.clustergrid.network.Snap[] snaps = new org.clustergrid.network.Snap[clusters.size()];
                 java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i -> snaps[i] =
                         network.snap(Features.representative(clusters.get(i).feature().geometry())));

@@ -38,6 +38,8 @@ class ScenarioEvaluationTest {
     static ScoringProfile profile;
     static ScoringData data;
     static ScoringRun before;
+    /** The engine {@link #before} was run on, which evaluations derive theirs from. */
+    static ScoringEngine beforeEngine;
 
     /**
      * Scores the data as they are, once for the class; called by each test, so that without the shared data each
@@ -52,7 +54,8 @@ class ScenarioEvaluationTest {
         profile = DefaultProfile.read();
         data = new ScoringData(1, pokhara.get(Layer.CLUSTERS), pokhara.get(Layer.ROADS), pokhara.get(Layer.POWER),
                 pokhara.get(Layer.FINANCE), pokhara.get(Layer.MARKETS));
-        before = ScoringRun.run(engine(data), profile.dimensionWeights());
+        beforeEngine = engine(data);
+        before = ScoringRun.run(beforeEngine, profile.dimensionWeights());
     }
 
     static ScoringEngine engine(ScoringData d) {
@@ -62,8 +65,7 @@ class ScenarioEvaluationTest {
     static ScenarioEvaluation evaluate(String geojson, CostProfile costs) {
         Scenario s = ScenarioReader.read(geojson, "test");
         ScenarioApplier.Applied applied = ScenarioApplier.apply(data, s, costs);
-        return ScenarioEvaluator.evaluate(s.name(), applied, before, ScenarioEvaluationTest::engine,
-                profile.dimensionWeights());
+        return ScenarioEvaluator.evaluate(s.name(), applied, before, beforeEngine, profile.dimensionWeights());
     }
 
     static IndicatorResult indicator(ScoringRun run, String id, Indicator i) {
@@ -182,7 +184,8 @@ class ScenarioEvaluationTest {
                 .filter(p -> ((PowerFeature) p.feature()).kind() != PowerFeature.PowerKind.SUBSTATION
                         && ((PowerFeature) p.feature()).kind() != PowerFeature.PowerKind.TRANSFORMER).toList(),
                 data.finance(), data.markets(), data.coverages());
-        ScoringRun was = ScoringRun.run(engine(noSubstations), profile.dimensionWeights());
+        ScoringEngine wasEngine = engine(noSubstations);
+        ScoringRun was = ScoringRun.run(wasEngine, profile.dimensionWeights());
         assertThat(was.ranked()).allSatisfy(r -> assertThat(r.score().indicators()
                 .get(Indicator.POWER_SUBSTATION_DISTANCE).missing().reason()).isEqualTo(Missing.Reason.EMPTY_LAYER));
         Point at = inside(data.clusters().get(0).feature().geometry());
@@ -190,8 +193,7 @@ class ScenarioEvaluationTest {
                 + "\"coordinates\":[" + at.getX() + "," + at.getY() + "]}", "\"kind\":\"new_substation\"")), "x");
         ScenarioApplier.Applied applied = ScenarioApplier.apply(noSubstations, s, new CostProfile("test", "USD",
                 Map.of("hv_mv_substation", new CostProfile.Rate(25_000, "each", "a test rate"))));
-        ScenarioEvaluation e = ScenarioEvaluator.evaluate("x", applied, was, ScenarioEvaluationTest::engine,
-                profile.dimensionWeights());
+        ScenarioEvaluation e = ScenarioEvaluator.evaluate("x", applied, was, wasEngine, profile.dimensionWeights());
         assertThat(e.summary().warnings()).containsExactly("power_substation_distance: the data hold none of its"
                 + " kind, so it was unknown; the scenario's planned features alone make it known for "
                 + data.clusters().size() + " clusters, whose scores move with the new measurement, not only with what"

@@ -68,14 +68,13 @@ class ScenarioOracleTest {
         try (TestStore a = TestStore.h2gis(dir.resolve("a"))) {
             MultiRegionStore.fill(a.store(), pbf);
             ScoringData base = ScoringData.load(a.store());
-            ScoringRun before = ScoringRun.run(ScoringEngine.build(base, profile, SpeedProfile.defaults()),
-                    profile.dimensionWeights());
+            ScoringEngine engine = ScoringEngine.build(base, profile, SpeedProfile.defaults());
+            ScoringRun before = ScoringRun.run(engine, profile.dimensionWeights());
             List<String> upgraded = plan(base, before);
             Scenario scenario = ScenarioReader.read(ScenarioReaderTest.collection(features.toArray(String[]::new)),
                     "oracle");
             ScenarioApplier.Applied applied = ScenarioApplier.apply(base, scenario, CostProfile.none("USD"));
-            inMemory = ScenarioEvaluator.after(applied, d -> ScoringEngine.build(d, profile, SpeedProfile.defaults()),
-                    profile.dimensionWeights());
+            inMemory = ScenarioEvaluator.after(applied, engine, profile.dimensionWeights());
             evaluation = ScenarioEvaluator.compare("oracle", applied, before, inMemory);
             writeChanges(pbf, upgraded);
         }

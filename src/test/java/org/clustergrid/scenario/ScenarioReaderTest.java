@@ -73,6 +73,23 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void linesDrawnAcrossACountryAreRefused() {
+        assertThatThrownBy(() -> ScenarioReader.read(collection(
+                feature("{\"type\":\"LineString\",\"coordinates\":[[83.98,28.21],[83.98,28.8]]}",
+                        "\"kind\":\"new_road\",\"class\":\"track\",\"surface\":\"dirt\""),
+                feature("{\"type\":\"LineString\",\"coordinates\":[[74.0,31.0],[84.0,28.0]]}",
+                        "\"kind\":\"new_power_line\",\"voltage_kv\":400"),
+                feature("{\"type\":\"LineString\",\"coordinates\":[[83.98,28.21],[83.98,28.6],[83.98,28.65]]}",
+                        "\"kind\":\"new_power_line\",\"voltage_kv\":33")), "x"))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+                        "features[0].geometry: a straight stretch of 65.4 km, more than 50 km: draw a road along its"
+                                + " way, with a vertex at least every 50 km",
+                        "features[1].geometry: 1,024.6 km long, more than 500 km: draw a longer line as several"
+                                + " interventions"));
+    }
+
+    @Test
     void notAScenarioAtAll() {
         assertThatThrownBy(() -> ScenarioReader.read("{\"type\":", "x")).isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith("not a scenario: not JSON:");

@@ -1,0 +1,259 @@
+package org.clustergrid.scoring;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
+import org.clustergrid.index.NearestIndex;
+import org.clustergrid.model.Market;
+import org.clustergrid.network.BoundedSearch;
+import org.clustergrid.network.RoadGraph;
+import org.clustergrid.network.Snap;
+import org.clustergrid.network.TravelTimes;
+import org.clustergrid.store.StoredFeature;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * The clusters whose indicators some additions and road upgrades can change, found without scoring them: a superset
+ * of those that do change, so that scoring only these and keeping every other cluster's results gives what scoring
+ * them all would. A cluster is kept out only when each rule shows nothing it is measured by moved:
+ * <ul>
+ *   <li>distances and counts within a radius: no changed feature lies within the farthest distance that could still
+ *       matter to it — its nearest feature of the kind as it was, the radii and served distances, the walk the travel
+ *       times allow, the road data check's radius (plus the Rural Access distance for roads);</li>
+ *   <li>travel times to each market tier: its arrival (time and market) is the same on both networks;</li>
+ *   <li>counts and sums over the network within a travel time (finance points reachable, market potential, the
+ *       {@code _reachable} layer indicators): no edge whose time changed and no added target can be reached from it
+ *       within that time — one search towards all of them together, on the network as it is after the change, whose
+ *       times are no longer than before, so a trip that reached one before reaches it now.</li>
+ * </ul>
+ */
+final class AffectedClusters {
+    /** Slack on the distance rules, for distances measured another way than the indicators' (sphere or ellipsoid). */
+    private static final double SLACK = 1.01;
+    private static final double SLACK_M = 1;
+
+    private final ScoringData after;
+    private final DataChanges changes;
+    private final Parameters p;
+    private final Map<String, Map<Indicator, IndicatorResult>> known;
+    private final BitSet out;
+    private final BitSet potential;
+
+    /**
+     * @param any the clusters whose indicators can change
+     * @param potential those of them whose market potential can change (the rest keep it: their search for the
+     *     finance points stops at the finance time instead of the gravity cutoff)
+     */
+    record Affected(BitSet any, BitSet potential) {}
+
+    private AffectedClusters(ScoringData after, DataChanges changes, Parameters p,
+            Map<String, Map<Indicator, IndicatorResult>> known) {
+        this.after = after;
+        this.changes = changes;
+        this.p = p;
+        this.known = known;
+        this.out = new BitSet(after.clusters().size());
+        this.potential = new BitSet(after.clusters().size());
+    }
+
+    /**
+     * @param known each cluster's indicators on the data before (a cluster without any counts as affected)
+     * @param reachSeconds the longest travel time any count or sum over the network searches
+     */
+    static Affected find(ScoringData after, DataChanges changes, Parameters p,
+            Map<String, Map<Indicator, IndicatorResult>> known, NetworkAccess was, NetworkAccess now,
+            double reachSeconds) {
+        AffectedClusters a = new AffectedClusters(after, changes, p, known);
+        List<StoredFeature> clusters = after.clusters();
+        for (int c = 0; c < clusters.size(); c++) {
+            if (!known.containsKey(clusters.get(c).layerId())) {
+                a.out.set(c);
+                a.potential.set(c);
+            }
+        }
+        a.nearFeatures(now);
+        a.network(was, now, reachSeconds);
+        return new Affected(a.out, a.potential);
+    }
+
+    /** The distance rules, layer by layer, for the features each layer changed. */
+    private void nearFeatures(NetworkAccess now) {
+        double walkSpeed = now.graph.speeds().offRoadMetresPerSecond();
+        double maxWalk = now.graph.maxOffRoadMetres();
+        List<Geometry> roads = new ArrayList<>();
+        for (int i : changes.upgradedRoads()) {
+            roads.add(after.roads().get(i).feature().geometry());
+        }
+        roads.addAll(geometries(added(after.roads(), changes.addedRoads())));
+        near(roads, c -> max(nearest(c, Indicator.ROAD_ALL_SEASON_DISTANCE), nearest(c,
+                Indicator.ROAD_MOTORABLE_DISTANCE), p.roadDensityRadiusM(), p.ruralAccessDistanceM(),
+                RoadDataCheck.RADIUS_M + p.ruralAccessDistanceM()), false);
+        near(geometries(added(after.power(), changes.addedPower())), c -> max(nearest(c, Indicator.POWER_HV_DISTANCE),
+                nearest(c, Indicator.POWER_MV_DISTANCE), nearest(c, Indicator.POWER_SUBSTATION_DISTANCE),
+                p.gridServedTransformerM(), p.gridServedMvM(), p.gridServedHvM()), false);
+        double financeWalk = Math.min(maxWalk, p.financeTravelSeconds() * walkSpeed);
+        near(geometries(added(after.finance(), changes.addedFinance())), c -> max(nearest(c,
+                Indicator.BANK_DISTANCE), p.financeRadiusM(), p.e2sfcaCatchmentM(), financeWalk,
+                RoadDataCheck.RADIUS_M), false);
+        List<StoredFeature> markets = added(after.markets(), changes.addedMarkets());
+        near(geometries(markets), c -> RoadDataCheck.RADIUS_M, false);
+        double marketWalk = Math.min(maxWalk, p.gravityCutoffSeconds() * walkSpeed);
+        near(geometries(markets.stream().filter(f -> ((Market) f.feature()).population() != null).toList()),
+                c -> marketWalk, true);
+    }
+
+    private static List<Geometry> geometries(List<StoredFeature> features) {
+        return features.stream().map(f -> f.feature().geometry()).toList();
+    }
+
+    private static List<StoredFeature> added(List<StoredFeature> layer, int count) {
+        return layer.subList(layer.size() - count, layer.size());
+    }
+
+    /**
+     * Marks the clusters within their own radius of any of the geometries, measured from each cluster's footprint as
+     * its indicators measure it.
+     */
+    private void near(List<Geometry> changed, ToDoubleFunction<Map<Indicator, IndicatorResult>> radius,
+            boolean potentialToo) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        NearestIndex<Geometry> index = NearestIndex.build(changed, g -> g);
+        List<StoredFeature> clusters = after.clusters();
+        IntStream.range(0, clusters.size()).parallel().filter(c -> {
+            Map<Indicator, IndicatorResult> k = known.get(clusters.get(c).layerId());
+            double r = k == null ? Double.POSITIVE_INFINITY : radius.applyAsDouble(k) * SLACK + SLACK_M;
+            return index.nearest(clusters.get(c).feature().geometry()).filter(n -> n.metres() <= r).isPresent();
+        }).forEach(c -> {
+            mark(c);
+            if (potentialToo) {
+                markPotential(c);
+            }
+        });
+    }
+
+    private synchronized void mark(int cluster) {
+        out.set(cluster);
+    }
+
+    private synchronized void markPotential(int cluster) {
+        potential.set(cluster);
+    }
+
+    /** A cluster's distance to the nearest feature of an indicator's kind; 0 when it has none to speak of. */
+    private static double nearest(Map<Indicator, IndicatorResult> k, Indicator i) {
+        IndicatorResult r = k.get(i);
+        return r == null || r.value() == null ? 0 : r.value();
+    }
+
+    private static double max(double... v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    /**
+     * The travel-time rules: tier arrivals compared; one search towards every changed edge and added finance point
+     * within the finance time (and the layer indicators' times), one towards every changed edge and added populated
+     * market within the gravity cutoff, the second also marking the clusters whose market potential can change.
+     */
+    private void network(NetworkAccess was, NetworkAccess now, double reachSeconds) {
+        if (!now.hasNetwork()) {
+            return;
+        }
+        BitSet changedEdges = now.changedEdges();
+        List<StoredFeature> newPopulated = new ArrayList<>();
+        for (StoredFeature f : added(after.markets(), changes.addedMarkets())) {
+            if (((Market) f.feature()).population() != null) {
+                newPopulated.add(f);
+            }
+        }
+        Seeds counts = new Seeds(now, changedEdges, added(after.finance(), changes.addedFinance()),
+                Math.max(p.financeTravelSeconds(), reachSeconds));
+        Seeds gravity = new Seeds(now, changedEdges, newPopulated, p.gravityCutoffSeconds());
+        boolean tiersMoved = changes.addedMarkets() > 0 || !changedEdges.isEmpty();
+        if (counts.isEmpty() && gravity.isEmpty() && !tiersMoved) {
+            return;
+        }
+        List<StoredFeature> clusters = after.clusters();
+        IntStream.range(0, clusters.size()).parallel().forEach(c -> {
+            Point at = Features.representative(clusters.get(c).feature().geometry());
+            Snap s = now.snap(at);
+            if (s == null) {
+                return;
+            }
+            if (gravity.reaches(s)) {
+                mark(c);
+                markPotential(c);
+            } else if (counts.reaches(s)) {
+                mark(c);
+            } else if (tiersMoved) {
+                Snap old = was.snap(at);
+                for (MarketTier tier : MarketTier.values()) {
+                    if (!sameArrival(was.arrival(tier, old), now.arrival(tier, s))) {
+                        mark(c);
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Where changed edges and added targets are, and the nodes from which one is reached within a cutoff: both ends
+     * of every changed edge (at 0 s), and each target's entry edges' ends (with the time along the edge to it).
+     */
+    private static final class Seeds {
+        private final RoadGraph g;
+        private final BitSet edges;
+        private final BitSet reached;
+
+        Seeds(NetworkAccess network, BitSet changedEdges, List<StoredFeature> targets, double cutoff) {
+            g = network.graph;
+            edges = (BitSet) changedEdges.clone();
+            List<Integer> nodes = new ArrayList<>();
+            List<Double> seconds = new ArrayList<>();
+            changedEdges.stream().forEach(e -> {
+                nodes.addAll(List.of(g.edgeSource(e), g.edgeTarget(e)));
+                seconds.addAll(List.of(0.0, 0.0));
+            });
+            for (StoredFeature f : targets) {
+                Snap s = network.snap(Features.representative(f.feature().geometry()));
+                for (Snap e : s == null ? new Snap[0] : s.entries()) {
+                    edges.set(e.edge());
+                    nodes.addAll(List.of(g.edgeSource(e.edge()), g.edgeTarget(e.edge())));
+                    seconds.addAll(List.of(g.secondsFromSource(e), g.secondsFromTarget(e)));
+                }
+            }
+            reached = nodes.isEmpty() ? new BitSet() : BoundedSearch.nodesReaching(g,
+                    nodes.stream().mapToInt(Integer::intValue).toArray(),
+                    seconds.stream().mapToDouble(Double::doubleValue).toArray(), cutoff);
+        }
+
+        boolean isEmpty() {
+            return edges.isEmpty();
+        }
+
+        /** Whether a place entering the network at {@code s} may reach a seed within the cutoff. */
+        boolean reaches(Snap s) {
+            for (Snap e : s.entries()) {
+                if (edges.get(e.edge()) || reached.get(g.edgeSource(e.edge())) || reached.get(g.edgeTarget(e.edge()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static boolean sameArrival(TravelTimes.Arrival a, TravelTimes.Arrival b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+}
