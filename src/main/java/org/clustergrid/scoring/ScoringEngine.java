@@ -34,7 +34,8 @@ public final class ScoringEngine {
     /** The layer indicators as read, before their targets join a network. */
     private final LayerIndicators layersRead;
     private final LayerIndicators layerIndicators;
-    private final int rescored;
+    /** The clusters this engine scores itself, by position: all, or on a derived engine those changes can affect. */
+    private final BitSet rescored;
     /**
      * Cluster id → {market potential, markets} kept from the engine this one was derived from, for the clusters to
      * score whose potential the changes cannot move.
@@ -76,7 +77,7 @@ public final class ScoringEngine {
                 extent.expandToInclude(f.feature().geometry().getEnvelopeInternal());
             }
         }
-        this.rescored = data.clusters().size();
+        this.rescored = allOf(data.clusters().size());
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
     }
 
@@ -129,7 +130,7 @@ public final class ScoringEngine {
                 }
             }
         }
-        this.rescored = affected.any().cardinality();
+        this.rescored = affected.any();
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
     }
 
@@ -167,7 +168,39 @@ public final class ScoringEngine {
 
     /** How many clusters this engine must score itself: all of them, or on a derived one those changes can affect. */
     public int rescored() {
-        return rescored;
+        return rescored.cardinality();
+    }
+
+    /** Which clusters this engine scores itself, by position in the data's clusters (a copy). */
+    public BitSet rescoredClusters() {
+        return (BitSet) rescored.clone();
+    }
+
+    /** A cluster's indicators on this engine's data (computed once, then kept). */
+    public Map<Indicator, IndicatorResult> indicators(int position, Weights weights) {
+        StoredFeature c = data.clusters().get(position);
+        scoreCluster(c, weights);
+        return clusterIndicators.get(c.layerId());
+    }
+
+    /** A cluster's layer indicators on this engine's data (computed once, then kept). */
+    public List<LayerResult> layerResults(int position, Weights weights) {
+        StoredFeature c = data.clusters().get(position);
+        scoreCluster(c, weights);
+        return clusterLayerResults.get(c.layerId());
+    }
+
+    /**
+     * A cluster's score with the indicator results given instead of its own (e.g. the best each of several projects
+     * gives it), aggregated as its own are, with its data's flags.
+     */
+    public ClusterScore scoreWith(int position, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers,
+            Weights weights) {
+        StoredFeature stored = data.clusters().get(position);
+        Cluster c = (Cluster) stored.feature();
+        List<QualityFlag> flags = clusterFlags.computeIfAbsent(stored.layerId(), k -> dataFlags(c.footprint()));
+        return aggregate(stored.layerId(), c.name(), c.size(), indicators, layers, c.typology(), c.marketsServed(),
+                weights, flags);
     }
 
     public static ScoringEngine build(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {

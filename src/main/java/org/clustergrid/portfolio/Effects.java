@@ -1,0 +1,52 @@
+package org.clustergrid.portfolio;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.clustergrid.scoring.ClusterScore;
+import org.clustergrid.scoring.Indicator;
+import org.clustergrid.scoring.IndicatorResult;
+import org.clustergrid.scoring.ScoringEngine;
+import org.clustergrid.scoring.ScoringRun;
+
+/** Each candidate's effect alone, by the incremental evaluation of a one-project scenario. */
+final class Effects {
+    private Effects() {}
+
+    /** @param engine the engine {@code before} was run on */
+    static Effect of(ScoringEngine engine, ScoringRun before, Candidates.Applied candidate) {
+        ScoringEngine derived = engine.derive(candidate.alone().data(), candidate.alone().changes());
+        List<ClusterScore> after = derived.scoreClusters(before.weights());
+        BitSet scored = derived.rescoredClusters();
+        List<Integer> clusters = new ArrayList<>();
+        List<Map<Indicator, IndicatorResult>> indicators = new ArrayList<>();
+        List<List<org.clustergrid.scoring.LayerResult>> layers = new ArrayList<>();
+        boolean makesKnown = false;
+        for (int c = scored.nextSetBit(0); c >= 0; c = scored.nextSetBit(c + 1)) {
+            ClusterScore b = before.ranked().get(c).score();
+            ClusterScore a = after.get(c);
+            Map<Indicator, IndicatorResult> changed = new EnumMap<>(Indicator.class);
+            for (Map.Entry<Indicator, IndicatorResult> e : a.indicators().entrySet()) {
+                IndicatorResult was = b.indicators().get(e.getKey());
+                if (!Objects.equals(was, e.getValue())) {
+                    changed.put(e.getKey(), e.getValue());
+                    makesKnown |= was.score() == null && e.getValue().score() != null;
+                }
+            }
+            boolean layersChanged = !b.layerIndicators().equals(a.layerIndicators());
+            if (!changed.isEmpty() || layersChanged) {
+                clusters.add(c);
+                indicators.add(changed);
+                layers.add(layersChanged ? a.layerIndicators() : null);
+                for (int k = 0; layersChanged && k < a.layerIndicators().size(); k++) {
+                    makesKnown |= b.layerIndicators().get(k).score() == null
+                            && a.layerIndicators().get(k).score() != null;
+                }
+            }
+        }
+        return new Effect(clusters.stream().mapToInt(Integer::intValue).toArray(), indicators, layers, makesKnown);
+    }
+}

@@ -1,0 +1,144 @@
+package org.clustergrid.portfolio;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.scoring.ClusterScore;
+import org.clustergrid.scoring.Indicator;
+import org.clustergrid.scoring.IndicatorResult;
+import org.clustergrid.scoring.LayerResult;
+import org.clustergrid.scoring.ScoringEngine;
+import org.clustergrid.scoring.ScoringRun;
+
+/**
+ * The objective a portfolio maximises, and its value as projects are added one by one. A portfolio S gives each
+ * cluster, for each indicator, the best result any one project of S gives it alone (the higher score; a known value
+ * over an unknown one), else its own; the cluster is then scored as the scoring does (dimensions, composite, gap,
+ * priority = gap × size). The objective ({@link Objective}) is the <b>priority gain</b>, Σ over clusters with a
+ * priority before and after of (priority before − priority after), as a scenario's evaluation defines it; or, where
+ * sizes are unknown, the <b>gap closed</b>, Σ (gap before − gap after) over clusters with a gap before and after. Projects that serve one cluster
+ * through different indicators add up (a road and a branch); two that improve the same indicator do not (the nearer
+ * of two branches counts). Whatever else a set of projects does together — two upgrades along one route, E2SFCA
+ * shares summed — the evaluation of the chosen portfolio as a scenario shows.
+ *
+ * <p>The gap closed in a dimension is the lesser of its gap and the rise of a weighted mean of per-indicator maxima:
+ * monotone and submodular in S while no project makes an unknown indicator known (which changes the weights), so
+ * the cost-effective greedy's guarantees and bounds hold then.
+ */
+final class PortfolioModel {
+    private final ScoringEngine engine;
+    private final ScoringRun before;
+    private final List<Effect> effects;
+    private final Objective objective;
+    /** Per cluster touched by the portfolio so far: its best indicator results, layer results, and measure. */
+    private final Map<Integer, Map<Indicator, IndicatorResult>> best = new HashMap<>();
+    private final Map<Integer, List<LayerResult>> bestLayers = new HashMap<>();
+    private final Map<Integer, Double> measure = new HashMap<>();
+    private final List<Integer> chosen = new ArrayList<>();
+    private double value;
+
+    PortfolioModel(ScoringEngine engine, ScoringRun before, List<Effect> effects, Objective objective) {
+        this.engine = engine;
+        this.before = before;
+        this.effects = effects;
+        this.objective = objective;
+    }
+
+    /** A model of no project, over the same effects. */
+    PortfolioModel empty() {
+        return new PortfolioModel(engine, before, effects, objective);
+    }
+
+    /** A model of the same projects, to add others to without changing this one. */
+    PortfolioModel copy() {
+        PortfolioModel out = empty();
+        out.best.putAll(best);
+        out.bestLayers.putAll(bestLayers);
+        out.measure.putAll(measure);
+        out.chosen.addAll(chosen);
+        out.value = value;
+        return out;
+    }
+
+    double value() {
+        return value;
+    }
+
+    List<Integer> chosen() {
+        return List.copyOf(chosen);
+    }
+
+    /** The objective's rise if candidate {@code j} were added. */
+    double gain(int j) {
+        Effect e = effects.get(j);
+        double gain = 0;
+        for (int k = 0; k < e.clusters().length; k++) {
+            int c = e.clusters()[k];
+            Double was = measureNow(c);
+            Double now = objective.of(score(c, merged(c, e, k), mergedLayers(c, e, k)));
+            if (was != null && now != null && objective.of(before.ranked().get(c).score()) != null) {
+                gain += was - now;
+            }
+        }
+        return gain;
+    }
+
+    /** Adds candidate {@code j}; returns its marginal gain. */
+    double add(int j) {
+        double gain = gain(j);
+        Effect e = effects.get(j);
+        for (int k = 0; k < e.clusters().length; k++) {
+            int c = e.clusters()[k];
+            Map<Indicator, IndicatorResult> m = merged(c, e, k);
+            List<LayerResult> l = mergedLayers(c, e, k);
+            best.put(c, m);
+            bestLayers.put(c, l);
+            measure.put(c, objective.of(score(c, m, l)));
+        }
+        chosen.add(j);
+        value += gain;
+        return gain;
+    }
+
+    private Double measureNow(int c) {
+        return measure.containsKey(c) ? measure.get(c) : objective.of(before.ranked().get(c).score());
+    }
+
+    private ClusterScore score(int c, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers) {
+        return engine.scoreWith(c, indicators, layers, before.weights());
+    }
+
+    private Map<Indicator, IndicatorResult> merged(int c, Effect e, int k) {
+        Map<Indicator, IndicatorResult> out = new EnumMap<>(best.containsKey(c) ? best.get(c)
+                : before.ranked().get(c).score().indicators());
+        e.indicators().get(k).forEach((i, r) -> {
+            if (better(r.score(), out.get(i).score())) {
+                out.put(i, r);
+            }
+        });
+        return out;
+    }
+
+    private List<LayerResult> mergedLayers(int c, Effect e, int k) {
+        List<LayerResult> now = bestLayers.containsKey(c) ? bestLayers.get(c)
+                : before.ranked().get(c).score().layerIndicators();
+        List<LayerResult> offered = e.layers().get(k);
+        if (offered == null) {
+            return now;
+        }
+        List<LayerResult> out = new ArrayList<>(now);
+        for (int i = 0; i < out.size(); i++) {
+            if (better(offered.get(i).score(), out.get(i).score())) {
+                out.set(i, offered.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a score offered beats the one held: higher, or known where none was. */
+    private static boolean better(Double offered, Double held) {
+        return offered != null && (held == null || offered > held);
+    }
+}

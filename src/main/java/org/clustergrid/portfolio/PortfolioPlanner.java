@@ -1,0 +1,106 @@
+package org.clustergrid.portfolio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.clustergrid.scenario.CostProfile;
+import org.clustergrid.scenario.Intervention;
+import org.clustergrid.scenario.Scenario;
+import org.clustergrid.scenario.ScenarioApplier;
+import org.clustergrid.scenario.ScenarioEvaluator;
+import org.clustergrid.scenario.ScenarioException;
+import org.clustergrid.scoring.ScoringEngine;
+import org.clustergrid.scoring.ScoringRun;
+
+/**
+ * Chooses the portfolio a budget buys from priced candidates: each candidate's effect alone is evaluated
+ * incrementally, the {@link PortfolioModel} objective is maximised — over every affordable subset when there are at
+ * most {@value #EXHAUSTIVE_MAX} candidates, else by the cost-effective greedy with its bound — and the picks are then
+ * evaluated together as one scenario.
+ */
+public final class PortfolioPlanner {
+    /** Most candidates whose every affordable subset is tried (4,096 subsets). */
+    public static final int EXHAUSTIVE_MAX = 12;
+
+    private PortfolioPlanner() {}
+
+    /**
+     * @param engine the engine {@code before} was run on
+     * @throws ScenarioException when the budget is not a positive amount
+     */
+    public static Portfolio plan(ScoringEngine engine, ScoringRun before, List<Candidates.Applied> candidates,
+            CostProfile costs, double budget, Objective objective) {
+        if (!(budget > 0) || Double.isInfinite(budget)) {
+            throw new ScenarioException("no portfolio", List.of("budget: " + budget + " is not an amount above 0 (in "
+                    + costs.currency() + ")"));
+        }
+        List<Effect> effects = new ArrayList<>();
+        double[] price = new double[candidates.size()];
+        boolean submodular = true;
+        for (int j = 0; j < candidates.size(); j++) {
+            Effect e = Effects.of(engine, before, candidates.get(j));
+            effects.add(e);
+            submodular &= !e.makesKnown();
+            price[j] = candidates.get(j).candidate().cost();
+        }
+        PortfolioModel model = new PortfolioModel(engine, before, effects, objective);
+        Selection.Choice choice;
+        Double bound;
+        if (candidates.size() <= EXHAUSTIVE_MAX) {
+            choice = Selection.exhaustive(model, price, budget);
+            bound = choice.value();
+        } else {
+            choice = Selection.greedyOrBestSingle(model, price, budget);
+            bound = submodular ? Selection.bound(model, choice, price, budget) : null;
+        }
+        List<String> warnings = new ArrayList<>();
+        long unsized = effects.stream().flatMapToInt(e -> java.util.Arrays.stream(e.clusters())).distinct()
+                .filter(c -> before.ranked().get(c).score().gap() != null
+                        && before.ranked().get(c).score().priority() == null).count();
+        if (objective == Objective.PRIORITY && unsized > 0) {
+            warnings.add(unsized + " of the clusters the candidates reach have no size (employment or firms): they"
+                    + " count for nothing under the priority objective; the gap objective weighs every cluster alike");
+        }
+        if (!submodular) {
+            warnings.add("some candidates make an indicator known that the data could not measure (they hold none of"
+                    + " its kind, or none here): the objective may then not be submodular, so no bound is given");
+        }
+        List<Portfolio.Pick> picks = new ArrayList<>();
+        double cost = 0;
+        double gain = 0;
+        List<Intervention> chosen = new ArrayList<>();
+        for (int k = 0; k < choice.order().size(); k++) {
+            Candidate c = candidates.get(choice.order().get(k)).candidate();
+            cost += c.cost();
+            gain += choice.gains().get(k);
+            picks.add(new Portfolio.Pick(c, choice.gains().get(k), cost, gain));
+            chosen.add(c.intervention());
+        }
+        List<Portfolio.Step> curve = new ArrayList<>();
+        Selection.Choice all = Selection.greedy(model, price, Double.POSITIVE_INFINITY);
+        double curveCost = 0;
+        double curveGain = 0;
+        for (int k = 0; k < all.order().size(); k++) {
+            curveCost += price[all.order().get(k)];
+            curveGain += all.gains().get(k);
+            curve.add(new Portfolio.Step(candidates.get(all.order().get(k)).candidate().id(), curveCost, curveGain));
+        }
+        org.clustergrid.scenario.ScenarioEvaluation evaluated = null;
+        if (!chosen.isEmpty()) {
+            try {
+                ScenarioApplier.Applied together = ScenarioApplier.apply(engine.data(), new Scenario("portfolio",
+                        null, chosen), costs);
+                evaluated = ScenarioEvaluator.evaluate("portfolio", together, before, engine, before.weights());
+            } catch (ScenarioException e) {
+                warnings.add("the picks cannot be applied together (" + String.join("; ", e.problems()) + "): their"
+                        + " joint evaluation is left out");
+            }
+        }
+        if (choice.value() != gain && Math.abs(choice.value() - gain) > 1e-6 * Math.max(1, Math.abs(gain))) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "gains %f and %f differ", choice.value(),
+                    gain));
+        }
+        return new Portfolio(objective, budget, costs.currency(), candidates.size(), picks, cost, gain, bound,
+                choice.method(), curve, evaluated, warnings);
+    }
+}

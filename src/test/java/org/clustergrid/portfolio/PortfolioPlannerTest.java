@@ -1,0 +1,177 @@
+package org.clustergrid.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.clustergrid.model.Cluster;
+import org.clustergrid.model.FinancePoint.FinanceType;
+import org.clustergrid.model.Layer;
+import org.clustergrid.model.Market;
+import org.clustergrid.network.SpeedProfile;
+import org.clustergrid.scenario.CostProfile;
+import org.clustergrid.scenario.Intervention;
+import org.clustergrid.scenario.InterventionKind;
+import org.clustergrid.scenario.Scenario;
+import org.clustergrid.scenario.ScenarioException;
+import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.scoring.ScoringEngine;
+import org.clustergrid.scoring.ScoringProfile;
+import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.store.StoredFeature;
+import org.clustergrid.testing.DefaultProfile;
+import org.clustergrid.testing.PokharaLayers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/** Portfolios chosen from candidate projects on the real Pokhara layers, candidates at clusters with a gap. */
+class PortfolioPlannerTest {
+    private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
+    private static ScoringData data;
+    private static ScoringEngine engine;
+    private static ScoringRun before;
+    /** The clusters with a gap, where candidates are placed. */
+    private static List<StoredFeature> withGap;
+
+    /**
+     * The real Pokhara layers, with a cluster of 40 to 1,000 workers at each of the extract's OSM villages (the
+     * city's own clusters have no gap to close); read once for the class, from each test so each skips without it.
+     */
+    @BeforeEach
+    void scoreTheDataAsTheyAre() throws Exception {
+        if (before != null) {
+            return;
+        }
+        Map<Layer, List<StoredFeature>> p = PokharaLayers.read();
+        List<StoredFeature> villages = new ArrayList<>();
+        for (StoredFeature f : p.get(Layer.MARKETS)) {
+            if (f.feature() instanceof Market m && m.kind() == Market.MarketKind.VILLAGE) {
+                int workers = 40 + (villages.size() * 97) % 960;
+                villages.add(new StoredFeature("villages", new Cluster(String.format(Locale.ROOT, "CG-NP-%06d",
+                        villages.size() + 1), m.id(), m.name(), null, null, null, null, workers, null, m.geometry(),
+                        "test", Map.of())));
+            }
+        }
+        data = new ScoringData(1, villages, p.get(Layer.ROADS), p.get(Layer.POWER), p.get(Layer.FINANCE),
+                p.get(Layer.MARKETS));
+        ScoringProfile profile = DefaultProfile.read();
+        engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
+        before = ScoringRun.run(engine, profile.dimensionWeights());
+        withGap = new ArrayList<>();
+        for (int c = 0; c < data.clusters().size(); c++) {
+            Double gap = before.ranked().get(c).score().gap();
+            if (gap != null && gap > 0) {
+                withGap.add(data.clusters().get(c));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d village clusters, %d with a gap%n", villages.size(), withGap.size());
+    }
+
+    @Test
+    void theGreedyNeverBeatsEverySubsetNorTheBound() {
+        for (int seed = 1; seed <= 4; seed++) {
+            List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(seed), 14), CostProfile.none("USD"),
+                    "given");
+            List<Effect> effects = cs.stream().map(c -> Effects.of(engine, before, c)).toList();
+            double[] costs = cs.stream().mapToDouble(c -> c.candidate().cost()).toArray();
+            // the data's power lines are all high voltage, as these are: no candidate makes a kind known, so the
+            // objective is submodular and the bound holds
+            assertThat(effects).noneMatch(Effect::makesKnown);
+            PortfolioModel model = new PortfolioModel(engine, before, effects, Objective.GAP);
+            double budget = 200_000;
+            Selection.Choice exact = Selection.exhaustive(model, costs, budget);
+            Selection.Choice greedy = Selection.greedyOrBestSingle(model, costs, budget);
+            double bound = Selection.bound(model, greedy, costs, budget);
+            assertThat(exact.value()).as("seed " + seed).isPositive();
+            assertThat(greedy.value()).isLessThanOrEqualTo(exact.value() + 1e-9);
+            assertThat(exact.value()).isLessThanOrEqualTo(bound + 1e-9);
+            // Khuller, Moss & Naor: within (1 − 1/e)/2 of the optimum
+            assertThat(greedy.value()).isGreaterThanOrEqualTo(exact.value() * (1 - 1 / Math.E) / 2);
+            assertThat(exact.order().stream().mapToDouble(j -> costs[j]).sum()).isLessThanOrEqualTo(budget);
+        }
+    }
+
+    @Test
+    void aFewCandidatesAreWeighedInEveryCombinationAndEvaluatedTogether() {
+        List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(5), 8), CostProfile.none("USD"),
+                "given");
+        Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), 150_000, Objective.GAP);
+        assertThat(p.method()).isEqualTo("every subset");
+        assertThat(p.bound()).isEqualTo(p.gain());
+        assertThat(p.cost()).isLessThanOrEqualTo(150_000);
+        assertThat(p.picks()).isNotEmpty();
+        assertThat(p.picks().get(p.picks().size() - 1).cumulativeGain()).isCloseTo(p.gain(), within(1e-9));
+        // the model counts the better of two projects on one indicator; together they give at least that
+        assertThat(p.evaluatedGain()).isGreaterThanOrEqualTo(p.gain() * (1 - 1e-9));
+        assertThat(p.curve().get(p.curve().size() - 1).cumulativeGain()).isGreaterThanOrEqualTo(p.gain() - 1e-9);
+    }
+
+    @Test
+    void aPortfolioOfOneProjectGainsWhatItsEvaluationSays() {
+        List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(7), 6), CostProfile.none("USD"),
+                "given");
+        double cheapest = cs.stream().mapToDouble(c -> c.candidate().cost()).min().orElseThrow();
+        Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), cheapest, Objective.GAP);
+        assertThat(p.picks()).hasSize(1);
+        assertThat(p.gain()).isPositive();
+        assertThat(p.evaluatedGain()).isCloseTo(p.gain(), within(1e-9 * p.gain()));
+    }
+
+    @Test
+    void badBudgetsAndTooManyCandidatesAreRefused() {
+        List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(1), 3), CostProfile.none("USD"),
+                "given");
+        for (double budget : new double[] {0, -5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), budget, Objective.GAP))
+                    .isInstanceOf(ScenarioException.class).satisfies(e -> assertThat(((ScenarioException) e)
+                            .problems()).singleElement().asString().startsWith("budget: "));
+        }
+        assertThatThrownBy(() -> Candidates.of(data, candidates(new Random(1), Candidates.MAX + 1),
+                CostProfile.none("USD"), "given")).isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly("features: 1001"
+                        + " candidates, more than the 1000 one selection weighs"));
+        assertThatThrownBy(() -> Candidates.of(data, new Scenario("x", null, List.of(new Intervention("b",
+                InterventionKind.FINANCE_POINT, null, inside(data.clusters().get(0)), null, null, null, null,
+                FinanceType.BANK, null, null, null))), CostProfile.none("USD"), "given"))
+                .isInstanceOf(ScenarioException.class).satisfies(e -> assertThat(((ScenarioException) e).problems())
+                        .singleElement().asString().contains("no cost entered"));
+    }
+
+    /** Banks, agents and 132 kV lines at random clusters with a gap, costs entered. */
+    private static Scenario candidates(Random r, int n) {
+        List<Intervention> out = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            Point p = inside(withGap.get(r.nextInt(withGap.size())));
+            switch (j % 3) {
+                case 0 -> out.add(bank("bank-" + j, p, 30_000 + r.nextInt(70_000)));
+                case 1 -> out.add(new Intervention("agent-" + j, InterventionKind.FINANCE_POINT, null, p, null, null,
+                        null, null, FinanceType.MOBILE_MONEY_AGENT, null, null, 2_000.0 + r.nextInt(8_000)));
+                default -> {
+                    Point q = GF.createPoint(new Coordinate(p.getX() + 0.02, p.getY() + 0.01));
+                    out.add(new Intervention("line-" + j, InterventionKind.NEW_POWER_LINE, null, GF.createLineString(
+                            new Coordinate[] {p.getCoordinate(), q.getCoordinate()}), null, null, null, 132, null,
+                            null, null, 20_000.0 + r.nextInt(30_000)));
+                }
+            }
+        }
+        return new Scenario("candidates", null, out);
+    }
+
+    private static Intervention bank(String id, Point p, double cost) {
+        return new Intervention(id, InterventionKind.FINANCE_POINT, null, p, null, null, null, null, FinanceType.BANK,
+                null, null, cost);
+    }
+
+    private static Point inside(StoredFeature cluster) {
+        return cluster.feature().geometry().getInteriorPoint();
+    }
+}
