@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.clustergrid.app.cli.AccountCommands;
 import org.clustergrid.app.cli.ImportCommand;
 import org.clustergrid.app.cli.PasswordInput;
+import org.clustergrid.app.cli.PortfolioCommand;
 import org.clustergrid.app.cli.ScenarioCommand;
 import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
@@ -24,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @SpringBootApplication(scanBasePackages = "org.clustergrid")
 public class ClusterGridApplication {
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "score", "scenario", "users", "keys");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "score", "scenario", "portfolio",
+            "users", "keys");
 
     public static void main(String[] args) {
         args = commandFirst(args);
@@ -36,6 +38,9 @@ public class ClusterGridApplication {
         }
         if (args.length > 0 && args[0].equals("scenario")) {
             System.exit(runScenario(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("portfolio")) {
+            System.exit(runPortfolio(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && (args[0].equals("users") || args[0].equals("keys"))) {
             System.exit(runAccounts(args, new PasswordInput(System.getenv(PasswordInput.ENV), System.console(),
@@ -128,6 +133,27 @@ public class ClusterGridApplication {
                 return 1;
             }
             return ScenarioCommand.run(ctx.getBean(ScenarioService.class), options, System.out, System.err);
+        }
+    }
+
+    static int runPortfolio(String[] args) {
+        PortfolioCommand.Options options;
+        try {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+                System.out.println(PortfolioCommand.USAGE);
+                return args.length == 0 ? 2 : 0;
+            }
+            options = PortfolioCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(PortfolioCommand.USAGE);
+            return 2;
+        }
+        try (ConfigurableApplicationContext ctx = commandContext(args)) {
+            if (ctx == null) {
+                return 1;
+            }
+            return PortfolioCommand.run(ctx.getBean(ScenarioService.class), options, System.out, System.err);
         }
     }
 

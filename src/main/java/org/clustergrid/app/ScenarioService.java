@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.clustergrid.portfolio.Candidates;
+import org.clustergrid.portfolio.Objective;
+import org.clustergrid.portfolio.Portfolio;
+import org.clustergrid.portfolio.PortfolioPlanner;
 import org.clustergrid.scenario.CostProfile;
 import org.clustergrid.scenario.Scenario;
 import org.clustergrid.scenario.ScenarioApplier;
@@ -130,6 +134,16 @@ public class ScenarioService {
      * A scenario, priced with {@code costs}, scored against the profile's run on the current data; one that does not
      * fit the data throws {@link org.clustergrid.scenario.ScenarioException}.
      */
+    /**
+     * The portfolio a budget buys from candidate projects (a scenario's interventions, each a candidate), on the
+     * current data under the profile's weights. See docs/portfolios.md.
+     */
+    public Portfolio portfolio(Scenario candidates, CostProfile costs, double budget, Objective objective) {
+        ScoringService.Scored before = scoring.scored();
+        List<Candidates.Applied> priced = Candidates.of(before.engine().data(), candidates, costs, "given");
+        return PortfolioPlanner.plan(before.engine(), before.run(), priced, costs, budget, objective);
+    }
+
     public ScenarioEvaluation evaluate(Scenario s, CostProfile costs) {
         ScoringService.Scored before = scoring.scored();
         ScenarioApplier.Applied applied = ScenarioApplier.apply(before.engine().data(), s, costs);

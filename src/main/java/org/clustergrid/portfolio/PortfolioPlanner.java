@@ -38,6 +38,7 @@ public final class PortfolioPlanner {
         double[] price = new double[candidates.size()];
         boolean submodular = true;
         for (int j = 0; j < candidates.size(); j++) {
+            org.clustergrid.scoring.Cancellation.check(); // a request out of time stops between candidates
             Effect e = Effects.of(engine, before, candidates.get(j));
             effects.add(e);
             submodular &= !e.makesKnown();

@@ -1,0 +1,117 @@
+package org.clustergrid.app.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.clustergrid.app.ScenarioService;
+import org.clustergrid.portfolio.Objective;
+import org.clustergrid.portfolio.Portfolio;
+import org.clustergrid.portfolio.PortfolioOutput;
+import org.clustergrid.scenario.CostProfile;
+import org.clustergrid.scenario.Scenario;
+import org.clustergrid.scenario.ScenarioException;
+import org.clustergrid.scenario.ScenarioReader;
+
+/**
+ * {@code clustergrid portfolio --budget AMOUNT --candidates FILE.geojson [...]}: the candidate projects a budget
+ * should buy first, with what each adds, the bound, and the picks evaluated together.
+ */
+public final class PortfolioCommand {
+    public static final String USAGE = """
+            usage: java -jar clustergrid.jar portfolio --budget AMOUNT --candidates FILE.geojson [options]
+              --budget AMOUNT        what may be spent, in the cost profile's currency
+              --candidates FILE      the candidate projects, one GeoJSON feature each, written as a scenario's
+                                     interventions (docs/scenarios.md); at most 1,000
+              --objective priority|gap   what to lower, summed over the clusters: priority (gap × size, the
+                                     default) or the gap alone (for clusters without sizes)
+              --costs FILE.yaml      the unit costs that price candidates without a cost (default: the setting
+                                     clustergrid.scoring.costs, else gis-data/costs/default.yaml)
+              --csv FILE             write the picks as CSV
+              --curve FILE           write the cost-effectiveness curve (every candidate in order) as CSV
+              --clustergrid.scoring.profile=FILE.yaml   another scoring profile; any server setting works
+            See docs/portfolios.md.
+            """;
+
+    /** Parsed options. */
+    public record Options(double budget, Path candidates, Objective objective, Path costs, Path csv, Path curve) {}
+
+    private PortfolioCommand() {}
+
+    public static Options parse(String[] args) {
+        Double budget = null;
+        Path candidates = null;
+        Objective objective = Objective.PRIORITY;
+        Path costs = null;
+        Path csv = null;
+        Path curve = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (Args.isSetting(a)) {
+                continue;
+            }
+            switch (a) {
+                case "--budget" -> budget = Args.number(Args.value(args, ++i, a), a);
+                case "--candidates" -> candidates = Path.of(Args.value(args, ++i, a));
+                case "--objective" -> objective = Objective.of(Args.value(args, ++i, a));
+                case "--costs" -> costs = Path.of(Args.value(args, ++i, a));
+                case "--csv" -> csv = Path.of(Args.value(args, ++i, a));
+                case "--curve" -> curve = Path.of(Args.value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (budget == null || candidates == null) {
+            throw new IllegalArgumentException("expected: portfolio --budget AMOUNT --candidates FILE.geojson");
+        }
+        return new Options(budget, candidates, objective, costs, csv, curve);
+    }
+
+    public static int run(ScenarioService scenarios, Options o, PrintStream out, PrintStream err) {
+        try {
+            String file = o.candidates().getFileName().toString();
+            Scenario candidates = ScenarioReader.read(Files.readString(o.candidates(), StandardCharsets.UTF_8),
+                    file.replaceFirst("\\.(geo)?json$", ""));
+            CostProfile costs = o.costs() != null ? ScenarioService.loadCosts(o.costs().toString())
+                    : scenarios.costs();
+            long start = System.nanoTime();
+            Portfolio p = scenarios.portfolio(candidates, costs, o.budget(), o.objective());
+            if (o.csv() != null) {
+                Files.writeString(o.csv(), PortfolioOutput.picksCsv(p), StandardCharsets.UTF_8);
+            }
+            if (o.curve() != null) {
+                Files.writeString(o.curve(), PortfolioOutput.curveCsv(p), StandardCharsets.UTF_8);
+            }
+            print(p, (System.nanoTime() - start) / 1e9, out);
+            return 0;
+        } catch (ScenarioException e) {
+            err.println("error: " + e.getMessage().replace("; ", "\n  "));
+            return 2;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void print(Portfolio p, double seconds, PrintStream out) {
+        out.printf(Locale.ROOT, "Portfolio for %,.0f %s from %d candidates (%s, objective %s; %.1f s):%n", p.budget(),
+                p.currency(), p.candidates(), p.method(), p.objective().id(), seconds);
+        out.println("    cost      gain  cumulative cost  cumulative gain  project");
+        for (Portfolio.Pick x : p.picks()) {
+            out.printf(Locale.ROOT, "%,10.0f %9.2f %16s %16.2f  %s (%s)%n", x.candidate().cost(), x.gain(),
+                    String.format(Locale.ROOT, "%,.0f", x.cumulativeCost()), x.cumulativeGain(), x.candidate().id(),
+                    x.candidate().intervention().kind().id());
+        }
+        out.printf(Locale.ROOT, "%d projects, %,.0f %s, %s gain %.2f", p.picks().size(), p.cost(), p.currency(),
+                p.objective().id(), p.gain());
+        out.println(p.bound() == null ? "; no bound (see the warnings)" : p.optimalityGap() == 0 ? " (optimal)"
+                : String.format(Locale.ROOT, "; the best possible is at most %.2f (within %.1f%%)", p.bound(),
+                        100 * p.optimalityGap()));
+        if (p.evaluatedGain() != null) {
+            out.printf(Locale.ROOT, "evaluated together as one scenario: %s gain %.2f, %d clusters lifted to every"
+                    + " target%n", p.objective().id(), p.evaluatedGain(), p.evaluated().summary().liftedToTarget());
+        }
+        p.warnings().forEach(w -> out.println("warning: " + w));
+    }
+}
