@@ -21,7 +21,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Portfolios over HTTP (analysts): the candidates a budget buys first, from a GeoJSON of candidate projects written
- * as a scenario's interventions; JSON, or the picks or the curve as CSV. Nothing is stored. See docs/portfolios.md.
+ * as a scenario's interventions and, with {@code generate=true}, those made from the gaps; JSON, or the picks or the
+ * curve as CSV. Nothing is stored. See docs/portfolios.md.
  */
 @RestController
 @RequestMapping("/api/portfolios")
@@ -37,9 +38,15 @@ class PortfolioController {
     @PostMapping(consumes = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     DeferredResult<ResponseEntity<?>> choose(@RequestBody(required = false) String geojson,
             @RequestParam(required = false) String budget, @RequestParam(defaultValue = "priority") String objective,
-            @RequestParam(defaultValue = "json") String f) {
-        if (geojson == null || geojson.isBlank()) {
-            throw ApiException.badRequest("the body is empty; send the candidates as a GeoJSON FeatureCollection");
+            @RequestParam(defaultValue = "json") String f, @RequestParam(defaultValue = "false") String generate) {
+        if (!List.of("true", "false").contains(generate)) {
+            throw ApiException.badRequest("generate must be true or false, not '" + Literals.excerpt(generate) + "'");
+        }
+        boolean made = generate.equals("true");
+        boolean empty = geojson == null || geojson.isBlank();
+        if (empty && !made) {
+            throw ApiException.badRequest("the body is empty; send the candidates as a GeoJSON FeatureCollection, or"
+                    + " ask for candidates made from the gaps with generate=true");
         }
         if (!List.of("json", "csv", "curve").contains(f)) {
             throw ApiException.badRequest("f must be json, csv or curve, not '" + Literals.excerpt(f) + "'");
@@ -51,9 +58,9 @@ class PortfolioController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage().replace(objective, Literals.excerpt(objective)));
         }
-        Scenario candidates = ScenarioReader.read(geojson, "candidates");
+        Scenario candidates = empty ? null : ScenarioReader.read(geojson, "candidates");
         return work.submit(() -> {
-            Portfolio p = scenarios.portfolio(candidates, scenarios.costs(), amount, goal);
+            Portfolio p = scenarios.portfolio(candidates, made, scenarios.costs(), amount, goal);
             return switch (f) {
                 case "csv" -> csv(PortfolioOutput.picksCsv(p), "portfolio.csv");
                 case "curve" -> csv(PortfolioOutput.curveCsv(p), "portfolio-curve.csv");

@@ -3,11 +3,13 @@ package org.clustergrid.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.clustergrid.portfolio.CandidateGenerator;
 import org.clustergrid.portfolio.Candidates;
 import org.clustergrid.portfolio.Objective;
 import org.clustergrid.portfolio.Portfolio;
@@ -17,8 +19,10 @@ import org.clustergrid.scenario.Scenario;
 import org.clustergrid.scenario.ScenarioApplier;
 import org.clustergrid.scenario.ScenarioEvaluation;
 import org.clustergrid.scenario.ScenarioEvaluator;
+import org.clustergrid.scenario.ScenarioException;
 import org.clustergrid.scenario.ScenarioReader;
-import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.scoring.Parameters;
+import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredScenario;
 import org.springframework.core.io.ClassPathResource;
@@ -135,13 +139,33 @@ public class ScenarioService {
      * fit the data throws {@link org.clustergrid.scenario.ScenarioException}.
      */
     /**
-     * The portfolio a budget buys from candidate projects (a scenario's interventions, each a candidate), on the
-     * current data under the profile's weights. See docs/portfolios.md.
+     * The portfolio a budget buys from candidate projects — a scenario's interventions, each a candidate, and with
+     * {@code generate} those made from the clusters' gaps — on the current data under the profile's weights. See
+     * docs/portfolios.md.
+     *
+     * @param given null for generated candidates only
      */
-    public Portfolio portfolio(Scenario candidates, CostProfile costs, double budget, Objective objective) {
+    public Portfolio portfolio(Scenario given, boolean generate, CostProfile costs, double budget,
+            Objective objective) {
         ScoringService.Scored before = scoring.scored();
-        List<Candidates.Applied> priced = Candidates.of(before.engine().data(), candidates, costs, "given");
-        return PortfolioPlanner.plan(before.engine(), before.run(), priced, costs, budget, objective);
+        ScoringData data = before.engine().data();
+        List<Candidates.Applied> candidates = new ArrayList<>();
+        if (given != null) {
+            candidates.addAll(Candidates.of(data, given, costs, x -> "given"));
+        }
+        List<String> notes = new ArrayList<>();
+        if (generate) {
+            Parameters p = before.engine().profile().parameters();
+            CandidateGenerator.Generated g = CandidateGenerator.generate(data, before.run(), costs,
+                    p.ruralAccessDistanceM(), p.e2sfcaCatchmentM());
+            notes.addAll(g.notes());
+            candidates.addAll(Candidates.of(data, g.candidates(), costs, CandidateGenerator::origin));
+        }
+        if (candidates.size() > Candidates.MAX) {
+            throw new ScenarioException("too many candidates", List.of(candidates.size() + " candidates given and"
+                    + " generated, more than the " + Candidates.MAX + " one selection weighs"));
+        }
+        return PortfolioPlanner.plan(before.engine(), before.run(), candidates, costs, budget, objective, notes);
     }
 
     public ScenarioEvaluation evaluate(Scenario s, CostProfile costs) {

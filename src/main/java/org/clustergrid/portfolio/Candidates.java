@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.clustergrid.scenario.CostProfile;
 import org.clustergrid.scenario.Intervention;
 import org.clustergrid.scenario.Scenario;
@@ -23,7 +24,8 @@ public final class Candidates {
      *
      * @throws ScenarioException naming every candidate that cannot be applied or priced, or too many of them
      */
-    public static List<Applied> of(ScoringData data, Scenario proposed, CostProfile costs, String origin) {
+    public static List<Applied> of(ScoringData data, Scenario proposed, CostProfile costs,
+            Function<Intervention, String> origin) {
         List<Intervention> xs = proposed.interventions();
         if (xs.size() > MAX) {
             throw new ScenarioException("too many candidates", List.of("features: " + xs.size()
@@ -41,7 +43,7 @@ public final class Candidates {
                 ScenarioApplier.Applied a = ScenarioApplier.apply(data, new Scenario(proposed.name() + "/" + x.id(),
                         null, List.of(x)), costs);
                 ScenarioApplier.Priced p = a.priced().get(0);
-                out.add(new Applied(new Candidate(x, p.cost(), p.basis(), origin), a));
+                out.add(new Applied(new Candidate(x, p.cost(), p.basis(), origin.apply(x)), a));
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
             }

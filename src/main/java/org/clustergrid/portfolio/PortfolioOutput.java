@@ -12,12 +12,13 @@ public final class PortfolioOutput {
 
     /** RFC 4180 CSV of the picks, one row each in the order chosen. */
     public static String picksCsv(Portfolio p) {
-        return csv(picks(p));
+        return csv(List.of("order", "id", "kind", "origin", "cost", "basis", "gain", "cumulative_cost",
+                "cumulative_gain"), picks(p));
     }
 
     /** RFC 4180 CSV of the cost-effectiveness curve: one row a candidate in the greedy's order. */
     public static String curveCsv(Portfolio p) {
-        return csv(curve(p));
+        return csv(List.of("order", "id", "cumulative_cost", "cumulative_gain"), curve(p));
     }
 
     private static List<Map<String, Object>> picks(Portfolio p) {
@@ -51,11 +52,9 @@ public final class PortfolioOutput {
         return out;
     }
 
-    private static String csv(List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(String.join(",", rows.get(0).keySet())).append("\r\n");
+    /** The header even without rows, so that a reader sees the columns of an empty portfolio. */
+    private static String csv(List<String> header, List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
         for (Map<String, Object> r : rows) {
             List<String> cells = new ArrayList<>();
             r.values().forEach(v -> cells.add(ScoreOutput.cell(v)));

@@ -26,10 +26,11 @@ public final class PortfolioPlanner {
 
     /**
      * @param engine the engine {@code before} was run on
+     * @param notes said of the candidates before the planner's own warnings (e.g. kinds not generated)
      * @throws ScenarioException when the budget is not a positive amount
      */
     public static Portfolio plan(ScoringEngine engine, ScoringRun before, List<Candidates.Applied> candidates,
-            CostProfile costs, double budget, Objective objective) {
+            CostProfile costs, double budget, Objective objective, List<String> notes) {
         if (!(budget > 0) || Double.isInfinite(budget)) {
             throw new ScenarioException("no portfolio", List.of("budget: " + budget + " is not an amount above 0 (in "
                     + costs.currency() + ")"));
@@ -54,7 +55,7 @@ public final class PortfolioPlanner {
             choice = Selection.greedyOrBestSingle(model, price, budget);
             bound = submodular ? Selection.bound(model, choice, price, budget) : null;
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(notes);
         long unsized = effects.stream().flatMapToInt(e -> java.util.Arrays.stream(e.clusters())).distinct()
                 .filter(c -> before.ranked().get(c).score().gap() != null
                         && before.ranked().get(c).score().priority() == null).count();

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum Role {
     /** Read maps, layers, scores and reports. */
     VIEWER,
-    /** Also run custom scoring profiles and geometries (and later scenarios, portfolios, scenario uploads). */
+    /** Also run custom scoring profiles and geometries, make scenarios and choose portfolios. */
     ANALYST,
     /** Also change the cluster register. */
     EDITOR,

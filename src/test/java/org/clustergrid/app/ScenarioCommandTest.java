@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The scenario command as a user runs it: the Pokhara extract imported by the import command into a fresh embedded
  * store, then {@code scenario evaluate} on a GeoJSON file, its summary and CSV read back; and a bad file refused with
- * every problem named.
+ * every problem named; the same interventions weighed as candidates by {@code portfolio}.
  */
 class ScenarioCommandTest {
     @TempDir
@@ -31,8 +31,11 @@ class ScenarioCommandTest {
         int rc;
         try {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-            rc = args[0].equals("import") ? ClusterGridApplication.runImport(rest)
-                    : ClusterGridApplication.runScenario(rest);
+            rc = switch (args[0]) {
+                case "import" -> ClusterGridApplication.runImport(rest);
+                case "portfolio" -> ClusterGridApplication.runPortfolio(rest);
+                default -> ClusterGridApplication.runScenario(rest);
+            };
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -66,6 +69,18 @@ class ScenarioCommandTest {
         assertThat(rows.get(0)).startsWith("cluster_grid_id,name,size,changed,composite_before,gap_before");
         assertThat(rows).hasSize(42); // the header and Pokhara's 41 clusters
         assertThat(rows).anySatisfy(row -> assertThat(row).contains("bank_distance: "));
+
+        // the same two as candidates, with an agent: what 125,000 USD buys of them
+        Path curve = dir.resolve("curve.csv");
+        String[] p = run("portfolio", "--budget", "125000", "--candidates", scenario.toString(), "--objective", "gap",
+                "--curve", curve.toString(), data);
+        assertThat(p[0]).as(p[2]).isEqualTo("0");
+        assertThat(p[1]).contains("Portfolio for 125,000 USD from 2 candidates (every subset, objective gap;")
+                .containsPattern("\\d+ projects, [0-9,]+ USD, gap gain [0-9.]+ \\(optimal\\)");
+        assertThat(Files.readAllLines(curve).get(0)).isEqualTo("order,id,cumulative_cost,cumulative_gain");
+        String[] broke = run("portfolio", "--budget", "0", "--candidates", scenario.toString(), data);
+        assertThat(broke[0]).isEqualTo("2");
+        assertThat(broke[2]).contains("budget: 0.0 is not an amount above 0 (in USD)");
 
         Files.writeString(scenario, """
                 {"type": "FeatureCollection", "features": [

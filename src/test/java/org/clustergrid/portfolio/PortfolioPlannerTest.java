@@ -80,7 +80,7 @@ class PortfolioPlannerTest {
     void theGreedyNeverBeatsEverySubsetNorTheBound() {
         for (int seed = 1; seed <= 4; seed++) {
             List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(seed), 14), CostProfile.none("USD"),
-                    "given");
+                    x -> "given");
             List<Effect> effects = cs.stream().map(c -> Effects.of(engine, before, c)).toList();
             double[] costs = cs.stream().mapToDouble(c -> c.candidate().cost()).toArray();
             // the data's power lines are all high voltage, as these are: no candidate makes a kind known, so the
@@ -103,8 +103,8 @@ class PortfolioPlannerTest {
     @Test
     void aFewCandidatesAreWeighedInEveryCombinationAndEvaluatedTogether() {
         List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(5), 8), CostProfile.none("USD"),
-                "given");
-        Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), 150_000, Objective.GAP);
+                x -> "given");
+        Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), 150_000, Objective.GAP, List.of());
         assertThat(p.method()).isEqualTo("every subset");
         assertThat(p.bound()).isEqualTo(p.gain());
         assertThat(p.cost()).isLessThanOrEqualTo(150_000);
@@ -118,30 +118,64 @@ class PortfolioPlannerTest {
     @Test
     void aPortfolioOfOneProjectGainsWhatItsEvaluationSays() {
         List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(7), 6), CostProfile.none("USD"),
-                "given");
+                x -> "given");
         double cheapest = cs.stream().mapToDouble(c -> c.candidate().cost()).min().orElseThrow();
-        Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), cheapest, Objective.GAP);
+        Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), cheapest, Objective.GAP, List.of());
         assertThat(p.picks()).hasSize(1);
         assertThat(p.gain()).isPositive();
         assertThat(p.evaluatedGain()).isCloseTo(p.gain(), within(1e-9 * p.gain()));
     }
 
     @Test
+    void candidatesMadeFromTheGaps() {
+        CostProfile costs = new CostProfile("test", "USD", Map.of(
+                "mv_line_km", new CostProfile.Rate(7000, "km", "OnSSET"),
+                "finance_bank", new CostProfile.Rate(150_000, "each", "a test rate"),
+                "finance_mobile_money_agent", new CostProfile.Rate(3_000, "each", "a test rate")));
+        CandidateGenerator.Generated g = CandidateGenerator.generate(data, before, costs, 2000, 10_000);
+        assertThat(g.notes()).containsExactly("no road links made: cost profile 'test' has no rate 'new_road_km'");
+        List<Intervention> xs = g.candidates().interventions();
+        assertThat(xs).extracting(Intervention::kind).contains(InterventionKind.NEW_POWER_LINE,
+                InterventionKind.FINANCE_POINT).doesNotContain(InterventionKind.NEW_ROAD);
+        assertThat(xs).allSatisfy(x -> assertThat(x.id()).matches("(grid|bank|agent|bank-town)-.+"));
+        // every cluster-bound candidate is at a cluster with a gap in its dimension
+        for (Intervention x : xs) {
+            if (!x.id().startsWith("bank-town-")) {
+                String cluster = x.id().substring(x.id().indexOf("CG-"));
+                assertThat(withGap).extracting(StoredFeature::layerId).contains(cluster);
+            }
+        }
+        List<Candidates.Applied> cs = Candidates.of(data, g.candidates(), costs, CandidateGenerator::origin);
+        assertThat(cs).allSatisfy(c -> assertThat(c.candidate().origin()).startsWith("generated: "));
+        Portfolio p = PortfolioPlanner.plan(engine, before, cs, costs, 400_000, Objective.GAP, g.notes());
+        assertThat(p.method()).isIn("greedy", "best single project", "every subset");
+        assertThat(p.gain()).isPositive();
+        assertThat(p.cost()).isLessThanOrEqualTo(400_000);
+        assertThat(p.warnings()).startsWith(g.notes().get(0));
+        if (p.bound() != null) {
+            assertThat(p.bound()).isGreaterThanOrEqualTo(p.gain());
+        }
+        System.out.printf(Locale.ROOT, "%d candidates made; %d picked for %,.0f USD by %s, gap closed %.2f (evaluated"
+                + " together %.2f), bound %s%n", cs.size(), p.picks().size(), p.cost(), p.method(), p.gain(),
+                p.evaluatedGain(), p.bound());
+    }
+
+    @Test
     void badBudgetsAndTooManyCandidatesAreRefused() {
         List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(1), 3), CostProfile.none("USD"),
-                "given");
+                x -> "given");
         for (double budget : new double[] {0, -5, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), budget, Objective.GAP))
+            assertThatThrownBy(() -> PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), budget, Objective.GAP, List.of()))
                     .isInstanceOf(ScenarioException.class).satisfies(e -> assertThat(((ScenarioException) e)
                             .problems()).singleElement().asString().startsWith("budget: "));
         }
         assertThatThrownBy(() -> Candidates.of(data, candidates(new Random(1), Candidates.MAX + 1),
-                CostProfile.none("USD"), "given")).isInstanceOf(ScenarioException.class)
+                CostProfile.none("USD"), x -> "given")).isInstanceOf(ScenarioException.class)
                 .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly("features: 1001"
                         + " candidates, more than the 1000 one selection weighs"));
         assertThatThrownBy(() -> Candidates.of(data, new Scenario("x", null, List.of(new Intervention("b",
                 InterventionKind.FINANCE_POINT, null, inside(data.clusters().get(0)), null, null, null, null,
-                FinanceType.BANK, null, null, null))), CostProfile.none("USD"), "given"))
+                FinanceType.BANK, null, null, null))), CostProfile.none("USD"), x -> "given"))
                 .isInstanceOf(ScenarioException.class).satisfies(e -> assertThat(((ScenarioException) e).problems())
                         .singleElement().asString().contains("no cost entered"));
     }

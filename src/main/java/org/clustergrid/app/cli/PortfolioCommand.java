@@ -16,15 +16,17 @@ import org.clustergrid.scenario.ScenarioException;
 import org.clustergrid.scenario.ScenarioReader;
 
 /**
- * {@code clustergrid portfolio --budget AMOUNT --candidates FILE.geojson [...]}: the candidate projects a budget
+ * {@code clustergrid portfolio --budget AMOUNT (--candidates FILE.geojson | --generate) [...]}: the projects a budget
  * should buy first, with what each adds, the bound, and the picks evaluated together.
  */
 public final class PortfolioCommand {
     public static final String USAGE = """
-            usage: java -jar clustergrid.jar portfolio --budget AMOUNT --candidates FILE.geojson [options]
+            usage: java -jar clustergrid.jar portfolio --budget AMOUNT (--candidates FILE.geojson | --generate) [options]
               --budget AMOUNT        what may be spent, in the cost profile's currency
               --candidates FILE      the candidate projects, one GeoJSON feature each, written as a scenario's
                                      interventions (docs/scenarios.md); at most 1,000
+              --generate             also weigh candidates made from the clusters' gaps (grid extensions, branches,
+                                     agents, road links: the kinds the cost profile has a rate for)
               --objective priority|gap   what to lower, summed over the clusters: priority (gap × size, the
                                      default) or the gap alone (for clusters without sizes)
               --costs FILE.yaml      the unit costs that price candidates without a cost (default: the setting
@@ -36,13 +38,15 @@ public final class PortfolioCommand {
             """;
 
     /** Parsed options. */
-    public record Options(double budget, Path candidates, Objective objective, Path costs, Path csv, Path curve) {}
+    public record Options(double budget, Path candidates, boolean generate, Objective objective, Path costs, Path csv,
+            Path curve) {}
 
     private PortfolioCommand() {}
 
     public static Options parse(String[] args) {
         Double budget = null;
         Path candidates = null;
+        boolean generate = false;
         Objective objective = Objective.PRIORITY;
         Path costs = null;
         Path csv = null;
@@ -55,6 +59,7 @@ public final class PortfolioCommand {
             switch (a) {
                 case "--budget" -> budget = Args.number(Args.value(args, ++i, a), a);
                 case "--candidates" -> candidates = Path.of(Args.value(args, ++i, a));
+                case "--generate" -> generate = true;
                 case "--objective" -> objective = Objective.of(Args.value(args, ++i, a));
                 case "--costs" -> costs = Path.of(Args.value(args, ++i, a));
                 case "--csv" -> csv = Path.of(Args.value(args, ++i, a));
@@ -62,21 +67,22 @@ public final class PortfolioCommand {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        if (budget == null || candidates == null) {
-            throw new IllegalArgumentException("expected: portfolio --budget AMOUNT --candidates FILE.geojson");
+        if (budget == null || candidates == null && !generate) {
+            throw new IllegalArgumentException("expected: portfolio --budget AMOUNT (--candidates FILE.geojson |"
+                    + " --generate)");
         }
-        return new Options(budget, candidates, objective, costs, csv, curve);
+        return new Options(budget, candidates, generate, objective, costs, csv, curve);
     }
 
     public static int run(ScenarioService scenarios, Options o, PrintStream out, PrintStream err) {
         try {
-            String file = o.candidates().getFileName().toString();
-            Scenario candidates = ScenarioReader.read(Files.readString(o.candidates(), StandardCharsets.UTF_8),
-                    file.replaceFirst("\\.(geo)?json$", ""));
+            Scenario candidates = o.candidates() == null ? null : ScenarioReader.read(Files.readString(
+                    o.candidates(), StandardCharsets.UTF_8), o.candidates().getFileName().toString()
+                    .replaceFirst("\\.(geo)?json$", ""));
             CostProfile costs = o.costs() != null ? ScenarioService.loadCosts(o.costs().toString())
                     : scenarios.costs();
             long start = System.nanoTime();
-            Portfolio p = scenarios.portfolio(candidates, costs, o.budget(), o.objective());
+            Portfolio p = scenarios.portfolio(candidates, o.generate(), costs, o.budget(), o.objective());
             if (o.csv() != null) {
                 Files.writeString(o.csv(), PortfolioOutput.picksCsv(p), StandardCharsets.UTF_8);
             }
