@@ -8,9 +8,10 @@ import org.clustergrid.scenario.ScenarioEvaluation;
  *
  * @param picks in the order chosen, each with the gain it added to those before it
  * @param gain the objective's value ({@link PortfolioModel}) for the picks: their priority gain, or gap closed
- * @param bound an upper bound on the best portfolio's gain: equal to {@code gain} when every subset was tried;
+ * @param bound an upper bound on the best portfolio's gain: equal to {@code gain} when proven optimal;
  *     null when the objective may not be submodular (a project makes an unknown indicator known)
- * @param method how the picks were found: "every subset" (exact), "greedy", or "best single project"
+ * @param method how the picks were found: "every subset" or "exact (SCIP)" (optimal), "SCIP, best found in 20 s",
+ *     "greedy", or "best single project"
  * @param curve the cost-effectiveness curve: every candidate with a gain, in the greedy's order without a budget,
  *     with the cumulative cost and gain
  * @param evaluated the picks evaluated together as one scenario (what the model leaves out shows here); null when

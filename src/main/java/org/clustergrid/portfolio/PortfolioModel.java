@@ -51,6 +51,70 @@ final class PortfolioModel {
         return new PortfolioModel(engine, before, effects, objective);
     }
 
+    /**
+     * This objective as a {@link CoverageProblem}, for a solver: one demand a cluster's dimension with a gap, one slot
+     * an indicator (or layer indicator) of it, each candidate offering the rise of the dimension score its result
+     * alone gives there. The same objective while no candidate makes an unknown indicator known (the dimension scores
+     * are then linear in the indicator scores, with weights that do not move).
+     */
+    CoverageProblem coverage(double[] costs, double budget) {
+        // cluster → dimension → slot key → (candidates, gains)
+        Map<Integer, Map<org.clustergrid.scoring.Dimension, Map<String, List<double[]>>>> slots = new java.util.TreeMap<>();
+        for (int j = 0; j < effects.size(); j++) {
+            Effect e = effects.get(j);
+            for (int k = 0; k < e.clusters().length; k++) {
+                int c = e.clusters()[k];
+                ClusterScore was = before.ranked().get(c).score();
+                if (objective.of(was) == null) {
+                    continue;
+                }
+                for (Map.Entry<Indicator, IndicatorResult> r : e.indicators().get(k).entrySet()) {
+                    Map<Indicator, IndicatorResult> one = new EnumMap<>(was.indicators());
+                    if (better(r.getValue().score(), one.get(r.getKey()).score())) {
+                        one.put(r.getKey(), r.getValue());
+                        offer(slots, c, j, r.getKey().id(), was, score(c, one, was.layerIndicators()));
+                    }
+                }
+                List<LayerResult> layers = e.layers().get(k);
+                for (int i = 0; layers != null && i < layers.size(); i++) {
+                    if (better(layers.get(i).score(), was.layerIndicators().get(i).score())) {
+                        List<LayerResult> one = new ArrayList<>(was.layerIndicators());
+                        one.set(i, layers.get(i));
+                        offer(slots, c, j, "layer " + i, was, score(c, was.indicators(), one));
+                    }
+                }
+            }
+        }
+        List<CoverageProblem.Demand> demands = new ArrayList<>();
+        slots.forEach((c, byDimension) -> {
+            ClusterScore was = before.ranked().get(c).score();
+            double weights = was.gaps().keySet().stream().mapToDouble(d -> before.weights().of(d)).sum();
+            double factor = objective == Objective.PRIORITY ? was.size() : 1;
+            byDimension.forEach((d, bySlot) -> {
+                List<CoverageProblem.Slot> list = new ArrayList<>();
+                bySlot.values().forEach(offers -> list.add(new CoverageProblem.Slot(
+                        offers.stream().mapToInt(o -> (int) o[0]).toArray(),
+                        offers.stream().mapToDouble(o -> o[1]).toArray())));
+                demands.add(new CoverageProblem.Demand(factor * before.weights().of(d) / weights,
+                        was.gaps().get(d), list));
+            });
+        });
+        return new CoverageProblem(costs, budget, demands);
+    }
+
+    /** Records what candidate j's result for one indicator alone raises each dimension with a gap by. */
+    private static void offer(Map<Integer, Map<org.clustergrid.scoring.Dimension, Map<String, List<double[]>>>> slots,
+            int c, int j, String slot, ClusterScore was, ClusterScore with) {
+        was.gaps().forEach((d, gap) -> {
+            double rise = with.dimensions().getOrDefault(d, 0.0) - was.dimensions().getOrDefault(d, 0.0);
+            if (gap > 0 && rise > 0) {
+                slots.computeIfAbsent(c, x -> new java.util.EnumMap<>(org.clustergrid.scoring.Dimension.class))
+                        .computeIfAbsent(d, x -> new java.util.TreeMap<>())
+                        .computeIfAbsent(slot, x -> new ArrayList<>()).add(new double[] {j, rise});
+            }
+        });
+    }
+
     /** A model of the same projects, to add others to without changing this one. */
     PortfolioModel copy() {
         PortfolioModel out = empty();

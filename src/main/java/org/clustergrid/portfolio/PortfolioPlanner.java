@@ -15,12 +15,15 @@ import org.clustergrid.scoring.ScoringRun;
 /**
  * Chooses the portfolio a budget buys from priced candidates: each candidate's effect alone is evaluated
  * incrementally, the {@link PortfolioModel} objective is maximised — over every affordable subset when there are at
- * most {@value #EXHAUSTIVE_MAX} candidates, else by the cost-effective greedy with its bound — and the picks are then
- * evaluated together as one scenario.
+ * most {@value #EXHAUSTIVE_MAX} candidates, else by the cost-effective greedy with its bound and, while the objective
+ * is submodular, by the exact solver ({@link ExactSolver}) within its time — and the picks are then evaluated
+ * together as one scenario.
  */
 public final class PortfolioPlanner {
     /** Most candidates whose every affordable subset is tried (4,096 subsets). */
     public static final int EXHAUSTIVE_MAX = 12;
+    /** Longest the exact solver runs before its best portfolio and bound are taken. */
+    static final double SOLVER_SECONDS = 20;
 
     private PortfolioPlanner() {}
 
@@ -56,6 +59,32 @@ public final class PortfolioPlanner {
             bound = submodular ? Selection.bound(model, choice, price, budget) : null;
         }
         List<String> warnings = new ArrayList<>(notes);
+        if (candidates.size() > EXHAUSTIVE_MAX && submodular) {
+            // the exact solver, within its time; the greedy's picks and bound stand where it does no better
+            java.util.Optional<ExactSolver.Solution> exact = ExactSolver.solve(model.coverage(price, budget),
+                    SOLVER_SECONDS);
+            if (exact.isEmpty()) {
+                warnings.add(ExactSolver.available() ? "the exact solver found no portfolio within " + SOLVER_SECONDS
+                        + " s: the greedy's stands" : "the exact solver (OR-Tools) does not load on this machine:"
+                        + " the greedy's portfolio stands");
+            } else {
+                ExactSolver.Solution s = exact.get();
+                List<Integer> set = new ArrayList<>();
+                for (int j = 0; j < s.chosen().length; j++) {
+                    if (s.chosen()[j]) {
+                        set.add(j);
+                    }
+                }
+                String how = s.optimal() ? "exact (SCIP)" : String.format(Locale.ROOT, "SCIP, best found in %.0f s",
+                        SOLVER_SECONDS);
+                Selection.Choice solved = Selection.ordered(model, set, price, how);
+                if (solved.value() >= choice.value()) {
+                    choice = solved;
+                }
+                // proven optimal: the picks' own value is the bound (the two forms differ by rounding only)
+                bound = s.optimal() ? Double.valueOf(choice.value()) : Double.valueOf(Math.min(bound, s.bound()));
+            }
+        }
         long unsized = effects.stream().flatMapToInt(e -> java.util.Arrays.stream(e.clusters())).distinct()
                 .filter(c -> before.ranked().get(c).score().gap() != null
                         && before.ranked().get(c).score().priority() == null).count();

@@ -103,18 +103,22 @@ final class Selection {
         }
         PortfolioModel[] best = {empty.empty()};
         walk(empty.empty(), 0, 0, costs, budget, best);
-        // in order of cost-effectiveness within the set, with each one's gain in that order
+        return ordered(empty, best[0].chosen(), costs, "every subset");
+    }
+
+    /** A set chosen some other way, in order of cost-effectiveness within it, each with its gain in that order. */
+    static Choice ordered(PortfolioModel empty, List<Integer> set, double[] costs, String method) {
         PortfolioModel m = empty.empty();
         List<Integer> order = new ArrayList<>();
         List<Double> gains = new ArrayList<>();
-        List<Integer> left = new ArrayList<>(best[0].chosen());
+        List<Integer> left = new ArrayList<>(set);
         while (!left.isEmpty()) {
             int pick = left.stream().max(Comparator.comparingDouble(j -> ratio(m.gain(j), costs[j]))).orElseThrow();
             left.remove(Integer.valueOf(pick));
             order.add(pick);
             gains.add(m.add(pick));
         }
-        return new Choice(order, gains, m.value(), "every subset");
+        return new Choice(order, gains, m.value(), method);
     }
 
     private static void walk(PortfolioModel m, int next, double spent, double[] costs, double budget,

@@ -101,6 +101,47 @@ class PortfolioPlannerTest {
     }
 
     @Test
+    void theSolverFindsWhatEverySubsetFinds() {
+        assertThat(ExactSolver.available()).as("OR-Tools' native library loads").isTrue();
+        for (int seed = 11; seed <= 14; seed++) {
+            List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(seed), 14), CostProfile.none("USD"),
+                    x -> "given");
+            List<Effect> effects = cs.stream().map(c -> Effects.of(engine, before, c)).toList();
+            assertThat(effects).noneMatch(Effect::makesKnown);
+            double[] costs = cs.stream().mapToDouble(c -> c.candidate().cost()).toArray();
+            for (Objective o : Objective.values()) {
+                PortfolioModel model = new PortfolioModel(engine, before, effects, o);
+                double budget = 150_000;
+                CoverageProblem problem = model.coverage(costs, budget);
+                // the coverage form is the model's objective: equal on random subsets
+                Random r = new Random(seed);
+                for (int t = 0; t < 20; t++) {
+                    boolean[] chosen = new boolean[costs.length];
+                    PortfolioModel m = model.empty();
+                    for (int j = 0; j < chosen.length; j++) {
+                        if (r.nextInt(3) == 0) {
+                            chosen[j] = true;
+                            m.add(j);
+                        }
+                    }
+                    assertThat(problem.value(chosen)).isCloseTo(m.value(), within(1e-9 * Math.max(1, m.value())));
+                }
+                Selection.Choice every = Selection.exhaustive(model, costs, budget);
+                ExactSolver.Solution s = ExactSolver.solve(problem, 30).orElseThrow();
+                assertThat(s.optimal()).isTrue();
+                assertThat(s.value()).as("seed " + seed + " " + o).isCloseTo(every.value(),
+                        within(1e-6 * Math.max(1, every.value())));
+                assertThat(s.bound()).isGreaterThanOrEqualTo(s.value() - 1e-6 * Math.max(1, s.value()));
+                // the planner, over 12 candidates, solves it so
+                Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), budget, o, List.of());
+                assertThat(p.method()).isEqualTo("exact (SCIP)");
+                assertThat(p.gain()).isCloseTo(every.value(), within(1e-6 * Math.max(1, every.value())));
+                assertThat(p.optimalityGap()).isZero();
+            }
+        }
+    }
+
+    @Test
     void aFewCandidatesAreWeighedInEveryCombinationAndEvaluatedTogether() {
         List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(5), 8), CostProfile.none("USD"),
                 x -> "given");
