@@ -116,44 +116,35 @@ public class ClusterGridApplication {
     }
 
     static int runScenario(String[] args) {
-        ScenarioCommand.Options options;
-        try {
-            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-                System.out.println(ScenarioCommand.USAGE);
-                return args.length == 0 ? 2 : 0;
-            }
-            options = ScenarioCommand.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(ScenarioCommand.USAGE);
-            return 2;
-        }
-        try (ConfigurableApplicationContext ctx = commandContext(args)) {
-            if (ctx == null) {
-                return 1;
-            }
-            return ScenarioCommand.run(ctx.getBean(ScenarioService.class), options, System.out, System.err);
-        }
+        return runCommand(args, ScenarioCommand.USAGE, ScenarioCommand::parse,
+                (ctx, o) -> ScenarioCommand.run(ctx.getBean(ScenarioService.class), o, System.out, System.err));
     }
 
     static int runPortfolio(String[] args) {
-        PortfolioCommand.Options options;
+        return runCommand(args, PortfolioCommand.USAGE, PortfolioCommand::parse,
+                (ctx, o) -> PortfolioCommand.run(ctx.getBean(ScenarioService.class), o, System.out, System.err));
+    }
+
+    /**
+     * A command that needs arguments: its usage without any or on {@code --help}, a parse error with the usage, else
+     * run in the application context of its settings.
+     */
+    private static <O> int runCommand(String[] args, String usage, java.util.function.Function<String[], O> parse,
+            java.util.function.BiFunction<ConfigurableApplicationContext, O, Integer> run) {
+        O options;
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-                System.out.println(PortfolioCommand.USAGE);
+                System.out.println(usage);
                 return args.length == 0 ? 2 : 0;
             }
-            options = PortfolioCommand.parse(args);
+            options = parse.apply(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println(PortfolioCommand.USAGE);
+            System.err.println(usage);
             return 2;
         }
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
-            if (ctx == null) {
-                return 1;
-            }
-            return PortfolioCommand.run(ctx.getBean(ScenarioService.class), options, System.out, System.err);
+            return ctx == null ? 1 : run.apply(ctx, options);
         }
     }
 
