@@ -39,6 +39,8 @@
  *   scenario-evaluation.js  an evaluation in it: summary, priced interventions, changed clusters, CSV
  *   scenario-compare.js  scenarios' summaries side by side
  *   scenario-change-view.js  the clusters coloured by how much their gap fell, with its key
+ *   portfolio-panel.js   "Portfolio": what a budget buys first, the picks and the curve with the budget slider
+ *   portfolio-api.js     its request; portfolio-chart.js the cost-effectiveness curve as SVG
  */
 import { renderAccount } from './account.js';
 import { getAllItems, getJson } from './api.js';

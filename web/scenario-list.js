@@ -1,6 +1,7 @@
 // The "Scenarios" panel: the stored what-if scenarios (who made them, when, stale or not), each to evaluate, tick for
 // comparison or (analysts and admins) delete; and, for them, the form for a new one.
 import { esc } from './quality.js';
+import { setPortfolioScenarios, wirePortfolio } from './portfolio-panel.js';
 import { deleteScenario, listScenarios } from './scenario-api.js';
 import { showComparison, wireScenarioCompare } from './scenario-compare.js';
 import { wireScenarioDraft } from './scenario-draft.js';
@@ -48,6 +49,7 @@ function render() {
   $('scenario-list').innerHTML = scenarios.length ? scenarios.map(itemHtml).join('')
     : '<li class="muted">No scenarios yet.</li>';
   renderCompareButton();
+  setPortfolioScenarios(scenarios);
 }
 
 function renderCompareButton() {
@@ -123,7 +125,10 @@ export function wireScenarios() {
   return refreshScenarios();
 }
 
-/** For a caller who may make scenarios (as the session tells): the new-scenario form and the Delete buttons. */
+/**
+ * For a caller who may make scenarios (as the session tells): the new-scenario form, the Delete buttons and the
+ * portfolio.
+ */
 export function enableScenarioEditing(caller) {
   if (!caller || !caller.csrf || EDITING_ROLES.indexOf(caller.role) < 0) {
     return;
@@ -132,6 +137,7 @@ export function enableScenarioEditing(caller) {
   wireScenarioDraft(caller, function () {
     refreshScenarios();
   });
+  wirePortfolio(caller);
   if (scenarios) {
     render(); // with Delete buttons now; a list still on its way gets them when it comes
   }

@@ -28,6 +28,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(60);
 
     /**
      * Collects console errors and uncaught exceptions in the page itself, before any page script runs: the
@@ -101,6 +102,39 @@ final class Browser implements AutoCloseable {
     }
 
     /** Errors the page reported: its own console hook, plus the browser log's SEVERE entries where supported. */
+    /** Opens a page of the map and waits until it says it is ready. */
+    void open(String url) {
+        driver.get("about:blank");
+        driver.get(url);
+        waitFor(() -> "true".equals(js("return document.body && document.body.getAttribute('data-ready');")),
+                "page ready");
+    }
+
+    /** Signs in on the login page ({@code url}) and waits for the map to say who is signed in, as what. */
+    void signIn(String url, String user, String password, String role) {
+        driver.get(url);
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+                WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("login-submit")).isEnabled());
+        driver.findElement(org.openqa.selenium.By.id("login-username")).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.id("login-password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("account")).getText()
+                .contains("Signed in as " + user + " (" + role + ")"));
+        waitFor(() -> "true".equals(js("return document.body && document.body.getAttribute('data-ready');")),
+                "page ready");
+    }
+
+    /** Waits for a condition, saying what it waited for, the page's messages and console errors when it times out. */
+    void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "waiting for " + what + "; messages=" + js("return document"
+                        + ".getElementById('messages').textContent;") + "; errors=" + errors())
+                .until(d -> condition.getAsBoolean());
+    }
+
     List<String> errors() {
         List<String> out = new ArrayList<>();
         Object hooked = js("return window.__cgErrors || [];");

@@ -311,23 +311,11 @@ class ScenarioPanelBrowserTest extends ServerTest {
     }
 
     private void signIn(String user) {
-        browser.driver.get(url("/login.html"));
-        WebDriverWait wait = new WebDriverWait(browser.driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        wait.until(d -> d.findElement(By.id("login-submit")).isEnabled());
-        browser.driver.findElement(By.id("login-username")).sendKeys(user);
-        browser.driver.findElement(By.id("login-password")).sendKeys(PASSWORD);
-        browser.driver.findElement(By.id("login-submit")).click();
-        wait.until(d -> d.findElement(By.id("account")).getText().contains("Signed in as " + user + " (analyst)"));
-        waitFor(() -> "true".equals(browser.js("return document.body && document.body.getAttribute('data-ready');")),
-                "page ready");
+        browser.signIn(url("/login.html"), user, PASSWORD, "analyst");
     }
 
     private void open(String path) {
-        browser.driver.get("about:blank");
-        browser.driver.get(url(path));
-        waitFor(() -> "true".equals(browser.js("return document.body && document.body.getAttribute('data-ready');")),
-                "page ready");
+        browser.open(url(path));
     }
 
     private void clickIn(String scenarioId, String css) {
@@ -389,9 +377,6 @@ class ScenarioPanelBrowserTest extends ServerTest {
     }
 
     private void waitFor(BooleanSupplier condition, String what) {
-        new WebDriverWait(browser.driver, WAIT).ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "waiting for " + what + "; messages=" + browser.js("return document"
-                        + ".getElementById('messages').textContent;") + "; errors=" + browser.errors())
-                .until(d -> condition.getAsBoolean());
+        browser.waitFor(condition, what);
     }
 }

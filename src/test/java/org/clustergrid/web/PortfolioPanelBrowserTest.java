@@ -1,0 +1,111 @@
+package org.clustergrid.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.clustergrid.security.Accounts;
+import org.clustergrid.security.Role;
+import org.clustergrid.testing.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The "Portfolio" panel in a real browser on the demo region: a visitor does not see it; an analyst weighs a stored
+ * scenario's three banks as candidates under a budget set with the slider, and reads the same picks as {@code POST
+ * /api/portfolios} gives, the curve drawn, and what the curve reaches as the slider moves.
+ */
+@TestPropertySource(properties = "clustergrid.admin.token=" + PortfolioPanelBrowserTest.TOKEN)
+class PortfolioPanelBrowserTest extends ServerTest {
+    static final String TOKEN = "portfolio-panel-token";
+    static final String PASSWORD = "a long enough passphrase";
+
+    @Autowired
+    Accounts accounts;
+
+    @Test
+    void anAnalystChoosesWhatABudgetBuys() throws Exception {
+        accounts.addUser("ana", Role.ANALYST, PASSWORD);
+        String banks = banksAtTheTopClusters();
+        HttpResponse<String> stored = post("/api/scenarios", banks);
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        String scenario = JSON.readTree(stored.body()).path("id").asText();
+        JsonNode expected = JSON.readTree(post("/api/portfolios?budget=200000&generate=false", banks).body());
+
+        try (Browser b = Browser.start(1366, 900)) {
+            b.open(url("/"));
+            b.waitFor(() -> "true".equals(b.js("return document.getElementById('scenario-list')"
+                    + ".getAttribute('data-loaded');")), "scenarios listed");
+            assertThat(b.driver.findElement(By.id("portfolio")).isDisplayed()).as("visitor").isFalse();
+
+            b.signIn(url("/login.html"), "ana", PASSWORD, "analyst");
+            b.waitFor(() -> b.driver.findElement(By.id("portfolio")).isDisplayed(), "the portfolio panel");
+            b.waitFor(() -> !b.driver.findElements(By.cssSelector("#portfolio-candidates option[value='" + scenario
+                    + "']")).isEmpty(), "the scenario offered as candidates");
+            new Select(b.driver.findElement(By.id("portfolio-candidates"))).selectByValue(scenario);
+            b.driver.findElement(By.id("portfolio-generate")).click(); // only the scenario's candidates
+            slide(b, 200_000);
+            assertThat(b.driver.findElement(By.id("portfolio-budget-value")).getText()).isEqualTo("200,000");
+            b.driver.findElement(By.id("portfolio-run")).click();
+            b.waitFor(() -> !b.driver.findElements(By.id("portfolio-summary")).isEmpty(), "the portfolio");
+
+            List<String> picks = new ArrayList<>();
+            b.driver.findElements(By.cssSelector("#portfolio-picks tbody tr td:first-child"))
+                    .forEach(e -> picks.add(e.getText()));
+            List<String> want = new ArrayList<>();
+            expected.path("picks").forEach(p -> want.add(p.path("id").asText()));
+            assertThat(picks).isNotEmpty().isEqualTo(want);
+            assertThat(b.driver.findElement(By.id("portfolio-summary")).getText())
+                    .contains(want.size() + " of 3 candidates").contains("every subset, optimal");
+            assertThat(b.driver.findElements(By.cssSelector("#portfolio-curve polyline"))).hasSize(1);
+
+            // the slider moves along the curve: what the cheapest step buys
+            JsonNode first = expected.path("curve").get(0);
+            double budget = Math.ceil(first.path("cumulative_cost").asDouble() / 10_000) * 10_000;
+            slide(b, budget);
+            assertThat(b.driver.findElement(By.id("portfolio-at-budget")).getText()).contains(String.format(
+                    Locale.ROOT, "%,.0f USD buys a gain of ", budget));
+            b.js("document.getElementById('portfolio').scrollIntoView();");
+            b.screenshot("portfolio-panel");
+            assertThat(b.errors()).as("console errors").isEmpty();
+        }
+    }
+
+    /** Sets the budget slider as a drag does: its value, then an input event. */
+    private static void slide(Browser b, double value) {
+        b.js("var s = document.getElementById('portfolio-budget'); s.value = arguments[0];"
+                + " s.dispatchEvent(new Event('input'));", String.valueOf((long) value));
+    }
+
+    private String banksAtTheTopClusters() throws Exception {
+        JsonNode scores = JSON.readTree(send("/api/scores", HttpResponse.BodyHandlers.ofString()).body());
+        List<String> features = new ArrayList<>();
+        for (JsonNode f : scores.path("features")) {
+            int rank = f.path("properties").path("rank").asInt();
+            if (rank >= 1 && rank <= 3) {
+                JsonNode g = f.path("geometry");
+                JsonNode at = g.path("type").asText().equals("Point") ? g.path("coordinates")
+                        : g.path("coordinates").get(0).get(0);
+                features.add("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":" + at
+                        + "},\"properties\":{\"id\":\"bank-" + rank + "\",\"kind\":\"finance_point\","
+                        + "\"finance_type\":\"bank\",\"cost\":" + (50_000 * rank) + "}}");
+            }
+        }
+        return "{\"type\":\"FeatureCollection\",\"name\":\"Three branches\",\"features\":["
+                + String.join(",", features) + "]}";
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/geo+json")
+                .header("X-Admin-Token", TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,31 @@
+// The portfolio request: the candidates (a stored scenario's interventions, or none) posted with the budget, the
+// objective and whether to add candidates made from the gaps; the answer, or the refusal's problems.
+import { API } from './config.js';
+import { getJson } from './api.js';
+import { problemsOf } from './scenario-api.js';
+
+/** The GeoJSON text of a stored scenario's interventions. */
+export async function scenarioGeojson(id) {
+  var s = await getJson(API + 'scenarios/' + encodeURIComponent(id), true);
+  return s.geojson;
+}
+
+/**
+ * Resolves to {ok: true, portfolio} or {ok: false, problems: [text, …]}; geojson may be null when generate is true.
+ */
+export async function choosePortfolio(geojson, budget, objective, generate, session) {
+  var headers = { Accept: 'application/json', 'Content-Type': 'application/geo+json' };
+  if (session && session.csrf) {
+    headers[session.csrf.header] = session.csrf.token;
+  }
+  var url = API + 'portfolios?budget=' + encodeURIComponent(budget) + '&objective=' + encodeURIComponent(objective) +
+    '&generate=' + (generate ? 'true' : 'false');
+  var res = await fetch(url, { method: 'POST', headers: headers, body: geojson || '' });
+  var body = await res.json().catch(function () {
+    return null;
+  });
+  if (res.status === 200 && body) {
+    return { ok: true, portfolio: body };
+  }
+  return { ok: false, problems: problemsOf(body, res.status) };
+}
