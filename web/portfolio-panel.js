@@ -85,16 +85,15 @@ function resultHtml(p) {
     : 'within ' + fmtNumber(100 * p.optimality_gap, 1) + '% of the best possible';
   var rows = p.picks.map(function (x) {
     return '<tr><td title="' + esc(x.kind + ' · ' + x.origin) + '">' + esc(x.id) + '</td><td class="num">' +
-      fmtNumber(x.cost, 0) +
-      '</td><td class="num">' + fmtNumber(x.gain, 1) + '</td><td class="num">' + fmtNumber(x.cumulative_gain, 0) +
-      '</td></tr>';
+      fmtNumber(x.cost, 0) + '</td><td class="num">' + fmtNumber(x.gain, 1) + '</td><td class="num" title="' +
+      'chosen too under perturbed weights">' + fmtNumber(100 * x.stability, 0) + '%</td></tr>';
   }).join('');
   return '<p id="portfolio-summary">' + p.picks.length + ' of ' + p.candidates + ' candidates for ' +
     fmtNumber(p.cost, 0) + ' ' + esc(p.currency) + ': ' + esc(p.objective) + ' gain ' + fmtNumber(p.gain, 2) + ' (' +
     esc(p.method) + ', ' + optimal + ')' + (p.evaluated_gain === null ? '' : '; evaluated together ' +
     fmtNumber(p.evaluated_gain, 2)) + '.</p>' +
     (rows ? '<table id="portfolio-picks" class="compact"><thead><tr><th>Project</th><th>Cost</th><th>Gain</th>' +
-      '<th>Total</th></tr></thead><tbody>' + rows + '</tbody></table>' : '') +
+      '<th>Stable</th></tr></thead><tbody>' + rows + '</tbody></table>' : '') +
     '<div id="portfolio-chart"></div><p id="portfolio-at-budget" class="hint"></p>' +
     p.warnings.map(function (w) {
       return '<p class="hint warning">' + esc(w) + '</p>';

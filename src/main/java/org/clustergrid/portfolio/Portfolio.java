@@ -20,8 +20,13 @@ import org.clustergrid.scenario.ScenarioEvaluation;
 public record Portfolio(Objective objective, double budget, String currency, int candidates, List<Pick> picks, double cost, double gain,
         Double bound, String method, List<Step> curve, ScenarioEvaluation evaluated, List<String> warnings) {
 
-    /** A project chosen, with what it adds to the projects chosen before it. */
-    public record Pick(Candidate candidate, double gain, double cumulativeCost, double cumulativeGain) {}
+    /**
+     * A project chosen, with what it adds to the projects chosen before it.
+     *
+     * @param stability the share of selections under perturbed dimension weights that choose it too
+     */
+    public record Pick(Candidate candidate, double gain, double cumulativeCost, double cumulativeGain,
+            double stability) {}
 
     /** A point of the cost-effectiveness curve. */
     public record Step(String candidate, double cumulativeCost, double cumulativeGain) {}

@@ -11,6 +11,7 @@ import org.clustergrid.scoring.IndicatorResult;
 import org.clustergrid.scoring.LayerResult;
 import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringRun;
+import org.clustergrid.scoring.Weights;
 
 /**
  * The objective a portfolio maximises, and its value as projects are added one by one. A portfolio S gives each
@@ -32,6 +33,9 @@ final class PortfolioModel {
     private final ScoringRun before;
     private final List<Effect> effects;
     private final Objective objective;
+    private final Weights weights;
+    /** Each cluster's score before under {@link #weights}, when they are not the run's own. */
+    private final Map<Integer, ClusterScore> reweighed;
     /** Per cluster touched by the portfolio so far: its best indicator results, layer results, and measure. */
     private final Map<Integer, Map<Indicator, IndicatorResult>> best = new HashMap<>();
     private final Map<Integer, List<LayerResult>> bestLayers = new HashMap<>();
@@ -40,15 +44,35 @@ final class PortfolioModel {
     private double value;
 
     PortfolioModel(ScoringEngine engine, ScoringRun before, List<Effect> effects, Objective objective) {
+        this(engine, before, effects, objective, before.weights(), new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    private PortfolioModel(ScoringEngine engine, ScoringRun before, List<Effect> effects, Objective objective,
+            Weights weights, Map<Integer, ClusterScore> reweighed) {
         this.engine = engine;
         this.before = before;
         this.effects = effects;
         this.objective = objective;
+        this.weights = weights;
+        this.reweighed = reweighed;
     }
 
     /** A model of no project, over the same effects. */
     PortfolioModel empty() {
-        return new PortfolioModel(engine, before, effects, objective);
+        return new PortfolioModel(engine, before, effects, objective, weights, reweighed);
+    }
+
+    /** A model of no project under other weights of the dimensions (the indicators stay as they are). */
+    PortfolioModel under(Weights other) {
+        return new PortfolioModel(engine, before, effects, objective, other,
+                new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** A cluster's score before any project, under this model's weights. */
+    private ClusterScore was(int c) {
+        ClusterScore run = before.ranked().get(c).score();
+        return weights.equals(before.weights()) ? run : reweighed.computeIfAbsent(c,
+                k -> engine.scoreWith(k, run.indicators(), run.layerIndicators(), weights));
     }
 
     /**
@@ -64,7 +88,7 @@ final class PortfolioModel {
             Effect e = effects.get(j);
             for (int k = 0; k < e.clusters().length; k++) {
                 int c = e.clusters()[k];
-                ClusterScore was = before.ranked().get(c).score();
+                ClusterScore was = was(c);
                 if (objective.of(was) == null) {
                     continue;
                 }
@@ -87,15 +111,15 @@ final class PortfolioModel {
         }
         List<CoverageProblem.Demand> demands = new ArrayList<>();
         slots.forEach((c, byDimension) -> {
-            ClusterScore was = before.ranked().get(c).score();
-            double weights = was.gaps().keySet().stream().mapToDouble(d -> before.weights().of(d)).sum();
+            ClusterScore was = was(c);
+            double total = was.gaps().keySet().stream().mapToDouble(weights::of).sum();
             double factor = objective == Objective.PRIORITY ? was.size() : 1;
             byDimension.forEach((d, bySlot) -> {
                 List<CoverageProblem.Slot> list = new ArrayList<>();
                 bySlot.values().forEach(offers -> list.add(new CoverageProblem.Slot(
                         offers.stream().mapToInt(o -> (int) o[0]).toArray(),
                         offers.stream().mapToDouble(o -> o[1]).toArray())));
-                demands.add(new CoverageProblem.Demand(factor * before.weights().of(d) / weights,
+                demands.add(new CoverageProblem.Demand(factor * weights.of(d) / total,
                         was.gaps().get(d), list));
             });
         });
@@ -142,7 +166,7 @@ final class PortfolioModel {
             int c = e.clusters()[k];
             Double was = measureNow(c);
             Double now = objective.of(score(c, merged(c, e, k), mergedLayers(c, e, k)));
-            if (was != null && now != null && objective.of(before.ranked().get(c).score()) != null) {
+            if (was != null && now != null && objective.of(was(c)) != null) {
                 gain += was - now;
             }
         }
@@ -167,11 +191,11 @@ final class PortfolioModel {
     }
 
     private Double measureNow(int c) {
-        return measure.containsKey(c) ? measure.get(c) : objective.of(before.ranked().get(c).score());
+        return measure.containsKey(c) ? measure.get(c) : objective.of(was(c));
     }
 
     private ClusterScore score(int c, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers) {
-        return engine.scoreWith(c, indicators, layers, before.weights());
+        return engine.scoreWith(c, indicators, layers, weights);
     }
 
     private Map<Indicator, IndicatorResult> merged(int c, Effect e, int k) {

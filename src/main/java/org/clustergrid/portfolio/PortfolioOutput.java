@@ -13,7 +13,7 @@ public final class PortfolioOutput {
     /** RFC 4180 CSV of the picks, one row each in the order chosen. */
     public static String picksCsv(Portfolio p) {
         return csv(List.of("order", "id", "kind", "origin", "cost", "basis", "gain", "cumulative_cost",
-                "cumulative_gain"), picks(p));
+                "cumulative_gain", "stability"), picks(p));
     }
 
     /** RFC 4180 CSV of the cost-effectiveness curve: one row a candidate in the greedy's order. */
@@ -34,6 +34,7 @@ public final class PortfolioOutput {
             m.put("gain", x.gain());
             m.put("cumulative_cost", x.cumulativeCost());
             m.put("cumulative_gain", x.cumulativeGain());
+            m.put("stability", x.stability());
             out.add(m);
         }
         return out;

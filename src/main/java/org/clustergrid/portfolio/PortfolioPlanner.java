@@ -100,11 +100,13 @@ public final class PortfolioPlanner {
         double cost = 0;
         double gain = 0;
         List<Intervention> chosen = new ArrayList<>();
+        double[] stability = ChoiceStability.of(model, price, budget, choice.order(), before.weights(),
+                engine.profile().parameters().stabilityPerturbation());
         for (int k = 0; k < choice.order().size(); k++) {
             Candidate c = candidates.get(choice.order().get(k)).candidate();
             cost += c.cost();
             gain += choice.gains().get(k);
-            picks.add(new Portfolio.Pick(c, choice.gains().get(k), cost, gain));
+            picks.add(new Portfolio.Pick(c, choice.gains().get(k), cost, gain, stability[k]));
             chosen.add(c.intervention());
         }
         List<Portfolio.Step> curve = new ArrayList<>();

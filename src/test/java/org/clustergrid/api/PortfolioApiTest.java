@@ -75,7 +75,7 @@ class PortfolioApiTest extends ServerTest {
         HttpResponse<String> csv = post("?budget=200000&f=csv", body, "X-Admin-Token", TOKEN);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("order,id,kind,origin,cost,basis,gain,"
-                + "cumulative_cost,cumulative_gain");
+                + "cumulative_cost,cumulative_gain,stability");
         assertThat(csv.body().lines().count()).isEqualTo(p.path("picks").size() + 1);
         assertThat(post("?budget=200000&f=curve", body, "X-Admin-Token", TOKEN).body().lines().count()).isEqualTo(4);
     }

@@ -154,6 +154,13 @@ class PortfolioPlannerTest {
         // the model counts the better of two projects on one indicator; together they give at least that
         assertThat(p.evaluatedGain()).isGreaterThanOrEqualTo(p.gain() * (1 - 1e-9));
         assertThat(p.curve().get(p.curve().size() - 1).cumulativeGain()).isGreaterThanOrEqualTo(p.gain() - 1e-9);
+        assertThat(p.picks()).allSatisfy(x -> assertThat(x.stability()).isBetween(0.0, 1.0));
+        // unperturbed weights choose the same projects every time
+        List<Effect> effects = cs.stream().map(c -> Effects.of(engine, before, c)).toList();
+        double[] costs = cs.stream().mapToDouble(c -> c.candidate().cost()).toArray();
+        PortfolioModel model = new PortfolioModel(engine, before, effects, Objective.GAP);
+        List<Integer> picked = Selection.exhaustive(model, costs, 150_000).order();
+        assertThat(ChoiceStability.of(model, costs, 150_000, picked, before.weights(), 0)).containsOnly(1.0);
     }
 
     @Test

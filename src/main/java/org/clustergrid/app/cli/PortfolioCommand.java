@@ -103,12 +103,14 @@ public final class PortfolioCommand {
     private static void print(Portfolio p, double seconds, PrintStream out) {
         out.printf(Locale.ROOT, "Portfolio for %,.0f %s from %d candidates (%s, objective %s; %.1f s):%n", p.budget(),
                 p.currency(), p.candidates(), p.method(), p.objective().id(), seconds);
-        out.println("    cost      gain  cumulative cost  cumulative gain  project");
+        out.println("    cost      gain  cumulative cost  cumulative gain  stable  project");
         for (Portfolio.Pick x : p.picks()) {
-            out.printf(Locale.ROOT, "%,10.0f %9.2f %16s %16.2f  %s (%s)%n", x.candidate().cost(), x.gain(),
-                    String.format(Locale.ROOT, "%,.0f", x.cumulativeCost()), x.cumulativeGain(), x.candidate().id(),
-                    x.candidate().intervention().kind().id());
+            out.printf(Locale.ROOT, "%,10.0f %9.2f %16s %16.2f %6.0f%%  %s (%s)%n", x.candidate().cost(), x.gain(),
+                    String.format(Locale.ROOT, "%,.0f", x.cumulativeCost()), x.cumulativeGain(), 100 * x.stability(),
+                    x.candidate().id(), x.candidate().intervention().kind().id());
         }
+        out.println("stable: the share of choices under weights perturbed as the ranking's stability does that pick"
+                + " it too");
         out.printf(Locale.ROOT, "%d projects, %,.0f %s, %s gain %.2f", p.picks().size(), p.cost(), p.currency(),
                 p.objective().id(), p.gain());
         out.println(p.bound() == null ? "; no bound (see the warnings)" : p.optimalityGap() == 0 ? " (optimal)"
