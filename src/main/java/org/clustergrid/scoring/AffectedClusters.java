@@ -14,7 +14,6 @@ import org.clustergrid.network.Snap;
 import org.clustergrid.network.TravelTimes;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /**
  * The clusters whose indicators some additions and road upgrades can change, found without scoring them: a superset
@@ -65,8 +64,8 @@ final class AffectedClusters {
      * @param reachSeconds the longest travel time any count or sum over the network searches
      */
     static Affected find(ScoringData after, DataChanges changes, Parameters p,
-            Map<String, Map<Indicator, IndicatorResult>> known, NetworkAccess was, NetworkAccess now,
-            double reachSeconds) {
+            Map<String, Map<Indicator, IndicatorResult>> known, NetworkAccess was, NetworkAccess now, Snap[] snapsWas,
+            Snap[] snapsNow, double reachSeconds) {
         AffectedClusters a = new AffectedClusters(after, changes, p, known);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
@@ -76,7 +75,7 @@ final class AffectedClusters {
             }
         }
         a.nearFeatures(now);
-        a.network(was, now, reachSeconds);
+        a.network(was, now, snapsWas, snapsNow, reachSeconds);
         return new Affected(a.out, a.potential);
     }
 
@@ -164,7 +163,8 @@ final class AffectedClusters {
      * within the finance time (and the layer indicators' times), one towards every changed edge and added populated
      * market within the gravity cutoff, the second also marking the clusters whose market potential can change.
      */
-    private void network(NetworkAccess was, NetworkAccess now, double reachSeconds) {
+    private void network(NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow,
+            double reachSeconds) {
         if (!now.hasNetwork()) {
             return;
         }
@@ -184,8 +184,7 @@ final class AffectedClusters {
         }
         List<StoredFeature> clusters = after.clusters();
         IntStream.range(0, clusters.size()).parallel().forEach(c -> {
-            Point at = Features.representative(clusters.get(c).feature().geometry());
-            Snap s = now.snap(at);
+            Snap s = snapsNow[c];
             if (s == null) {
                 return;
             }
@@ -195,9 +194,8 @@ final class AffectedClusters {
             } else if (counts.reaches(s)) {
                 mark(c);
             } else if (tiersMoved) {
-                Snap old = was.snap(at);
                 for (MarketTier tier : MarketTier.values()) {
-                    if (!sameArrival(was.arrival(tier, old), now.arrival(tier, s))) {
+                    if (!sameArrival(was.arrival(tier, snapsWas[c]), now.arrival(tier, s))) {
                         mark(c);
                         return;
                     }

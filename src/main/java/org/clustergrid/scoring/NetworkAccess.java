@@ -37,6 +37,8 @@ final class NetworkAccess {
     final RoadGraph graph;
     private final Parameters parameters;
     private final Map<MarketTier, List<StoredFeature>> tierMarkets = new EnumMap<>(MarketTier.class);
+    /** Each tier's markets by their position in the data's markets. */
+    private final Map<MarketTier, int[]> tierPositions = new EnumMap<>(MarketTier.class);
     private final Map<MarketTier, TravelTimes> tierTimes = new EnumMap<>(MarketTier.class);
     private final SnappedTargets populated;
     private final SnappedTargets finance;
@@ -74,7 +76,7 @@ final class NetworkAccess {
         marketSnaps = Arrays.copyOfRange(snaps, 0, m);
         populated = populated(data.markets(), marketSnaps);
         finance = new SnappedTargets(graph, data.finance(), Arrays.copyOfRange(snaps, m, snaps.length));
-        place(data, null);
+        place(data, null, false);
     }
 
     /**
@@ -102,7 +104,7 @@ final class NetworkAccess {
                 : populated(after.markets(), marketSnaps);
         this.finance = Arrays.equals(financeSnaps, base.finance.snaps) ? base.finance
                 : new SnappedTargets(graph, after.finance(), financeSnaps);
-        place(after, graph == base.graph && changes.addedMarkets() == 0 ? base : null);
+        place(after, base, changes.addedMarkets() > 0);
     }
 
     /**
@@ -141,6 +143,14 @@ final class NetworkAccess {
         return out;
     }
 
+    /**
+     * Where a point joins this network, given where it joins the network this one is derived from: the same snap
+     * unless it enters by an edge whose time changed (its place along the edge is measured in time).
+     */
+    Snap snapFrom(Snap before, Point p) {
+        return before != null && !entersBy(before, changedEdges) ? before : snap(p);
+    }
+
     private static boolean entersBy(Snap s, java.util.BitSet edges) {
         if (s != null && !edges.isEmpty()) {
             for (Snap e : s.entries()) {
@@ -166,28 +176,39 @@ final class NetworkAccess {
     }
 
     /**
-     * Sorts the markets into tiers and searches each tier's times once (taken from {@code same}, a network of the
-     * same graph and markets, when given), and sets the roads' box.
+     * Sorts the markets into tiers and searches each tier's times once, and sets the roads' box; from {@code base},
+     * the network this one is derived from (null for one built), what is the same: the box (roads keep their
+     * geometry), the tiers when no market is added, and their times too when the graph is the same.
      */
-    private void place(ScoringData data, NetworkAccess same) {
-        for (StoredFeature f : data.roads()) {
-            roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
+    private void place(ScoringData data, NetworkAccess base, boolean marketsAdded) {
+        if (base != null) {
+            roadsBox.expandToInclude(base.roadsBox);
+        } else {
+            for (StoredFeature f : data.roads()) {
+                roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
+            }
         }
         List<StoredFeature> markets = data.markets();
         for (MarketTier tier : MarketTier.values()) {
-            List<StoredFeature> inTier = new ArrayList<>();
-            List<Snap> tierSnaps = new ArrayList<>();
-            for (int i = 0; i < markets.size(); i++) {
-                if (tier.includes((Market) markets.get(i).feature(), parameters)) {
-                    inTier.add(markets.get(i));
-                    tierSnaps.add(marketSnaps[i]);
-                }
+            int[] positions;
+            if (base != null && !marketsAdded) {
+                positions = base.tierPositions.get(tier);
+            } else {
+                positions = java.util.stream.IntStream.range(0, markets.size())
+                        .filter(i -> tier.includes((Market) markets.get(i).feature(), parameters)).toArray();
             }
+            List<StoredFeature> inTier = new ArrayList<>(positions.length);
+            Snap[] tierSnaps = new Snap[positions.length];
+            for (int k = 0; k < positions.length; k++) {
+                inTier.add(markets.get(positions[k]));
+                tierSnaps[k] = marketSnaps[positions[k]];
+            }
+            tierPositions.put(tier, positions);
             tierMarkets.put(tier, inTier);
-            if (same != null && same.tierTimes.containsKey(tier)) {
-                tierTimes.put(tier, same.tierTimes.get(tier));
+            if (base != null && !marketsAdded && graph == base.graph && base.tierTimes.containsKey(tier)) {
+                tierTimes.put(tier, base.tierTimes.get(tier));
             } else if (!inTier.isEmpty() && graph.nodeCount() > 0) {
-                tierTimes.put(tier, TravelTimes.fromSnaps(graph, tierSnaps.toArray(Snap[]::new)));
+                tierTimes.put(tier, TravelTimes.fromSnaps(graph, tierSnaps));
             }
         }
     }

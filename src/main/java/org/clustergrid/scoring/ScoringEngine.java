@@ -11,6 +11,7 @@ import org.clustergrid.layers.measure.LayerSource;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.MarketScope;
 import org.clustergrid.model.Typology;
+import org.clustergrid.network.Snap;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.network.TravelTimes;
 import org.clustergrid.store.StoredFeature;
@@ -36,6 +37,8 @@ public final class ScoringEngine {
     private final LayerIndicators layerIndicators;
     /** The clusters this engine scores itself, by position: all, or on a derived engine those changes can affect. */
     private final BitSet rescored;
+    /** Where each cluster joins the network, by position; null until asked for by a derived engine. */
+    private Snap[] clusterSnaps;
     /**
      * Cluster id → {market potential, markets} kept from the engine this one was derived from, for the clusters to
      * score whose potential the changes cannot move.
@@ -112,10 +115,16 @@ public final class ScoringEngine {
             }
         }
         int n = after.clusters().size();
+        Snap[] snapsWas = base.clusterSnaps();
+        Snap[] snapsNow = new Snap[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(c -> snapsNow[c] = network.hasNetwork()
+                ? network.snapFrom(snapsWas[c], Features.representative(after.clusters().get(c).feature()
+                        .geometry())) : null);
+        this.clusterSnaps = snapsNow;
         AffectedClusters.Affected affected = availability.differsFrom(base.availability)
                 || base.indexes.gainsKind(indexes) ? new AffectedClusters.Affected(allOf(n), allOf(n))
-                : AffectedClusters.find(after, changes, p, base.clusterIndicators, base.network, network,
-                        layerIndicators.reachSeconds());
+                : AffectedClusters.find(after, changes, p, base.clusterIndicators, base.network, network, snapsWas,
+                        snapsNow, layerIndicators.reachSeconds());
         for (int c = 0; c < n; c++) {
             String id = after.clusters().get(c).layerId();
             if (!affected.any().get(c)) {
@@ -132,6 +141,18 @@ public final class ScoringEngine {
         }
         this.rescored = affected.any();
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Where each cluster joins the network, by position (null without a network): found once, then kept. */
+    private synchronized Snap[] clusterSnaps() {
+        if (clusterSnaps == null) {
+            List<StoredFeature> clusters = data.clusters();
+            Snap[] out = new Snap[clusters.size()];
+            java.util.stream.IntStream.range(0, out.length).parallel().forEach(c -> out[c] = network.snap(
+                    Features.representative(clusters.get(c).feature().geometry())));
+            clusterSnaps = out;
+        }
+        return clusterSnaps;
     }
 
     private static <V> void copy(Map<String, V> from, Map<String, V> to, String id) {
