@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import org.clustergrid.testing.ServerTest;
+import org.clustergrid.testing.TopClusterBanks;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,21 +31,7 @@ class PortfolioApiTest extends ServerTest {
     @Test
     void theBudgetBuysTheBestBranches() throws Exception {
         JsonNode scores = JSON.readTree(send("/api/scores", HttpResponse.BodyHandlers.ofString()).body());
-        List<String> features = new ArrayList<>();
-        for (JsonNode f : scores.path("features")) {
-            int rank = f.path("properties").path("rank").asInt();
-            if (rank >= 1 && rank <= 3) {
-                JsonNode g = f.path("geometry");
-                JsonNode at = g.path("type").asText().equals("Point") ? g.path("coordinates")
-                        : g.path("coordinates").get(0).get(0);
-                features.add("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":" + at
-                        + "},\"properties\":{\"id\":\"bank-" + rank + "\",\"kind\":\"finance_point\","
-                        + "\"finance_type\":\"bank\",\"cost\":" + (50_000 * rank) + "}}");
-            }
-        }
-        assertThat(features).hasSize(3);
-        String body = "{\"type\":\"FeatureCollection\",\"name\":\"branches\",\"features\":["
-                + String.join(",", features) + "]}";
+        String body = TopClusterBanks.geojson(scores, "branches");
 
         assertThat(post("?budget=200000", body).statusCode()).as("anonymous").isEqualTo(401);
         assertThat(message(post("", body, "X-Admin-Token", TOKEN))).startsWith("budget: missing");

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.Role;
 import org.clustergrid.testing.ServerTest;
+import org.clustergrid.testing.TopClusterBanks;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -86,21 +87,8 @@ class PortfolioPanelBrowserTest extends ServerTest {
     }
 
     private String banksAtTheTopClusters() throws Exception {
-        JsonNode scores = JSON.readTree(send("/api/scores", HttpResponse.BodyHandlers.ofString()).body());
-        List<String> features = new ArrayList<>();
-        for (JsonNode f : scores.path("features")) {
-            int rank = f.path("properties").path("rank").asInt();
-            if (rank >= 1 && rank <= 3) {
-                JsonNode g = f.path("geometry");
-                JsonNode at = g.path("type").asText().equals("Point") ? g.path("coordinates")
-                        : g.path("coordinates").get(0).get(0);
-                features.add("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":" + at
-                        + "},\"properties\":{\"id\":\"bank-" + rank + "\",\"kind\":\"finance_point\","
-                        + "\"finance_type\":\"bank\",\"cost\":" + (50_000 * rank) + "}}");
-            }
-        }
-        return "{\"type\":\"FeatureCollection\",\"name\":\"Three branches\",\"features\":["
-                + String.join(",", features) + "]}";
+        return TopClusterBanks.geojson(JSON.readTree(send("/api/scores", HttpResponse.BodyHandlers.ofString())
+                .body()), "Three branches");
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
