@@ -2,7 +2,7 @@
 // objective and whether to add candidates made from the gaps; the answer, or the refusal's problems.
 import { API } from './config.js';
 import { getJson } from './api.js';
-import { problemsOf } from './scenario-api.js';
+import { problemsOf, writeHeaders } from './scenario-api.js';
 
 /** The GeoJSON text of a stored scenario's interventions. */
 export async function scenarioGeojson(id) {
@@ -14,10 +14,7 @@ export async function scenarioGeojson(id) {
  * Resolves to {ok: true, portfolio} or {ok: false, problems: [text, …]}; geojson may be null when generate is true.
  */
 export async function choosePortfolio(geojson, budget, objective, generate, session) {
-  var headers = { Accept: 'application/json', 'Content-Type': 'application/geo+json' };
-  if (session && session.csrf) {
-    headers[session.csrf.header] = session.csrf.token;
-  }
+  var headers = writeHeaders(session, { 'Content-Type': 'application/geo+json' });
   var url = API + 'portfolios?budget=' + encodeURIComponent(budget) + '&objective=' + encodeURIComponent(objective) +
     '&generate=' + (generate ? 'true' : 'false');
   var res = await fetch(url, { method: 'POST', headers: headers, body: geojson || '' });

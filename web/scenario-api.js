@@ -18,7 +18,8 @@ export function getEvaluation(id) {
   return getJson(evaluationUrl(id));
 }
 
-function writeHeaders(session, more) {
+/** Headers of a write: JSON answers, and the session's CSRF token when it has one. */
+export function writeHeaders(session, more) {
   var headers = Object.assign({ Accept: 'application/json' }, more || {});
   if (session && session.csrf) {
     headers[session.csrf.header] = session.csrf.token;

@@ -19,7 +19,7 @@ final class Effects {
     /** @param engine the engine {@code before} was run on */
     static Effect of(ScoringEngine engine, ScoringRun before, Candidates.Applied candidate) {
         ScoringEngine derived = engine.derive(candidate.alone().data(), candidate.alone().changes());
-        List<ClusterScore> after = derived.scoreClusters(before.weights());
+        Map<Integer, ClusterScore> after = derived.scoreRescored(before.weights());
         BitSet scored = derived.rescoredClusters();
         List<Integer> clusters = new ArrayList<>();
         List<Map<Indicator, IndicatorResult>> indicators = new ArrayList<>();

@@ -12,13 +12,13 @@ public final class PortfolioOutput {
 
     /** RFC 4180 CSV of the picks, one row each in the order chosen. */
     public static String picksCsv(Portfolio p) {
-        return csv(List.of("order", "id", "kind", "origin", "cost", "basis", "gain", "cumulative_cost",
+        return ScoreOutput.table(List.of("order", "id", "kind", "origin", "cost", "basis", "gain", "cumulative_cost",
                 "cumulative_gain", "stability"), picks(p));
     }
 
     /** RFC 4180 CSV of the cost-effectiveness curve: one row a candidate in the greedy's order. */
     public static String curveCsv(Portfolio p) {
-        return csv(List.of("order", "id", "cumulative_cost", "cumulative_gain"), curve(p));
+        return ScoreOutput.table(List.of("order", "id", "cumulative_cost", "cumulative_gain"), curve(p));
     }
 
     private static List<Map<String, Object>> picks(Portfolio p) {
@@ -51,17 +51,6 @@ public final class PortfolioOutput {
             out.add(m);
         }
         return out;
-    }
-
-    /** The header even without rows, so that a reader sees the columns of an empty portfolio. */
-    private static String csv(List<String> header, List<Map<String, Object>> rows) {
-        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
-        for (Map<String, Object> r : rows) {
-            List<String> cells = new ArrayList<>();
-            r.values().forEach(v -> cells.add(ScoreOutput.cell(v)));
-            out.append(String.join(",", cells)).append("\r\n");
-        }
-        return out.toString();
     }
 
     /** Everything but the joint evaluation's per-cluster detail, whose summary it carries. */

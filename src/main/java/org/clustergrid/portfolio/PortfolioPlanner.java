@@ -129,10 +129,6 @@ public final class PortfolioPlanner {
                         + " joint evaluation is left out");
             }
         }
-        if (choice.value() != gain && Math.abs(choice.value() - gain) > 1e-6 * Math.max(1, Math.abs(gain))) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "gains %f and %f differ", choice.value(),
-                    gain));
-        }
         return new Portfolio(objective, budget, costs.currency(), candidates.size(), picks, cost, gain, bound,
                 choice.method(), curve, evaluated, warnings);
     }

@@ -50,18 +50,8 @@ public final class ScenarioOutput {
 
     /** RFC 4180 CSV of every cluster's row, with a header row. */
     public static String csv(ScenarioEvaluation e) {
-        StringBuilder out = new StringBuilder();
-        boolean header = true;
-        for (ScenarioEvaluation.ClusterChange c : e.clusters()) {
-            Map<String, Object> r = row(c);
-            if (header) {
-                out.append(String.join(",", r.keySet())).append("\r\n");
-                header = false;
-            }
-            List<String> cells = new ArrayList<>();
-            r.values().forEach(v -> cells.add(ScoreOutput.cell(v)));
-            out.append(String.join(",", cells)).append("\r\n");
-        }
-        return out.toString();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        e.clusters().forEach(c -> rows.add(row(c)));
+        return rows.isEmpty() ? "" : ScoreOutput.table(List.copyOf(rows.get(0).keySet()), rows);
     }
 }

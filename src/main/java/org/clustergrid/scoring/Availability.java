@@ -29,10 +29,7 @@ final class Availability {
             beyondRoads.put(tier, false);
         }
         markBeyondRoads(data.markets(), parameters);
-        empty.put(Layer.ROADS, data.roads().isEmpty());
-        empty.put(Layer.POWER, data.power().isEmpty());
-        empty.put(Layer.FINANCE, data.finance().isEmpty());
-        empty.put(Layer.MARKETS, data.markets().isEmpty());
+        markEmpty(data);
     }
 
     /** This availability for {@code after}, the same data with {@code addedMarkets} among features added. */
@@ -45,6 +42,10 @@ final class Availability {
     private Availability(ScoringData data, LayerCoverage coverage, Parameters parameters, Availability base) {
         this.coverage = coverage;
         beyondRoads.putAll(base.beyondRoads);
+        markEmpty(data);
+    }
+
+    private void markEmpty(ScoringData data) {
         empty.put(Layer.ROADS, data.roads().isEmpty());
         empty.put(Layer.POWER, data.power().isEmpty());
         empty.put(Layer.FINANCE, data.finance().isEmpty());

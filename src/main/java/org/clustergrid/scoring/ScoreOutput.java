@@ -186,6 +186,17 @@ public final class ScoreOutput {
         return out.toString();
     }
 
+    /** RFC 4180 CSV of rows given as column → value, under a header row (written even without rows). */
+    public static String table(List<String> header, List<? extends Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+        for (Map<String, Object> r : rows) {
+            List<String> cells = new java.util.ArrayList<>();
+            r.values().forEach(v -> cells.add(cell(v)));
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return out.toString();
+    }
+
     /** One RFC 4180 CSV cell: empty for null, quoted when it must be. */
     public static String cell(Object v) {
         if (v == null) {

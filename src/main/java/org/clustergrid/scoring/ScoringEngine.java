@@ -197,18 +197,15 @@ public final class ScoringEngine {
         return (BitSet) rescored.clone();
     }
 
-    /** A cluster's indicators on this engine's data (computed once, then kept). */
-    public Map<Indicator, IndicatorResult> indicators(int position, Weights weights) {
-        StoredFeature c = data.clusters().get(position);
-        scoreCluster(c, weights);
-        return clusterIndicators.get(c.layerId());
-    }
-
-    /** A cluster's layer indicators on this engine's data (computed once, then kept). */
-    public List<LayerResult> layerResults(int position, Weights weights) {
-        StoredFeature c = data.clusters().get(position);
-        scoreCluster(c, weights);
-        return clusterLayerResults.get(c.layerId());
+    /**
+     * The scores of the clusters this engine scores itself ({@link #rescoredClusters}), by position: on a derived
+     * engine, what a change does to the clusters it can affect, without aggregating every other one again.
+     */
+    public Map<Integer, ClusterScore> scoreRescored(Weights weights) {
+        clusterPotentials();
+        Map<Integer, ClusterScore> out = new ConcurrentHashMap<>();
+        rescored.stream().parallel().forEach(c -> out.put(c, scoreCluster(data.clusters().get(c), weights)));
+        return out;
     }
 
     /**
