@@ -16,19 +16,22 @@ import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The clusters whose indicators some additions and road upgrades can change, found without scoring them: a superset
- * of those that do change, so that scoring only these and keeping every other cluster's results gives what scoring
- * them all would. A cluster is kept out only when each rule shows nothing it is measured by moved:
+ * The clusters whose indicators some additions and road upgrades can change, and which of their {@link Measures parts}
+ * each, found without scoring them: a superset of what does change, so that measuring only these parts and keeping
+ * the rest of every cluster's results gives what scoring them all would. A part is kept only when its rule shows
+ * nothing it is measured by moved:
  * <ul>
  *   <li>distances and counts within a radius: no changed feature lies within the farthest distance that could still
- *       matter to it — its nearest feature of the kind as it was, the radii and served distances, the walk the travel
- *       times allow, the road data check's radius (plus the Rural Access distance for roads);</li>
+ *       matter to the part — the cluster's nearest feature of the kind as it was, the radii and served distances, the
+ *       walk the travel times allow, the road data check's radius (plus the Rural Access distance for roads);</li>
  *   <li>travel times to each market tier: its arrival (time and market) is the same on both networks;</li>
  *   <li>counts and sums over the network within a travel time (finance points reachable, market potential, the
  *       {@code _reachable} layer indicators): no edge whose time changed and no added target can be reached from it
  *       within that time — one search towards all of them together, on the network as it is after the change, whose
  *       times are no longer than before, so a trip that reached one before reaches it now.</li>
  * </ul>
+ * A cluster without indicators before, or that joins the network elsewhere (it entered by an edge whose time
+ * changed), is measured whole.
  */
 final class AffectedClusters {
     /** Slack on the distance rules, for distances measured another way than the indicators' (sphere or ellipsoid). */
@@ -39,15 +42,29 @@ final class AffectedClusters {
     private final DataChanges changes;
     private final Parameters p;
     private final Map<String, Map<Indicator, IndicatorResult>> known;
-    private final BitSet out;
-    private final BitSet potential;
+    /** Per cluster, the bits of the parts to measure again. */
+    private final int[] parts;
 
-    /**
-     * @param any the clusters whose indicators can change
-     * @param potential those of them whose market potential can change (the rest keep it: their search for the
-     *     finance points stops at the finance time instead of the gravity cutoff)
-     */
-    record Affected(BitSet any, BitSet potential) {}
+    /** @param parts per cluster (by position), the bits of the {@link Measures} to measure again; 0 for none */
+    record Affected(int[] parts) {
+        /** Every cluster measured whole. */
+        static Affected all(int clusters) {
+            int[] parts = new int[clusters];
+            java.util.Arrays.fill(parts, Measures.ALL);
+            return new Affected(parts);
+        }
+
+        /** The clusters with any part to measure again. */
+        BitSet any() {
+            BitSet out = new BitSet(parts.length);
+            for (int c = 0; c < parts.length; c++) {
+                if (parts[c] != 0) {
+                    out.set(c);
+                }
+            }
+            return out;
+        }
+    }
 
     private AffectedClusters(ScoringData after, DataChanges changes, Parameters p,
             Map<String, Map<Indicator, IndicatorResult>> known) {
@@ -55,8 +72,7 @@ final class AffectedClusters {
         this.changes = changes;
         this.p = p;
         this.known = known;
-        this.out = new BitSet(after.clusters().size());
-        this.potential = new BitSet(after.clusters().size());
+        this.parts = new int[after.clusters().size()];
     }
 
     /**
@@ -69,14 +85,13 @@ final class AffectedClusters {
         AffectedClusters a = new AffectedClusters(after, changes, p, known);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
-            if (!known.containsKey(clusters.get(c).layerId())) {
-                a.out.set(c);
-                a.potential.set(c);
+            if (!known.containsKey(clusters.get(c).layerId()) || snapsWas[c] != snapsNow[c]) {
+                a.parts[c] = Measures.ALL;
             }
         }
         a.nearFeatures(now);
         a.network(was, now, snapsWas, snapsNow, reachSeconds);
-        return new Affected(a.out, a.potential);
+        return new Affected(a.parts);
     }
 
     /** The distance rules, layer by layer, for the features each layer changed. */
@@ -89,20 +104,23 @@ final class AffectedClusters {
         }
         roads.addAll(geometries(added(after.roads(), changes.addedRoads())));
         near(roads, c -> max(nearest(c, Indicator.ROAD_ALL_SEASON_DISTANCE), nearest(c,
-                Indicator.ROAD_MOTORABLE_DISTANCE), p.roadDensityRadiusM(), p.ruralAccessDistanceM(),
-                RoadDataCheck.RADIUS_M + p.ruralAccessDistanceM()), false);
+                Indicator.ROAD_MOTORABLE_DISTANCE), p.roadDensityRadiusM(), p.ruralAccessDistanceM()), Measures.ROADS);
+        // the road data check asks whether the register places around the cluster have a motorable road near them
+        near(roads, c -> RoadDataCheck.RADIUS_M + p.ruralAccessDistanceM(), Measures.FLAGS);
         near(geometries(added(after.power(), changes.addedPower())), c -> max(nearest(c, Indicator.POWER_HV_DISTANCE),
                 nearest(c, Indicator.POWER_MV_DISTANCE), nearest(c, Indicator.POWER_SUBSTATION_DISTANCE),
-                p.gridServedTransformerM(), p.gridServedMvM(), p.gridServedHvM()), false);
+                p.gridServedTransformerM(), p.gridServedMvM(), p.gridServedHvM()), Measures.POWER);
+        List<Geometry> finance = geometries(added(after.finance(), changes.addedFinance()));
+        near(finance, c -> max(nearest(c, Indicator.BANK_DISTANCE), p.financeRadiusM(), p.e2sfcaCatchmentM()),
+                Measures.FINANCE_NEAR);
         double financeWalk = Math.min(maxWalk, p.financeTravelSeconds() * walkSpeed);
-        near(geometries(added(after.finance(), changes.addedFinance())), c -> max(nearest(c,
-                Indicator.BANK_DISTANCE), p.financeRadiusM(), p.e2sfcaCatchmentM(), financeWalk,
-                RoadDataCheck.RADIUS_M), false);
+        near(finance, c -> financeWalk, Measures.FINANCE_REACH);
+        near(finance, c -> RoadDataCheck.RADIUS_M, Measures.FLAGS);
         List<StoredFeature> markets = added(after.markets(), changes.addedMarkets());
-        near(geometries(markets), c -> RoadDataCheck.RADIUS_M, false);
+        near(geometries(markets), c -> RoadDataCheck.RADIUS_M, Measures.FLAGS);
         double marketWalk = Math.min(maxWalk, p.gravityCutoffSeconds() * walkSpeed);
         near(geometries(markets.stream().filter(f -> ((Market) f.feature()).population() != null).toList()),
-                c -> marketWalk, true);
+                c -> marketWalk, Measures.POTENTIAL);
     }
 
     private static List<Geometry> geometries(List<StoredFeature> features) {
@@ -114,11 +132,11 @@ final class AffectedClusters {
     }
 
     /**
-     * Marks the clusters within their own radius of any of the geometries, measured from each cluster's footprint as
-     * its indicators measure it.
+     * Marks {@code part} of the clusters within their own radius of any of the geometries, measured from each
+     * cluster's footprint as its indicators measure it.
      */
     private void near(List<Geometry> changed, ToDoubleFunction<Map<Indicator, IndicatorResult>> radius,
-            boolean potentialToo) {
+            Measures part) {
         if (changed.isEmpty()) {
             return;
         }
@@ -128,20 +146,11 @@ final class AffectedClusters {
             Map<Indicator, IndicatorResult> k = known.get(clusters.get(c).layerId());
             double r = k == null ? Double.POSITIVE_INFINITY : radius.applyAsDouble(k) * SLACK + SLACK_M;
             return index.nearest(clusters.get(c).feature().geometry()).filter(n -> n.metres() <= r).isPresent();
-        }).forEach(c -> {
-            mark(c);
-            if (potentialToo) {
-                markPotential(c);
-            }
-        });
+        }).forEach(c -> mark(c, part.bit()));
     }
 
-    private synchronized void mark(int cluster) {
-        out.set(cluster);
-    }
-
-    private synchronized void markPotential(int cluster) {
-        potential.set(cluster);
+    private synchronized void mark(int cluster, int bits) {
+        parts[cluster] |= bits;
     }
 
     /** A cluster's distance to the nearest feature of an indicator's kind; 0 when it has none to speak of. */
@@ -160,8 +169,8 @@ final class AffectedClusters {
 
     /**
      * The travel-time rules: tier arrivals compared; one search towards every changed edge and added finance point
-     * within the finance time (and the layer indicators' times), one towards every changed edge and added populated
-     * market within the gravity cutoff, the second also marking the clusters whose market potential can change.
+     * within the finance time (and the layer indicators' times, which only a changed edge can move), one towards every
+     * changed edge and added populated market within the gravity cutoff.
      */
     private void network(NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow,
             double reachSeconds) {
@@ -182,24 +191,23 @@ final class AffectedClusters {
         if (counts.isEmpty() && gravity.isEmpty() && !tiersMoved) {
             return;
         }
+        int countParts = Measures.FINANCE_REACH.bit() | (now.graph != was.graph ? Measures.LAYERS.bit() : 0);
         List<StoredFeature> clusters = after.clusters();
         IntStream.range(0, clusters.size()).parallel().forEach(c -> {
             Snap s = snapsNow[c];
             if (s == null) {
                 return;
             }
-            if (gravity.reaches(s)) {
-                mark(c);
-                markPotential(c);
-            } else if (counts.reaches(s)) {
-                mark(c);
-            } else if (tiersMoved) {
-                for (MarketTier tier : MarketTier.values()) {
-                    if (!sameArrival(was.arrival(tier, snapsWas[c]), now.arrival(tier, s))) {
-                        mark(c);
-                        return;
-                    }
+            int bits = (gravity.reaches(s) ? Measures.POTENTIAL.bit() : 0) | (counts.reaches(s) ? countParts : 0);
+            for (int t = 0; tiersMoved && t < MarketTier.values().length; t++) {
+                MarketTier tier = MarketTier.values()[t];
+                if (!sameArrival(was.arrival(tier, snapsWas[c]), now.arrival(tier, s))) {
+                    bits |= Measures.TIERS.bit();
+                    break;
                 }
+            }
+            if (bits != 0) {
+                mark(c, bits);
             }
         });
     }

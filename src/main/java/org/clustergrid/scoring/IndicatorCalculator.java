@@ -53,18 +53,50 @@ final class IndicatorCalculator {
      *     ratios; null for any other footprint
      */
     Map<Indicator, IndicatorResult> compute(Geometry footprint, double[] knownPotential, StoredFeature cluster) {
+        return measure(footprint, knownPotential, cluster, Measures.ALL, Map.of());
+    }
+
+    /**
+     * Measures only the {@link Measures parts} in {@code parts} and takes every other indicator from {@code kept},
+     * the footprint's results on data that differ only in what those parts are measured by.
+     *
+     * @param knownPotential as for {@link #compute(Geometry, double[], StoredFeature)}, when the potential is measured
+     */
+    Map<Indicator, IndicatorResult> measure(Geometry footprint, double[] knownPotential, StoredFeature cluster,
+            int parts, Map<Indicator, IndicatorResult> kept) {
         Map<Indicator, IndicatorResult> r = new EnumMap<>(Indicator.class);
         Point at = Features.representative(footprint);
         // what cannot be known here is settled first; the measurements below only fill what is left
         Set<Layer> covering = availability.covering(at.getCoordinate());
         for (Indicator i : Indicator.values()) {
+            if (!Measures.of(i).in(parts)) {
+                IndicatorResult k = kept.get(i);
+                if (k != null) {
+                    r.put(i, k);
+                }
+                continue;
+            }
             Missing m = availability.check(i, covering);
             if (m != null) {
                 r.put(i, new IndicatorResult(i, null, null, null, Map.of(), m));
             }
         }
-        roads(footprint, at, r);
-        power(footprint, r);
+        if (Measures.ROADS.in(parts)) {
+            roads(footprint, at, r);
+        }
+        if (Measures.POWER.in(parts)) {
+            power(footprint, r);
+        }
+        // a finance layer that is empty or does not cover the place leaves every finance count unknown
+        boolean financeSettled = idx.financePoints.isEmpty()
+                || availability.check(Indicator.FINANCE_POINTS_NEARBY, covering) != null;
+        if (Measures.FINANCE_NEAR.in(parts)) {
+            financeNear(footprint, cluster, financeSettled, r);
+        }
+        boolean searches = Measures.FINANCE_REACH.in(parts) || Measures.POTENTIAL.in(parts);
+        if (!searches && !Measures.TIERS.in(parts)) {
+            return r;
+        }
         // a place the road data do not cover is not snapped at all: the nearest road there belongs to another region
         boolean roadsHere = availability.check(Indicator.ROAD_DENSITY, covering) == null;
         Snap snap = roadsHere ? network.snap(at) : null;
@@ -72,14 +104,26 @@ final class IndicatorCalculator {
         if (offNetwork) {
             // what lies within a walk is still measured (a market across the field); sums over the network are not
             for (Indicator i : List.of(Indicator.FINANCE_POINTS_REACHABLE, Indicator.MARKET_POTENTIAL)) {
-                missing(r, i, Missing.Reason.OFF_NETWORK, offNetworkReason());
+                if (Measures.of(i).in(parts)) {
+                    missing(r, i, Missing.Reason.OFF_NETWORK, offNetworkReason());
+                }
             }
         }
-        NetworkAccess.Reach reach = snap == null || offNetwork ? null : network.reach(snap, knownPotential == null);
-        finance(footprint, cluster, reach, r);
-        double[] potential = reach == null ? null
-                : knownPotential != null ? knownPotential : new double[] {reach.marketPotential(), reach.marketsReached()};
-        markets(at, snap, potential, r);
+        boolean withPotential = Measures.POTENTIAL.in(parts) && knownPotential == null;
+        NetworkAccess.Reach reach = !searches || snap == null || offNetwork ? null : network.reach(snap, withPotential);
+        if (Measures.FINANCE_REACH.in(parts) && !financeSettled && reach != null) {
+            put(r, Indicator.FINANCE_POINTS_REACHABLE, (double) reach.financeCount(), null,
+                    Map.of("by_type", reach.financeByType(), "travel_s", p.financeTravelSeconds()));
+        }
+        if (Measures.TIERS.in(parts)) {
+            tiers(at, snap, r);
+        }
+        if (Measures.POTENTIAL.in(parts) && reach != null) {
+            double[] potential = knownPotential != null ? knownPotential
+                    : new double[] {reach.marketPotential(), reach.marketsReached()};
+            put(r, Indicator.MARKET_POTENTIAL, potential[0], null, Map.of("markets", (int) potential[1],
+                    "half_life_s", p.gravityHalfLifeSeconds(), "cutoff_s", p.gravityCutoffSeconds()));
+        }
         return r;
     }
 
@@ -181,11 +225,10 @@ final class IndicatorCalculator {
         return n.isPresent() && n.get().metres() <= metres;
     }
 
-    private void finance(Geometry g, StoredFeature cluster, NetworkAccess.Reach reach,
-            Map<Indicator, IndicatorResult> r) {
+    private void financeNear(Geometry g, StoredFeature cluster, boolean settled, Map<Indicator, IndicatorResult> r) {
         distance(Indicator.BANK_DISTANCE, idx.banks, g, r);
-        if (idx.financePoints.isEmpty() || r.containsKey(Indicator.FINANCE_POINTS_NEARBY)) {
-            return; // settled: an empty layer, or no finance data covering the place
+        if (settled) {
+            return;
         }
         List<Nearest<StoredFeature>> nearby = idx.financePoints.within(g, p.financeRadiusM());
         int[] counts = new int[FinanceType.values().length];
@@ -201,15 +244,11 @@ final class IndicatorCalculator {
         put(r, Indicator.FINANCE_POINTS_NEARBY, (double) nearby.size(),
                 nearby.isEmpty() ? null : evidence(nearby.get(0), g), Map.of("by_type", byType, "radius_m",
                         p.financeRadiusM()));
-        if (reach != null) {
-            put(r, Indicator.FINANCE_POINTS_REACHABLE, (double) reach.financeCount(), null,
-                    Map.of("by_type", reach.financeByType(), "travel_s", p.financeTravelSeconds()));
-        }
         double access = cluster != null ? e2sfca.clusterAccess(cluster) : e2sfca.access(g);
         put(r, Indicator.FINANCE_E2SFCA, access, null, Map.of("catchment_m", p.e2sfcaCatchmentM()));
     }
 
-    private void markets(Point at, Snap snap, double[] potential, Map<Indicator, IndicatorResult> r) {
+    private void tiers(Point at, Snap snap, Map<Indicator, IndicatorResult> r) {
         for (MarketTier tier : MarketTier.values()) {
             Indicator i = tier.indicator;
             TravelTimes.Arrival a = network.arrival(tier, snap);
@@ -228,10 +267,6 @@ final class IndicatorCalculator {
                 Evidence e = Features.evidence(m, null, a.seconds(), at.getCoordinate(), mp.getCoordinate());
                 put(r, i, a.seconds(), e, Map.of());
             }
-        }
-        if (potential != null) {
-            put(r, Indicator.MARKET_POTENTIAL, potential[0], null, Map.of("markets", (int) potential[1],
-                    "half_life_s", p.gravityHalfLifeSeconds(), "cutoff_s", p.gravityCutoffSeconds()));
         }
     }
 

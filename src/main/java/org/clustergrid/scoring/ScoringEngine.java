@@ -40,10 +40,12 @@ public final class ScoringEngine {
     /** Where each cluster joins the network, by position; null until asked for by a derived engine. */
     private Snap[] clusterSnaps;
     /**
-     * Cluster id → {market potential, markets} kept from the engine this one was derived from, for the clusters to
-     * score whose potential the changes cannot move.
+     * On a derived engine, cluster id → the bits of the {@link Measures} to measure again, for the clusters the
+     * changes affect in part only; their other indicators are those of {@link #kept}.
      */
-    private final Map<String, double[]> knownPotentials = new ConcurrentHashMap<>();
+    private final Map<String, Integer> partsToMeasure = new ConcurrentHashMap<>();
+    /** Cluster id → its indicators on the engine this one was derived from, for those of {@link #partsToMeasure}. */
+    private final Map<String, Map<Indicator, IndicatorResult>> kept = new ConcurrentHashMap<>();
     /** Cluster id → {market potential, markets}, when computed for all clusters at once from the markets' side. */
     private Map<String, double[]> clusterPotentials;
     private final Envelope extent = new Envelope();
@@ -122,21 +124,26 @@ public final class ScoringEngine {
                         .geometry())) : null);
         this.clusterSnaps = snapsNow;
         AffectedClusters.Affected affected = availability.differsFrom(base.availability)
-                || base.indexes.gainsKind(indexes) ? new AffectedClusters.Affected(allOf(n), allOf(n))
+                || base.indexes.gainsKind(indexes) ? AffectedClusters.Affected.all(n)
                 : AffectedClusters.find(after, changes, p, base.clusterIndicators, base.network, network, snapsWas,
                         snapsNow, layerIndicators.reachSeconds());
         for (int c = 0; c < n; c++) {
             String id = after.clusters().get(c).layerId();
-            if (!affected.any().get(c)) {
+            int parts = affected.parts()[c];
+            if (parts == Measures.ALL) {
+                continue;
+            }
+            if (parts == 0) {
                 clusterIndicators.put(id, base.clusterIndicators.get(id));
+            } else {
+                partsToMeasure.put(id, parts);
+                kept.put(id, base.clusterIndicators.get(id));
+            }
+            if (!Measures.FLAGS.in(parts)) {
                 copy(base.clusterFlags, clusterFlags, id);
+            }
+            if (!Measures.LAYERS.in(parts)) {
                 copy(base.clusterLayerResults, clusterLayerResults, id);
-            } else if (!affected.potential().get(c)) {
-                IndicatorResult before = base.clusterIndicators.get(id).get(Indicator.MARKET_POTENTIAL);
-                if (before.value() != null) {
-                    knownPotentials.put(id, new double[] {before.value(),
-                            ((Number) before.details().get("markets")).doubleValue()});
-                }
             }
         }
         this.rescored = affected.any();
@@ -260,8 +267,8 @@ public final class ScoringEngine {
     public ClusterScore scoreCluster(StoredFeature stored, Weights weights) {
         Cluster c = (Cluster) stored.feature();
         Map<Indicator, IndicatorResult> indicators = clusterIndicators.computeIfAbsent(stored.layerId(),
-                k -> calculator.compute(c.footprint(), knownPotentials.containsKey(k) ? knownPotentials.get(k)
-                        : clusterPotentials().get(k), stored));
+                k -> calculator.measure(c.footprint(), clusterPotentials().get(k), stored,
+                        partsToMeasure.getOrDefault(k, Measures.ALL), kept.getOrDefault(k, Map.of())));
         List<QualityFlag> flags = clusterFlags.computeIfAbsent(stored.layerId(), k -> dataFlags(c.footprint()));
         List<LayerResult> layers = clusterLayerResults.computeIfAbsent(stored.layerId(),
                 k -> layerIndicators.compute(c.footprint()));
@@ -276,9 +283,10 @@ public final class ScoringEngine {
     private synchronized Map<String, double[]> clusterPotentials() {
         if (clusterPotentials == null) {
             clusterPotentials = new java.util.HashMap<>();
-            // those whose indicators are not kept already (on a derived engine, the clusters the changes affect)
+            // those whose potential is to be measured (on a derived engine, of the clusters the changes affect)
             List<StoredFeature> clusters = data.clusters().stream().filter(c -> !clusterIndicators.containsKey(
-                    c.layerId()) && !knownPotentials.containsKey(c.layerId())).toList();
+                    c.layerId()) && Measures.POTENTIAL.in(partsToMeasure.getOrDefault(c.layerId(), Measures.ALL)))
+                    .toList();
             // the way is chosen for all the clusters, as a build scoring them all would: the sums are the same
             // either way but for the order they are added in
             if (network.hasNetwork() && network.potentialsFromMarketsPay(data.clusters().size())) {
