@@ -206,7 +206,7 @@ async function save() {
 function showProblems(problems) {
   draft.problems = {};
   problems.forEach(function (p) {
-    var i = featureIndexOf(p);
+    var i = featureIndexOf(p, draft.features);
     if (i >= 0) {
       draft.problems[i] = true;
     }
