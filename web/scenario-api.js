@@ -67,8 +67,29 @@ export function problemsOf(body, status) {
   return [body && body.message ? String(body.message) : 'HTTP ' + status];
 }
 
-/** The index of the intervention a problem names ("features[3].properties.cost: …"), or -1. */
-export function featureIndexOf(problem) {
+/**
+ * The index among features of the intervention a problem names, or -1: the file's checks name it by position
+ * ("features[3].properties.cost: …"), applying it to the data by its id ("intervention 'i2' (upgrade_road): no road
+ * …"), which is its "id" property or else "i" and its position from 1.
+ */
+export function featureIndexOf(problem, features) {
   var m = /^features\[(\d+)\]/.exec(problem);
-  return m ? Number(m[1]) : -1;
+  if (m) {
+    return Number(m[1]);
+  }
+  var named = /^intervention '([^']*)'/.exec(problem);
+  if (!named || !features) {
+    return -1;
+  }
+  var byPosition = -1;
+  for (var i = 0; i < features.length; i++) {
+    var id = (features[i].properties || {}).id;
+    if (id !== undefined && id !== null && String(id) === named[1]) {
+      return i;
+    }
+    if ((id === undefined || id === null) && 'i' + (i + 1) === named[1]) {
+      byPosition = i;
+    }
+  }
+  return byPosition;
 }

@@ -1,5 +1,6 @@
 // The scenario being drafted on the map: placing an intervention by a click (a point) or two (a line), and drawing
-// the drafted interventions, planned lines dashed, above the clusters.
+// the drafted interventions, planned lines and upgraded roads dashed, above the clusters.
+import { knownSegment, linesOf, lookUpSegments } from './road-segments.js';
 import { kindOf } from './scenario-kinds.js';
 import { state } from './state.js';
 
@@ -10,6 +11,7 @@ var COORDINATE_DECIMALS = 6; // about 0.1 m, as the demo data are rounded
 
 var drawn = null; // the drafted interventions: L.LayerGroup
 var placing = null; // {geometry, onPlaced, onProgress, first: L.LatLng|null, firstMarker}
+var lastDrawn = { features: [], problem: {} }; // drawn again once the segments of uploaded upgrades are known
 
 function ensurePane() {
   if (!state.map.getPane(PANE)) {
@@ -28,6 +30,12 @@ function ensurePane() {
       }
     });
   }
+}
+
+/** The pane drafted and picked features are drawn in, made the first time it is asked for. */
+export function draftPane() {
+  ensurePane();
+  return PANE;
 }
 
 function position(latlng) {
@@ -102,20 +110,29 @@ function finish(geometry) {
   done(geometry);
 }
 
-/** Draws the drafted features: points as dashed rings, lines dashed; problem marks those a refusal named. */
+/**
+ * Draws the drafted features: points as dashed rings, lines dashed, upgraded roads dashed along their segments;
+ * problem marks those a refusal named.
+ */
 export function drawDraft(features, problem) {
   ensurePane();
+  lastDrawn = { features: features, problem: problem };
   drawn.eachLayer(function (l) {
     if (!placing || l !== placing.firstMarker) {
       drawn.removeLayer(l);
     }
   });
   features.forEach(function (f, i) {
-    var g = f.geometry;
-    var colour = kindOf((f.properties || {}).kind).colour;
+    var p = f.properties || {};
+    var colour = kindOf(p.kind).colour;
     var flagged = problem && problem[i];
+    if (p.kind === 'upgrade_road') {
+      drawUpgrade(p.roads, flagged ? '#c62828' : colour);
+      return;
+    }
+    var g = f.geometry;
     if (!g || !Array.isArray(g.coordinates)) {
-      return; // a road upgrade names existing roads: nothing to draw
+      return;
     }
     if (g.type === 'Point' && g.coordinates.length >= 2) {
       var m = pointMarker(L.latLng(g.coordinates[1], g.coordinates[0]), colour, true);
@@ -130,6 +147,32 @@ export function drawDraft(features, problem) {
       L.polyline(latlngs, {
         pane: PANE, interactive: false, color: flagged ? '#c62828' : colour, weight: 4, dashArray: '8 6',
         opacity: 0.95, className: 'scenario-draft'
+      }).addTo(drawn);
+    }
+  });
+}
+
+/** An upgrade along the segments it names; those not seen yet (an uploaded file's) are looked up, then drawn. */
+function drawUpgrade(roads, colour) {
+  if (!Array.isArray(roads)) {
+    return;
+  }
+  var unknown = roads.filter(function (id) {
+    return !knownSegment(id);
+  });
+  if (unknown.length) {
+    lookUpSegments(unknown).then(function (found) {
+      if (found.some(Boolean)) {
+        drawDraft(lastDrawn.features, lastDrawn.problem);
+      }
+    });
+  }
+  roads.forEach(function (id) {
+    var segment = knownSegment(id);
+    if (segment) {
+      L.polyline(linesOf(segment.geometry), {
+        pane: PANE, interactive: false, color: colour, weight: 6, dashArray: '8 6', opacity: 0.95,
+        className: 'scenario-draft'
       }).addTo(drawn);
     }
   });

@@ -1,9 +1,11 @@
-// "New scenario" (analysts and admins): interventions placed on the map or read from an uploaded GeoJSON, listed
-// with a remove button, saved in one POST; a refusal lists every problem and changes nothing else.
+// "New scenario" (analysts and admins): interventions placed on the map, road upgrades picked on it, or read from an
+// uploaded GeoJSON, listed with a remove button, saved in one POST; a refusal lists every problem and changes nothing
+// else.
 import { esc } from './quality.js';
 import { featureIndexOf, saveScenario } from './scenario-api.js';
 import { cancelPlacing, drawDraft, startPlacing } from './scenario-draft-map.js';
 import { costText, describeIntervention, kindOf } from './scenario-kinds.js';
+import { clearRoadPicks, pauseRoadPicking, pickRoads, wireRoadUpgrade } from './scenario-road-upgrade.js';
 import { $ } from './ui.js';
 
 var DEFAULT_LINE_KV = 33; // a common MV voltage; the planner changes it for HV
@@ -26,6 +28,7 @@ export function wireScenarioDraft(caller, saved) {
   form.elements.kind.addEventListener('change', showFieldsOfKind);
   showFieldsOfKind();
   $('scenario-place').addEventListener('click', place);
+  wireRoadUpgrade(addRoadUpgrade, upgradedBy, hint);
   form.elements.upload.addEventListener('change', function () {
     readUpload(form.elements.upload.files[0]);
   });
@@ -48,6 +51,10 @@ export function wireScenarioDraft(caller, saved) {
 function showFieldsOfKind() {
   var form = $('scenario-form');
   var kind = form.elements.kind.value;
+  if (kind !== 'upgrade_road') {
+    pauseRoadPicking(); // what was picked stays, for when the planner comes back to the upgrade
+  }
+  $('scenario-place').textContent = kind === 'upgrade_road' ? 'Pick roads on the map' : 'Place on the map';
   form.querySelectorAll('[data-for]').forEach(function (el) {
     el.hidden = el.dataset.for.split(' ').indexOf(kind) < 0;
   });
@@ -58,10 +65,20 @@ function showFieldsOfKind() {
   }
 }
 
-/** The properties of the intervention the form describes; the server gives ids (i1, i2 …) by position. */
-function propertiesFromForm() {
+/**
+ * The properties of the intervention the form describes, an upgrade of the roads given; the server gives ids (i1,
+ * i2 …) by position.
+ */
+function propertiesFromForm(roads) {
   var f = $('scenario-form').elements;
   var p = { kind: f.kind.value };
+  if (p.kind === 'upgrade_road') {
+    p.roads = roads;
+    p.surface = f.surface.value;
+    if (f.upgrade_class.value) { // blank: each road keeps its class
+      p.class = f.upgrade_class.value;
+    }
+  }
   if (p.kind === 'finance_point') {
     p.finance_type = f.finance_type.value;
   } else if (p.kind === 'market') {
@@ -82,34 +99,71 @@ function propertiesFromForm() {
   return p;
 }
 
-function place() {
+/** The fields' own checks (a voltage, a cost of 0 or more), before the map is clicked: false after saying why. */
+function fieldsValid() {
   var form = $('scenario-form');
-  // the fields' own checks (a voltage, a cost of 0 or more) before the map is clicked
-  var fields = ['voltage_kv', 'cost'].map(function (n) {
+  var bad = ['voltage_kv', 'cost'].map(function (n) {
     return form.elements[n];
-  });
-  var bad = fields.filter(function (el) {
+  }).filter(function (el) {
     return !el.closest('[hidden]') && !el.checkValidity();
   })[0];
   if (bad) {
     bad.reportValidity();
+    return false;
+  }
+  return true;
+}
+
+function place() {
+  if (!fieldsValid()) {
     return;
   }
+  if ($('scenario-form').elements.kind.value === 'upgrade_road') {
+    cancelPlacing();
+    pickRoads();
+    return;
+  }
+  pauseRoadPicking();
   var properties = propertiesFromForm();
   var kind = kindOf(properties.kind);
   startPlacing(kind.geometry, kind.colour, function (geometry) {
-    draft.features.push({ type: 'Feature', geometry: geometry, properties: properties });
-    // a cost and a label belong to one intervention: the next starts without them
-    form.elements.cost.value = '';
-    form.elements.label.value = '';
-    if (draft.raw !== null) {
-      form.elements.upload.value = ''; // an unreadable file and placed interventions cannot go together
-      draft.raw = null;
-    }
-    draft.problems = {};
-    hint('Placed: ' + describeIntervention(properties) + '.');
-    renderDraft();
+    addIntervention(geometry, properties, 'Placed');
   }, hint);
+}
+
+/** Puts an upgrade of the picked roads into the draft, with the form's surface, class, cost and label. */
+function addRoadUpgrade(roadIds) {
+  if (!fieldsValid()) {
+    return false;
+  }
+  addIntervention(null, propertiesFromForm(roadIds), 'Added');
+  return true;
+}
+
+/** The number (1, 2 …) of the drafted upgrade that names the road, or 0: a road is upgraded once in a scenario. */
+function upgradedBy(roadId) {
+  for (var i = 0; i < draft.features.length; i++) {
+    var p = draft.features[i].properties || {};
+    if (p.kind === 'upgrade_road' && Array.isArray(p.roads) && p.roads.indexOf(roadId) >= 0) {
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+function addIntervention(geometry, properties, done) {
+  var form = $('scenario-form');
+  draft.features.push({ type: 'Feature', geometry: geometry, properties: properties });
+  // a cost and a label belong to one intervention: the next starts without them
+  form.elements.cost.value = '';
+  form.elements.label.value = '';
+  if (draft.raw !== null) {
+    form.elements.upload.value = ''; // an unreadable file and placed interventions cannot go together
+    draft.raw = null;
+  }
+  draft.problems = {};
+  hint(done + ': ' + describeIntervention(properties) + '.');
+  renderDraft();
 }
 
 function hint(text) {
@@ -121,6 +175,7 @@ async function readUpload(file) {
     return;
   }
   cancelPlacing();
+  pauseRoadPicking();
   var text = await file.text();
   var fc = null;
   try {
@@ -154,6 +209,7 @@ async function readUpload(file) {
 
 function clearDraft() {
   cancelPlacing();
+  clearRoadPicks();
   draft = { features: [], extra: {}, raw: null, problems: {} };
   var form = $('scenario-form');
   form.elements.name.value = '';
@@ -174,7 +230,7 @@ function renderDraft() {
   list.hidden = draft.features.length === 0;
   $('scenario-draft-count').textContent = draft.raw !== null ? 'An uploaded file, sent as it is.'
     : draft.features.length ? draft.features.length + (draft.features.length === 1 ? ' intervention' : ' interventions')
-      : 'No interventions yet: place one on the map or upload a GeoJSON.';
+      : 'No interventions yet: place one on the map, pick roads to upgrade or upload a GeoJSON.';
   drawDraft(draft.features, draft.problems);
 }
 
@@ -206,7 +262,7 @@ async function save() {
 function showProblems(problems) {
   draft.problems = {};
   problems.forEach(function (p) {
-    var i = featureIndexOf(p);
+    var i = featureIndexOf(p, draft.features);
     if (i >= 0) {
       draft.problems[i] = true;
     }
