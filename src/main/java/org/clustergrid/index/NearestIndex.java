@@ -51,6 +51,8 @@ public final class NearestIndex<T> {
     private final Map<Integer, PreparedGeometry> preparedAreas;
     /** Whether item i is segment i (points only): then {@link #forEachWithin} needs no reduction per item. */
     private final boolean oneSegmentItems;
+    /** Items after this index's own, indexed apart ({@link #plus}); null for none. */
+    private final NearestIndex<T> more;
 
     private NearestIndex(List<T> items, Segments segments, STRtree areas, Map<Integer, PreparedGeometry> preparedAreas) {
         this.items = items;
@@ -64,6 +66,33 @@ public final class NearestIndex<T> {
             one = segments.componentItem[segments.segmentComponent[i]] == i;
         }
         this.oneSegmentItems = one;
+        this.more = null;
+    }
+
+    private NearestIndex(NearestIndex<T> base, NearestIndex<T> more) {
+        this.items = base.items;
+        this.segments = base.segments;
+        this.tree = base.tree;
+        this.linearLengths = base.linearLengths;
+        this.areas = base.areas;
+        this.preparedAreas = base.preparedAreas;
+        this.oneSegmentItems = base.oneSegmentItems;
+        this.more = more;
+    }
+
+    /**
+     * This index with {@code added} after its items, answering every query as an index built over all of them would
+     * (the same items, distances and order, ties to the first given) except {@link #lineLengthWithin}; only the added
+     * items are indexed, so a few features added to a layer of millions cost next to nothing.
+     */
+    public NearestIndex<T> plus(Collection<T> added, Function<T, Geometry> geometry) {
+        NearestIndex<T> own = more == null ? this : new NearestIndex<>(this, null);
+        List<T> all = new ArrayList<>();
+        if (more != null) {
+            all.addAll(more.items);
+        }
+        all.addAll(added);
+        return new NearestIndex<>(own, build(all, geometry));
     }
 
     /**
@@ -92,16 +121,16 @@ public final class NearestIndex<T> {
     }
 
     public int size() {
-        return items.size();
+        return items.size() + (more == null ? 0 : more.size());
     }
 
     public boolean isEmpty() {
-        return items.isEmpty();
+        return size() == 0;
     }
 
     /** Number of indexed segments (a point counts as one). */
     public int segmentCount() {
-        return segments.count();
+        return segments.count() + (more == null ? 0 : more.segmentCount());
     }
 
     /** Approximate heap taken by the index's arrays, excluding the items themselves. */
@@ -114,12 +143,28 @@ public final class NearestIndex<T> {
      * tie, the first of the tied items in the order they were given. Empty only when the index is empty.
      */
     public Optional<Nearest<T>> nearest(Geometry query) {
-        QueryShape shape = QueryShape.of(query);
+        // an area holding the query comes first, as in one index: the first such of the own items, then of the added
         Nearest<T> inside = firstIntersectingArea(query);
-        if (inside != null || isEmpty()) {
-            return Optional.ofNullable(inside);
+        if (inside == null && more != null) {
+            inside = more.firstIntersectingArea(query);
         }
-        Map<Integer, Nearest<T>> found = search(shape, Double.POSITIVE_INFINITY, true, true);
+        if (inside != null) {
+            return Optional.of(inside);
+        }
+        Optional<Nearest<T>> own = nearestBySegments(query);
+        if (more == null) {
+            return own;
+        }
+        Optional<Nearest<T>> added = more.nearestBySegments(query);
+        return added.isPresent() && (own.isEmpty() || added.get().metres() < own.get().metres()) ? added : own;
+    }
+
+    /** The nearest of the own items by their segments, no area holding the query. */
+    private Optional<Nearest<T>> nearestBySegments(Geometry query) {
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, Nearest<T>> found = search(QueryShape.of(query), Double.POSITIVE_INFINITY, true, true);
         return inOrder(found).stream().findFirst();
     }
 
@@ -134,8 +179,27 @@ public final class NearestIndex<T> {
      * that decay smoothly with distance (E2SFCA), where millions of pairs make that solution most of the cost.
      */
     public List<Nearest<T>> within(Geometry query, double metres, boolean ellipsoidal) {
+        List<Nearest<T>> own = ownWithin(query, metres, ellipsoidal);
+        if (more == null) {
+            return own;
+        }
+        // both nearest first, ties in the items' order: merged so, the own items (given first) win ties
+        List<Nearest<T>> added = more.within(query, metres, ellipsoidal);
+        List<Nearest<T>> out = new ArrayList<>(own.size() + added.size());
+        int a = 0;
+        for (Nearest<T> o : own) {
+            while (a < added.size() && added.get(a).metres() < o.metres()) {
+                out.add(added.get(a++));
+            }
+            out.add(o);
+        }
+        out.addAll(added.subList(a, added.size()));
+        return out;
+    }
+
+    private List<Nearest<T>> ownWithin(Geometry query, double metres, boolean ellipsoidal) {
         QueryShape shape = QueryShape.of(query);
-        Map<Integer, Nearest<T>> found = isEmpty() ? new HashMap<>() : search(shape, metres, false, ellipsoidal);
+        Map<Integer, Nearest<T>> found = items.isEmpty() ? new HashMap<>() : search(shape, metres, false, ellipsoidal);
         for (Object o : areas.query(query.getEnvelopeInternal())) {
             int i = (Integer) o;
             if (preparedAreas.get(i).intersects(query)) {
@@ -170,6 +234,14 @@ public final class NearestIndex<T> {
      * out a few centimetres less, being the least over all its segments (see {@link SphereWithin}).
      */
     public void forEachWithin(Geometry query, double metres, WithinVisitor visitor) {
+        ownForEachWithin(query, metres, visitor);
+        if (more != null) {
+            int offset = items.size();
+            more.forEachWithin(query, metres, (item, m) -> visitor.visit(offset + item, m));
+        }
+    }
+
+    private void ownForEachWithin(Geometry query, double metres, WithinVisitor visitor) {
         QueryShape shape = QueryShape.of(query);
         List<Integer> inside = new ArrayList<>(0);
         for (Object o : areas.query(query.getEnvelopeInternal())) {
@@ -192,7 +264,7 @@ public final class NearestIndex<T> {
 
     /** The item at a position of the index, as {@link WithinVisitor} numbers them. */
     public T item(int position) {
-        return items.get(position);
+        return position < items.size() ? items.get(position) : more.item(position - items.size());
     }
 
     /**
@@ -202,6 +274,10 @@ public final class NearestIndex<T> {
      * this is used with), and the inside fraction of each segment's geodesic length is summed.
      */
     public double lineLengthWithin(Point p, double metres) {
+        if (more != null) {
+            // a sum over two trees adds in another order than one tree would: not the same to the last bit
+            throw new UnsupportedOperationException("line length within a radius of an index with items added");
+        }
         if (tree.size() == 0) {
             return 0;
         }

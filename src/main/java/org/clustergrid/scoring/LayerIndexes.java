@@ -33,30 +33,46 @@ final class LayerIndexes {
     }
 
     /**
-     * The indexes of {@code data}; those of the layers {@code changes} leave as they were taken from {@code same},
-     * the indexes of the data before them (both null: all built).
+     * The indexes of {@code data}; from {@code same}, the indexes of the data before {@code changes} (both null: all
+     * built), those of the layers the changes leave as they were, and those of layers with features added only as
+     * those indexes {@link NearestIndex#plus plus} the added features (added at the end of their layer, they come
+     * after the others in the index too, as in one built anew).
      */
     private LayerIndexes(ScoringData data, Parameters p, LayerIndexes same, DataChanges changes) {
         boolean roads = same == null || changes.roadsChanged();
-        boolean power = same == null || changes.addedPower() > 0;
-        boolean finance = same == null || changes.addedFinance() > 0;
-        allSeasonRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).allSeason()) : same.allSeasonRoads;
-        motorableRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).motorable()) : same.motorableRoads;
-        hvLines = power ? index(data.power(), f -> isLine(f)
-                && isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage())) : same.hvLines;
-        mvLines = power ? index(data.power(), f -> isLine(f)
-                && !isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage())) : same.mvLines;
-        substations = power ? index(data.power(), f -> {
+        Predicate<StoredFeature> hv = f -> isLine(f) && isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage());
+        Predicate<StoredFeature> mv = f -> isLine(f) && !isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage());
+        Predicate<StoredFeature> substation = f -> {
             PowerKind k = ((PowerFeature) f.feature()).kind();
             return k == PowerKind.SUBSTATION || k == PowerKind.TRANSFORMER;
-        }) : same.substations;
-        suppliedPower = power ? index(data.power(), f -> ((PowerFeature) f.feature()).supplyHours() != null)
-                : same.suppliedPower;
-        banks = finance ? index(data.finance(), f -> ((FinancePoint) f.feature()).type() == FinanceType.BANK)
-                : same.banks;
-        financePoints = finance ? index(data.finance(), f -> true) : same.financePoints;
+        };
+        Predicate<StoredFeature> supplied = f -> ((PowerFeature) f.feature()).supplyHours() != null;
+        Predicate<StoredFeature> bank = f -> ((FinancePoint) f.feature()).type() == FinanceType.BANK;
+        allSeasonRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).allSeason()) : same.allSeasonRoads;
+        motorableRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).motorable()) : same.motorableRoads;
+        int power = same == null ? -1 : changes.addedPower();
+        hvLines = extended(same == null ? null : same.hvLines, data.power(), power, hv);
+        mvLines = extended(same == null ? null : same.mvLines, data.power(), power, mv);
+        substations = extended(same == null ? null : same.substations, data.power(), power, substation);
+        suppliedPower = extended(same == null ? null : same.suppliedPower, data.power(), power, supplied);
+        int finance = same == null ? -1 : changes.addedFinance();
+        banks = extended(same == null ? null : same.banks, data.finance(), finance, bank);
+        financePoints = extended(same == null ? null : same.financePoints, data.finance(), finance, f -> true);
         clusters = same == null ? index(data.clusters(), f -> true) : same.clusters;
         hasPower = !data.power().isEmpty();
+    }
+
+    /**
+     * The index of a layer's features that {@code keep} takes: {@code was} when none was added, {@code was} plus those
+     * of the last {@code added} features, or (with {@code added} −1) built.
+     */
+    private static NearestIndex<StoredFeature> extended(NearestIndex<StoredFeature> was, List<StoredFeature> layer,
+            int added, Predicate<StoredFeature> keep) {
+        if (added < 0) {
+            return index(layer, keep);
+        }
+        List<StoredFeature> kept = layer.subList(layer.size() - added, layer.size()).stream().filter(keep).toList();
+        return kept.isEmpty() ? was : was.plus(kept, f -> f.feature().geometry());
     }
 
     /** The indexes of {@code after}, the data these were built on with {@code changes}: only changed layers anew. */

@@ -190,13 +190,12 @@ final class NetworkAccess {
         }
         List<StoredFeature> markets = data.markets();
         for (MarketTier tier : MarketTier.values()) {
-            int[] positions;
-            if (base != null && !marketsAdded) {
-                positions = base.tierPositions.get(tier);
-            } else {
-                positions = java.util.stream.IntStream.range(0, markets.size())
-                        .filter(i -> tier.includes((Market) markets.get(i).feature(), parameters)).toArray();
-            }
+            // markets are only ever added at the end: those before keep their tiers
+            int from = base == null ? 0 : base.marketSnaps.length;
+            int[] added = java.util.stream.IntStream.range(from, markets.size())
+                    .filter(i -> tier.includes((Market) markets.get(i).feature(), parameters)).toArray();
+            int[] positions = base == null ? added : java.util.stream.IntStream.concat(
+                    Arrays.stream(base.tierPositions.get(tier)), Arrays.stream(added)).toArray();
             List<StoredFeature> inTier = new ArrayList<>(positions.length);
             Snap[] tierSnaps = new Snap[positions.length];
             for (int k = 0; k < positions.length; k++) {

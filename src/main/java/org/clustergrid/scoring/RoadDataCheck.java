@@ -27,21 +27,44 @@ final class RoadDataCheck {
     private final NearestIndex<StoredFeature> places;
     private final NearestIndex<StoredFeature> roads;
     private final double roadDistanceM;
+    private final Set<String> roadDatasets;
 
     RoadDataCheck(ScoringData data, NearestIndex<StoredFeature> motorableRoads, double roadDistanceM) {
-        Set<String> roadDatasets = new HashSet<>();
+        this.roadDatasets = new HashSet<>();
         data.roads().forEach(f -> roadDatasets.add(f.datasetId()));
+        this.places = NearestIndex.build(register(List.of(data.finance(), data.markets())),
+                f -> f.feature().geometry());
+        this.roads = motorableRoads;
+        this.roadDistanceM = roadDistanceM;
+    }
+
+    private RoadDataCheck(RoadDataCheck base, NearestIndex<StoredFeature> places) {
+        this.places = places;
+        this.roads = base.roads;
+        this.roadDistanceM = base.roadDistanceM;
+        this.roadDatasets = base.roadDatasets;
+    }
+
+    /**
+     * This check with finance points and markets added and the roads unchanged: the register's index plus those of
+     * them from datasets that bring no roads (a verdict counts places, so where they come in the index is no matter).
+     */
+    RoadDataCheck plus(List<StoredFeature> finance, List<StoredFeature> markets) {
+        List<StoredFeature> added = register(List.of(finance, markets));
+        return added.isEmpty() ? this : new RoadDataCheck(this, places.plus(added, f -> f.feature().geometry()));
+    }
+
+    /** The places of these layers from datasets that bring no roads. */
+    private List<StoredFeature> register(List<List<StoredFeature>> layers) {
         List<StoredFeature> register = new ArrayList<>();
-        for (List<StoredFeature> layer : List.of(data.finance(), data.markets())) {
+        for (List<StoredFeature> layer : layers) {
             for (StoredFeature f : layer) {
                 if (!roadDatasets.contains(f.datasetId())) {
                     register.add(f);
                 }
             }
         }
-        this.places = NearestIndex.build(register, f -> f.feature().geometry());
-        this.roads = motorableRoads;
-        this.roadDistanceM = roadDistanceM;
+        return register;
     }
 
     /** The flag for a point inside the roads' coverage, if the registers around it suggest missing roads. */

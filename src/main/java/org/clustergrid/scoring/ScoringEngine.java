@@ -105,8 +105,10 @@ public final class ScoringEngine {
         this.layerIndicators = network.graph == base.network.graph ? base.layerIndicators
                 : layersRead.overNetwork(network, availability, p);
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
-        this.roadDataCheck = changes.roadsChanged() || changes.addedFinance() + changes.addedMarkets() > 0
-                ? new RoadDataCheck(after, indexes.motorableRoads, p.ruralAccessDistanceM()) : base.roadDataCheck;
+        this.roadDataCheck = changes.roadsChanged()
+                ? new RoadDataCheck(after, indexes.motorableRoads, p.ruralAccessDistanceM())
+                : base.roadDataCheck.plus(finance.subList(finance.size() - changes.addedFinance(), finance.size()),
+                        markets.subList(markets.size() - changes.addedMarkets(), markets.size()));
         extent.expandToInclude(base.extent);
         List<List<StoredFeature>> was = List.of(base.data.roads(), base.data.power(), base.data.finance(),
                 base.data.markets());

@@ -173,4 +173,41 @@ class NearestIndexTest {
             }
         }
     }
+
+    @Test
+    void anIndexPlusItemsAnswersAsOneBuiltOverAll() throws Exception {
+        Random random = new Random(5);
+        List<Geometry> base = new ArrayList<>();
+        List<Geometry> added = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            // points on a coarse lattice, so that many lie at the same distance from a query: ties to the first
+            Geometry g = i % 3 == 0
+                    ? wkt("LINESTRING (" + lattice(random) + ", " + lattice(random) + ")")
+                    : point(84 + random.nextInt(40) * 0.01, 28 + random.nextInt(40) * 0.01);
+            (i < 560 ? base : added).add(g);
+        }
+        added.add(base.get(7)); // the same geometry as an earlier item: the earlier one wins
+        added.add(wkt("POLYGON ((84.1 28.1, 84.2 28.1, 84.2 28.2, 84.1 28.2, 84.1 28.1))"));
+        List<Geometry> all = new ArrayList<>(base);
+        all.addAll(added);
+        NearestIndex<Geometry> built = NearestIndex.build(all, g -> g);
+        NearestIndex<Geometry> plus = NearestIndex.build(base, g -> g).plus(added.subList(0, 20), g -> g)
+                .plus(added.subList(20, added.size()), g -> g);
+        assertThat(plus.size()).isEqualTo(built.size());
+        for (int q = 0; q < 300; q++) {
+            Geometry at = point(84 + random.nextInt(80) * 0.005, 28 + random.nextInt(80) * 0.005);
+            assertThat(plus.nearest(at)).isEqualTo(built.nearest(at));
+            assertThat(plus.within(at, 3_000)).isEqualTo(built.within(at, 3_000));
+            Map<Integer, Double> a = new HashMap<>();
+            Map<Integer, Double> b = new HashMap<>();
+            plus.forEachWithin(at, 3_000, (item, m) -> a.put(item, m));
+            built.forEachWithin(at, 3_000, (item, m) -> b.put(item, m));
+            assertThat(a).isEqualTo(b);
+            a.keySet().forEach(item -> assertThat(plus.item(item)).isSameAs(built.item(item)));
+        }
+    }
+
+    private static String lattice(Random random) {
+        return (84 + random.nextInt(40) * 0.01) + " " + (28 + random.nextInt(40) * 0.01);
+    }
 }
