@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.clustergrid.scenario.Intervention;
+import org.clustergrid.scenario.PlannedFeature;
 import org.clustergrid.scenario.ScenarioApplier;
 import org.clustergrid.scenario.ScenarioEvaluation;
 import org.clustergrid.scenario.ScenarioOutput;
@@ -52,26 +52,12 @@ final class ScenarioGeoJson {
                     }
                     geometry = GF.createMultiLineString(lines.toArray(LineString[]::new));
                 }
-                Map<String, Object> props = ScenarioController.priced(p);
+                Map<String, Object> props = PlannedFeature.of(x, geometry, null, p.cost(), p.km(), p.basis())
+                        .setProperties();
                 props.put("planned", true);
-                putIfSet(props, "roads", x.roadIds().isEmpty() ? null : x.roadIds());
-                putIfSet(props, "class", x.roadClass());
-                putIfSet(props, "surface", x.surface());
-                putIfSet(props, "voltage_kv", x.voltageKv());
-                putIfSet(props, "finance_type", x.financeType() == null ? null
-                        : x.financeType().name().toLowerCase(Locale.ROOT));
-                putIfSet(props, "market_kind", x.marketKind() == null ? null
-                        : x.marketKind().name().toLowerCase(Locale.ROOT));
-                putIfSet(props, "population", x.population());
                 feature(g, x.id(), geometry, props);
             }
         });
-    }
-
-    private static void putIfSet(Map<String, Object> props, String key, Object value) {
-        if (value != null) {
-            props.put(key, value);
-        }
     }
 
     private interface Features {

@@ -27,15 +27,18 @@ class ConditionalReads implements HandlerInterceptor {
         }
         DataState state = states.current();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        String etag = "W/\"v" + state.version() + "-" + Integer.toHexString(accept == null ? 0 : accept.hashCode())
-                + "\"";
+        // the OGC services also list and draw the stored scenarios, which change without the data changing
+        boolean ogc = request.getRequestURI().startsWith(request.getContextPath() + "/ogc/");
+        String etag = "W/\"v" + state.version() + (ogc ? "s" + state.scenarios() : "") + "-"
+                + Integer.toHexString(accept == null ? 0 : accept.hashCode()) + "\"";
+        long lastModified = (ogc ? state.anyChangeAt() : state.changedAt()).toEpochMilli();
         // WMS capabilities expire at once instead: QGIS loads them with Qt's PreferCache, which hands back a stored
         // no-cache copy without asking again, so a layer imported since would stay unseen; an expired one it
         // revalidates (304 while the data version holds). no-store crashes QGIS 3.22's WMS provider.
         response.setHeader(HttpHeaders.CACHE_CONTROL, isWmsCapabilities(request) ? "max-age=0, must-revalidate"
                 : "no-cache");
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        return !new ServletWebRequest(request, response).checkNotModified(etag, state.changedAt().toEpochMilli());
+        return !new ServletWebRequest(request, response).checkNotModified(etag, lastModified);
     }
 
     private static boolean isWmsCapabilities(HttpServletRequest request) {

@@ -122,6 +122,11 @@ public class ScenarioService {
         return out;
     }
 
+    /** The scenario's evaluation on the current data when it is kept, without computing it. */
+    public Optional<ScenarioEvaluation> evaluated(StoredScenario stored) {
+        return Optional.ofNullable(evaluations.get(stored.id() + "@" + store.dataVersion()));
+    }
+
     /** The scenario scored against the profile's run on the current data; a scenario no longer applicable throws. */
     public ScenarioEvaluation evaluate(StoredScenario stored) {
         String key = stored.id() + "@" + store.dataVersion();

@@ -55,8 +55,12 @@ public final class MarketStyle implements Style {
     @Override
     public Symbol symbol(LayerFeature feature) {
         Market m = (Market) feature;
-        return switch (m.kind()) {
-            case CITY, TOWN, VILLAGE -> settlement(diameter(m.kind(), m.population()));
+        return marker(m.kind(), m.population());
+    }
+
+    static Marker marker(MarketKind kind, Long population) {
+        return switch (kind) {
+            case CITY, TOWN, VILLAGE -> settlement(diameter(kind, population));
             case MARKETPLACE -> MARKETPLACE;
             case PORT -> PORT;
             case AIRPORT -> AIRPORT;

@@ -12,13 +12,15 @@ import org.clustergrid.model.Layer;
 
 /**
  * The styles of each layer by name (the first registered for a layer is its default), the computed surfaces served
- * beside the stored layers, and where the feature layers of the moment (the user's own layers) come from.
+ * beside the stored layers, and where the feature layers of the moment (the user's own layers, the scenarios') come
+ * from.
  */
 public final class StyleRegistry {
     private final Map<Layer, List<Style>> styles = new EnumMap<>(Layer.class);
     private final Map<String, Surface> surfaces = new LinkedHashMap<>();
     private Supplier<List<FeatureLayer>> featureLayers = List::of;
     private Supplier<List<Surface>> dataSurfaces = List::of;
+    private Supplier<List<FeatureLayer>> scenarioLayers = List::of;
 
     /** A registry with the built-in default style of every layer. */
     public static StyleRegistry withDefaults() {
@@ -87,9 +89,28 @@ public final class StyleRegistry {
         return source.get(); // outside the lock: the source may read the store
     }
 
-    /** A feature layer by name (case-sensitive). */
+    /**
+     * Sets where the layers of the stored scenarios come from (their planned features, the clusters' change): feature
+     * layers served beside the others but never drawn with them, since they show what is not built.
+     */
+    public synchronized void registerScenarioLayers(Supplier<List<FeatureLayer>> source) {
+        scenarioLayers = source;
+    }
+
+    /** The scenarios' layers of the moment, in the source's order. */
+    public List<FeatureLayer> scenarioLayers() {
+        Supplier<List<FeatureLayer>> source;
+        synchronized (this) {
+            source = scenarioLayers;
+        }
+        return source.get(); // outside the lock: the source may read the store
+    }
+
+    /** A feature layer by name (case-sensitive): a context layer's, else a scenario's. */
     public Optional<FeatureLayer> featureLayer(String name) {
-        return featureLayers().stream().filter(l -> l.name().equals(name)).findFirst();
+        Optional<FeatureLayer> context = featureLayers().stream().filter(l -> l.name().equals(name)).findFirst();
+        return context.isPresent() ? context
+                : scenarioLayers().stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
     public synchronized List<Style> styles(Layer layer) {

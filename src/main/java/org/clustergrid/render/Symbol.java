@@ -6,8 +6,19 @@ import java.awt.Color;
 /** How one feature is drawn; sizes are in pixels, whatever the scale. */
 public sealed interface Symbol permits Symbol.Marker, Symbol.Line, Symbol.Fill {
 
-    /** A point symbol: a shape of {@code size} pixels across. */
-    record Marker(MarkerShape shape, float size, Color fill, Color stroke, float strokeWidth) implements Symbol {}
+    /** A point symbol: a shape of {@code size} pixels across, its outline dashed by {@code dash} (null: solid). */
+    record Marker(MarkerShape shape, float size, Color fill, Color stroke, float strokeWidth, float[] dash)
+            implements Symbol {
+        /** A marker with a solid outline. */
+        public Marker(MarkerShape shape, float size, Color fill, Color stroke, float strokeWidth) {
+            this(shape, size, fill, stroke, strokeWidth, null);
+        }
+
+        public BasicStroke outline() {
+            return dash == null ? new BasicStroke(strokeWidth)
+                    : new BasicStroke(strokeWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
+        }
+    }
 
     /**
      * A line of {@code width} pixels; {@code dash} null for solid; an optional {@code casing} drawn wider below

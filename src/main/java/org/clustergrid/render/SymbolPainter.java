@@ -56,7 +56,7 @@ final class SymbolPainter {
         }
         if (m.stroke() != null && m.strokeWidth() > 0) {
             g.setColor(m.stroke());
-            g.setStroke(new java.awt.BasicStroke(m.strokeWidth()));
+            g.setStroke(m.outline());
             g.draw(s);
         }
     }

@@ -34,7 +34,7 @@ public record CostProfile(String name, String currency, Map<String, Rate> rates)
     }
 
     /** The rate an intervention of this kind is priced by. */
-    static String rateKey(Intervention x) {
+    public static String rateKey(Intervention x) {
         return switch (x.kind()) {
             case UPGRADE_ROAD -> "road_upgrade_km";
             case NEW_ROAD -> "new_road_km";

@@ -170,14 +170,25 @@ public final class ScenarioApplier {
 
     private static Optional<Priced> price(Intervention x, Double km, CostProfile costs, String at,
             List<String> problems) {
+        Optional<Priced> p = price(x, km, costs);
+        if (p.isEmpty()) {
+            problems.add(at + ": no cost entered, and cost profile '" + costs.name() + "' has no rate '"
+                    + CostProfile.rateKey(x) + "': enter its cost, or add the rate with its source");
+        }
+        return p;
+    }
+
+    /**
+     * An intervention priced as {@link #apply} prices it: its cost as entered, else from the profile's rate (per
+     * {@code km} for a line or road upgrade); empty when it has no cost and the profile no rate for it.
+     */
+    public static Optional<Priced> price(Intervention x, Double km, CostProfile costs) {
         if (x.cost() != null) {
             return Optional.of(new Priced(x, x.cost(), km, "entered"));
         }
         String key = CostProfile.rateKey(x);
         CostProfile.Rate rate = costs.rates().get(key);
         if (rate == null) {
-            problems.add(at + ": no cost entered, and cost profile '" + costs.name() + "' has no rate '" + key
-                    + "': enter its cost, or add the rate with its source");
             return Optional.empty();
         }
         double cost = km == null ? rate.value() : rate.value() * km;
@@ -185,6 +196,18 @@ public final class ScenarioApplier {
                 costs.currency(), rate.source()) : String.format(Locale.ROOT, "%s: %,.3f km × %,.0f %s/km (%s)", key,
                 km, rate.value(), costs.currency(), rate.source());
         return Optional.of(new Priced(x, cost, km, basis));
+    }
+
+    /**
+     * Geodesic length in km of lines (a new line, or the roads an upgrade names, each summed in turn), to the last bit
+     * as {@link #apply} measures what it prices.
+     */
+    public static double kilometres(List<? extends Geometry> lines) {
+        double metres = 0;
+        for (Geometry g : lines) {
+            metres += length(g);
+        }
+        return metres / 1000;
     }
 
     /** Geodesic length (m) of a line's vertices in order. */

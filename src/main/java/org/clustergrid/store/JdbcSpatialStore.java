@@ -301,10 +301,11 @@ final class JdbcSpatialStore implements SpatialStore {
     @Override
     public DataState dataState() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM store_state WHERE id = 1");
+                PreparedStatement ps = c.prepareStatement("SELECT version, changed_at, scenarios_version,"
+                        + " scenarios_changed_at FROM store_state WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new DataState(rs.getLong(1), rs.getTimestamp(2).toInstant())
-                    : new DataState(0, Instant.EPOCH);
+            return rs.next() ? new DataState(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+                    rs.getTimestamp(4).toInstant()) : new DataState(0, Instant.EPOCH);
         } catch (SQLException e) {
             throw new StoreException("could not read the data version", e);
         }

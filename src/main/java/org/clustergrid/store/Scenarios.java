@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Stored what-if scenarios, in the same database as the layers; one row each, written in one statement. */
+/**
+ * Stored what-if scenarios, in the same database as the layers; one row each, written with the scenarios' version in
+ * one transaction.
+ */
 public final class Scenarios {
     private static final String COLUMNS = "id, name, description, interventions, geojson, created_by, created_at,"
             + " data_version";
@@ -20,22 +23,24 @@ public final class Scenarios {
         this.dataSource = dataSource;
     }
 
+    /** Stores it and grows the scenarios' version ({@link DataState#scenarios}) in one transaction. */
     public void save(StoredScenario s) {
         String sql = "INSERT INTO scenario (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, s.id());
-            ps.setString(2, s.name());
-            ps.setString(3, s.description());
-            ps.setInt(4, s.interventions());
-            ps.setString(5, s.geojson());
-            ps.setString(6, s.createdBy());
-            ps.setTimestamp(7, Timestamp.from(s.createdAt()));
-            ps.setLong(8, s.dataVersion());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("could not save scenario '" + s.name() + "'", e);
-        }
+        inTransaction("could not save scenario '" + s.name() + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, s.id());
+                ps.setString(2, s.name());
+                ps.setString(3, s.description());
+                ps.setInt(4, s.interventions());
+                ps.setString(5, s.geojson());
+                ps.setString(6, s.createdBy());
+                ps.setTimestamp(7, Timestamp.from(s.createdAt()));
+                ps.setLong(8, s.dataVersion());
+                ps.executeUpdate();
+            }
+            bump(c);
+            return true;
+        });
     }
 
     /** Every scenario, newest first. */
@@ -49,12 +54,45 @@ public final class Scenarios {
 
     /** False when there was no such scenario. */
     public boolean delete(String id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM scenario WHERE id = ?")) {
-            ps.setString(1, id);
-            return ps.executeUpdate() > 0;
+        return inTransaction("could not delete scenario " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM scenario WHERE id = ?")) {
+                ps.setString(1, id);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            bump(c);
+            return true;
+        });
+    }
+
+    private interface Work {
+        boolean run(Connection c) throws SQLException;
+    }
+
+    private boolean inTransaction(String failure, Work work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean done = work.run(c);
+                c.commit();
+                return done;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            throw new StoreException("could not delete scenario " + id, e);
+            throw new StoreException(failure, e);
+        }
+    }
+
+    private static void bump(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE store_state SET scenarios_version = scenarios_version"
+                + " + 1, scenarios_changed_at = ? WHERE id = 1")) {
+            ps.setTimestamp(1, Timestamp.from(java.time.Instant.now()));
+            ps.executeUpdate();
         }
     }
 

@@ -3,6 +3,7 @@ package org.clustergrid.app.limits;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -78,6 +79,36 @@ public class BoundedWork {
         result.onCompletion(() -> {
             unwatch.run();
             cancellation.cancel(); // finished: a no-op; else it was counted above
+        });
+        return result;
+    }
+
+    /**
+     * {@code task}'s result, computed on the pool within the time budget, for callers that wait for it themselves
+     * (several requests may wait for one computation). It completes with {@link BudgetExceededException} and is
+     * cancelled when the budget is spent.
+     *
+     * @throws BusyException when every thread is busy and the queue is full
+     */
+    public <T> CompletableFuture<T> compute(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Cancellation cancellation = new Cancellation();
+        Future<?> future;
+        try {
+            future = pool.submit(() -> {
+                try {
+                    result.complete(cancellation.run(task));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new BusyException(limits);
+        }
+        CompletableFuture.delayedExecutor(limits.workTime().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (result.completeExceptionally(new BudgetExceededException(limits))) {
+                stop(future, cancellation);
+            }
         });
         return result;
     }

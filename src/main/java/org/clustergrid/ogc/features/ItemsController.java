@@ -5,12 +5,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.clustergrid.api.FastGzip;
 import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
 import org.clustergrid.store.FeaturePage;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
+import org.clustergrid.store.StoredScenario;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +37,15 @@ class ItemsController {
     private final ClusterGridProperties.Api limits;
     private final ContextCollection contextCollection;
     private final ContextItems contextItems;
+    private final ScenarioCollection scenarios;
+    private final ScenarioItems scenarioItems;
 
     ItemsController(SpatialStore store, ObjectMapper mapper, Urls urls, ClusterGridProperties properties,
-            ContextCollection contextCollection, ContextItems contextItems) {
+            ContextCollection contextCollection, ContextItems contextItems, ScenarioCollection scenarios,
+            ScenarioItems scenarioItems) {
         this.store = store;
+        this.scenarios = scenarios;
+        this.scenarioItems = scenarioItems;
         this.contextCollection = contextCollection;
         this.contextItems = contextItems;
         this.mapper = mapper;
@@ -51,6 +58,10 @@ class ItemsController {
         var context = contextCollection.find(collectionId);
         if (context.isPresent()) {
             return contextItems.items(context.get(), request);
+        }
+        Optional<StoredScenario> scenario = scenario(collectionId);
+        if (scenario.isPresent()) {
+            return scenarioItems.items(scenario.get(), request);
         }
         Layer layer = CollectionDescriber.layer(collectionId);
         ItemsRequest r = ItemsRequest.parse(layer, request.getParameterMap(), limits.defaultLimit(), limits.maxLimit());
@@ -81,6 +92,10 @@ class ItemsController {
         if (context.isPresent()) {
             return contextItems.item(context.get(), featureId, crs, f, request.getContextPath());
         }
+        Optional<StoredScenario> scenario = scenario(collectionId);
+        if (scenario.isPresent()) {
+            return scenarioItems.item(scenario.get(), featureId, crs, f, request.getContextPath());
+        }
         Layer layer = CollectionDescriber.layer(collectionId);
         StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(
                 "no feature '" + featureId + "' in collection " + layer.id()));
@@ -100,6 +115,11 @@ class ItemsController {
         }
         return ResponseEntity.ok().contentType(MediaTypes.GEOJSON).header(CONTENT_CRS, crs.header())
                 .body(out -> GeoJsonItems.feature(mapper, out, feature, links, crs));
+    }
+
+    /** The scenario of a collection id that is no built-in layer's (nor, as checked before, a context layer's). */
+    private Optional<StoredScenario> scenario(String collectionId) {
+        return CollectionDescriber.builtIn(collectionId).isPresent() ? Optional.empty() : scenarios.find(collectionId);
     }
 
     /** A feature takes {@code f} and {@code crs} only (/req/core/query-param-unknown, /req/crs/fc-crs-valid-value). */

@@ -17,18 +17,23 @@ class QueryablesController {
     private final ObjectMapper mapper;
     private final Urls urls;
     private final ContextCollection context;
+    private final ScenarioCollection scenarios;
 
-    QueryablesController(ObjectMapper mapper, Urls urls, ContextCollection context) {
+    QueryablesController(ObjectMapper mapper, Urls urls, ContextCollection context, ScenarioCollection scenarios) {
         this.mapper = mapper;
         this.urls = urls;
         this.context = context;
+        this.scenarios = scenarios;
     }
 
     @GetMapping("/collections/{collectionId}/queryables")
     ResponseEntity<byte[]> queryables(@PathVariable String collectionId, HttpServletRequest request) {
         var builtIn = CollectionDescriber.builtIn(collectionId);
         var contextLayer = context.find(collectionId);
+        var scenario = builtIn.isEmpty() && contextLayer.isEmpty() ? scenarios.find(collectionId)
+                : java.util.Optional.<org.clustergrid.store.StoredScenario>empty();
         String title = contextLayer.isPresent() ? contextLayer.get().title()
+                : scenario.isPresent() ? ScenarioCollection.title(scenario.get())
                 : CollectionDescriber.layer(collectionId).title();
         Responses.onlyF(request);
         Format f = Format.of(request, Format.METADATA);
@@ -36,6 +41,7 @@ class QueryablesController {
         // $id is the resource's URI without query parameters
         Map<String, Object> schema = contextLayer.isPresent()
                 ? ContextCollection.queryables(contextLayer.get(), urls.of(path))
+                : scenario.isPresent() ? ScenarioCollection.queryables(scenario.get(), urls.of(path))
                 : Queryables.schema(builtIn.get(), urls.of(path));
         if (f == Format.HTML) {
             return Responses.html(HtmlPages.queryables(schema, urls.selfAndAlternate(path, f, "Queryables"),

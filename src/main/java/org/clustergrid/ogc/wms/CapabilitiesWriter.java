@@ -127,7 +127,70 @@ final class CapabilitiesWriter {
                     .forEach(f -> x.element("Format", f));
         }
         x.end();
-        rootLayer();
+        List<FeatureLayer> scenarios = c.styles().scenarioLayers();
+        if (scenarios.isEmpty()) {
+            rootLayer(true);
+        } else {
+            scenariosBeside(scenarios);
+        }
+        x.end();
+    }
+
+    /**
+     * A named layer's map portrays every layer nested in it (WMS 1.3.0, 7.2.4.6.2), and the group must not draw
+     * planned features with the data: with scenarios stored, the top layer is a category holding the group and a
+     * "Scenarios" category of their layers. The top declares the CRSs, which every layer inherits.
+     */
+    private void scenariosBeside(List<FeatureLayer> scenarios) {
+        x.start("Layer");
+        x.element("Title", "ClusterGrid WMS");
+        x.element("Abstract", "The data (" + WmsLayer.ROOT + ", which draws them all) and the stored what-if"
+                + " scenarios (Scenarios).");
+        crsList();
+        Envelope all = dataExtent();
+        scenarios.stream().map(FeatureLayer::extent).filter(e -> e != null).forEach(all::expandToInclude);
+        boxes(all.isNull() ? world() : all);
+        rootLayer(false);
+        x.start("Layer");
+        x.element("Title", "Scenarios");
+        x.element("Abstract", "Per stored scenario: its planned features (scenario-ID), drawn dashed in the colours"
+                + " of what they would become, and the clusters by how much it lowers their gap (scenario-ID-change).");
+        keywords(List.of("scenarios", "planned"));
+        scenarios.forEach(f -> scenarioLayer(WmsLayer.of(f), f));
+        x.end();
+        x.end();
+    }
+
+    private void crsList() {
+        for (WmsCrs crs : WmsCrs.offered(v)) {
+            x.element(v13() ? "CRS" : "SRS", crs.code());
+        }
+    }
+
+    /** The box of everything the group draws. */
+    private Envelope dataExtent() {
+        Envelope all = new Envelope();
+        c.extents().values().forEach(all::expandToInclude);
+        c.styles().surfaces().stream().map(Surface::extent).filter(e -> e != null).forEach(all::expandToInclude);
+        c.styles().featureLayers().stream().map(FeatureLayer::extent).filter(e -> e != null)
+                .forEach(all::expandToInclude);
+        return all;
+    }
+
+    /**
+     * A scenario's layer: its extent, and its one look declared as "default" with its legend, since it does not
+     * inherit the group's styles.
+     */
+    private void scenarioLayer(WmsLayer l, FeatureLayer f) {
+        x.start("Layer").attr("queryable", "1").attr("opaque", "0");
+        x.element("Name", l.name());
+        x.element("Title", l.title());
+        x.element("Abstract", l.description());
+        keywords(l.keywords());
+        boxes(f.extent() == null ? world() : f.extent());
+        x.start("Style").element("Name", "default").element("Title", f.title());
+        legendUrl(l.name(), "default", c.legendSize().apply(List.of(f)));
+        x.end();
         x.end();
     }
 
@@ -147,7 +210,8 @@ final class CapabilitiesWriter {
      */
     static final java.util.Set<String> ROOT_STYLES = java.util.Set.of("default");
 
-    private void rootLayer() {
+    /** @param top whether it is the top layer, which declares the CRSs */
+    private void rootLayer(boolean top) {
         WmsLayer root = WmsLayer.group(c.styles());
         // queryable: GetFeatureInfo on the group answers from its children
         x.start("Layer").attr("queryable", root.queryable() ? "1" : "0");
@@ -155,14 +219,10 @@ final class CapabilitiesWriter {
         x.element("Title", root.title());
         x.element("Abstract", root.description());
         keywords(root.keywords());
-        for (WmsCrs crs : WmsCrs.offered(v)) {
-            x.element(v13() ? "CRS" : "SRS", crs.code());
+        if (top) {
+            crsList();
         }
-        Envelope all = new Envelope();
-        c.extents().values().forEach(all::expandToInclude);
-        c.styles().surfaces().stream().map(Surface::extent).filter(e -> e != null).forEach(all::expandToInclude);
-        List<FeatureLayer> features = c.styles().featureLayers();
-        features.stream().map(FeatureLayer::extent).filter(e -> e != null).forEach(all::expandToInclude);
+        Envelope all = dataExtent();
         boxes(all.isNull() ? world() : all);
         x.start("Style").element("Name", "default").element("Title", "Each layer in its default style");
         // as GetLegendGraphic lists them: top of the map first

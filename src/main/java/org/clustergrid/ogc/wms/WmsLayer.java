@@ -120,11 +120,18 @@ record WmsLayer(String name, String title, String description, List<String> keyw
         return topFirst(features);
     }
 
+    /** The scenarios' layers, which the group does not draw: they show what is planned, not what is. */
+    static List<WmsLayer> scenarioLayers(StyleRegistry registry) {
+        return registry.scenarioLayers().stream().map(WmsLayer::of).toList();
+    }
+
     /** Layer names are case-sensitive values. */
     static Optional<WmsLayer> byName(String name, StyleRegistry registry) {
         if (ROOT.equals(name)) {
             return Optional.of(group(registry));
         }
-        return children(registry).stream().filter(l -> l.name.equals(name)).findFirst();
+        Optional<WmsLayer> child = children(registry).stream().filter(l -> l.name.equals(name)).findFirst();
+        return child.isPresent() || !name.startsWith(PlannedFeatureLayer.PREFIX) ? child
+                : scenarioLayers(registry).stream().filter(l -> l.name.equals(name)).findFirst();
     }
 }

@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clustergrid.app.ClusterGridProperties;
+import org.clustergrid.app.limits.BoundedWork;
 import org.clustergrid.cache.VersionedCache;
 import org.clustergrid.render.LegendRenderer;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.Style;
 import org.clustergrid.render.StyleRegistry;
+import org.clustergrid.scenario.ScenarioException;
+import org.clustergrid.store.DataState;
 import org.clustergrid.store.DataStateSource;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreUnavailableException;
@@ -57,6 +60,12 @@ class WmsService {
             return dispatch(p, baseUrl);
         } catch (WmsException e) {
             return ExceptionResponses.error(e, p);
+        } catch (BoundedWork.BusyException | BoundedWork.BudgetExceededException e) {
+            // a scenario's evaluation, for its change layer, found the pool for expensive work full or ran too long
+            return ExceptionResponses.unavailable(e.getMessage(), WmsVersion.forErrors(p.get("VERSION")));
+        } catch (ScenarioException e) {
+            return ExceptionResponses.error(new WmsException(null, "the scenario no longer fits the data: "
+                    + e.getMessage(), "LAYERS", WmsVersion.forErrors(p.get("VERSION"))), p);
         } catch (RuntimeException e) {
             String down = StoreUnavailableException.reason(e);
             if (down != null) {
@@ -79,7 +88,7 @@ class WmsService {
         // operation names are matched ignoring case: several clients send e.g. getcapabilities
         return switch (request.toLowerCase(Locale.ROOT)) {
             case "getcapabilities", "capabilities" -> capabilities(p, baseUrl);
-            case "getmap", "map" -> maps.get(p.canonical(), states.current().version(), () -> getMap.map(p));
+            case "getmap", "map" -> map(p);
             case "getfeatureinfo" -> featureInfo.featureInfo(p);
             case "getlegendgraphic" -> legend.legend(p);
             default -> throw new WmsException(ExceptionCode.OperationNotSupported, "REQUEST " + request
@@ -88,12 +97,23 @@ class WmsService {
         };
     }
 
+    /**
+     * A map, kept for its data version; the key holds the scenarios' version too, since a scenario's layers change (or
+     * go) with the scenarios and not with the data.
+     */
+    private WmsResponse map(WmsParams p) {
+        DataState state = states.current();
+        return maps.get(p.canonical() + "#s" + state.scenarios(), state.version(), () -> getMap.map(p));
+    }
+
     private WmsResponse capabilities(WmsParams p, String baseUrl) {
         WmsVersion v = WmsVersion.negotiate(p.has("VERSION") ? p.get("VERSION") : p.get("WMTVER"));
         if (p.nonEmpty("SERVICE") == null) {
             throw WmsException.missing("SERVICE", v);
         }
-        long current = store.dataVersion();
+        // grows with every change of the data or of the scenarios, both of which the document lists
+        DataState state = store.dataState();
+        long current = state.version() + state.scenarios();
         String asked = p.nonEmpty("UPDATESEQUENCE");
         if (asked != null) {
             long n;

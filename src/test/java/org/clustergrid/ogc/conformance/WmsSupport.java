@@ -18,12 +18,12 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** What the WMS conformance tests share: the OGC schemas (from the classpath, no network), XML and image reading. */
-final class WmsSupport {
+public final class WmsSupport {
     static final String WMS_NS = "http://www.opengis.net/wms";
     static final String OGC_NS = "http://www.opengis.net/ogc";
     static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     /** capabilities_1_3_0.xsd and, through SLD 1.1.0's sld_capabilities.xsd, the GetLegendGraphic operation. */
-    static final Schema CAPABILITIES = schema("sld/1.1.0/sld_capabilities.xsd");
+    public static final Schema CAPABILITIES = schema("sld/1.1.0/sld_capabilities.xsd");
     static final Schema EXCEPTIONS = schema("wms/1.3.0/exceptions_1_3_0.xsd");
 
     private WmsSupport() {}
@@ -42,14 +42,14 @@ final class WmsSupport {
     }
 
     /** Validates {@code body} against {@code schema}; an invalid document fails with the validator's message. */
-    static void validate(Schema schema, byte[] body) throws Exception {
+    public static void validate(Schema schema, byte[] body) throws Exception {
         var v = schema.newValidator();
         v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         v.validate(new StreamSource(new ByteArrayInputStream(body)));
     }
 
-    static Document parse(byte[] body) throws Exception {
+    public static Document parse(byte[] body) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
