@@ -2,6 +2,7 @@ package org.clustergrid.scoring;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -103,25 +104,32 @@ final class AffectedClusters {
             roads.add(after.roads().get(i).feature().geometry());
         }
         roads.addAll(geometries(added(after.roads(), changes.addedRoads())));
-        near(roads, c -> max(nearest(c, Indicator.ROAD_ALL_SEASON_DISTANCE), nearest(c,
-                Indicator.ROAD_MOTORABLE_DISTANCE), p.roadDensityRadiusM(), p.ruralAccessDistanceM()), Measures.ROADS);
+        Map<Measures, Radius> byRoads = new EnumMap<>(Measures.class);
+        byRoads.put(Measures.ROADS, c -> max(nearest(c, Indicator.ROAD_ALL_SEASON_DISTANCE), nearest(c,
+                Indicator.ROAD_MOTORABLE_DISTANCE), p.roadDensityRadiusM(), p.ruralAccessDistanceM()));
         // the road data check asks whether the register places around the cluster have a motorable road near them
-        near(roads, c -> RoadDataCheck.RADIUS_M + p.ruralAccessDistanceM(), Measures.FLAGS);
-        near(geometries(added(after.power(), changes.addedPower())), c -> max(nearest(c, Indicator.POWER_HV_DISTANCE),
-                nearest(c, Indicator.POWER_MV_DISTANCE), nearest(c, Indicator.POWER_SUBSTATION_DISTANCE),
-                p.gridServedTransformerM(), p.gridServedMvM(), p.gridServedHvM()), Measures.POWER);
-        List<Geometry> finance = geometries(added(after.finance(), changes.addedFinance()));
-        near(finance, c -> max(nearest(c, Indicator.BANK_DISTANCE), p.financeRadiusM(), p.e2sfcaCatchmentM()),
-                Measures.FINANCE_NEAR);
+        byRoads.put(Measures.FLAGS, c -> RoadDataCheck.RADIUS_M + p.ruralAccessDistanceM());
+        near(roads, byRoads);
+        near(geometries(added(after.power(), changes.addedPower())), Map.of(Measures.POWER, c -> max(nearest(c,
+                Indicator.POWER_HV_DISTANCE), nearest(c, Indicator.POWER_MV_DISTANCE), nearest(c,
+                Indicator.POWER_SUBSTATION_DISTANCE), p.gridServedTransformerM(), p.gridServedMvM(),
+                p.gridServedHvM())));
         double financeWalk = Math.min(maxWalk, p.financeTravelSeconds() * walkSpeed);
-        near(finance, c -> financeWalk, Measures.FINANCE_REACH);
-        near(finance, c -> RoadDataCheck.RADIUS_M, Measures.FLAGS);
+        Map<Measures, Radius> byFinance = new EnumMap<>(Measures.class);
+        byFinance.put(Measures.FINANCE_NEAR, c -> max(nearest(c, Indicator.BANK_DISTANCE), p.financeRadiusM(),
+                p.e2sfcaCatchmentM()));
+        byFinance.put(Measures.FINANCE_REACH, c -> financeWalk);
+        byFinance.put(Measures.FLAGS, c -> RoadDataCheck.RADIUS_M);
+        near(geometries(added(after.finance(), changes.addedFinance())), byFinance);
         List<StoredFeature> markets = added(after.markets(), changes.addedMarkets());
-        near(geometries(markets), c -> RoadDataCheck.RADIUS_M, Measures.FLAGS);
+        near(geometries(markets), Map.of(Measures.FLAGS, c -> RoadDataCheck.RADIUS_M));
         double marketWalk = Math.min(maxWalk, p.gravityCutoffSeconds() * walkSpeed);
         near(geometries(markets.stream().filter(f -> ((Market) f.feature()).population() != null).toList()),
-                c -> marketWalk, Measures.POTENTIAL);
+                Map.of(Measures.POTENTIAL, c -> marketWalk));
     }
+
+    /** How far from a cluster a change can still move a part, given the cluster's indicators before. */
+    private interface Radius extends ToDoubleFunction<Map<Indicator, IndicatorResult>> {}
 
     private static List<Geometry> geometries(List<StoredFeature> features) {
         return features.stream().map(f -> f.feature().geometry()).toList();
@@ -132,21 +140,29 @@ final class AffectedClusters {
     }
 
     /**
-     * Marks {@code part} of the clusters within their own radius of any of the geometries, measured from each
-     * cluster's footprint as its indicators measure it.
+     * Marks each part of the clusters within its radius of any of the geometries, measured from each cluster's
+     * footprint as its indicators measure it (one nearest-geometry query per cluster for all the parts).
      */
-    private void near(List<Geometry> changed, ToDoubleFunction<Map<Indicator, IndicatorResult>> radius,
-            Measures part) {
+    private void near(List<Geometry> changed, Map<Measures, Radius> radii) {
         if (changed.isEmpty()) {
             return;
         }
         NearestIndex<Geometry> index = NearestIndex.build(changed, g -> g);
         List<StoredFeature> clusters = after.clusters();
-        IntStream.range(0, clusters.size()).parallel().filter(c -> {
+        IntStream.range(0, clusters.size()).parallel().forEach(c -> {
             Map<Indicator, IndicatorResult> k = known.get(clusters.get(c).layerId());
-            double r = k == null ? Double.POSITIVE_INFINITY : radius.applyAsDouble(k) * SLACK + SLACK_M;
-            return index.nearest(clusters.get(c).feature().geometry()).filter(n -> n.metres() <= r).isPresent();
-        }).forEach(c -> mark(c, part.bit()));
+            double metres = index.nearest(clusters.get(c).feature().geometry()).map(n -> n.metres())
+                    .orElse(Double.POSITIVE_INFINITY);
+            int bits = 0;
+            for (Map.Entry<Measures, Radius> r : radii.entrySet()) {
+                if (k == null || metres <= r.getValue().applyAsDouble(k) * SLACK + SLACK_M) {
+                    bits |= r.getKey().bit();
+                }
+            }
+            if (bits != 0) {
+                mark(c, bits);
+            }
+        });
     }
 
     private synchronized void mark(int cluster, int bits) {

@@ -24,10 +24,22 @@ final class E2sfca {
     private final Map<StoredFeature, Double> ratio = new IdentityHashMap<>();
     /** Step 2 for the clusters themselves, summed from the finance points' side in the same pass as step 1. */
     private final Map<StoredFeature, Double> clusterAccess = new IdentityHashMap<>();
+    /**
+     * The access these points were added to ({@link #withAdded}), holding every ratio and access not in this one's
+     * maps; null for one prepared.
+     */
+    private final E2sfca base;
+    /** For each position of the clusters' index, the cluster's position in the clusters' list; made once. */
+    private int[] clusterPositions;
 
     E2sfca(LayerIndexes indexes, double catchmentMetres) {
+        this(indexes, catchmentMetres, null);
+    }
+
+    private E2sfca(LayerIndexes indexes, double catchmentMetres, E2sfca base) {
         this.indexes = indexes;
         this.catchment = catchmentMetres;
+        this.base = base;
     }
 
     /**
@@ -109,10 +121,9 @@ final class E2sfca {
      * order {@link #prepare} sums in, so the values are the same.
      */
     E2sfca withAdded(LayerIndexes indexes, List<StoredFeature> added, List<StoredFeature> clusters) {
-        E2sfca out = new E2sfca(indexes, catchment);
-        out.ratio.putAll(ratio);
-        out.clusterAccess.putAll(clusterAccess);
-        int[] listIndex = listIndexes(indexes.clusters, clusters);
+        // only what the added points change is held: the rest is read from this one, not copied
+        E2sfca out = new E2sfca(indexes, catchment, this);
+        int[] listIndex = clusterPositions(clusters);
         for (StoredFeature point : added) {
             IndexedValues pairs = new IndexedValues(); // (cluster's list index, decay weight)
             indexes.clusters.forEachWithin(point.feature().geometry(), catchment,
@@ -126,10 +137,32 @@ final class E2sfca {
             double r = demand > 0 ? 1 / demand : 0;
             out.ratio.put(point, r);
             for (int k = 0; k < pairs.size(); k++) {
-                out.clusterAccess.merge(clusters.get(pairs.index(k)), r * pairs.value(k), Double::sum);
+                StoredFeature c = clusters.get(pairs.index(k));
+                out.clusterAccess.put(c, out.accessOf(c) + r * pairs.value(k));
             }
         }
         return out;
+    }
+
+    /** {@link #listIndexes} of the clusters, made once for this access and every one derived from it. */
+    private synchronized int[] clusterPositions(List<StoredFeature> clusters) {
+        if (base != null) {
+            return base.clusterPositions(clusters);
+        }
+        if (clusterPositions == null) {
+            clusterPositions = listIndexes(indexes.clusters, clusters);
+        }
+        return clusterPositions;
+    }
+
+    private double accessOf(StoredFeature cluster) {
+        Double own = clusterAccess.get(cluster);
+        return own != null ? own : base != null ? base.accessOf(cluster) : 0.0;
+    }
+
+    private double ratioOf(StoredFeature point) {
+        Double own = ratio.get(point);
+        return own != null ? own : base != null ? base.ratioOf(point) : 0.0;
     }
 
     /** For each position of the index, the position of its item in {@code list}. */
@@ -147,14 +180,14 @@ final class E2sfca {
 
     /** Step 2 for a cluster of the data: its access points per 10,000 workers. */
     double clusterAccess(StoredFeature cluster) {
-        return clusterAccess.getOrDefault(cluster, 0.0) * 10_000;
+        return accessOf(cluster) * 10_000;
     }
 
     /** Step 2: access points per 10,000 workers reachable from a footprint. */
     double access(Geometry footprint) {
         double a = 0;
         for (Nearest<StoredFeature> f : indexes.financePoints.within(footprint, catchment, false)) {
-            a += ratio.getOrDefault(f.item(), 0.0) * decay(f.metres());
+            a += ratioOf(f.item()) * decay(f.metres());
         }
         return a * 10_000;
     }

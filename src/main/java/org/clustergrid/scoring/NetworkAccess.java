@@ -102,7 +102,11 @@ final class NetworkAccess {
         Snap[] financeSnaps = resnapped(base.finance.snaps, after.finance(), oldFinance);
         this.populated = Arrays.equals(marketSnaps, base.marketSnaps) ? base.populated
                 : populated(after.markets(), marketSnaps);
-        this.finance = Arrays.equals(financeSnaps, base.finance.snaps) ? base.finance
+        // the finance points are counted, not summed, so the added ones may be listed apart from the others
+        boolean financeKept = Arrays.equals(financeSnaps, 0, oldFinance, base.finance.snaps, 0, oldFinance);
+        this.finance = financeKept && oldFinance == financeSnaps.length ? base.finance
+                : financeKept ? base.finance.plus(graph, after.finance(), Arrays.copyOfRange(financeSnaps, oldFinance,
+                        financeSnaps.length))
                 : new SnappedTargets(graph, after.finance(), financeSnaps);
         place(after, base, changes.addedMarkets() > 0);
     }
@@ -339,10 +343,10 @@ final class NetworkAccess {
         }
         double mps = graph.speeds().offRoadMetresPerSecond();
         double walk = Math.min(graph.maxOffRoadMetres(), financeSeconds * mps);
-        finance.points.forEachWithin(origin.lon(), origin.lat(), walk, (f, metres) -> bank.visit(f));
+        finance.forEachNear(origin.lon(), origin.lat(), walk, (f, metres) -> bank.visit(f));
         if (withPotential) {
             walk = Math.min(graph.maxOffRoadMetres(), gravitySeconds * mps);
-            populated.points.forEachWithin(origin.lon(), origin.lat(), walk, (m, metres) -> market.visit(m));
+            populated.forEachNear(origin.lon(), origin.lat(), walk, (m, metres) -> market.visit(m));
         }
         Map<String, Integer> counts = new TreeMap<>();
         int financeCount = 0;
@@ -421,7 +425,7 @@ final class NetworkAccess {
         for (int k = 0; k < sets.size(); k++) {
             NearTarget v = visit[k];
             double walk = Math.min(graph.maxOffRoadMetres(), cutoffSeconds[k] * mps);
-            sets.get(k).points.forEachWithin(origin.lon(), origin.lat(), walk, (t, metres) -> v.visit(t));
+            sets.get(k).forEachNear(origin.lon(), origin.lat(), walk, (t, metres) -> v.visit(t));
         }
     }
 
@@ -483,7 +487,7 @@ final class NetworkAccess {
                 for (int r = -2 * from.entries().length; r < search.reachedCount(); r++) {
                     points.forEachAt(r < 0 ? originEnd(from, r) : search.reachedNode(r), target);
                 }
-                points.points.forEachWithin(from.lon(), from.lat(), walk, (t, metres) -> target.visit(t));
+                points.forEachNear(from.lon(), from.lat(), walk, (t, metres) -> target.visit(t));
             }
 
             Sums merge(Sums other) {

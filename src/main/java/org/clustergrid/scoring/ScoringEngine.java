@@ -291,7 +291,8 @@ public final class ScoringEngine {
                     .toList();
             // the way is chosen for all the clusters, as a build scoring them all would: the sums are the same
             // either way but for the order they are added in
-            if (network.hasNetwork() && network.potentialsFromMarketsPay(data.clusters().size())) {
+            if (!clusters.isEmpty() && network.hasNetwork()
+                    && network.potentialsFromMarketsPay(data.clusters().size())) {
                 org.clustergrid.network.Snap[] snaps = new org.clustergrid.network.Snap[clusters.size()];
                 java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i -> snaps[i] =
                         network.snap(Features.representative(clusters.get(i).feature().geometry())));

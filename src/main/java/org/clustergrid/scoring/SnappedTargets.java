@@ -15,14 +15,20 @@ import org.clustergrid.store.StoredFeature;
 final class SnappedTargets {
     final List<StoredFeature> features;
     final Snap[] snaps;
-    final NearbyPoints points;
+    private final NearbyPoints points;
     private final int[] offsets;
     private final int[] byNode;
+    /** Targets after those of {@link #byNode}, listed apart ({@link #plus}); null for none. */
+    private final SnappedTargets more;
+    /** Where the targets of {@link #more} begin. */
+    private final int moreFrom;
 
     /** Targets snapped ({@code null}: position unknown); {@code features} may be null when only the snaps matter. */
     SnappedTargets(RoadGraph graph, List<StoredFeature> features, Snap[] snaps) {
         this.features = features;
         this.snaps = snaps;
+        this.more = null;
+        this.moreFrom = snaps.length;
         int[] counts = new int[graph.nodeCount() + 1];
         double[] lons = new double[snaps.length];
         double[] lats = new double[snaps.length];
@@ -49,6 +55,41 @@ final class SnappedTargets {
         }
     }
 
+    private SnappedTargets(SnappedTargets base, List<StoredFeature> features, Snap[] snaps, SnappedTargets more) {
+        this.features = features;
+        this.snaps = snaps;
+        this.points = base.points;
+        this.offsets = base.offsets;
+        this.byNode = base.byNode;
+        this.moreFrom = base.snaps.length;
+        this.more = more;
+    }
+
+    /**
+     * These targets and {@code addedSnaps} after them ({@code features}: all of them, or null), without listing the
+     * old ones again: for each node the old targets come first, then the added, as in a set built anew; only the
+     * order of those reached on foot differs, so it serves counts, not sums of floating-point shares.
+     */
+    SnappedTargets plus(RoadGraph graph, List<StoredFeature> features, Snap[] addedSnaps) {
+        if (more != null) {
+            Snap[] all = java.util.Arrays.copyOf(snaps, snaps.length + addedSnaps.length);
+            System.arraycopy(addedSnaps, 0, all, snaps.length, addedSnaps.length);
+            return new SnappedTargets(graph, features, all);
+        }
+        Snap[] all = java.util.Arrays.copyOf(snaps, snaps.length + addedSnaps.length);
+        System.arraycopy(addedSnaps, 0, all, snaps.length, addedSnaps.length);
+        return new SnappedTargets(this, features, all, new SnappedTargets(graph, null, addedSnaps));
+    }
+
+    /** Visits the targets whose snapped point lies within {@code metres} of a point (the direct off-road leg). */
+    void forEachNear(double lon, double lat, double metres, NearbyPoints.Visitor visitor) {
+        points.forEachWithin(lon, lat, metres, visitor);
+        if (more != null) {
+            int offset = moreFrom;
+            more.forEachNear(lon, lat, metres, (t, m) -> visitor.visit(offset + t, m));
+        }
+    }
+
     private static Snap[] entries(Snap s) {
         return s == null ? new Snap[0] : s.entries();
     }
@@ -68,23 +109,14 @@ final class SnappedTargets {
         return snaps.length;
     }
 
-    /** Index range in {@link #at} of the features one of whose edges ends at {@code node}. */
-    int from(int node) {
-        return offsets[node];
-    }
-
-    int to(int node) {
-        return offsets[node + 1];
-    }
-
-    int at(int k) {
-        return byNode[k];
-    }
-
-    /** Visits the targets one of whose edges ends at {@code node}. */
+    /** Visits the targets one of whose edges ends at {@code node}, in their order. */
     void forEachAt(int node, NetworkAccess.NearTarget visitor) {
         for (int k = offsets[node]; k < offsets[node + 1]; k++) {
             visitor.visit(byNode[k]);
+        }
+        if (more != null) {
+            int offset = moreFrom;
+            more.forEachAt(node, t -> visitor.visit(offset + t));
         }
     }
 }
