@@ -29,7 +29,11 @@ public final class ScenarioEvaluator {
      */
     public static ScenarioEvaluation evaluate(String scenario, ScenarioApplier.Applied applied, ScoringRun before,
             ScoringEngine engine, Weights weights) {
-        return compare(scenario, applied, before, after(applied, engine, weights));
+        ScoringEngine derived = engine.derive(applied.data(), applied.changes());
+        // under the weights of the run before, the clusters the scenario cannot affect keep their scores of it
+        ScoringRun after = weights.equals(before.weights()) ? ScoringRun.after(before, derived)
+                : ScoringRun.run(derived, weights);
+        return compare(scenario, applied, before, after);
     }
 
     /** The run on the data with the scenario applied, scoring only the clusters it can affect. */

@@ -3,6 +3,7 @@ package org.clustergrid.scoring;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * How firm a priority ranking is: the weights of the dimensions are perturbed at random (each multiplied by a
@@ -11,6 +12,9 @@ import java.util.SplittableRandom;
  * the same inputs always give the same figures.
  */
 public final class RankingStability {
+    /** Draws run side by side between two checks for cancellation. */
+    private static final int CHUNK = 50;
+
     private RankingStability() {}
 
     /** Stability per cluster, in the order of {@code scores}; null for clusters without a priority. */
@@ -38,26 +42,39 @@ public final class RankingStability {
             base[d.ordinal()] = weights.of(d);
         }
         int[] baseBand = bands(priorities(gaps, has, size, base), band);
-        int[] same = new int[n];
+        // the draws' weights in the seeded order, then the draws side by side: counts add up in any order
         SplittableRandom random = new SplittableRandom(seed);
-        double[] w = new double[dims];
+        double[][] drawn = new double[draws][dims];
         for (int k = 0; k < draws; k++) {
-            Cancellation.check();
             for (int d = 0; d < dims; d++) {
-                w[d] = base[d] * (1 + perturbation * (2 * random.nextDouble() - 1));
+                drawn[k][d] = base[d] * (1 + perturbation * (2 * random.nextDouble() - 1));
             }
-            int[] b = bands(priorities(gaps, has, size, w), band);
-            for (int i = 0; i < n; i++) {
-                if (b[i] >= 0 && b[i] == baseBand[i]) {
-                    same[i]++;
-                }
-            }
+        }
+        int[] same = new int[n];
+        for (int from = 0; from < draws; from += CHUNK) {
+            Cancellation.check(); // on the calling thread, between chunks of draws
+            int[] counts = IntStream.range(from, Math.min(draws, from + CHUNK)).parallel().collect(() -> new int[n],
+                    (hits, k) -> {
+                        int[] b = bands(priorities(gaps, has, size, drawn[k]), band);
+                        for (int i = 0; i < n; i++) {
+                            if (b[i] >= 0 && b[i] == baseBand[i]) {
+                                hits[i]++;
+                            }
+                        }
+                    }, RankingStability::add);
+            add(same, counts);
         }
         Double[] out = new Double[n];
         for (int i = 0; i < n; i++) {
             out[i] = baseBand[i] < 0 ? null : (double) same[i] / draws;
         }
         return out;
+    }
+
+    private static void add(int[] into, int[] more) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += more[i];
+        }
     }
 
     /**

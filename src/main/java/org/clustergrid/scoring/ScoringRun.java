@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,7 +33,29 @@ public record ScoringRun(
 
     public static ScoringRun run(ScoringEngine engine, Weights weights) {
         long start = System.nanoTime();
-        List<ClusterScore> scores = engine.scoreClusters(weights);
+        return ranked(engine, weights, engine.scoreClusters(weights), start);
+    }
+
+    /**
+     * The run on an engine {@link ScoringEngine#derive derived} from the one {@code before} was made on, under the
+     * same weights: the clusters it does not score itself keep their scores of {@code before} (the same indicators,
+     * flags and weights give the same score), the others are scored; then every rank and its stability anew.
+     */
+    public static ScoringRun after(ScoringRun before, ScoringEngine derived) {
+        long start = System.nanoTime();
+        if (derived.data().clusters().size() != before.ranked().size()) {
+            throw new IllegalArgumentException("the derived engine scores other clusters than the run");
+        }
+        Map<Integer, ClusterScore> rescored = derived.scoreRescored(before.weights());
+        List<ClusterScore> scores = new ArrayList<>(before.ranked().size());
+        for (int c = 0; c < before.ranked().size(); c++) {
+            ClusterScore s = rescored.get(c);
+            scores.add(s != null ? s : before.ranked().get(c).score());
+        }
+        return ranked(derived, before.weights(), scores, start);
+    }
+
+    private static ScoringRun ranked(ScoringEngine engine, Weights weights, List<ClusterScore> scores, long start) {
         Cancellation.check();
         Parameters p = engine.profile().parameters();
         Double[] stability = RankingStability.of(scores, weights, p.stabilityPerturbation(), p.stabilityDraws(),
