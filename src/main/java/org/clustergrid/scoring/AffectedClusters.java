@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.clustergrid.index.NearestIndex;
@@ -42,7 +43,7 @@ final class AffectedClusters {
     private final ScoringData after;
     private final DataChanges changes;
     private final Parameters p;
-    private final Map<String, Map<Indicator, IndicatorResult>> known;
+    private final Function<String, Map<Indicator, IndicatorResult>> known;
     /** Per cluster, the bits of the parts to measure again. */
     private final int[] parts;
 
@@ -68,7 +69,7 @@ final class AffectedClusters {
     }
 
     private AffectedClusters(ScoringData after, DataChanges changes, Parameters p,
-            Map<String, Map<Indicator, IndicatorResult>> known) {
+            Function<String, Map<Indicator, IndicatorResult>> known) {
         this.after = after;
         this.changes = changes;
         this.p = p;
@@ -81,12 +82,12 @@ final class AffectedClusters {
      * @param reachSeconds the longest travel time any count or sum over the network searches
      */
     static Affected find(ScoringData after, DataChanges changes, Parameters p,
-            Map<String, Map<Indicator, IndicatorResult>> known, NetworkAccess was, NetworkAccess now, Snap[] snapsWas,
-            Snap[] snapsNow, double reachSeconds) {
+            Function<String, Map<Indicator, IndicatorResult>> known, NetworkAccess was, NetworkAccess now,
+            Snap[] snapsWas, Snap[] snapsNow, double reachSeconds) {
         AffectedClusters a = new AffectedClusters(after, changes, p, known);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
-            if (!known.containsKey(clusters.get(c).layerId()) || snapsWas[c] != snapsNow[c]) {
+            if (known.apply(clusters.get(c).layerId()) == null || snapsWas[c] != snapsNow[c]) {
                 a.parts[c] = Measures.ALL;
             }
         }
@@ -150,13 +151,26 @@ final class AffectedClusters {
         NearestIndex<Geometry> index = NearestIndex.build(changed, g -> g);
         List<StoredFeature> clusters = after.clusters();
         IntStream.range(0, clusters.size()).parallel().forEach(c -> {
-            Map<Indicator, IndicatorResult> k = known.get(clusters.get(c).layerId());
-            double metres = index.nearest(clusters.get(c).feature().geometry()).map(n -> n.metres())
-                    .orElse(Double.POSITIVE_INFINITY);
-            int bits = 0;
+            Map<Indicator, IndicatorResult> k = known.apply(clusters.get(c).layerId());
+            if (k == null) {
+                return; // measured whole already
+            }
+            double[] radius = new double[Measures.values().length];
+            double farthest = 0;
             for (Map.Entry<Measures, Radius> r : radii.entrySet()) {
-                if (k == null || metres <= r.getValue().applyAsDouble(k) * SLACK + SLACK_M) {
-                    bits |= r.getKey().bit();
+                radius[r.getKey().ordinal()] = r.getValue().applyAsDouble(k) * SLACK + SLACK_M;
+                farthest = Math.max(farthest, radius[r.getKey().ordinal()]);
+            }
+            Geometry footprint = clusters.get(c).feature().geometry();
+            // first on the sphere, which is cheap: the ellipsoid's distance is at least 0.99 of it
+            if (index.within(footprint, farthest / 0.99, false).isEmpty()) {
+                return;
+            }
+            double metres = index.nearest(footprint).map(n -> n.metres()).orElse(Double.POSITIVE_INFINITY);
+            int bits = 0;
+            for (Measures m : radii.keySet()) {
+                if (metres <= radius[m.ordinal()]) {
+                    bits |= m.bit();
                 }
             }
             if (bits != 0) {

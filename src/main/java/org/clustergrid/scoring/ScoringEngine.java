@@ -39,9 +39,11 @@ public final class ScoringEngine {
     private final BitSet rescored;
     /** Where each cluster joins the network, by position; null until asked for by a derived engine. */
     private Snap[] clusterSnaps;
+    /** The engine this one was derived from, which scores the clusters the changes leave; null for one built. */
+    private final ScoringEngine base;
     /**
      * On a derived engine, cluster id → the bits of the {@link Measures} to measure again, for the clusters the
-     * changes affect in part only; their other indicators are those of {@link #kept}.
+     * changes affect; the indicators of those measured in part only are otherwise those of {@link #kept}.
      */
     private final Map<String, Integer> partsToMeasure = new ConcurrentHashMap<>();
     /** Cluster id → its indicators on the engine this one was derived from, for those of {@link #partsToMeasure}. */
@@ -83,6 +85,7 @@ public final class ScoringEngine {
             }
         }
         this.rescored = allOf(data.clusters().size());
+        this.base = null;
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
     }
 
@@ -90,6 +93,7 @@ public final class ScoringEngine {
     private ScoringEngine(ScoringEngine base, ScoringData after, DataChanges changes, NetworkAccess network) {
         long start = System.nanoTime();
         Parameters p = base.profile.parameters();
+        this.base = base;
         this.data = after;
         this.profile = base.profile;
         this.layersRead = base.layersRead;
@@ -127,25 +131,25 @@ public final class ScoringEngine {
         this.clusterSnaps = snapsNow;
         AffectedClusters.Affected affected = availability.differsFrom(base.availability)
                 || base.indexes.gainsKind(indexes) ? AffectedClusters.Affected.all(n)
-                : AffectedClusters.find(after, changes, p, base.clusterIndicators, base.network, network, snapsWas,
+                : AffectedClusters.find(after, changes, p, base::knownIndicators, base.network, network, snapsWas,
                         snapsNow, layerIndicators.reachSeconds());
+        // the clusters the changes leave are the base's to score; of the others, what they leave is kept
         for (int c = 0; c < n; c++) {
             String id = after.clusters().get(c).layerId();
             int parts = affected.parts()[c];
+            if (parts == 0) {
+                continue;
+            }
+            partsToMeasure.put(id, parts);
             if (parts == Measures.ALL) {
                 continue;
             }
-            if (parts == 0) {
-                clusterIndicators.put(id, base.clusterIndicators.get(id));
-            } else {
-                partsToMeasure.put(id, parts);
-                kept.put(id, base.clusterIndicators.get(id));
-            }
+            kept.put(id, base.knownIndicators(id));
             if (!Measures.FLAGS.in(parts)) {
-                copy(base.clusterFlags, clusterFlags, id);
+                put(clusterFlags, id, base.knownFlags(id));
             }
             if (!Measures.LAYERS.in(parts)) {
-                copy(base.clusterLayerResults, clusterLayerResults, id);
+                put(clusterLayerResults, id, base.knownLayerResults(id));
             }
         }
         this.rescored = affected.any();
@@ -164,11 +168,28 @@ public final class ScoringEngine {
         return clusterSnaps;
     }
 
-    private static <V> void copy(Map<String, V> from, Map<String, V> to, String id) {
-        V v = from.get(id);
+    private static <V> void put(Map<String, V> to, String id, V v) {
         if (v != null) {
             to.put(id, v);
         }
+    }
+
+    /** Whether this engine leaves a cluster to the engine it was derived from: the changes cannot affect it. */
+    private boolean leaves(String id) {
+        return base != null && !partsToMeasure.containsKey(id);
+    }
+
+    /** A cluster's indicators as far as computed, here or (for a cluster this engine leaves) by its base; or null. */
+    private Map<Indicator, IndicatorResult> knownIndicators(String id) {
+        return leaves(id) ? base.knownIndicators(id) : clusterIndicators.get(id);
+    }
+
+    private List<QualityFlag> knownFlags(String id) {
+        return leaves(id) ? base.knownFlags(id) : clusterFlags.get(id);
+    }
+
+    private List<LayerResult> knownLayerResults(String id) {
+        return leaves(id) ? base.knownLayerResults(id) : clusterLayerResults.get(id);
     }
 
     private static BitSet allOf(int n) {
@@ -224,6 +245,9 @@ public final class ScoringEngine {
     public ClusterScore scoreWith(int position, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers,
             Weights weights) {
         StoredFeature stored = data.clusters().get(position);
+        if (leaves(stored.layerId())) {
+            return base.scoreWith(position, indicators, layers, weights);
+        }
         Cluster c = (Cluster) stored.feature();
         List<QualityFlag> flags = clusterFlags.computeIfAbsent(stored.layerId(), k -> dataFlags(c.footprint()));
         return aggregate(stored.layerId(), c.name(), c.size(), indicators, layers, c.typology(), c.marketsServed(),
@@ -267,6 +291,9 @@ public final class ScoringEngine {
     }
 
     public ClusterScore scoreCluster(StoredFeature stored, Weights weights) {
+        if (leaves(stored.layerId())) {
+            return base.scoreCluster(stored, weights); // the same cluster, indicators and flags
+        }
         Cluster c = (Cluster) stored.feature();
         Map<Indicator, IndicatorResult> indicators = clusterIndicators.computeIfAbsent(stored.layerId(),
                 k -> calculator.measure(c.footprint(), clusterPotentials().get(k), stored,
@@ -286,9 +313,9 @@ public final class ScoringEngine {
         if (clusterPotentials == null) {
             clusterPotentials = new java.util.HashMap<>();
             // those whose potential is to be measured (on a derived engine, of the clusters the changes affect)
-            List<StoredFeature> clusters = data.clusters().stream().filter(c -> !clusterIndicators.containsKey(
-                    c.layerId()) && Measures.POTENTIAL.in(partsToMeasure.getOrDefault(c.layerId(), Measures.ALL)))
-                    .toList();
+            List<StoredFeature> clusters = data.clusters().stream().filter(c -> !leaves(c.layerId())
+                    && !clusterIndicators.containsKey(c.layerId())
+                    && Measures.POTENTIAL.in(partsToMeasure.getOrDefault(c.layerId(), Measures.ALL))).toList();
             // the way is chosen for all the clusters, as a build scoring them all would: the sums are the same
             // either way but for the order they are added in
             if (!clusters.isEmpty() && network.hasNetwork()
