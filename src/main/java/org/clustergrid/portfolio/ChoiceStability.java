@@ -25,17 +25,29 @@ final class ChoiceStability {
     static double[] of(PortfolioModel model, double[] costs, double budget, List<Integer> picks, Weights weights,
             double perturbation) {
         SplittableRandom random = new SplittableRandom(SEED);
-        int[] chosen = new int[picks.size()];
+        List<Weights> draws = new java.util.ArrayList<>();
         for (int k = 0; k < DRAWS; k++) {
-            Cancellation.check();
             Map<Dimension, Double> w = new EnumMap<>(Dimension.class);
             for (Dimension d : Dimension.values()) {
                 w.put(d, weights.of(d) * (1 + perturbation * (2 * random.nextDouble() - 1)));
             }
-            PortfolioModel other = model.under(new Weights(w));
-            List<Integer> again = costs.length <= PortfolioPlanner.EXHAUSTIVE_MAX
-                    ? Selection.exhaustive(other, costs, budget).order()
-                    : Selection.greedyOrBestSingle(other, costs, budget).order();
+            draws.add(new Weights(w));
+        }
+        // the weights drawn in the seeded order, the choices made side by side (each draw is a selection of its own),
+        // a core's worth at a time between two checks for cancellation
+        List<List<Integer>> choices = new java.util.ArrayList<>();
+        int step = Runtime.getRuntime().availableProcessors();
+        for (int from = 0; from < DRAWS; from += step) {
+            Cancellation.check();
+            choices.addAll(draws.subList(from, Math.min(DRAWS, from + step)).parallelStream().map(w -> {
+                PortfolioModel other = model.under(w);
+                return costs.length <= PortfolioPlanner.EXHAUSTIVE_MAX
+                        ? Selection.exhaustive(other, costs, budget).order()
+                        : Selection.greedyOrBestSingle(other, costs, budget).order();
+            }).toList());
+        }
+        int[] chosen = new int[picks.size()];
+        for (List<Integer> again : choices) {
             for (int i = 0; i < picks.size(); i++) {
                 if (again.contains(picks.get(i))) {
                     chosen[i]++;

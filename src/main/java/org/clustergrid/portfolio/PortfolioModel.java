@@ -165,7 +165,7 @@ final class PortfolioModel {
         for (int k = 0; k < e.clusters().length; k++) {
             int c = e.clusters()[k];
             Double was = measureNow(c);
-            Double now = objective.of(score(c, merged(c, e, k), mergedLayers(c, e, k)));
+            Double now = measure(c, merged(c, e, k), mergedLayers(c, e, k));
             if (was != null && now != null && objective.of(was(c)) != null) {
                 gain += was - now;
             }
@@ -183,7 +183,7 @@ final class PortfolioModel {
             List<LayerResult> l = mergedLayers(c, e, k);
             best.put(c, m);
             bestLayers.put(c, l);
-            measure.put(c, objective.of(score(c, m, l)));
+            measure.put(c, measure(c, m, l));
         }
         chosen.add(j);
         value += gain;
@@ -192,6 +192,13 @@ final class PortfolioModel {
 
     private Double measureNow(int c) {
         return measure.containsKey(c) ? measure.get(c) : objective.of(was(c));
+    }
+
+    /** The objective's measure of a cluster with these results: only its gap is aggregated. */
+    private Double measure(int c, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers) {
+        Double gap = engine.gapWith(c, indicators, layers, weights);
+        return objective == Objective.PRIORITY ? org.clustergrid.scoring.Aggregation.priority(gap, was(c).size())
+                : gap;
     }
 
     private ClusterScore score(int c, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers) {

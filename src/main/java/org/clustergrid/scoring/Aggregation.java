@@ -114,6 +114,18 @@ public final class Aggregation {
         return out;
     }
 
+    /**
+     * The gap a score aggregated from these results would have (as the scoring aggregates them), without the rest of
+     * the score: null when too little is known for a composite. For objectives evaluated many times over.
+     */
+    public static Double gap(Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers, ScoringProfile p,
+            Map<Dimension, Double> targets, Weights w) {
+        Map<Dimension, Double> dims = dimensionScores(indicators, layers, p);
+        double known = overallCompleteness(completeness(indicators, layers, p), dims, w);
+        return known >= p.completeness().minComposite() && !dims.isEmpty() ? weightedMean(gaps(dims, targets), w)
+                : null;
+    }
+
     public static Double priority(Double gap, Integer size) {
         return gap == null || size == null ? null : gap * size;
     }

@@ -254,6 +254,14 @@ public final class ScoringEngine {
                 weights, flags);
     }
 
+    /** The gap {@link #scoreWith} would give, without the rest of the score. */
+    public Double gapWith(int position, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers,
+            Weights weights) {
+        Cluster c = (Cluster) data.clusters().get(position).feature();
+        return Aggregation.gap(indicators, layers, profile, profile.targets().targetFor(c.typology(),
+                c.marketsServed()), weights);
+    }
+
     public static ScoringEngine build(ScoringData data, ScoringProfile profile, SpeedProfile speeds) {
         return build(data, profile, speeds, LayerSource.NONE);
     }
