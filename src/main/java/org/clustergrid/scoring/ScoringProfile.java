@@ -34,7 +34,8 @@ public record ScoringProfile(
                 throw new IllegalArgumentException("indicator id '" + l.id() + "' is taken");
             }
         }
-        indicators = Map.copyOf(new EnumMap<>(indicators));
+        // an enum map: looked up for every indicator of every score, where Map.copyOf's hashing showed
+        indicators = java.util.Collections.unmodifiableMap(new EnumMap<>(indicators));
         for (Indicator i : Indicator.values()) {
             if (!indicators.containsKey(i)) {
                 throw new IllegalArgumentException("indicator '" + i.id() + "' is missing");

@@ -31,7 +31,7 @@ public record Weights(Map<Dimension, Double> values) {
         for (Dimension d : Dimension.values()) {
             copy.put(d, values.get(d) / max / sum);
         }
-        values = Map.copyOf(copy);
+        values = java.util.Collections.unmodifiableMap(copy); // an enum map: read for every dimension of every score
     }
 
     public double of(Dimension d) {
