@@ -154,6 +154,11 @@ final class PortfolioModel {
         return value;
     }
 
+    /** Whether no candidate makes an unknown indicator known: a gain then only falls as others are added. */
+    boolean submodular() {
+        return effects.stream().noneMatch(Effect::makesKnown);
+    }
+
     List<Integer> chosen() {
         return List.copyOf(chosen);
     }

@@ -106,11 +106,33 @@ final class Selection {
         return ordered(empty, best[0].chosen(), costs, "every subset");
     }
 
-    /** A set chosen some other way, in order of cost-effectiveness within it, each with its gain in that order. */
+    /**
+     * A set chosen some other way, in order of cost-effectiveness within it, each with its gain in that order (ties
+     * to the first in the set). Lazily, as the greedy, when gains only fall as projects are added; else each round
+     * measures every gain again.
+     */
     static Choice ordered(PortfolioModel empty, List<Integer> set, double[] costs, String method) {
         PortfolioModel m = empty.empty();
         List<Integer> order = new ArrayList<>();
         List<Double> gains = new ArrayList<>();
+        if (empty.submodular()) {
+            record Entry(int at, double gain, int round) {}
+            PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparingDouble((Entry e) -> -ratio(e.gain,
+                    costs[set.get(e.at)])).thenComparingInt(Entry::at));
+            for (int k = 0; k < set.size(); k++) {
+                queue.add(new Entry(k, m.gain(set.get(k)), 0));
+            }
+            while (!queue.isEmpty()) {
+                Entry top = queue.poll();
+                if (top.round != order.size()) {
+                    queue.add(new Entry(top.at, m.gain(set.get(top.at)), order.size()));
+                    continue;
+                }
+                order.add(set.get(top.at));
+                gains.add(m.add(set.get(top.at)));
+            }
+            return new Choice(order, gains, m.value(), method);
+        }
         List<Integer> left = new ArrayList<>(set);
         while (!left.isEmpty()) {
             int pick = left.stream().max(Comparator.comparingDouble(j -> ratio(m.gain(j), costs[j]))).orElseThrow();
