@@ -32,14 +32,17 @@ import org.locationtech.jts.geom.Point;
 /**
  * A small map of a cluster drawn by the server's own renderer, as the WMS draws its layers: roads, the grid,
  * finance points, markets and clusters in their default styles, with the cluster and its evidence on top. The view
- * takes in the evidence up to {@link #REACH_M}; evidence farther away (a national hub, a port) runs off the edge and
- * is named beside the map instead, so the neighbourhood stays legible.
+ * takes in the nearest road, line and bank up to {@link #INFRASTRUCTURE_REACH_M} and markets up to
+ * {@link #MARKET_REACH_M}; evidence farther away (a national hub, a port) runs off the edge and is named beside the
+ * map instead, so the neighbourhood stays legible.
  */
 final class ClusterMap {
     static final int WIDTH = 960;
     static final int HEIGHT = 540;
-    /** Evidence within this distance of the cluster is brought into view. */
-    static final double REACH_M = 20_000;
+    /** The nearest road, line or bank within this distance is brought into view: the gaps a planner closes first. */
+    static final double INFRASTRUCTURE_REACH_M = 60_000;
+    /** Markets within this distance are brought into view; farther tiers would shrink the neighbourhood to a dot. */
+    static final double MARKET_REACH_M = 25_000;
     /** The view shows at least this much ground around the cluster. */
     static final double MIN_HALF_M = 1_200;
     private static final Color BACKGROUND = new Color(0xf4f2ec);
@@ -66,7 +69,8 @@ final class ClusterMap {
                 continue;
             }
             double metres = Geodesic.distance(anchor.getX(), anchor.getY(), e.to().x, e.to().y);
-            if (metres <= REACH_M) {
+            double reach = ref.dimension() == Dimension.MARKETS ? MARKET_REACH_M : INFRASTRUCTURE_REACH_M;
+            if (metres <= reach) {
                 view.expandToInclude(e.from());
                 view.expandToInclude(e.to());
             } else {
