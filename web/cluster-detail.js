@@ -30,7 +30,7 @@ export function renderDetail(reg, s) {
     headline('Priority', '<span id="detail-priority">' + fmtNumber(s.priority, 0) + '</span>') +
     headline('Stability', '<span id="detail-stability">' +
       (typeof s.stability === 'number' ? s.stability.toFixed(2) : '—') + '</span>') +
-    '</div>' + unrankedNote(s) + flagsHtml(s.quality);
+    '</div>' + reportLinks(s.cluster_grid_id) + unrankedNote(s) + flagsHtml(s.quality);
   DIMENSIONS.forEach(function (d) {
     var dim = (s.dimensions || {})[d] || {};
     html += '<section class="dimension" data-dim="' + d + '"><h3><span class="dim-dot" style="background:' +
@@ -56,6 +56,19 @@ export function renderDetail(reg, s) {
   function headline(k, v) {
     return '<div><div class="muted">' + esc(k) + '</div><div class="big">' + v + '</div></div>';
   }
+}
+
+/**
+ * The printable profile of the cluster (HTML to read or print, PDF to carry into a meeting), made on the profile's
+ * own run: the report states its weights, which may differ from the sliders'.
+ */
+function reportLinks(id) {
+  var base = API + 'reports/clusters/' + encodeURIComponent(id);
+  return '<p class="report-links"><a id="detail-report" class="report-button" href="' + base + '?f=html"' +
+    ' target="_blank" rel="noopener" title="The cluster profile on the profile\'s weights, to read and print">' +
+    'Report</a> <a id="detail-report-pdf" class="button-link" href="' + base + '?f=pdf" target="_blank"' +
+    ' rel="noopener">PDF (A4)</a> · <a class="button-link" href="' + base + '?f=pdf&amp;paper=letter"' +
+    ' target="_blank" rel="noopener">PDF (Letter)</a></p>';
 }
 
 /** A score bar with the target marked, so the gap is visible at a glance. */

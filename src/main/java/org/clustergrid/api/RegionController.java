@@ -8,12 +8,12 @@ import java.util.Map;
 import org.clustergrid.app.ScoringService;
 import org.clustergrid.filter.Literals;
 import org.clustergrid.layers.Attribute;
-import org.clustergrid.layers.AttributeType;
 import org.clustergrid.layers.ContextFeature;
 import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.layers.GeometryKind;
 import org.clustergrid.regions.RegionAggregator;
 import org.clustergrid.regions.RegionCluster;
+import org.clustergrid.regions.RegionNames;
 import org.clustergrid.regions.RegionSummary;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.FeatureQuery;
@@ -39,9 +39,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class RegionController {
     /** Most polygons a region layer may have: every request sums them all up. */
     static final int MAX_REGIONS = 20_000;
-    /** Attribute names that usually hold a region's name, tried in order when none is asked for. */
-    private static final List<String> NAME_FIELDS = List.of("name", "NAME", "Name", "shapeName", "NAME_2", "NAME_1",
-            "ADM2_EN", "ADM1_EN", "district", "DISTRICT", "state", "STATE", "A3", "ISO_A3");
 
     private final SpatialStore store;
     private final ScoringService scoring;
@@ -126,13 +123,7 @@ class RegionController {
                     + layer.name() + " has no attribute '" + Literals.excerpt(asked) + "'; it has "
                     + layer.attributes().stream().map(Attribute::name).toList()));
         }
-        for (String n : NAME_FIELDS) {
-            if (layer.attribute(n).isPresent()) {
-                return n;
-            }
-        }
-        return layer.attributes().stream().filter(a -> a.type() == AttributeType.TEXT).map(Attribute::name)
-                .findFirst().orElse(null);
+        return RegionNames.attribute(layer);
     }
 
     private static Map<String, Object> header(Summed s) {

@@ -6,6 +6,7 @@ import org.clustergrid.app.cli.AccountCommands;
 import org.clustergrid.app.cli.ImportCommand;
 import org.clustergrid.app.cli.PasswordInput;
 import org.clustergrid.app.cli.PortfolioCommand;
+import org.clustergrid.app.cli.ReportCommand;
 import org.clustergrid.app.cli.ScenarioCommand;
 import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
@@ -19,14 +20,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the ClusterGrid server, or with {@code import ...}, {@code score ...}, {@code scenario ...}, {@code users ...} or
+ * Starts the ClusterGrid server, or with {@code import ...}, {@code score ...}, {@code scenario ...},
+ * {@code portfolio ...}, {@code report ...}, {@code users ...} or
  * {@code keys ...}
  * as arguments runs that command against the configured store without the web server.
  */
 @SpringBootApplication(scanBasePackages = "org.clustergrid")
 public class ClusterGridApplication {
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "score", "scenario", "portfolio",
-            "users", "keys");
+            "report", "users", "keys");
 
     public static void main(String[] args) {
         args = commandFirst(args);
@@ -41,6 +43,9 @@ public class ClusterGridApplication {
         }
         if (args.length > 0 && args[0].equals("portfolio")) {
             System.exit(runPortfolio(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("report")) {
+            System.exit(runReport(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && (args[0].equals("users") || args[0].equals("keys"))) {
             System.exit(runAccounts(args, new PasswordInput(System.getenv(PasswordInput.ENV), System.console(),
@@ -123,6 +128,11 @@ public class ClusterGridApplication {
     static int runPortfolio(String[] args) {
         return runCommand(args, PortfolioCommand.USAGE, PortfolioCommand::parse,
                 (ctx, o) -> PortfolioCommand.run(ctx.getBean(ScenarioService.class), o, System.out, System.err));
+    }
+
+    static int runReport(String[] args) {
+        return runCommand(args, ReportCommand.USAGE, ReportCommand::parse,
+                (ctx, o) -> ReportCommand.run(ctx.getBean(ReportService.class), o, System.out, System.err));
     }
 
     /**

@@ -43,6 +43,8 @@ public class ScoringService {
     private final SpatialStore store;
     private final RasterFileCache rasterFiles;
     private final ScoringProfile profile;
+    /** The profile file as read: reports show the sources it cites, which the scoring does not keep. */
+    private final byte[] profileFile;
     private final ObjectMapper json = new ObjectMapper();
     private ScoringEngine engine;
     private ScoringRun defaultRun;
@@ -51,19 +53,22 @@ public class ScoringService {
             throws IOException {
         this.store = store;
         this.rasterFiles = rasterFiles;
-        this.profile = loadProfile(properties.scoring().profile());
+        String location = properties.scoring().profile();
+        this.profileFile = profileFile(location);
+        this.profile = ProfileReader.read(profileName(location), new java.io.ByteArrayInputStream(profileFile));
     }
 
-    static ScoringProfile loadProfile(String location) throws IOException {
+    private static String profileName(String location) {
+        return location == null || location.isBlank() ? "default.yaml" : Path.of(location).getFileName().toString();
+    }
+
+    private static byte[] profileFile(String location) throws IOException {
         if (location == null || location.isBlank()) {
             try (InputStream in = new ClassPathResource(DEFAULT_PROFILE).getInputStream()) {
-                return ProfileReader.read("default.yaml", in);
+                return in.readAllBytes();
             }
         }
-        Path p = Path.of(location);
-        try (InputStream in = Files.newInputStream(p)) {
-            return ProfileReader.read(p.getFileName().toString(), in);
-        }
+        return Files.readAllBytes(Path.of(location));
     }
 
     /** The store's context layers, vector and raster, as the layer indicators read them. */
@@ -73,6 +78,11 @@ public class ScoringService {
 
     public ScoringProfile profile() {
         return profile;
+    }
+
+    /** The bytes of the profile file the profile was read from. */
+    public byte[] profileFile() {
+        return profileFile.clone();
     }
 
     /** The engine for the current data, rebuilt when the data changed since it was built. */

@@ -22,6 +22,18 @@ final class ProgressLine {
         return b.toString();
     }
 
+    /**
+     * One line of a run over a known number of items, e.g. {@code report 12/41 (29 %): CG-NP-12, 0.4 s each, about
+     * 12 s left}.
+     */
+    static String count(String what, int done, int total, String item, double elapsedSeconds) {
+        double each = done == 0 ? 0 : elapsedSeconds / done;
+        long left = Math.round(each * (total - done));
+        return String.format(Locale.ROOT, "%s %d/%d (%d %%): %s, %.1f s each, %s", what, done, total,
+                Math.round(100.0 * done / total), item, each, done == total ? "done" : "about " + duration(left)
+                        + " left");
+    }
+
     static String bytes(long n) {
         if (n < 1024) {
             return String.format(Locale.ROOT, "%,d B", n);

@@ -1,0 +1,101 @@
+package org.clustergrid.report;
+
+import java.util.Locale;
+import org.clustergrid.scoring.ScoringRun;
+
+/**
+ * Intervention: the shortfalls ranked by their share of the weighted gap, each in plain words with the kind of
+ * intervention that closes it; what must be measured first; the candidate projects the portfolio work makes for the
+ * cluster with their costs; and how firm its priority rank is under other weights.
+ */
+final class InterventionSection {
+    private InterventionSection() {}
+
+    static void write(Xhtml x, ClusterProfile p) {
+        x.open("section", "class", "intervention").element("h2", "Intervention");
+        gaps(x, p);
+        unknown(x, p);
+        candidates(x, p.candidates());
+        stability(x, p);
+        x.close("section");
+    }
+
+    private static void gaps(Xhtml x, ClusterProfile p) {
+        x.element("h3", "Gaps to close, largest first");
+        if (p.gaps().isEmpty()) {
+            x.element("p", p.ranked().score().scored() ? "Every scored dimension meets its target."
+                    : "Too little is known to find the gaps; see what to measure below.", "class", "note");
+            return;
+        }
+        x.open("ol", "class", "gaps");
+        for (ClusterProfile.GapItem g : p.gaps()) {
+            x.open("li", "data-indicator", g.row().id()).element("strong", g.statement() + ".");
+            x.element("span", String.format(Locale.ROOT, " %s points of the overall gap (%s).", Plain.decimal(
+                    g.points(), 1), Labels.dimension(g.row().dimension()).toLowerCase(Locale.ROOT)), "class", "points");
+            x.markup("<br/>").element("span", "Closes it: " + g.intervention(), "class", "kind").close("li");
+        }
+        x.close("ol");
+    }
+
+    private static void unknown(Xhtml x, ClusterProfile p) {
+        if (p.unknown().isEmpty()) {
+            return;
+        }
+        x.element("h3", "To measure first (unknown, not zero)");
+        x.open("ul", "class", "unknown");
+        for (IndicatorRow r : p.unknown()) {
+            x.open("li", "data-indicator", r.id()).element("strong", r.title() + ": ").text(r.missing().message())
+                    .close("li");
+        }
+        x.close("ul");
+    }
+
+    private static void candidates(Xhtml x, CandidateProjects c) {
+        x.element("h3", "Candidate projects");
+        if (c.projects().isEmpty()) {
+            x.element("p", "No candidate project is made for this cluster's gaps from the data and the cost profile “"
+                    + c.costProfile() + "”.", "class", "note");
+        } else {
+            x.open("table", "class", "data candidates").open("thead").open("tr");
+            x.element("th", "Project").element("th", "Length", "class", "num").element("th", "Cost", "class", "num")
+                    .element("th", "How it is priced");
+            x.close("tr").close("thead").open("tbody");
+            for (CandidateProjects.Project pr : c.projects()) {
+                x.open("tr", "data-candidate", pr.id()).open("td").text(pr.name()).markup("<br/>")
+                        .element("span", pr.origin(), "class", "weight").close("td");
+                x.element("td", pr.km() == null ? "—" : Plain.metres(pr.km() * 1000), "class", "num");
+                x.element("td", pr.cost() == null ? "no rate" : Plain.money(pr.cost(), c.currency()), "class", "num");
+                x.element("td", pr.basis(), "class", "source").close("tr");
+            }
+            x.close("tbody").close("table");
+        }
+        if (!c.notes().isEmpty()) {
+            x.element("p", "Not made: " + String.join("; ", c.notes()) + ".", "class", "note");
+        }
+    }
+
+    private static void stability(Xhtml x, ClusterProfile p) {
+        x.element("h3", "Priority and how firm it is");
+        ScoringRun.Ranked r = p.ranked();
+        var params = p.provenance().profile().parameters();
+        String text;
+        if (r.rank() != null) {
+            int band = params.stabilityBand();
+            int from = (r.rank() - 1) / band * band + 1;
+            text = String.format(Locale.ROOT, "Priority rank %d of %d (gap × size). With each dimension weight varied"
+                    + " at random by up to ±%.0f%% in %d seeded draws, it stays in ranks %d–%d in %s of them: %s.",
+                    r.rank(), p.standing().byPriority(), params.stabilityPerturbation() * 100, params.stabilityDraws(),
+                    from, from + band - 1, Plain.percent(r.stability()), firmness(r.stability()));
+        } else if (r.gapRank() != null) {
+            text = "No priority rank: " + r.unranked() + ". By gap alone it ranks " + r.gapRank() + " of "
+                    + p.standing().byGap() + "; rank stability is computed for priority ranks only.";
+        } else {
+            text = "No rank: " + r.unranked() + ".";
+        }
+        x.element("p", text, "class", "stability");
+    }
+
+    private static String firmness(double share) {
+        return share >= 0.9 ? "a firm rank" : share >= 0.6 ? "a fairly firm rank" : "a rank that moves with the weights";
+    }
+}
