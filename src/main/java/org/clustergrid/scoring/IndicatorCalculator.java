@@ -48,7 +48,7 @@ final class IndicatorCalculator {
 
     /**
      * @param knownPotential the footprint's market potential and number of markets, when already computed for all
-     *     clusters at once ({@link NetworkAccess#potentials}); null to compute it here
+     *     clusters at once ({@link MarketPotentials}); null to compute it here
      * @param cluster the cluster of the data this footprint is, whose E2SFCA access was summed with the supply
      *     ratios; null for any other footprint
      */

@@ -2,7 +2,6 @@ package org.clustergrid.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,19 +27,17 @@ import org.locationtech.jts.geom.Point;
  *
  * <p>Direction: every time is that of a trip from the cluster — goods going out to a market, a visit to a bank — so
  * one-way roads count that way: searches from a cluster run outward, searches from markets (the tier times, {@link
- * #potentials}) run inward on the reversed arcs. A market or finance point within the off-road limit is also reached
+ * MarketPotentials}) run inward on the reversed arcs. A market or finance point within the off-road limit is also reached
  * by the direct off-road leg when walking straight there is quicker than through the network: for the tier times,
  * the finance count and the market potential alike, so a cluster off the network still reaches what lies within a
  * walk.
  */
 final class NetworkAccess {
     final RoadGraph graph;
-    private final Parameters parameters;
-    private final Map<MarketTier, List<StoredFeature>> tierMarkets = new EnumMap<>(MarketTier.class);
-    /** Each tier's markets by their position in the data's markets. */
-    private final Map<MarketTier, int[]> tierPositions = new EnumMap<>(MarketTier.class);
-    private final Map<MarketTier, TravelTimes> tierTimes = new EnumMap<>(MarketTier.class);
-    private final SnappedTargets populated;
+    final Parameters parameters;
+    private final MarketTiers tiers;
+    /** The markets that have a population: the market potential's targets. */
+    final SnappedTargets populated;
     private final SnappedTargets finance;
     /** The snaps of the data's markets, in their order. */
     private final Snap[] marketSnaps;
@@ -76,7 +73,10 @@ final class NetworkAccess {
         marketSnaps = Arrays.copyOfRange(snaps, 0, m);
         populated = populated(data.markets(), marketSnaps);
         finance = new SnappedTargets(graph, data.finance(), Arrays.copyOfRange(snaps, m, snaps.length));
-        place(data, null, false);
+        tiers = new MarketTiers(data.markets(), marketSnaps, graph, parameters, null, 0, false);
+        for (StoredFeature f : data.roads()) {
+            roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
+        }
     }
 
     /**
@@ -108,7 +108,10 @@ final class NetworkAccess {
                 : financeKept ? base.finance.plus(graph, after.finance(), Arrays.copyOfRange(financeSnaps, oldFinance,
                         financeSnaps.length))
                 : new SnappedTargets(graph, after.finance(), financeSnaps);
-        place(after, base, changes.addedMarkets() > 0);
+        // a road keeps its geometry when upgraded: the box is the same
+        roadsBox.expandToInclude(base.roadsBox);
+        this.tiers = new MarketTiers(after.markets(), marketSnaps, graph, parameters, base.tiers, oldMarkets,
+                graph == base.graph);
     }
 
     /**
@@ -179,43 +182,6 @@ final class NetworkAccess {
         return new SnappedTargets(graph, withPopulation, populatedSnaps.toArray(Snap[]::new));
     }
 
-    /**
-     * Sorts the markets into tiers and searches each tier's times once, and sets the roads' box; from {@code base},
-     * the network this one is derived from (null for one built), what is the same: the box (roads keep their
-     * geometry), the tiers when no market is added, and their times too when the graph is the same.
-     */
-    private void place(ScoringData data, NetworkAccess base, boolean marketsAdded) {
-        if (base != null) {
-            roadsBox.expandToInclude(base.roadsBox);
-        } else {
-            for (StoredFeature f : data.roads()) {
-                roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
-            }
-        }
-        List<StoredFeature> markets = data.markets();
-        for (MarketTier tier : MarketTier.values()) {
-            // markets are only ever added at the end: those before keep their tiers
-            int from = base == null ? 0 : base.marketSnaps.length;
-            int[] added = java.util.stream.IntStream.range(from, markets.size())
-                    .filter(i -> tier.includes((Market) markets.get(i).feature(), parameters)).toArray();
-            int[] positions = base == null ? added : java.util.stream.IntStream.concat(
-                    Arrays.stream(base.tierPositions.get(tier)), Arrays.stream(added)).toArray();
-            List<StoredFeature> inTier = new ArrayList<>(positions.length);
-            Snap[] tierSnaps = new Snap[positions.length];
-            for (int k = 0; k < positions.length; k++) {
-                inTier.add(markets.get(positions[k]));
-                tierSnaps[k] = marketSnaps[positions[k]];
-            }
-            tierPositions.put(tier, positions);
-            tierMarkets.put(tier, inTier);
-            if (base != null && !marketsAdded && graph == base.graph && base.tierTimes.containsKey(tier)) {
-                tierTimes.put(tier, base.tierTimes.get(tier));
-            } else if (!inTier.isEmpty() && graph.nodeCount() > 0) {
-                tierTimes.put(tier, TravelTimes.fromSnaps(graph, tierSnaps));
-            }
-        }
-    }
-
     private Scratch borrow() {
         Scratch s = scratches.poll();
         return s != null ? s : new Scratch();
@@ -252,7 +218,7 @@ final class NetworkAccess {
     }
 
     boolean hasMarkets(MarketTier tier) {
-        return !tierMarkets.get(tier).isEmpty();
+        return tiers.has(tier);
     }
 
     /**
@@ -273,21 +239,17 @@ final class NetworkAccess {
      * tier within a walk.
      */
     TravelTimes.Arrival arrival(MarketTier tier, Snap at) {
-        TravelTimes t = tierTimes.get(tier);
-        if (t == null || at == null) {
-            return null;
-        }
-        TravelTimes.Arrival a = t.arrivalAt(at);
-        return a.reachable() || at.onNetwork() ? a : null;
+        TravelTimes.Arrival a = at == null ? null : tiers.arrivalAt(tier, at);
+        return a == null || a.reachable() || at.onNetwork() ? a : null;
     }
 
     StoredFeature market(MarketTier tier, int source) {
-        return tierMarkets.get(tier).get(source);
+        return tiers.market(tier, source);
     }
 
     /**
      * One bounded search from {@code origin}: out to the finance time, and when {@code withPotential} also to the
-     * gravity cutoff for the market potential (otherwise left at 0, for {@link #potentials} to fill in).
+     * gravity cutoff for the market potential (otherwise left at 0, for {@link MarketPotentials} to fill in).
      */
     Reach reach(Snap origin, boolean withPotential) {
         Scratch s = borrow();
@@ -430,7 +392,7 @@ final class NetworkAccess {
     }
 
     /** End node number {@code r + 2·entries} (0 ≤ that < 2·entries) of the origin's entry edges. */
-    private int originEnd(Snap origin, int r) {
+    int originEnd(Snap origin, int r) {
         int k = r + 2 * origin.entries().length;
         Snap entry = origin.entries()[k / 2];
         return k % 2 == 0 ? graph.edgeSource(entry.edge()) : graph.edgeTarget(entry.edge());
@@ -441,65 +403,8 @@ final class NetworkAccess {
         void visit(int target);
     }
 
-    /** Market potential and the number of markets within the cutoff, per target point. */
-    record Potentials(double[] potential, int[] markets) {}
-
-    /** Whether {@link #potentials} is the cheaper way for this many targets: fewer markets than targets. */
+    /** Whether {@link MarketPotentials#of} is the cheaper way for this many targets: fewer markets than targets. */
     boolean potentialsFromMarketsPay(int targets) {
         return populated.snappedCount() < targets;
-    }
-
-    /**
-     * The market potential of many points at once, searching from every populated market instead of from every
-     * point: inward on the reversed arcs, so each time is still that from the point to the market, and the sums are
-     * those {@link #reach} gives; there are usually far fewer markets than clusters. Markets run in parallel, each
-     * thread adding into its own arrays.
-     */
-    Potentials potentials(Snap[] targets) {
-        SnappedTargets points = new SnappedTargets(graph, null, targets);
-        double lambda = parameters.gravityLambda();
-        double cutoff = parameters.gravityCutoffSeconds();
-        double walk = Math.min(graph.maxOffRoadMetres(), cutoff * graph.speeds().offRoadMetresPerSecond());
-        final class Sums {
-            final double[] potential = new double[targets.length];
-            final int[] markets = new int[targets.length];
-            final int[] stamp = new int[targets.length];
-            final BoundedSearch search = new BoundedSearch(graph, RoadGraph.Direction.INWARD);
-            int run;
-
-            void add(int m) {
-                Snap from = populated.snaps[m];
-                if (from == null || !search.run(from, cutoff)) {
-                    return;
-                }
-                int id = ++run;
-                double pop = ((Market) populated.features.get(m).feature()).population();
-                NearTarget target = t -> {
-                    if (stamp[t] != id) {
-                        stamp[t] = id;
-                        double seconds = search.secondsTo(targets[t]);
-                        if (seconds <= cutoff) {
-                            potential[t] += pop * Math.exp(-lambda * seconds);
-                            markets[t]++;
-                        }
-                    }
-                };
-                for (int r = -2 * from.entries().length; r < search.reachedCount(); r++) {
-                    points.forEachAt(r < 0 ? originEnd(from, r) : search.reachedNode(r), target);
-                }
-                points.forEachNear(from.lon(), from.lat(), walk, (t, metres) -> target.visit(t));
-            }
-
-            Sums merge(Sums other) {
-                for (int t = 0; t < potential.length; t++) {
-                    potential[t] += other.potential[t];
-                    markets[t] += other.markets[t];
-                }
-                return this;
-            }
-        }
-        Sums sums = java.util.stream.IntStream.range(0, populated.size()).parallel()
-                .collect(Sums::new, Sums::add, Sums::merge);
-        return new Potentials(sums.potential, sums.markets);
     }
 }

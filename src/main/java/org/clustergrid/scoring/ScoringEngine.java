@@ -331,7 +331,7 @@ public final class ScoringEngine {
                 org.clustergrid.network.Snap[] snaps = new org.clustergrid.network.Snap[clusters.size()];
                 java.util.stream.IntStream.range(0, snaps.length).parallel().forEach(i -> snaps[i] =
                         network.snap(Features.representative(clusters.get(i).feature().geometry())));
-                NetworkAccess.Potentials p = network.potentials(snaps);
+                MarketPotentials p = MarketPotentials.of(network, snaps);
                 for (int i = 0; i < snaps.length; i++) {
                     if (snaps[i] != null) {
                         clusterPotentials.put(clusters.get(i).layerId(), new double[] {p.potential()[i], p.markets()[i]});

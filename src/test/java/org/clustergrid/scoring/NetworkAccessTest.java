@@ -60,7 +60,7 @@ class NetworkAccessTest {
         }
         places.add(network.snap(point(84.6, 28.3))); // 45 km east of the extract: a walk, then the roads
         Snap[] snaps = places.toArray(Snap[]::new);
-        NetworkAccess.Potentials fromMarkets = network.potentials(snaps);
+        MarketPotentials fromMarkets = MarketPotentials.of(network, snaps);
         int reached = 0;
         for (int i = 0; i < snaps.length; i++) {
             NetworkAccess.Reach fromPlace = network.reach(snaps[i], true);
@@ -94,7 +94,7 @@ class NetworkAccessTest {
         NetworkAccess.Reach reach = network.reach(off, true);
         assertThat(reach.financeByType()).isEqualTo(Map.of("atm", 1));
         assertThat(reach.marketsReached()).isEqualTo(1);
-        assertThat(network.potentials(new Snap[] {off}).markets()[0]).isEqualTo(1);
+        assertThat(MarketPotentials.of(network, new Snap[] {off}).markets()[0]).isEqualTo(1);
         MarketTier local = MarketTier.LOCAL;
         assertThat(network.arrival(local, off).onFoot()).isTrue();
         assertThat(network.arrival(local, off).seconds()).isLessThan(60);

@@ -1,0 +1,68 @@
+package org.clustergrid.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.clustergrid.model.Market;
+import org.clustergrid.network.RoadGraph;
+import org.clustergrid.network.Snap;
+import org.clustergrid.network.TravelTimes;
+import org.clustergrid.store.StoredFeature;
+
+/**
+ * The markets sorted into tiers, and each tier's travel times from every place: one multi-source search per tier over
+ * the network, done once, then read off for any place that joins it.
+ */
+final class MarketTiers {
+    private final Map<MarketTier, List<StoredFeature>> markets = new EnumMap<>(MarketTier.class);
+    /** Each tier's markets by their position in the data's markets. */
+    private final Map<MarketTier, int[]> positions = new EnumMap<>(MarketTier.class);
+    private final Map<MarketTier, TravelTimes> times = new EnumMap<>(MarketTier.class);
+
+    /**
+     * @param snaps the snaps of the data's markets, in their order
+     * @param base the tiers of the data before markets were added at the end of their list, or before the graph's
+     *     times changed (null: all sorted and searched): the markets before keep their tiers, and the times are kept
+     *     when neither changed
+     */
+    MarketTiers(List<StoredFeature> all, Snap[] snaps, RoadGraph graph, Parameters parameters, MarketTiers base,
+            int marketsBefore, boolean sameTimes) {
+        for (MarketTier tier : MarketTier.values()) {
+            int from = base == null ? 0 : marketsBefore;
+            int[] added = IntStream.range(from, all.size())
+                    .filter(i -> tier.includes((Market) all.get(i).feature(), parameters)).toArray();
+            int[] inTier = base == null ? added
+                    : IntStream.concat(Arrays.stream(base.positions.get(tier)), Arrays.stream(added)).toArray();
+            List<StoredFeature> features = new ArrayList<>(inTier.length);
+            Snap[] tierSnaps = new Snap[inTier.length];
+            for (int k = 0; k < inTier.length; k++) {
+                features.add(all.get(inTier[k]));
+                tierSnaps[k] = snaps[inTier[k]];
+            }
+            positions.put(tier, inTier);
+            markets.put(tier, features);
+            if (base != null && sameTimes && added.length == 0 && base.times.containsKey(tier)) {
+                times.put(tier, base.times.get(tier));
+            } else if (!features.isEmpty() && graph.nodeCount() > 0) {
+                times.put(tier, TravelTimes.fromSnaps(graph, tierSnaps));
+            }
+        }
+    }
+
+    boolean has(MarketTier tier) {
+        return !markets.get(tier).isEmpty();
+    }
+
+    /** The arrival at the nearest market of a tier from a place that joins the network at {@code at}; see callers. */
+    TravelTimes.Arrival arrivalAt(MarketTier tier, Snap at) {
+        TravelTimes t = times.get(tier);
+        return t == null ? null : t.arrivalAt(at);
+    }
+
+    StoredFeature market(MarketTier tier, int source) {
+        return markets.get(tier).get(source);
+    }
+}
