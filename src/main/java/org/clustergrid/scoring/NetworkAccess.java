@@ -26,11 +26,11 @@ import org.locationtech.jts.geom.Point;
  * finance points within the finance travel time.
  *
  * <p>Direction: every time is that of a trip from the cluster — goods going out to a market, a visit to a bank — so
- * one-way roads count that way: searches from a cluster run outward, searches from markets (the tier times, {@link
- * MarketPotentials}) run inward on the reversed arcs. A market or finance point within the off-road limit is also reached
- * by the direct off-road leg when walking straight there is quicker than through the network: for the tier times,
- * the finance count and the market potential alike, so a cluster off the network still reaches what lies within a
- * walk.
+ * one-way roads count that way: searches from a cluster run outward, searches from markets (the tier times,
+ * {@link MarketPotentials}) run inward on the reversed arcs. A market or finance point within the off-road limit is
+ * also reached by the direct off-road leg when walking straight there is quicker than through the network: for the
+ * tier times, the finance count and the market potential alike, so a cluster off the network still reaches what lies
+ * within a walk.
  */
 final class NetworkAccess {
     final RoadGraph graph;
