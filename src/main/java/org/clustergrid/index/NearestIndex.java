@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.clustergrid.geo.Geodesic;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -53,6 +54,8 @@ public final class NearestIndex<T> {
     private final boolean oneSegmentItems;
     /** Items after this index's own, indexed apart ({@link #plus}); null for none. */
     private final NearestIndex<T> more;
+    /** Which of an own and an added item at the same distance comes first (lower first); null: the own one. */
+    private final ToIntFunction<T> tieOrder;
 
     private NearestIndex(List<T> items, Segments segments, STRtree areas, Map<Integer, PreparedGeometry> preparedAreas) {
         this.items = items;
@@ -67,9 +70,10 @@ public final class NearestIndex<T> {
         }
         this.oneSegmentItems = one;
         this.more = null;
+        this.tieOrder = null;
     }
 
-    private NearestIndex(NearestIndex<T> base, NearestIndex<T> more) {
+    private NearestIndex(NearestIndex<T> base, NearestIndex<T> more, ToIntFunction<T> tieOrder) {
         this.items = base.items;
         this.segments = base.segments;
         this.tree = base.tree;
@@ -78,6 +82,7 @@ public final class NearestIndex<T> {
         this.preparedAreas = base.preparedAreas;
         this.oneSegmentItems = base.oneSegmentItems;
         this.more = more;
+        this.tieOrder = tieOrder;
     }
 
     /**
@@ -86,13 +91,38 @@ public final class NearestIndex<T> {
      * items are indexed, so a few features added to a layer of millions cost next to nothing.
      */
     public NearestIndex<T> plus(Collection<T> added, Function<T, Geometry> geometry) {
-        NearestIndex<T> own = more == null ? this : new NearestIndex<>(this, null);
-        List<T> all = new ArrayList<>();
-        if (more != null) {
-            all.addAll(more.items);
+        if (more == null) {
+            return new NearestIndex<>(this, build(added, geometry), null);
         }
+        if (tieOrder != null) {
+            throw new IllegalStateException("items placed among an index's own are added once");
+        }
+        List<T> all = new ArrayList<>(more.items);
         all.addAll(added);
-        return new NearestIndex<>(own, build(all, geometry));
+        return new NearestIndex<>(this, build(all, geometry), null);
+    }
+
+    /** Whether items were added to this index by {@link #plus}. */
+    public boolean extended() {
+        return more != null;
+    }
+
+    /**
+     * As {@link #plus(Collection, Function)} for items that come among this index's own in an index built anew (a
+     * road that becomes all-season when paved): of two items at the same distance, the one {@code order} puts first
+     * wins, as the first given wins in one index. {@code added} must be in that order too.
+     */
+    public NearestIndex<T> plus(Collection<T> added, Function<T, Geometry> geometry, ToIntFunction<T> order) {
+        if (more != null) {
+            throw new IllegalStateException("items are added to an index once");
+        }
+        return new NearestIndex<>(this, build(added, geometry), order);
+    }
+
+    /** Whether an added item comes before an own item at the same distance. */
+    private boolean addedFirst(Nearest<T> added, Nearest<T> own) {
+        return added.metres() < own.metres() || (added.metres() == own.metres() && tieOrder != null
+                && tieOrder.applyAsInt(added.item()) < tieOrder.applyAsInt(own.item()));
     }
 
     /**
@@ -145,8 +175,9 @@ public final class NearestIndex<T> {
     public Optional<Nearest<T>> nearest(Geometry query) {
         // an area holding the query comes first, as in one index: the first such of the own items, then of the added
         Nearest<T> inside = firstIntersectingArea(query);
-        if (inside == null && more != null) {
-            inside = more.firstIntersectingArea(query);
+        Nearest<T> addedInside = more == null ? null : more.firstIntersectingArea(query);
+        if (addedInside != null && (inside == null || addedFirst(addedInside, inside))) {
+            return Optional.of(addedInside);
         }
         if (inside != null) {
             return Optional.of(inside);
@@ -156,7 +187,7 @@ public final class NearestIndex<T> {
             return own;
         }
         Optional<Nearest<T>> added = more.nearestBySegments(query);
-        return added.isPresent() && (own.isEmpty() || added.get().metres() < own.get().metres()) ? added : own;
+        return added.isPresent() && (own.isEmpty() || addedFirst(added.get(), own.get())) ? added : own;
     }
 
     /** The nearest of the own items by their segments, no area holding the query. */
@@ -183,12 +214,12 @@ public final class NearestIndex<T> {
         if (more == null) {
             return own;
         }
-        // both nearest first, ties in the items' order: merged so, the own items (given first) win ties
+        // both nearest first, ties in the items' order: merged so
         List<Nearest<T>> added = more.within(query, metres, ellipsoidal);
         List<Nearest<T>> out = new ArrayList<>(own.size() + added.size());
         int a = 0;
         for (Nearest<T> o : own) {
-            while (a < added.size() && added.get(a).metres() < o.metres()) {
+            while (a < added.size() && addedFirst(added.get(a), o)) {
                 out.add(added.get(a++));
             }
             out.add(o);
@@ -316,7 +347,9 @@ public final class NearestIndex<T> {
         MinHeap heap = new MinHeap();
         IntSet seen = new IntSet();
         int root = tree.root();
-        heap.add(R * q.lowerBound(tree.minX(root), tree.minY(root), tree.maxX(root), tree.maxY(root)), root);
+        // at one key, boxes before segments and segments in their order: which of an item's equally near segments is
+        // measured first (its closest point) is then the same in any tree holding it
+        heap.add(R * q.lowerBound(tree.minX(root), tree.minY(root), tree.maxX(root), tree.maxY(root)), -1, root);
         while (!heap.isEmpty() && heap.peekKey() * KMIN <= limit) {
             double key = heap.peekKey();
             int value = heap.poll();
@@ -324,7 +357,7 @@ public final class NearestIndex<T> {
                 // a segment reached by its box: measure it exactly and queue it again by that distance
                 double exact = R * q.toSegment(segments, tree.entry(value));
                 if (exact * KMIN <= limit) {
-                    heap.add(exact, -1 - value);
+                    heap.add(exact, tree.entry(value), -1 - value);
                 }
             } else if (value < 0) {
                 int s = tree.entry(-1 - value);
@@ -356,7 +389,7 @@ public final class NearestIndex<T> {
                 for (int child = tree.firstChild(value), end = tree.childEnd(value); child < end; child++) {
                     double k = R * q.lowerBound(tree.minX(child), tree.minY(child), tree.maxX(child), tree.maxY(child));
                     if (k * KMIN <= limit) {
-                        heap.add(k, child);
+                        heap.add(k, -1, child);
                     }
                 }
             }

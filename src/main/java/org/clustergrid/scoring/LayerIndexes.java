@@ -1,7 +1,10 @@
 package org.clustergrid.scoring;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.function.Predicate;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.FinancePoint;
@@ -29,17 +32,16 @@ final class LayerIndexes {
     final boolean hasPower;
 
     LayerIndexes(ScoringData data, Parameters p) {
-        this(data, p, null, null);
+        this(null, data, p, null, null);
     }
 
     /**
      * The indexes of {@code data}; from {@code same}, the indexes of the data before {@code changes} (both null: all
      * built), those of the layers the changes leave as they were, and those of layers with features added only as
      * those indexes {@link NearestIndex#plus plus} the added features (added at the end of their layer, they come
-     * after the others in the index too, as in one built anew).
+     * after the others in the index too, as in one built anew); the roads' indexes as {@link #roads} says.
      */
-    private LayerIndexes(ScoringData data, Parameters p, LayerIndexes same, DataChanges changes) {
-        boolean roads = same == null || changes.roadsChanged();
+    private LayerIndexes(ScoringData before, ScoringData data, Parameters p, LayerIndexes same, DataChanges changes) {
         Predicate<StoredFeature> hv = f -> isLine(f) && isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage());
         Predicate<StoredFeature> mv = f -> isLine(f) && !isHighVoltage((PowerFeature) f.feature(), p.hvMinVoltage());
         Predicate<StoredFeature> substation = f -> {
@@ -48,8 +50,8 @@ final class LayerIndexes {
         };
         Predicate<StoredFeature> supplied = f -> ((PowerFeature) f.feature()).supplyHours() != null;
         Predicate<StoredFeature> bank = f -> ((FinancePoint) f.feature()).type() == FinanceType.BANK;
-        allSeasonRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).allSeason()) : same.allSeasonRoads;
-        motorableRoads = roads ? index(data.roads(), f -> ((Road) f.feature()).motorable()) : same.motorableRoads;
+        allSeasonRoads = roads(before, data, same == null ? null : same.allSeasonRoads, changes, Road::allSeason);
+        motorableRoads = roads(before, data, same == null ? null : same.motorableRoads, changes, Road::motorable);
         int power = same == null ? -1 : changes.addedPower();
         hvLines = extended(same == null ? null : same.hvLines, data.power(), power, hv);
         mvLines = extended(same == null ? null : same.mvLines, data.power(), power, mv);
@@ -75,9 +77,59 @@ final class LayerIndexes {
         return kept.isEmpty() ? was : was.plus(kept, f -> f.feature().geometry());
     }
 
-    /** The indexes of {@code after}, the data these were built on with {@code changes}: only changed layers anew. */
-    LayerIndexes derive(ScoringData after, Parameters p, DataChanges changes) {
-        return new LayerIndexes(after, p, this, changes);
+    /** The indexes of {@code after}, {@code before} (these indexes' data) with {@code changes}: only what changed. */
+    LayerIndexes derive(ScoringData before, ScoringData after, Parameters p, DataChanges changes) {
+        return new LayerIndexes(before, after, p, this, changes);
+    }
+
+    /**
+     * The index of the roads {@code kind} takes. With only upgrades (each road's geometry the same): {@code was}
+     * when no upgraded road changes kind, {@code was} plus those that join it when none leaves it (placed among the
+     * others by their position in the roads, as in an index built anew), else built anew; built anew too when roads
+     * are added, with no {@code was}, or when {@code was} has roads added already. An upgraded road that stays in the
+     * index stays as it was there: its id, name and geometry, all a query answers with, are the same.
+     */
+    private static NearestIndex<StoredFeature> roads(ScoringData before, ScoringData data,
+            NearestIndex<StoredFeature> was, DataChanges changes, Predicate<Road> kind) {
+        Predicate<StoredFeature> keep = f -> kind.test((Road) f.feature());
+        if (was == null || changes.addedRoads() > 0 || was.extended()) {
+            return index(data.roads(), keep);
+        }
+        List<Integer> upgraded = changes.upgradedRoads().stream().sorted().toList();
+        List<StoredFeature> joining = new ArrayList<>();
+        Map<StoredFeature, Integer> positions = new IdentityHashMap<>();
+        for (int i : upgraded) {
+            boolean wasIn = keep.test(before.roads().get(i));
+            boolean isIn = keep.test(data.roads().get(i));
+            if (wasIn && !isIn) {
+                return index(data.roads(), keep);
+            }
+            if (isIn && !wasIn) {
+                joining.add(data.roads().get(i));
+                positions.put(data.roads().get(i), i);
+            }
+        }
+        if (joining.isEmpty()) {
+            return was;
+        }
+        // the roads' positions, for ties only: found when first asked
+        ToIntFunction<StoredFeature> order = new ToIntFunction<>() {
+            private volatile Map<StoredFeature, Integer> all;
+
+            @Override
+            public int applyAsInt(StoredFeature f) {
+                Map<StoredFeature, Integer> m = all;
+                if (m == null) {
+                    m = new IdentityHashMap<>(positions);
+                    for (int i = 0; i < before.roads().size(); i++) {
+                        m.putIfAbsent(before.roads().get(i), i);
+                    }
+                    all = m;
+                }
+                return m.get(f);
+            }
+        };
+        return was.plus(joining, f -> f.feature().geometry(), order);
     }
 
     /** Whether an index that was empty here holds features in {@code other}: a kind the data lacked now exists. */

@@ -98,7 +98,7 @@ public final class ScoringEngine {
         this.profile = base.profile;
         this.layersRead = base.layersRead;
         this.network = network;
-        this.indexes = base.indexes.derive(after, p, changes);
+        this.indexes = base.indexes.derive(base.data, after, p, changes);
         this.coverage = base.coverage;
         List<StoredFeature> markets = after.markets();
         this.availability = base.availability.derive(after, markets.subList(markets.size() - changes.addedMarkets(),
@@ -109,7 +109,8 @@ public final class ScoringEngine {
         this.layerIndicators = network.graph == base.network.graph ? base.layerIndicators
                 : layersRead.overNetwork(network, availability, p);
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
-        this.roadDataCheck = changes.roadsChanged()
+        // the check's roads are the motorable ones: upgrades that leave them keep it
+        this.roadDataCheck = changes.addedRoads() > 0 || indexes.motorableRoads != base.indexes.motorableRoads
                 ? new RoadDataCheck(after, indexes.motorableRoads, p.ruralAccessDistanceM())
                 : base.roadDataCheck.plus(finance.subList(finance.size() - changes.addedFinance(), finance.size()),
                         markets.subList(markets.size() - changes.addedMarkets(), markets.size()));

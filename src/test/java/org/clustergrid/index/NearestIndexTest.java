@@ -191,11 +191,14 @@ class NearestIndexTest {
         List<Geometry> all = new ArrayList<>(base);
         all.addAll(added);
         NearestIndex<Geometry> built = NearestIndex.build(all, g -> g);
-        NearestIndex<Geometry> plus = NearestIndex.build(base, g -> g).plus(added.subList(0, 20), g -> g)
-                .plus(added.subList(20, added.size()), g -> g);
+        NearestIndex<Geometry> plus = NearestIndex.build(base, g -> g).plus(added, g -> g);
         assertThat(plus.size()).isEqualTo(built.size());
         for (int q = 0; q < 300; q++) {
-            Geometry at = point(84 + random.nextInt(80) * 0.005, 28 + random.nextInt(80) * 0.005);
+            double x = 84 + random.nextInt(80) * 0.005;
+            double y = 28 + random.nextInt(80) * 0.005;
+            // footprints too, which lines cross at 0 m along several of their segments
+            Geometry at = q % 3 == 0 ? point(x, y) : wkt("POLYGON ((" + x + " " + y + ", " + (x + 0.02) + " " + y
+                    + ", " + (x + 0.02) + " " + (y + 0.02) + ", " + x + " " + (y + 0.02) + ", " + x + " " + y + "))");
             assertThat(plus.nearest(at)).isEqualTo(built.nearest(at));
             assertThat(plus.within(at, 3_000)).isEqualTo(built.within(at, 3_000));
             Map<Integer, Double> a = new HashMap<>();
@@ -205,6 +208,35 @@ class NearestIndexTest {
             assertThat(a).isEqualTo(b);
             a.keySet().forEach(item -> assertThat(plus.item(item)).isSameAs(built.item(item)));
         }
+    }
+
+    @Test
+    void anIndexPlusItemsThatComeAmongItsOwnBreaksTiesInTheirOrder() throws Exception {
+        Random random = new Random(8);
+        List<Geometry> all = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            all.add(i % 2 == 0 ? wkt("LINESTRING (" + lattice(random) + ", " + lattice(random) + ")")
+                    : point(84 + random.nextInt(40) * 0.01, 28 + random.nextInt(40) * 0.01));
+        }
+        // items are positions in the whole list; a tenth of them, spread through it, come later
+        List<Integer> base = new ArrayList<>();
+        List<Integer> added = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            (random.nextInt(10) == 0 ? added : base).add(i);
+        }
+        NearestIndex<Integer> built = NearestIndex.build(IntStream.range(0, all.size()).boxed().toList(), all::get);
+        NearestIndex<Integer> plus = NearestIndex.build(base, all::get).plus(added, all::get, i -> i);
+        int ties = 0;
+        for (int q = 0; q < 400; q++) {
+            Geometry at = point(84 + random.nextInt(80) * 0.005, 28 + random.nextInt(80) * 0.005);
+            assertThat(plus.nearest(at)).isEqualTo(built.nearest(at));
+            List<Nearest<Integer>> within = built.within(at, 2_000);
+            assertThat(plus.within(at, 2_000)).isEqualTo(within);
+            for (int k = 1; k < within.size(); k++) {
+                ties += within.get(k).metres() == within.get(k - 1).metres() ? 1 : 0;
+            }
+        }
+        assertThat(ties).as("items at the same distance, where the order decides").isGreaterThan(20);
     }
 
     private static String lattice(Random random) {
