@@ -42,26 +42,25 @@ public final class RankingStability {
             base[d.ordinal()] = weights.of(d);
         }
         int[] baseBand = bands(priorities(gaps, has, size, base), band);
-        // the draws' weights in the seeded order, then the draws side by side: counts add up in any order
+        // each chunk's weights drawn in the seeded order, then its draws side by side: counts add up in any order
         SplittableRandom random = new SplittableRandom(seed);
-        double[][] drawn = new double[draws][dims];
-        for (int k = 0; k < draws; k++) {
-            for (int d = 0; d < dims; d++) {
-                drawn[k][d] = base[d] * (1 + perturbation * (2 * random.nextDouble() - 1));
-            }
-        }
         int[] same = new int[n];
         for (int from = 0; from < draws; from += CHUNK) {
             Cancellation.check(); // on the calling thread, between chunks of draws
-            int[] counts = IntStream.range(from, Math.min(draws, from + CHUNK)).parallel().collect(() -> new int[n],
-                    (hits, k) -> {
-                        int[] b = bands(priorities(gaps, has, size, drawn[k]), band);
-                        for (int i = 0; i < n; i++) {
-                            if (b[i] >= 0 && b[i] == baseBand[i]) {
-                                hits[i]++;
-                            }
-                        }
-                    }, RankingStability::add);
+            double[][] drawn = new double[Math.min(CHUNK, draws - from)][dims];
+            for (double[] w : drawn) {
+                for (int d = 0; d < dims; d++) {
+                    w[d] = base[d] * (1 + perturbation * (2 * random.nextDouble() - 1));
+                }
+            }
+            int[] counts = IntStream.range(0, drawn.length).parallel().collect(() -> new int[n], (hits, k) -> {
+                int[] b = bands(priorities(gaps, has, size, drawn[k]), band);
+                for (int i = 0; i < n; i++) {
+                    if (b[i] >= 0 && b[i] == baseBand[i]) {
+                        hits[i]++;
+                    }
+                }
+            }, RankingStability::add);
             add(same, counts);
         }
         Double[] out = new Double[n];

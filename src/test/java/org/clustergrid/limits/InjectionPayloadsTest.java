@@ -71,6 +71,8 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/scores/point", "/api/scores/point?lon=80.1&lat=20.1", "lon", "lat", "typology", "setting",
                     "markets_served", "roads"),
             e("/api/scoring/profile", "/api/scoring/profile"),
+            e("/api/reports/clusters/{clusterGridId}", "/api/reports/clusters/{clusterGridId:CG-XX-000001}", "f",
+                    "paper"),
             e("/api/scenarios", "/api/scenarios"),
             e("/api/scenarios/{id}", "/api/scenarios/{id:no-such}"),
             e("/api/scenarios/{id}/evaluation", "/api/scenarios/{id:no-such}/evaluation", "f"),
