@@ -36,6 +36,8 @@ final class PortfolioModel {
     private final Weights weights;
     /** Each cluster's score before under {@link #weights}, when they are not the run's own. */
     private final Map<Integer, ClusterScore> reweighed;
+    /** Each cluster's measure before under {@link #weights} (NaN for none), as far as asked for. */
+    private final Map<Integer, Double> measureBefore;
     /** Per cluster touched by the portfolio so far: its best indicator results, layer results, and measure. */
     private final Map<Integer, Map<Indicator, IndicatorResult>> best = new HashMap<>();
     private final Map<Integer, List<LayerResult>> bestLayers = new HashMap<>();
@@ -44,28 +46,30 @@ final class PortfolioModel {
     private double value;
 
     PortfolioModel(ScoringEngine engine, ScoringRun before, List<Effect> effects, Objective objective) {
-        this(engine, before, effects, objective, before.weights(), new java.util.concurrent.ConcurrentHashMap<>());
+        this(engine, before, effects, objective, before.weights(), new java.util.concurrent.ConcurrentHashMap<>(),
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private PortfolioModel(ScoringEngine engine, ScoringRun before, List<Effect> effects, Objective objective,
-            Weights weights, Map<Integer, ClusterScore> reweighed) {
+            Weights weights, Map<Integer, ClusterScore> reweighed, Map<Integer, Double> measureBefore) {
         this.engine = engine;
         this.before = before;
         this.effects = effects;
         this.objective = objective;
         this.weights = weights;
         this.reweighed = reweighed;
+        this.measureBefore = measureBefore;
     }
 
     /** A model of no project, over the same effects. */
     PortfolioModel empty() {
-        return new PortfolioModel(engine, before, effects, objective, weights, reweighed);
+        return new PortfolioModel(engine, before, effects, objective, weights, reweighed, measureBefore);
     }
 
     /** A model of no project under other weights of the dimensions (the indicators stay as they are). */
     PortfolioModel under(Weights other) {
         return new PortfolioModel(engine, before, effects, objective, other,
-                new java.util.concurrent.ConcurrentHashMap<>());
+                new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** A cluster's score before any project, under this model's weights. */
@@ -171,7 +175,7 @@ final class PortfolioModel {
             int c = e.clusters()[k];
             Double was = measureNow(c);
             Double now = measure(c, merged(c, e, k), mergedLayers(c, e, k));
-            if (was != null && now != null && objective.of(was(c)) != null) {
+            if (was != null && now != null && before(c) != null) {
                 gain += was - now;
             }
         }
@@ -196,14 +200,25 @@ final class PortfolioModel {
     }
 
     private Double measureNow(int c) {
-        return measure.containsKey(c) ? measure.get(c) : objective.of(was(c));
+        return measure.containsKey(c) ? measure.get(c) : before(c);
     }
 
     /** The objective's measure of a cluster with these results: only its gap is aggregated. */
     private Double measure(int c, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers) {
         Double gap = engine.gapWith(c, indicators, layers, weights);
-        return objective == Objective.PRIORITY ? org.clustergrid.scoring.Aggregation.priority(gap, was(c).size())
-                : gap;
+        return objective == Objective.PRIORITY ? org.clustergrid.scoring.Aggregation.priority(gap,
+                before.ranked().get(c).score().size()) : gap;
+    }
+
+    /** A cluster's measure before any project under this model's weights, without scoring it whole; null for none. */
+    private Double before(int c) {
+        double m = measureBefore.computeIfAbsent(c, k -> {
+            ClusterScore run = before.ranked().get(k).score();
+            Double v = weights.equals(before.weights()) ? objective.of(run)
+                    : measure(k, run.indicators(), run.layerIndicators());
+            return v == null ? Double.NaN : v;
+        });
+        return Double.isNaN(m) ? null : m;
     }
 
     private ClusterScore score(int c, Map<Indicator, IndicatorResult> indicators, List<LayerResult> layers) {
