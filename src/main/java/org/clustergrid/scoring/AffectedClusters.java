@@ -44,6 +44,8 @@ final class AffectedClusters {
     private final DataChanges changes;
     private final Parameters p;
     private final Function<String, Map<Indicator, IndicatorResult>> known;
+    /** The clusters' footprints, each item its position in the clusters. */
+    private final NearestIndex<Integer> clusterIndex;
     /** Per cluster, the bits of the parts to measure again. */
     private final int[] parts;
 
@@ -69,22 +71,24 @@ final class AffectedClusters {
     }
 
     private AffectedClusters(ScoringData after, DataChanges changes, Parameters p,
-            Function<String, Map<Indicator, IndicatorResult>> known) {
+            Function<String, Map<Indicator, IndicatorResult>> known, NearestIndex<Integer> clusterIndex) {
         this.after = after;
         this.changes = changes;
         this.p = p;
         this.known = known;
+        this.clusterIndex = clusterIndex;
         this.parts = new int[after.clusters().size()];
     }
 
     /**
      * @param known each cluster's indicators on the data before (a cluster without any counts as affected)
+     * @param clusterIndex the clusters' footprints, each item its position in the clusters
      * @param reachSeconds the longest travel time any count or sum over the network searches
      */
     static Affected find(ScoringData after, DataChanges changes, Parameters p,
-            Function<String, Map<Indicator, IndicatorResult>> known, NetworkAccess was, NetworkAccess now,
-            Snap[] snapsWas, Snap[] snapsNow, double reachSeconds) {
-        AffectedClusters a = new AffectedClusters(after, changes, p, known);
+            Function<String, Map<Indicator, IndicatorResult>> known, NearestIndex<Integer> clusterIndex,
+            NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow, double reachSeconds) {
+        AffectedClusters a = new AffectedClusters(after, changes, p, known, clusterIndex);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
             if (known.apply(clusters.get(c).layerId()) == null || snapsWas[c] != snapsNow[c]) {
@@ -150,16 +154,41 @@ final class AffectedClusters {
         }
         NearestIndex<Geometry> index = NearestIndex.build(changed, g -> g);
         List<StoredFeature> clusters = after.clusters();
+        // each cluster's radii, and the farthest of all: only clusters that near a changed feature are looked at
+        double[][] radius = new double[clusters.size()][];
         IntStream.range(0, clusters.size()).parallel().forEach(c -> {
             Map<Indicator, IndicatorResult> k = known.apply(clusters.get(c).layerId());
-            if (k == null) {
-                return; // measured whole already
+            if (k != null) { // else measured whole already
+                radius[c] = new double[Measures.values().length];
+                for (Map.Entry<Measures, Radius> r : radii.entrySet()) {
+                    radius[c][r.getKey().ordinal()] = r.getValue().applyAsDouble(k) * SLACK + SLACK_M;
+                }
             }
-            double[] radius = new double[Measures.values().length];
+        });
+        double farthestOfAll = 0;
+        for (double[] r : radius) {
+            for (int m = 0; r != null && m < r.length; m++) {
+                farthestOfAll = Math.max(farthestOfAll, r[m]);
+            }
+        }
+        // on the sphere, which is cheap, around each changed feature's box: the ellipsoid's distance is at least 0.99
+        // of the sphere's, and a feature is no nearer than its box
+        java.util.BitSet near = new java.util.BitSet(clusters.size());
+        for (Geometry g : changed) {
+            org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+            if (e.getWidth() > 0 || e.getHeight() > 0) {
+                e.expandBy(1e-9); // a polygon, also around a line along a meridian or a parallel
+            }
+            Geometry box = g.getFactory().toGeometry(e);
+            clusterIndex.forEachWithin(box, farthestOfAll / 0.99, (item, metres) -> near.set(clusterIndex.item(item)));
+        }
+        near.stream().parallel().forEach(c -> {
+            if (radius[c] == null) {
+                return;
+            }
             double farthest = 0;
-            for (Map.Entry<Measures, Radius> r : radii.entrySet()) {
-                radius[r.getKey().ordinal()] = r.getValue().applyAsDouble(k) * SLACK + SLACK_M;
-                farthest = Math.max(farthest, radius[r.getKey().ordinal()]);
+            for (double r : radius[c]) {
+                farthest = Math.max(farthest, r);
             }
             Geometry footprint = clusters.get(c).feature().geometry();
             // first on the sphere, which is cheap: the ellipsoid's distance is at least 0.99 of it
@@ -169,7 +198,7 @@ final class AffectedClusters {
             double metres = index.nearest(footprint).map(n -> n.metres()).orElse(Double.POSITIVE_INFINITY);
             int bits = 0;
             for (Measures m : radii.keySet()) {
-                if (metres <= radius[m.ordinal()]) {
+                if (metres <= radius[c][m.ordinal()]) {
                     bits |= m.bit();
                 }
             }
