@@ -34,21 +34,38 @@ final class MarketTiers {
             int from = base == null ? 0 : marketsBefore;
             int[] added = IntStream.range(from, all.size())
                     .filter(i -> tier.includes((Market) all.get(i).feature(), parameters)).toArray();
+            if (base != null && added.length == 0) {
+                // the tier as it was: its markets, and its times unless the graph's changed
+                positions.put(tier, base.positions.get(tier));
+                markets.put(tier, base.markets.get(tier));
+                if (sameTimes && base.times.containsKey(tier)) {
+                    times.put(tier, base.times.get(tier));
+                } else {
+                    search(tier, snaps, graph);
+                }
+                continue;
+            }
             int[] inTier = base == null ? added
                     : IntStream.concat(Arrays.stream(base.positions.get(tier)), Arrays.stream(added)).toArray();
             List<StoredFeature> features = new ArrayList<>(inTier.length);
-            Snap[] tierSnaps = new Snap[inTier.length];
             for (int k = 0; k < inTier.length; k++) {
                 features.add(all.get(inTier[k]));
-                tierSnaps[k] = snaps[inTier[k]];
             }
             positions.put(tier, inTier);
             markets.put(tier, features);
-            if (base != null && sameTimes && added.length == 0 && base.times.containsKey(tier)) {
-                times.put(tier, base.times.get(tier));
-            } else if (!features.isEmpty() && graph.nodeCount() > 0) {
-                times.put(tier, TravelTimes.fromSnaps(graph, tierSnaps));
+            search(tier, snaps, graph);
+        }
+    }
+
+    /** The tier's times from every place: one multi-source search from its markets. */
+    private void search(MarketTier tier, Snap[] snaps, RoadGraph graph) {
+        int[] inTier = positions.get(tier);
+        if (inTier.length > 0 && graph.nodeCount() > 0) {
+            Snap[] tierSnaps = new Snap[inTier.length];
+            for (int k = 0; k < inTier.length; k++) {
+                tierSnaps[k] = snaps[inTier[k]];
             }
+            times.put(tier, TravelTimes.fromSnaps(graph, tierSnaps));
         }
     }
 
