@@ -74,24 +74,9 @@ class ContextItems {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + layer.name() + ".csv\""),
                     out -> csv(out, layer, page));
             case JSON -> FastGzip.body(request, ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
-                    .header(ItemsController.CONTENT_CRS, r.crs().header()), out -> {
-                        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-                            g.writeStartObject();
-                            g.writeStringField("type", "FeatureCollection");
-                            g.writeNumberField("numberMatched", page.numberMatched());
-                            g.writeNumberField("numberReturned", page.features().size());
-                            g.writeStringField("timeStamp", now.toString());
-                            g.writeObjectField("links", links.all());
-                            g.writeArrayFieldStart("features");
-                            for (ContextFeature feature : page.features()) {
-                                g.writeStartObject();
-                                members(g, feature, r.crs());
-                                g.writeEndObject();
-                            }
-                            g.writeEndArray();
-                            g.writeEndObject();
-                        }
-                    });
+                    .header(ItemsController.CONTENT_CRS, r.crs().header()), out -> GeoJsonItems.collection(mapper,
+                    out, page.numberMatched(), page.features(), now, links.all(),
+                    (g, feature) -> members(g, feature, r.crs())));
         };
     }
 

@@ -32,6 +32,32 @@ final class GeoJsonItems {
         }
     }
 
+    /** Writes one feature's members into its open object. */
+    interface Members<T> {
+        void write(JsonGenerator g, T feature) throws IOException;
+    }
+
+    /** A page of features of any kind as a FeatureCollection with the OGC members; each feature's by {@code members}. */
+    static <T> void collection(ObjectMapper mapper, OutputStream out, long matched, List<T> features,
+            java.time.Instant timeStamp, Object links, Members<T> members) throws IOException {
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeNumberField("numberMatched", matched);
+            g.writeNumberField("numberReturned", features.size());
+            g.writeStringField("timeStamp", timeStamp.toString());
+            g.writeObjectField("links", links);
+            g.writeArrayFieldStart("features");
+            for (T feature : features) {
+                g.writeStartObject();
+                members.write(g, feature);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
     /** One feature; its links go in a {@code links} foreign member, as /req/geojson/content asks. */
     static void feature(ObjectMapper mapper, OutputStream out, StoredFeature f, List<Link> links, Crs crs)
             throws IOException {

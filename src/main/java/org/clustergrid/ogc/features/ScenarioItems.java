@@ -71,24 +71,9 @@ class ScenarioItems {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".csv\"")
                     .body(out -> csv(out, page));
             case JSON -> ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
-                    .header(ItemsController.CONTENT_CRS, r.crs().header()).body(out -> {
-                        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-                            g.writeStartObject();
-                            g.writeStringField("type", "FeatureCollection");
-                            g.writeNumberField("numberMatched", matched.size());
-                            g.writeNumberField("numberReturned", page.size());
-                            g.writeStringField("timeStamp", now.toString());
-                            g.writeObjectField("links", links.all());
-                            g.writeArrayFieldStart("features");
-                            for (PlannedFeature feature : page) {
-                                g.writeStartObject();
-                                members(g, feature, r.crs());
-                                g.writeEndObject();
-                            }
-                            g.writeEndArray();
-                            g.writeEndObject();
-                        }
-                    });
+                    .header(ItemsController.CONTENT_CRS, r.crs().header())
+                    .body(out -> GeoJsonItems.collection(mapper, out, matched.size(), page, now, links.all(),
+                            (g, feature) -> members(g, feature, r.crs())));
         };
     }
 
