@@ -44,8 +44,8 @@ final class AffectedClusters {
     private final DataChanges changes;
     private final Parameters p;
     private final Function<String, Map<Indicator, IndicatorResult>> known;
-    /** The clusters' footprints, each item its position in the clusters. */
-    private final NearestIndex<Integer> clusterIndex;
+    /** The clusters' footprints as the scoring indexes them ({@link LayerIndexes#clusters}). */
+    private final LayerIndexes indexes;
     /** Per cluster, the bits of the parts to measure again. */
     private final int[] parts;
 
@@ -71,24 +71,24 @@ final class AffectedClusters {
     }
 
     private AffectedClusters(ScoringData after, DataChanges changes, Parameters p,
-            Function<String, Map<Indicator, IndicatorResult>> known, NearestIndex<Integer> clusterIndex) {
+            Function<String, Map<Indicator, IndicatorResult>> known, LayerIndexes indexes) {
         this.after = after;
         this.changes = changes;
         this.p = p;
         this.known = known;
-        this.clusterIndex = clusterIndex;
+        this.indexes = indexes;
         this.parts = new int[after.clusters().size()];
     }
 
     /**
      * @param known each cluster's indicators on the data before (a cluster without any counts as affected)
-     * @param clusterIndex the clusters' footprints, each item its position in the clusters
+     * @param indexes the indexes holding the clusters' footprints
      * @param reachSeconds the longest travel time any count or sum over the network searches
      */
     static Affected find(ScoringData after, DataChanges changes, Parameters p,
-            Function<String, Map<Indicator, IndicatorResult>> known, NearestIndex<Integer> clusterIndex,
+            Function<String, Map<Indicator, IndicatorResult>> known, LayerIndexes indexes,
             NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow, double reachSeconds) {
-        AffectedClusters a = new AffectedClusters(after, changes, p, known, clusterIndex);
+        AffectedClusters a = new AffectedClusters(after, changes, p, known, indexes);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
             if (known.apply(clusters.get(c).layerId()) == null || snapsWas[c] != snapsNow[c]) {
@@ -180,7 +180,8 @@ final class AffectedClusters {
                 e.expandBy(1e-9); // a polygon, also around a line along a meridian or a parallel
             }
             Geometry box = g.getFactory().toGeometry(e);
-            clusterIndex.forEachWithin(box, farthestOfAll / 0.99, (item, metres) -> near.set(clusterIndex.item(item)));
+            indexes.clusters.forEachWithin(box, farthestOfAll / 0.99,
+                    (item, metres) -> near.set(indexes.clusterPositions[item]));
         }
         near.stream().parallel().forEach(c -> {
             if (radius[c] == null) {

@@ -29,8 +29,6 @@ final class E2sfca {
      * maps; null for one prepared.
      */
     private final E2sfca base;
-    /** For each position of the clusters' index, the cluster's position in the clusters' list; made once. */
-    private int[] clusterPositions;
 
     E2sfca(LayerIndexes indexes, double catchmentMetres) {
         this(indexes, catchmentMetres, null);
@@ -54,7 +52,7 @@ final class E2sfca {
         boolean fromClusters = clusters.size() < financePoints.size();
         List<StoredFeature> queries = fromClusters ? clusters : financePoints;
         NearestIndex<StoredFeature> searched = fromClusters ? indexes.financePoints : indexes.clusters;
-        int[] listIndex = listIndexes(searched, fromClusters ? financePoints : clusters);
+        int[] listIndex = fromClusters ? LayerIndexes.positions(searched, financePoints) : indexes.clusterPositions;
         // each query's pairs, in list order of the other side
         IndexedValues[] found = new IndexedValues[queries.size()];
         IntStream.range(0, queries.size()).parallel().forEach(q -> {
@@ -123,7 +121,7 @@ final class E2sfca {
     E2sfca withAdded(LayerIndexes indexes, List<StoredFeature> added, List<StoredFeature> clusters) {
         // only what the added points change is held: the rest is read from this one, not copied
         E2sfca out = new E2sfca(indexes, catchment, this);
-        int[] listIndex = clusterPositions(clusters);
+        int[] listIndex = indexes.clusterPositions;
         for (StoredFeature point : added) {
             IndexedValues pairs = new IndexedValues(); // (cluster's list index, decay weight)
             indexes.clusters.forEachWithin(point.feature().geometry(), catchment,
@@ -144,17 +142,6 @@ final class E2sfca {
         return out;
     }
 
-    /** {@link #listIndexes} of the clusters, made once for this access and every one derived from it. */
-    private synchronized int[] clusterPositions(List<StoredFeature> clusters) {
-        if (base != null) {
-            return base.clusterPositions(clusters);
-        }
-        if (clusterPositions == null) {
-            clusterPositions = listIndexes(indexes.clusters, clusters);
-        }
-        return clusterPositions;
-    }
-
     private double accessOf(StoredFeature cluster) {
         Double own = clusterAccess.get(cluster);
         return own != null ? own : base != null ? base.accessOf(cluster) : 0.0;
@@ -163,19 +150,6 @@ final class E2sfca {
     private double ratioOf(StoredFeature point) {
         Double own = ratio.get(point);
         return own != null ? own : base != null ? base.ratioOf(point) : 0.0;
-    }
-
-    /** For each position of the index, the position of its item in {@code list}. */
-    private static int[] listIndexes(NearestIndex<StoredFeature> index, List<StoredFeature> list) {
-        Map<StoredFeature, Integer> at = new IdentityHashMap<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            at.put(list.get(i), i);
-        }
-        int[] out = new int[index.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = at.get(index.item(i));
-        }
-        return out;
     }
 
     /** Step 2 for a cluster of the data: its access points per 10,000 workers. */

@@ -29,6 +29,8 @@ final class LayerIndexes {
     final NearestIndex<StoredFeature> banks;
     final NearestIndex<StoredFeature> financePoints;
     final NearestIndex<StoredFeature> clusters;
+    /** For each position of {@link #clusters}, the cluster's position in the data's clusters. */
+    final int[] clusterPositions;
     final boolean hasPower;
 
     LayerIndexes(ScoringData data, Parameters p) {
@@ -61,6 +63,7 @@ final class LayerIndexes {
         banks = extended(same == null ? null : same.banks, data.finance(), finance, bank);
         financePoints = extended(same == null ? null : same.financePoints, data.finance(), finance, f -> true);
         clusters = same == null ? index(data.clusters(), f -> true) : same.clusters;
+        clusterPositions = same == null ? positions(clusters, data.clusters()) : same.clusterPositions;
         hasPower = !data.power().isEmpty();
     }
 
@@ -154,6 +157,19 @@ final class LayerIndexes {
             return line.kind() == PowerKind.LINE;
         }
         return v >= hvMin;
+    }
+
+    /** For each position of the index, the position of its item in {@code list}. */
+    static int[] positions(NearestIndex<StoredFeature> index, List<StoredFeature> list) {
+        Map<StoredFeature, Integer> at = new IdentityHashMap<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            at.put(list.get(i), i);
+        }
+        int[] out = new int[index.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = at.get(index.item(i));
+        }
+        return out;
     }
 
     private static NearestIndex<StoredFeature> index(List<StoredFeature> features, Predicate<StoredFeature> keep) {

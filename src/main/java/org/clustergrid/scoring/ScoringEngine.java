@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clustergrid.coverage.LayerCoverage;
-import org.clustergrid.index.NearestIndex;
 import org.clustergrid.layers.measure.LayerSource;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.MarketScope;
@@ -40,8 +39,6 @@ public final class ScoringEngine {
     private final BitSet rescored;
     /** Where each cluster joins the network, by position; null until asked for by a derived engine. */
     private Snap[] clusterSnaps;
-    /** The clusters' footprints by position, for finding those near a change; null until asked for. */
-    private NearestIndex<Integer> clusterPositions;
     /** The engine this one was derived from, which scores the clusters the changes leave; null for one built. */
     private final ScoringEngine base;
     /**
@@ -135,7 +132,7 @@ public final class ScoringEngine {
         this.clusterSnaps = snapsNow;
         AffectedClusters.Affected affected = availability.differsFrom(base.availability)
                 || base.indexes.gainsKind(indexes) ? AffectedClusters.Affected.all(n)
-                : AffectedClusters.find(after, changes, p, base::knownIndicators, base.clusterPositions(),
+                : AffectedClusters.find(after, changes, p, base::knownIndicators, base.indexes,
                         base.network, network, snapsWas, snapsNow, layerIndicators.reachSeconds());
         // the clusters the changes leave are the base's to score; of the others, what they leave is kept
         for (int c = 0; c < n; c++) {
@@ -158,17 +155,6 @@ public final class ScoringEngine {
         }
         this.rescored = affected.any();
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The clusters' footprints, each item its position in the data's clusters: made once, then kept. */
-    private synchronized NearestIndex<Integer> clusterPositions() {
-        if (clusterPositions == null) {
-            List<StoredFeature> clusters = data.clusters();
-            clusterPositions = base != null ? base.clusterPositions() : NearestIndex.build(
-                    java.util.stream.IntStream.range(0, clusters.size()).boxed().toList(),
-                    c -> clusters.get(c).feature().geometry());
-        }
-        return clusterPositions;
     }
 
     /** Where each cluster joins the network, by position (null without a network): found once, then kept. */

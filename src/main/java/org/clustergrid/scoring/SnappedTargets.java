@@ -71,14 +71,11 @@ final class SnappedTargets {
      * order of those reached on foot differs, so it serves counts, not sums of floating-point shares.
      */
     SnappedTargets plus(RoadGraph graph, List<StoredFeature> features, Snap[] addedSnaps) {
-        if (more != null) {
-            Snap[] all = java.util.Arrays.copyOf(snaps, snaps.length + addedSnaps.length);
-            System.arraycopy(addedSnaps, 0, all, snaps.length, addedSnaps.length);
-            return new SnappedTargets(graph, features, all);
-        }
         Snap[] all = java.util.Arrays.copyOf(snaps, snaps.length + addedSnaps.length);
         System.arraycopy(addedSnaps, 0, all, snaps.length, addedSnaps.length);
-        return new SnappedTargets(this, features, all, new SnappedTargets(graph, null, addedSnaps));
+        // targets added once already: all of them listed anew
+        return more != null ? new SnappedTargets(graph, features, all)
+                : new SnappedTargets(this, features, all, new SnappedTargets(graph, null, addedSnaps));
     }
 
     /** Visits the targets whose snapped point lies within {@code metres} of a point (the direct off-road leg). */

@@ -105,14 +105,7 @@ class ContextItems {
                     .contentType(MediaTypes.HTML).body(out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
         }
         return ResponseEntity.ok().contentType(MediaTypes.GEOJSON).header(ItemsController.CONTENT_CRS, crs.header())
-                .body(out -> {
-                    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-                        g.writeStartObject();
-                        members(g, feature, crs);
-                        g.writeObjectField("links", links);
-                        g.writeEndObject();
-                    }
-                });
+                .body(out -> GeoJsonItems.feature(mapper, out, feature, links, (g, x) -> members(g, x, crs)));
     }
 
     private static java.util.Optional<Long> parseFid(String id) {

@@ -61,9 +61,15 @@ final class GeoJsonItems {
     /** One feature; its links go in a {@code links} foreign member, as /req/geojson/content asks. */
     static void feature(ObjectMapper mapper, OutputStream out, StoredFeature f, List<Link> links, Crs crs)
             throws IOException {
+        feature(mapper, out, f, links, (g, x) -> GeoJsonWriter.featureMembers(g, x, true, crs));
+    }
+
+    /** One feature of any kind, its own members by {@code members}, then its links. */
+    static <T> void feature(ObjectMapper mapper, OutputStream out, T f, Object links, Members<T> members)
+            throws IOException {
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            GeoJsonWriter.featureMembers(g, f, true, crs);
+            members.write(g, f);
             g.writeObjectField("links", links);
             g.writeEndObject();
         }

@@ -103,14 +103,7 @@ class ScenarioItems {
                     .contentType(MediaTypes.HTML).body(out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
         }
         return ResponseEntity.ok().contentType(MediaTypes.GEOJSON).header(ItemsController.CONTENT_CRS, crs.header())
-                .body(out -> {
-                    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-                        g.writeStartObject();
-                        members(g, feature, crs);
-                        g.writeObjectField("links", links);
-                        g.writeEndObject();
-                    }
-                });
+                .body(out -> GeoJsonItems.feature(mapper, out, feature, links, (g, x) -> members(g, x, crs)));
     }
 
     /** The features the query selects, in the scenario's order: box, property values and filter all hold. */
