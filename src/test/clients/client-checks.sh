@@ -79,7 +79,7 @@ T0=$(date +%s)
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${STORE[@]}" \
   --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$WORK" --server.tomcat.accesslog.prefix=access \
   --server.tomcat.accesslog.suffix=.log --server.tomcat.accesslog.file-date-format= --server.tomcat.accesslog.buffered=false \
-  '--server.tomcat.accesslog.pattern=%s "%r" "%{User-Agent}i"' > "$WORK/server.log" 2>&1 &
+  '--server.tomcat.accesslog.pattern=%s "%r" "%{User-Agent}i" %{HH:mm:ss}t %Dms' > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for i in $(seq 120); do curl -sf "$BASE/api/health" >/dev/null && break; kill -0 $SERVER 2>/dev/null || break; sleep 0.5; done
 curl -sf "$BASE/api/health" >/dev/null || { fail "server start: see $WORK/server.log"; tail -20 "$WORK/server.log"; exit 1; }
@@ -232,6 +232,12 @@ done < "$WORK/raster-layer.txt"
 grep -q '^raster-layer-checks: ' "$WORK/raster-layer.txt" || fail "raster-layer checks did not finish: $(grep -v '^Warning\|^$' "$WORK/raster-layer.txt" | tail -3 | tr '\n' ' ')"
 
 errors=$(grep -c ' ERROR ' "$WORK/server.log")
-if [ "$errors" = 0 ]; then pass "server log: no ERROR lines"; else fail "server log: $errors ERROR line(s), e.g. $(grep -m1 ' ERROR ' "$WORK/server.log" | cut -c1-300)"; fi
+if [ "$errors" = 0 ]; then pass "server log: no ERROR lines"; else
+  fail "server log: $errors ERROR line(s), e.g. $(grep -m1 ' ERROR ' "$WORK/server.log" | cut -c1-300)"
+  # the stack trace and the requests served around it, so a failure seen only on another machine can be read
+  grep -m3 -A25 ' ERROR ' "$WORK/server.log" | sed 's/^/  server.log: /'
+  when=$(grep -m1 ' ERROR ' "$WORK/server.log" | cut -c12-19)
+  grep -h "${when%?}" "$WORK"/access*.log 2>/dev/null | head -40 | sed 's/^/  access log: /'
+fi
 echo "client-checks ($STORE_KIND): $PASSED passed, $FAILED failed in $(( $(date +%s) - T0 )) s"
 [ "$FAILED" = 0 ]

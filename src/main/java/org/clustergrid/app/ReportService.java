@@ -32,7 +32,7 @@ public class ReportService {
     public synchronized ReportContext context() {
         ScoringService.Scored s = scoring.scored();
         if (context == null || context.run() != s.run()) {
-            context = ReportContext.of(store, s.run(), s.engine().data(),
+            context = ReportContext.of(store, s.run(), s.engine(),
                     ProfileSources.of(s.run().profile(), scoring.profileFile()), scenarios.costs());
         }
         return context;

@@ -161,7 +161,7 @@ public class ScenarioService {
         List<String> notes = new ArrayList<>();
         if (generate) {
             Parameters p = before.engine().profile().parameters();
-            CandidateGenerator.Generated g = CandidateGenerator.generate(data, before.run(), costs,
+            CandidateGenerator.Generated g = CandidateGenerator.generate(before.engine(), before.run(), costs,
                     p.ruralAccessDistanceM(), p.e2sfcaCatchmentM());
             notes.addAll(g.notes());
             candidates.addAll(Candidates.of(data, g.candidates(), costs, CandidateGenerator::origin));

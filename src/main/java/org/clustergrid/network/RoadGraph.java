@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.clustergrid.geo.Geodesic;
 import org.clustergrid.model.Road;
 import org.locationtech.jts.geom.Geometry;
@@ -51,6 +52,7 @@ public final class RoadGraph {
     private final double[] segOffset; // seconds from the edge's source node to the segment's first end along the edge
     private final boolean[] segForward; // whether segU → segV runs from the edge's source towards its target
     private final String[] roadIds;
+    private final int[] roadInput; // each road's position among the roads the graph was built from
     // nodes and edges: the routing graph
     private final int[] nodeVertex;
     private final int[] edgeU;
@@ -66,15 +68,17 @@ public final class RoadGraph {
     private final EdgeGrid grid;
     private final Snapper snapper;
 
-    /** Arcs in compressed sparse rows: those of node n are {@code offsets[n] .. offsets[n+1]-1}. */
-    record Csr(int[] offsets, int[] targets, double[] seconds) {}
+    private volatile int[][] edgeSegments; // edge → its segments, made on first use (routes only)
+
+    /** Arcs in compressed sparse rows: those of node n are {@code offsets[n] .. offsets[n+1]-1}, each on an edge. */
+    record Csr(int[] offsets, int[] targets, double[] seconds, int[] edges) {}
 
     private RoadGraph(SpeedProfile speeds, double maxOffRoadMetres, NodeIndex vertices, SegmentColumns segs,
-            String[] roadIds) {
+            String[] roadIds, int[] roadInput) {
         this(speeds, maxOffRoadMetres, vertices.lons(), vertices.lats(), Arrays.copyOf(segs.u, segs.size),
                 Arrays.copyOf(segs.v, segs.size), Arrays.copyOf(segs.metres, segs.size),
                 Arrays.copyOf(segs.seconds, segs.size), Arrays.copyOf(segs.road, segs.size),
-                Arrays.copyOf(segs.dir, segs.size), roadIds, null);
+                Arrays.copyOf(segs.dir, segs.size), roadIds, roadInput, null);
     }
 
     /**
@@ -83,10 +87,11 @@ public final class RoadGraph {
      */
     private RoadGraph(SpeedProfile speeds, double maxOffRoadMetres, double[] vertexLon, double[] vertexLat,
             int[] segU, int[] segV, double[] segMetres, double[] segSeconds, int[] segRoad, byte[] segDir,
-            String[] roadIds, RoadGraph same) {
+            String[] roadIds, int[] roadInput, RoadGraph same) {
         this.speeds = speeds;
         this.maxOffRoadMetres = maxOffRoadMetres;
         this.roadIds = roadIds;
+        this.roadInput = roadInput;
         this.vertexLon = vertexLon;
         this.vertexLat = vertexLat;
         int m = segU.length;
@@ -139,7 +144,7 @@ public final class RoadGraph {
             }
         }
         return new RoadGraph(speeds, maxOffRoadMetres, vertexLon, vertexLat, segU, segV, segMetres, seconds, segRoad,
-                segDir, roadIds, this);
+                segDir, roadIds, roadInput, this);
     }
 
     /** The edges that run along any of these roads, by edge number. */
@@ -162,6 +167,60 @@ public final class RoadGraph {
         return changed;
     }
 
+    /**
+     * The nodes at either end of an edge that runs, for at least one segment, along a road {@code accepted} takes (by
+     * the road's position among those the graph was built from).
+     */
+    public BitSet nodesOnRoads(IntPredicate accepted) {
+        boolean[] taken = new boolean[roadIds.length];
+        for (int r = 0; r < roadIds.length; r++) {
+            taken[r] = accepted.test(roadInput[r]);
+        }
+        BitSet nodes = new BitSet(nodeVertex.length);
+        for (int sg = 0; sg < segRoad.length; sg++) {
+            if (taken[segRoad[sg]]) {
+                nodes.set(edgeU[segEdge[sg]]);
+                nodes.set(edgeV[segEdge[sg]]);
+            }
+        }
+        return nodes;
+    }
+
+    /**
+     * The roads these edges run along, each once, in the order the edges are given: their positions among the
+     * roads the graph was built from.
+     */
+    public int[] roadsAlong(int[] edges) {
+        int[][] bySegment = segmentsOfEdges();
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        for (int e : edges) {
+            for (int sg : bySegment[e]) {
+                out.add(roadInput[segRoad[sg]]);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int[][] segmentsOfEdges() {
+        int[][] made = edgeSegments;
+        if (made == null) {
+            int[] count = new int[edgeU.length];
+            for (int e : segEdge) {
+                count[e]++;
+            }
+            made = new int[edgeU.length][];
+            for (int e = 0; e < made.length; e++) {
+                made[e] = new int[count[e]];
+                count[e] = 0;
+            }
+            for (int sg = 0; sg < segEdge.length; sg++) {
+                made[segEdge[sg]][count[segEdge[sg]]++] = sg;
+            }
+            edgeSegments = made;
+        }
+        return made;
+    }
+
     /** The arcs leaving each node, or with {@code reversed} those arriving at it (pointing back to their start). */
     private Csr arcs(boolean reversed) {
         int n = nodeVertex.length;
@@ -179,6 +238,7 @@ public final class RoadGraph {
         }
         int[] targets = new int[offsets[n]];
         double[] seconds = new double[offsets[n]];
+        int[] edges = new int[offsets[n]];
         int[] fill = Arrays.copyOf(offsets, n);
         for (int i = 0; i < edgeU.length; i++) {
             if (edgeForward[i]) {
@@ -186,15 +246,17 @@ public final class RoadGraph {
                 int a = fill[from]++;
                 targets[a] = reversed ? edgeU[i] : edgeV[i];
                 seconds[a] = edgeSeconds[i];
+                edges[a] = i;
             }
             if (edgeBackward[i]) {
                 int from = reversed ? edgeU[i] : edgeV[i];
                 int a = fill[from]++;
                 targets[a] = reversed ? edgeV[i] : edgeU[i];
                 seconds[a] = edgeSeconds[i];
+                edges[a] = i;
             }
         }
-        return new Csr(offsets, targets, seconds);
+        return new Csr(offsets, targets, seconds, edges);
     }
 
     /** As {@link #build(Collection, SpeedProfile, double)} with the default off-road limit. */
@@ -220,10 +282,14 @@ public final class RoadGraph {
         NodeIndex index = new NodeIndex(expected);
         SegmentColumns segs = new SegmentColumns(expected);
         List<String> ids = new ArrayList<>();
+        int[] input = new int[roads.size()];
+        int position = -1;
         for (Road r : roads) {
+            position++;
             if (!speeds.routable(r)) {
                 continue;
             }
+            input[ids.size()] = position;
             double mps = speeds.metresPerSecond(r.roadClass(), r.paving());
             byte dir = RoadDirection.of(r);
             int roadIndex = ids.size();
@@ -235,7 +301,8 @@ public final class RoadGraph {
                 }
             }
         }
-        return new RoadGraph(speeds, maxOffRoadMetres, index, segs, ids.toArray(String[]::new));
+        return new RoadGraph(speeds, maxOffRoadMetres, index, segs, ids.toArray(String[]::new),
+                Arrays.copyOf(input, ids.size()));
     }
 
     private static void addLine(LineString line, double mps, int road, byte dir, NodeIndex index,

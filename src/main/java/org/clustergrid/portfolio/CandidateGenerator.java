@@ -18,6 +18,7 @@ import org.clustergrid.scenario.ScenarioReader;
 import org.clustergrid.scoring.ClusterScore;
 import org.clustergrid.scoring.Dimension;
 import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Coordinate;
@@ -32,10 +33,10 @@ import org.locationtech.jts.geom.PrecisionModel;
  *   <li>finance: a bank branch and a mobile money agent at the cluster, and a branch at each town with a population
  *       whose E2SFCA catchment holds two or more clusters with a finance gap (one branch they share);</li>
  *   <li>roads: where the nearest all-season road is farther than the Rural Access distance, a new tertiary asphalt
- *       road from the cluster to that road's nearest vertex (where the network joins it).</li>
+ *       road from the cluster to that road's nearest vertex (where the network joins it), and paving the route to
+ *       the all-season network; for a market gap, paving the route to its market ({@link PavingCandidates}).</li>
  * </ul>
- * Only kinds the cost profile has a rate for are made: a candidate without a price cannot be weighed. Left out, not
- * yet made: paving the unpaved stretch of a cluster's route (it needs the route's edges).
+ * Only kinds the cost profile has a rate for are made: a candidate without a price cannot be weighed.
  */
 public final class CandidateGenerator {
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
@@ -46,13 +47,16 @@ public final class CandidateGenerator {
 
     private CandidateGenerator() {}
 
-    public static Generated generate(ScoringData data, ScoringRun before, CostProfile costs, double ruralAccessM,
+    public static Generated generate(ScoringEngine engine, ScoringRun before, CostProfile costs, double ruralAccessM,
             double catchmentM) {
+        ScoringData data = engine.data();
         List<String> notes = new ArrayList<>();
         boolean lines = rate(costs, "mv_line_km", "grid extensions", notes);
         boolean banks = rate(costs, "finance_bank", "bank branches", notes);
         boolean agents = rate(costs, "finance_mobile_money_agent", "mobile money agents", notes);
         boolean roads = rate(costs, "new_road_km", "road links", notes);
+        PavingCandidates paving = rate(costs, "road_upgrade_km", "paving candidates", notes)
+                ? PavingCandidates.of(engine) : null;
         NearestIndex<StoredFeature> power = NearestIndex.build(data.power().stream()
                 .filter(f -> ((PowerFeature) f.feature()).kind().isLinear()).toList(), f -> f.feature().geometry());
         NearestIndex<StoredFeature> allSeason = NearestIndex.build(data.roads().stream()
@@ -90,6 +94,9 @@ public final class CandidateGenerator {
                 link(allSeason, at, ruralAccessM).ifPresent(to -> out.add(new Intervention("link-" + id,
                         InterventionKind.NEW_ROAD, "Road link to " + s.name(), line(at.getCoordinate(), to), null,
                         "tertiary", "asphalt", null, null, null, null, null)));
+            }
+            if (paving != null) {
+                out.addAll(paving.of(data.clusters().get(c), s, ruralAccessM));
             }
         }
         if (banks) {
@@ -168,6 +175,8 @@ public final class CandidateGenerator {
     public static String origin(Intervention x) {
         String id = x.id();
         return id.startsWith("grid-") ? "generated: grid extension"
+                : id.startsWith("pave-market-") ? "generated: paving the route to the market"
+                : id.startsWith("pave-") ? "generated: paving the route to the all-season network"
                 : id.startsWith("bank-town-") ? "generated: branch shared by clusters"
                 : id.startsWith("bank-") ? "generated: branch at the cluster"
                 : id.startsWith("agent-") ? "generated: agent at the cluster" : "generated: road link";

@@ -11,6 +11,7 @@ import org.clustergrid.portfolio.CandidateGenerator;
 import org.clustergrid.scenario.CostProfile;
 import org.clustergrid.scoring.Parameters;
 import org.clustergrid.scoring.ScoringData;
+import org.clustergrid.scoring.ScoringEngine;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.SpatialStore;
 
@@ -21,6 +22,7 @@ import org.clustergrid.store.SpatialStore;
  */
 public final class ReportContext {
     private final ScoringRun run;
+    private final ScoringEngine engine;
     private final ScoringData data;
     private final ProfileSources sources;
     private final List<Dataset> datasets;
@@ -30,11 +32,12 @@ public final class ReportContext {
     private final Map<String, Integer> positions = new HashMap<>();
     private CandidateGenerator.Generated candidates;
 
-    /** @param data the data {@code run} scored: its clusters in the order of the run's */
-    public ReportContext(ScoringRun run, ScoringData data, ProfileSources sources, List<Dataset> datasets,
+    /** @param engine the engine {@code run} was made on: its data's clusters in the order of the run's */
+    public ReportContext(ScoringRun run, ScoringEngine engine, ProfileSources sources, List<Dataset> datasets,
             List<ContextLayer> layers, AdminAreas areas, CostProfile costs) {
         this.run = Objects.requireNonNull(run, "run");
-        this.data = Objects.requireNonNull(data, "data");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.data = engine.data();
         if (data.clusters().size() != run.ranked().size() || data.dataVersion() != run.dataVersion()) {
             throw new IllegalArgumentException("the run was not made on these data");
         }
@@ -49,9 +52,9 @@ public final class ReportContext {
     }
 
     /** A context reading the data sets, layers and areas of {@code store}. */
-    public static ReportContext of(SpatialStore store, ScoringRun run, ScoringData data, ProfileSources sources,
+    public static ReportContext of(SpatialStore store, ScoringRun run, ScoringEngine engine, ProfileSources sources,
             CostProfile costs) {
-        return new ReportContext(run, data, sources, store.datasets(), store.contextLayers().layers(),
+        return new ReportContext(run, engine, sources, store.datasets(), store.contextLayers().layers(),
                 AdminAreas.of(store.contextLayers()), costs);
     }
 
@@ -85,7 +88,7 @@ public final class ReportContext {
     synchronized CandidateGenerator.Generated candidates() {
         if (candidates == null) {
             Parameters p = run.profile().parameters();
-            candidates = CandidateGenerator.generate(data, run, costs, p.ruralAccessDistanceM(), p.e2sfcaCatchmentM());
+            candidates = CandidateGenerator.generate(engine, run, costs, p.ruralAccessDistanceM(), p.e2sfcaCatchmentM());
         }
         return candidates;
     }

@@ -343,6 +343,16 @@ public final class ScoringEngine {
         return clusterPotentials;
     }
 
+    /** The road graph travel times run on; null when the data hold no road. */
+    public org.clustergrid.network.RoadGraph roadGraph() {
+        return network.hasNetwork() ? network.graph : null;
+    }
+
+    /** Where a place joins the road network, as its travel times are measured from it; null when it does not. */
+    public Snap snap(Geometry place) {
+        return network.hasNetwork() ? network.snap(Features.representative(place)) : null;
+    }
+
     /** Whether travel times to regional markets exist: a road network and a market of the profile's regional tier. */
     public boolean hasRegionalMarkets() {
         return network.hasNetwork() && network.hasMarkets(MarketTier.REGIONAL);

@@ -43,7 +43,7 @@ public final class PortfolioBench {
                 "finance_mobile_money_agent", new CostProfile.Rate(3_000, "each", "a stated test rate")));
         Parameters p = profile.parameters();
         long s = System.nanoTime();
-        CandidateGenerator.Generated g = CandidateGenerator.generate(data, before, costs, p.ruralAccessDistanceM(),
+        CandidateGenerator.Generated g = CandidateGenerator.generate(engine, before, costs, p.ruralAccessDistanceM(),
                 p.e2sfcaCatchmentM());
         List<org.clustergrid.scenario.Intervention> first = g.candidates().interventions().subList(0,
                 Math.min(n, g.candidates().interventions().size()));

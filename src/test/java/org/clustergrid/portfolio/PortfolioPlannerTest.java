@@ -180,8 +180,9 @@ class PortfolioPlannerTest {
                 "mv_line_km", new CostProfile.Rate(7000, "km", "OnSSET"),
                 "finance_bank", new CostProfile.Rate(150_000, "each", "a test rate"),
                 "finance_mobile_money_agent", new CostProfile.Rate(3_000, "each", "a test rate")));
-        CandidateGenerator.Generated g = CandidateGenerator.generate(data, before, costs, 2000, 10_000);
-        assertThat(g.notes()).containsExactly("no road links made: cost profile 'test' has no rate 'new_road_km'");
+        CandidateGenerator.Generated g = CandidateGenerator.generate(engine, before, costs, 2000, 10_000);
+        assertThat(g.notes()).containsExactly("no road links made: cost profile 'test' has no rate 'new_road_km'",
+                "no paving candidates made: cost profile 'test' has no rate 'road_upgrade_km'");
         List<Intervention> xs = g.candidates().interventions();
         assertThat(xs).extracting(Intervention::kind).contains(InterventionKind.NEW_POWER_LINE,
                 InterventionKind.FINANCE_POINT).doesNotContain(InterventionKind.NEW_ROAD);
@@ -206,6 +207,74 @@ class PortfolioPlannerTest {
         System.out.printf(Locale.ROOT, "%d candidates made; %d picked for %,.0f USD by %s, gap closed %.2f (evaluated"
                 + " together %.2f), bound %s%n", cs.size(), p.picks().size(), p.cost(), p.method(), p.gain(),
                 p.evaluatedGain(), p.bound());
+    }
+
+    @Test
+    void pavingCandidatesFollowTheRoutesAndCloseGaps() {
+        CostProfile costs = new CostProfile("test", "USD", Map.of(
+                "road_upgrade_km", new CostProfile.Rate(60_000, "km", "a test rate")));
+        CandidateGenerator.Generated g = CandidateGenerator.generate(engine, before, costs, 2000, 10_000);
+        List<Intervention> xs = g.candidates().interventions();
+        assertThat(xs).isNotEmpty().allSatisfy(x -> {
+            assertThat(x.kind()).isEqualTo(InterventionKind.UPGRADE_ROAD);
+            assertThat(x.id()).matches("pave-(market-)?CG-NP-\\d{6}");
+            assertThat(x.roadIds()).isNotEmpty();
+        });
+        assertThat(xs).anyMatch(x -> x.id().startsWith("pave-market-"));
+        // no road is paved by two candidates, so they can all be applied (and paid for) together
+        List<String> all = xs.stream().flatMap(x -> x.roadIds().stream()).toList();
+        assertThat(all).doesNotHaveDuplicates();
+        Map<String, org.clustergrid.model.Road> byId = new java.util.HashMap<>();
+        data.roads().forEach(f -> byId.put(f.layerId(), (org.clustergrid.model.Road) f.feature()));
+        for (Intervention x : xs) {
+            for (String id : x.roadIds()) {
+                org.clustergrid.model.Road r = byId.get(id);
+                assertThat(r.paving()).as("road %s of %s", id, x.id()).isNotEqualTo(
+                        org.clustergrid.model.Road.Paving.PAVED);
+                assertThat(org.clustergrid.model.RoadRules.isMotorable(r.roadClass())).isTrue();
+            }
+        }
+        org.clustergrid.scenario.ScenarioApplier.apply(data, g.candidates(), costs);
+        // paving a cluster's route to the all-season network brings the network nearer to it, never farther
+        List<Candidates.Applied> cs = Candidates.of(data, g.candidates(), costs, CandidateGenerator::origin);
+        int nearer = 0;
+        int routes = 0;
+        for (Candidates.Applied c : cs) {
+            String id = c.candidate().id();
+            if (id.startsWith("pave-market-")) {
+                continue;
+            }
+            routes++;
+            String cluster = id.substring("pave-".length());
+            int at = position(cluster);
+            ScoringEngine after = engine.derive(c.alone().data(), c.alone().changes());
+            double was = before.ranked().get(at).score().indicators()
+                    .get(org.clustergrid.scoring.Indicator.ROAD_ALL_SEASON_DISTANCE).value();
+            double now = after.scoreCluster(c.alone().data().clusters().get(at), before.weights()).indicators()
+                    .get(org.clustergrid.scoring.Indicator.ROAD_ALL_SEASON_DISTANCE).value();
+            assertThat(now).as(id).isLessThanOrEqualTo(was);
+            if (now < was - 1) {
+                nearer++;
+            }
+            assertThat(c.candidate().origin()).isEqualTo("generated: paving the route to the all-season network");
+        }
+        assertThat(routes).isPositive();
+        assertThat(nearer).isGreaterThanOrEqualTo((routes + 1) / 2);
+        Portfolio p = PortfolioPlanner.plan(engine, before, cs, costs, 500_000, Objective.GAP, g.notes());
+        assertThat(p.gain()).isPositive();
+        assertThat(p.evaluatedGain()).isNotNull();
+        System.out.printf(Locale.ROOT, "%d paving candidates (%d to the all-season network, %d of them bring it"
+                + " nearer); %d picked for %,.0f USD, gap closed %.2f%n", cs.size(), routes, nearer,
+                p.picks().size(), p.cost(), p.gain());
+    }
+
+    private static int position(String clusterGridId) {
+        for (int c = 0; c < data.clusters().size(); c++) {
+            if (data.clusters().get(c).layerId().equals(clusterGridId)) {
+                return c;
+            }
+        }
+        throw new AssertionError(clusterGridId);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class PokharaReports {
         ScoringProfile profile = DefaultProfile.read();
         ScoringEngine engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults());
         ScoringRun run = ScoringRun.run(engine, profile.dimensionWeights());
-        return ReportContext.of(store, run, engine.data(), ProfileSources.of(profile,
+        return ReportContext.of(store, run, engine, ProfileSources.of(profile,
                 Files.readAllBytes(DefaultProfile.FILE)), costs());
     }
 
