@@ -37,10 +37,15 @@ public final class PortfolioBench {
         ScoringProfile profile = DefaultProfile.read();
         ScoringEngine engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
         ScoringRun before = ScoringRun.run(engine, profile.dimensionWeights());
-        CostProfile costs = new CostProfile("bench", "USD", Map.of(
+        Map<String, CostProfile.Rate> rates = new java.util.HashMap<>(Map.of(
                 "mv_line_km", new CostProfile.Rate(7000, "km", "OnSSET default mv_line_cost"),
                 "finance_bank", new CostProfile.Rate(150_000, "each", "a stated test rate"),
                 "finance_mobile_money_agent", new CostProfile.Rate(3_000, "each", "a stated test rate")));
+        double paving = args.length > 6 ? Double.parseDouble(args[6]) : 0;
+        if (paving > 0) { // paving candidates along the clusters' routes join the others
+            rates.put("road_upgrade_km", new CostProfile.Rate(paving, "km", "a stated test rate"));
+        }
+        CostProfile costs = new CostProfile("bench", "USD", rates);
         Parameters p = profile.parameters();
         long s = System.nanoTime();
         CandidateGenerator.Generated g = CandidateGenerator.generate(engine, before, costs, p.ruralAccessDistanceM(),
@@ -62,5 +67,8 @@ public final class PortfolioBench {
                 portfolio.picks().size(), portfolio.cost(), portfolio.method(), portfolio.gain(), portfolio.bound(),
                 portfolio.evaluatedGain());
         portfolio.warnings().forEach(w -> System.out.println("warning: " + w));
+        System.out.println("candidates weighed by origin: " + cs.stream().collect(java.util.stream.Collectors
+                .groupingBy(c -> c.candidate().origin(), java.util.TreeMap::new, java.util.stream.Collectors
+                        .counting())));
     }
 }
