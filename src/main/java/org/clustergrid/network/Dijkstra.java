@@ -57,27 +57,17 @@ final class Dijkstra {
 
     /** Settles every node within {@code cutoff} seconds (infinity for all); nodes beyond stay unreached. */
     void run(double cutoff) {
-        while (!heap.isEmpty()) {
-            int u = heap.poll();
-            double du = seconds[u];
-            int src = owner[u];
-            for (int a = offsets[u], end = offsets[u + 1]; a < end; a++) {
-                double t = du + arcSeconds[a];
-                if (t <= cutoff) {
-                    relax(targets[a], t, src, a);
-                }
-            }
-        }
+        runUntil(cutoff, null);
     }
 
     /**
-     * Settles nodes in order of time, up to {@code cutoff}, until one in {@code goals} is settled: that node, or −1
-     * when none lies within the cutoff. The nodes settled so far have their final times.
+     * Settles nodes in order of time, up to {@code cutoff}, until one in {@code goals} (null for none) is settled:
+     * that node, or −1 when none lies within the cutoff. The nodes settled so far have their final times.
      */
     int runUntil(double cutoff, java.util.BitSet goals) {
         while (!heap.isEmpty()) {
             int u = heap.poll();
-            if (goals.get(u)) {
+            if (goals != null && goals.get(u)) {
                 return u;
             }
             double du = seconds[u];
