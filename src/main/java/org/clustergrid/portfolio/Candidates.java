@@ -3,6 +3,7 @@ package org.clustergrid.portfolio;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.clustergrid.scenario.CostProfile;
@@ -34,6 +35,7 @@ public final class Candidates {
         List<String> problems = new ArrayList<>();
         List<Applied> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Map<String, Integer> roadAt = ScenarioApplier.roadPositions(data); // once, not once a candidate
         for (Intervention x : xs) {
             if (!ids.add(x.id())) {
                 problems.add("candidate '" + x.id() + "': the id is used twice");
@@ -41,7 +43,7 @@ public final class Candidates {
             }
             try {
                 ScenarioApplier.Applied a = ScenarioApplier.apply(data, new Scenario(proposed.name() + "/" + x.id(),
-                        null, List.of(x)), costs);
+                        null, List.of(x)), costs, roadAt);
                 ScenarioApplier.Priced p = a.priced().get(0);
                 out.add(new Applied(new Candidate(x, p.cost(), p.basis(), origin.apply(x)), a));
             } catch (ScenarioException e) {

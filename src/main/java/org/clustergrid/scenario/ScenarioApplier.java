@@ -53,11 +53,26 @@ public final class ScenarioApplier {
 
     /** @throws ScenarioException naming every intervention that cannot be applied or priced, and why */
     public static Applied apply(ScoringData base, Scenario scenario, CostProfile costs) {
-        List<String> problems = new ArrayList<>();
-        Map<String, Integer> roadAt = new HashMap<>();
-        for (int i = 0; i < base.roads().size(); i++) {
-            roadAt.put(base.roads().get(i).layerId(), i);
+        return apply(base, scenario, costs, roadPositions(base));
+    }
+
+    /** Each road's position in {@code data} by its layer id, which road upgrades name them by. */
+    public static Map<String, Integer> roadPositions(ScoringData data) {
+        Map<String, Integer> roadAt = new HashMap<>(data.roads().size() * 2);
+        for (int i = 0; i < data.roads().size(); i++) {
+            roadAt.put(data.roads().get(i).layerId(), i);
         }
+        return roadAt;
+    }
+
+    /**
+     * As {@link #apply(ScoringData, Scenario, CostProfile)}, with the roads' positions made once for many scenarios
+     * on the same data (the candidates of a portfolio, each applied alone).
+     *
+     * @param roadAt {@link #roadPositions} of {@code base}
+     */
+    public static Applied apply(ScoringData base, Scenario scenario, CostProfile costs, Map<String, Integer> roadAt) {
+        List<String> problems = new ArrayList<>();
         List<StoredFeature> roads = new ArrayList<>(base.roads());
         List<StoredFeature> power = new ArrayList<>(base.power());
         List<StoredFeature> finance = new ArrayList<>(base.finance());
