@@ -68,7 +68,7 @@ public final class RoadGraph {
     private final EdgeGrid grid;
     private final Snapper snapper;
 
-    private volatile int[][] edgeSegments; // edge → its segments, made on first use (routes only)
+    private volatile int[][] edgeSegments; // edge → its segments, made on first use (routes, other speeds)
 
     /** Arcs in compressed sparse rows: those of node n are {@code offsets[n] .. offsets[n+1]-1}, each on an edge. */
     record Csr(int[] offsets, int[] targets, double[] seconds, int[] edges) {}
@@ -78,16 +78,13 @@ public final class RoadGraph {
         this(speeds, maxOffRoadMetres, vertices.lons(), vertices.lats(), Arrays.copyOf(segs.u, segs.size),
                 Arrays.copyOf(segs.v, segs.size), Arrays.copyOf(segs.metres, segs.size),
                 Arrays.copyOf(segs.seconds, segs.size), Arrays.copyOf(segs.road, segs.size),
-                Arrays.copyOf(segs.dir, segs.size), roadIds, roadInput, null);
+                Arrays.copyOf(segs.dir, segs.size), roadIds, roadInput);
     }
 
-    /**
-     * The graph of these segments; {@code same} a graph of the same segments, vertices and directions (other times
-     * only) whose snapping grid and components are shared, since they depend on geometry and lengths alone.
-     */
+    /** The graph of these segments. */
     private RoadGraph(SpeedProfile speeds, double maxOffRoadMetres, double[] vertexLon, double[] vertexLat,
             int[] segU, int[] segV, double[] segMetres, double[] segSeconds, int[] segRoad, byte[] segDir,
-            String[] roadIds, int[] roadInput, RoadGraph same) {
+            String[] roadIds, int[] roadInput) {
         this.speeds = speeds;
         this.maxOffRoadMetres = maxOffRoadMetres;
         this.roadIds = roadIds;
@@ -124,9 +121,68 @@ public final class RoadGraph {
         edgeFirstSegment = Arrays.copyOf(chains.edgeFirstSegment, e);
         out = arcs(false);
         in = arcs(true);
-        components = same != null ? same.components : new Components(nodeVertex.length, edgeU, edgeV, edgeMetres);
-        grid = same != null ? same.grid : new EdgeGrid(m, segU, segV, vertexLon, vertexLat);
+        components = new Components(nodeVertex.length, edgeU, edgeV, edgeMetres);
+        grid = new EdgeGrid(m, segU, segV, vertexLon, vertexLat);
         snapper = new Snapper(this, grid, maxOffRoadMetres);
+    }
+
+    /**
+     * {@code base} with other segment times on {@code changed} edges: the same segments, vertices and directions, so
+     * the chains, node and edge numbers, snapping grid and components are the same and shared. Each changed edge's
+     * times are summed again along its chain in the order the chains were walked, so they are the very numbers a
+     * build would give.
+     */
+    private RoadGraph(RoadGraph base, double[] segSeconds, BitSet changed) {
+        speeds = base.speeds;
+        maxOffRoadMetres = base.maxOffRoadMetres;
+        roadIds = base.roadIds;
+        roadInput = base.roadInput;
+        vertexLon = base.vertexLon;
+        vertexLat = base.vertexLat;
+        segU = base.segU;
+        segV = base.segV;
+        segMetres = base.segMetres;
+        this.segSeconds = segSeconds;
+        segRoad = base.segRoad;
+        segDir = base.segDir;
+        segEdge = base.segEdge;
+        segForward = base.segForward;
+        nodeVertex = base.nodeVertex;
+        edgeU = base.edgeU;
+        edgeV = base.edgeV;
+        edgeMetres = base.edgeMetres;
+        edgeForward = base.edgeForward;
+        edgeBackward = base.edgeBackward;
+        edgeFirstSegment = base.edgeFirstSegment;
+        segOffset = base.segOffset.clone();
+        edgeSeconds = base.edgeSeconds.clone();
+        int[][] bySegment = base.segmentsOfEdges();
+        for (int e = changed.nextSetBit(0); e >= 0; e = changed.nextSetBit(e + 1)) {
+            // the chain's order: offsets grow along it (every segment takes some time)
+            Integer[] chain = Arrays.stream(bySegment[e]).boxed().toArray(Integer[]::new);
+            Arrays.sort(chain, (a, b) -> Double.compare(base.segOffset[a], base.segOffset[b]));
+            double t = 0;
+            for (int sg : chain) {
+                segOffset[sg] = t;
+                t += segSeconds[sg];
+            }
+            edgeSeconds[e] = t;
+        }
+        edgeSegments = base.edgeSegments;
+        out = retimed(base.out);
+        in = retimed(base.in);
+        components = base.components;
+        grid = base.grid;
+        snapper = new Snapper(this, grid, maxOffRoadMetres);
+    }
+
+    /** The same arcs with their edges' times now. */
+    private Csr retimed(Csr arcs) {
+        double[] seconds = new double[arcs.edges().length];
+        for (int a = 0; a < seconds.length; a++) {
+            seconds[a] = edgeSeconds[arcs.edges()[a]];
+        }
+        return new Csr(arcs.offsets(), arcs.targets(), seconds, arcs.edges());
     }
 
     /**
@@ -138,13 +194,14 @@ public final class RoadGraph {
     public RoadGraph withSpeeds(Map<String, Double> metresPerSecond) {
         double[] seconds = segSeconds.clone();
         boolean[] changed = changedRoads(metresPerSecond.keySet());
+        BitSet edges = new BitSet(edgeU.length);
         for (int sg = 0; sg < seconds.length; sg++) {
             if (changed[segRoad[sg]]) {
                 seconds[sg] = segMetres[sg] / metresPerSecond.get(roadIds[segRoad[sg]]);
+                edges.set(segEdge[sg]);
             }
         }
-        return new RoadGraph(speeds, maxOffRoadMetres, vertexLon, vertexLat, segU, segV, segMetres, seconds, segRoad,
-                segDir, roadIds, roadInput, this);
+        return new RoadGraph(this, seconds, edges);
     }
 
     /** The edges that run along any of these roads, by edge number. */

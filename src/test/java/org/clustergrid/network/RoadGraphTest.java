@@ -336,4 +336,70 @@ class RoadGraphTest {
         }
         return Geodesic.fastDistance(lon, lat, bestLon, bestLat);
     }
+
+    @Test
+    void otherSpeedsGiveWhatABuildOfTheUpgradedRoadsGives() {
+        // streets of several vertices (chains through degree-2 vertices), some one-way, some unpaved; a random third
+        // of them paved: every time the derived graph holds equals, to the bit, what a build of the new roads gives
+        java.util.Random rnd = new java.util.Random(5);
+        java.util.List<Road> roads = new java.util.ArrayList<>();
+        int n = 10;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double x = i / 100.0;
+                double y = j / 100.0;
+                Paving paving = rnd.nextBoolean() ? Paving.UNPAVED : Paving.PAVED;
+                Map<String, Object> tags = rnd.nextInt(5) == 0 ? Map.of("oneway", "yes") : Map.of();
+                if (i + 1 < n) {
+                    roads.add(new Road("h" + i + "_" + j, "tertiary", null, paving, false, true, null, null,
+                            GF.createLineString(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 0.003, y
+                                    + 0.001), new Coordinate(x + 0.007, y), new Coordinate((i + 1) / 100.0, y)}), tags));
+                }
+                if (j + 1 < n && rnd.nextInt(3) > 0) {
+                    roads.add(road("v" + i + "_" + j, "track", paving, true, x, y, x + 0.002, y + 0.005, x,
+                            (j + 1) / 100.0));
+                }
+            }
+        }
+        RoadGraph before = RoadGraph.build(roads, SPEEDS);
+        Map<String, Double> speeds = new java.util.HashMap<>();
+        java.util.List<Road> upgraded = new java.util.ArrayList<>();
+        for (Road r : roads) {
+            if (r.paving() == Paving.UNPAVED && rnd.nextInt(3) == 0) {
+                Road paved = new Road(r.id(), r.roadClass(), "asphalt", Paving.PAVED, true, true, null, null,
+                        r.geometry(), r.attributes());
+                speeds.put(r.id(), SPEEDS.metresPerSecond(paved.roadClass(), paved.paving()));
+                upgraded.add(paved);
+            } else {
+                upgraded.add(r);
+            }
+        }
+        assertThat(speeds).hasSizeGreaterThan(10);
+        RoadGraph derived = before.withSpeeds(speeds);
+        RoadGraph built = RoadGraph.build(upgraded, SPEEDS);
+        assertThat(derived.edgeCount()).isEqualTo(built.edgeCount());
+        int changed = 0;
+        for (int e = 0; e < built.edgeCount(); e++) {
+            assertThat(derived.edgeSeconds(e)).as("edge %d", e).isEqualTo(built.edgeSeconds(e));
+            changed += derived.edgeSeconds(e) != before.edgeSeconds(e) ? 1 : 0;
+        }
+        assertThat(changed).isPositive();
+        for (int sg = 0; sg < built.segmentCount(); sg++) {
+            assertThat(derived.fractionAlong(sg, 0.25)).as("segment %d", sg).isEqualTo(built.fractionAlong(sg, 0.25));
+        }
+        for (RoadGraph.Direction d : RoadGraph.Direction.values()) {
+            assertThat(derived.arcs(d).seconds()).isEqualTo(built.arcs(d).seconds());
+            assertThat(derived.arcs(d).targets()).isEqualTo(built.arcs(d).targets());
+        }
+        // and the travel times through them
+        for (int k = 0; k < 50; k++) {
+            Point from = point(rnd.nextDouble() * 0.09, rnd.nextDouble() * 0.09);
+            Point to = point(rnd.nextDouble() * 0.09, rnd.nextDouble() * 0.09);
+            BoundedSearch a = new BoundedSearch(derived);
+            BoundedSearch b = new BoundedSearch(built);
+            a.run(from, 7200);
+            b.run(from, 7200);
+            assertThat(a.secondsTo(derived.snap(to))).isEqualTo(b.secondsTo(built.snap(to)));
+        }
+    }
 }
