@@ -44,7 +44,7 @@ final class RegionDistributionChart {
             counts[p] = bins(values.get(p));
             most = Math.max(most, Arrays.stream(counts[p]).max().orElse(0));
         }
-        int width = values.size() * (PANEL_W + GAP) - GAP;
+        int width = values.size() * (PANEL_W + GAP) - GAP + 8; // room for the last axis label
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"distribution\""
                 + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Distribution of the"

@@ -51,7 +51,8 @@ final class RegionalReportHtml {
                         + Plain.score(comp.p75()) + " over " + comp.n(), "composite");
         long byPriority = c.members().stream().filter(r -> r.rank() != null).count();
         box(x, "Ranked by priority", Plain.count(byPriority), c.coverage().sizeUnknown() > 0
-                ? c.coverage().sizeUnknown() + " more by gap only (size unknown)" : "gap × size (employment, else firms)",
+                ? (byPriority > 0 ? c.coverage().sizeUnknown() + " more" : "all " + c.coverage().sizeUnknown())
+                        + " by gap only (size unknown)" : "gap × size (employment, else firms)",
                 "ranked");
         x.close("tr").close("table").close("section");
     }
@@ -70,10 +71,11 @@ final class RegionalReportHtml {
     private static void dimensions(Xhtml x, RegionalContent c) {
         x.open("section", "class", "region-dimensions").element("h2", "Gaps by dimension");
         x.open("table", "class", "data region-dimensions").open("thead").open("tr");
-        x.element("th", "Dimension", "class", "c-dimension").element("th", "Scored", "class", "num")
-                .element("th", "Short of target", "class", "num").element("th", "Median score (quartiles)", "class",
-                        "num").element("th", "Median gap", "class", "num").element("th", "Evidence known", "class",
-                        "num").element("th", "Largest gaps", "class", "c-worst");
+        x.element("th", "Dimension", "class", "c-dimension").element("th", "Scored", "class", "num c-scored")
+                .element("th", "Short of target", "class", "num c-short")
+                .element("th", "Median score (quartiles)", "class", "num c-median")
+                .element("th", "Median gap", "class", "num c-gap").element("th", "Evidence known", "class",
+                        "num c-known").element("th", "Largest gaps", "class", "c-worst");
         x.close("tr").close("thead").open("tbody");
         for (RegionalContent.DimensionFacts d : c.dimensions()) {
             x.open("tr", "data-dimension", d.dimension().id());

@@ -75,13 +75,16 @@ final class RegionalTables {
             return;
         }
         x.open("table", "class", "data ranking").open("thead").open("tr");
-        x.element("th", "#", "class", "num c-n").element("th", "Cluster", "class", "c-cluster")
-                .element("th", "Size", "class", "num").element("th", "Score", "class", "num");
+        x.element("th", "#", "class", "num c-n", "rowspan", "2").element("th", "Cluster", "class", "c-cluster",
+                "rowspan", "2").element("th", "Size", "class", "num", "rowspan", "2")
+                .element("th", "Score", "class", "num", "rowspan", "2")
+                .element("th", "Gap by dimension", "class", "gap-group", "colspan", "4")
+                .element("th", "Overall gap", "class", "num", "rowspan", "2")
+                .element("th", "Priority", "class", "num", "rowspan", "2")
+                .element("th", "In the run", "class", "num", "rowspan", "2").close("tr").open("tr");
         for (Dimension d : Dimension.values()) {
-            x.element("th", Labels.dimension(d) + " gap", "class", "num c-gap");
+            x.element("th", Labels.dimension(d), "class", "num c-gap");
         }
-        x.element("th", "Overall gap", "class", "num").element("th", "Priority", "class", "num")
-                .element("th", "In the run", "class", "num");
         x.close("tr").close("thead").open("tbody");
         int n = 0;
         for (ScoringRun.Ranked r : c.top()) {
