@@ -37,7 +37,7 @@ import org.locationtech.jts.geom.Envelope;
  */
 final class RegionMap {
     static final int WIDTH = 900;
-    static final int HEIGHT = 760;
+    static final int HEIGHT = 660;
     /** The view shows at least this much ground around the region's middle. */
     static final double MIN_HALF_M = 2_000;
     /** Towns are drawn only on maps narrower than this: wider, they would bury the clusters. */

@@ -76,12 +76,12 @@ final class RegionalTables {
         }
         x.open("table", "class", "data ranking").open("thead").open("tr");
         x.element("th", "#", "class", "num c-n", "rowspan", "2").element("th", "Cluster", "class", "c-cluster",
-                "rowspan", "2").element("th", "Size", "class", "num", "rowspan", "2")
-                .element("th", "Score", "class", "num", "rowspan", "2")
+                "rowspan", "2").element("th", "Size", "class", "num c-small", "rowspan", "2")
+                .element("th", "Score", "class", "num c-small", "rowspan", "2")
                 .element("th", "Gap by dimension", "class", "gap-group", "colspan", "4")
-                .element("th", "Overall gap", "class", "num", "rowspan", "2")
-                .element("th", "Priority", "class", "num", "rowspan", "2")
-                .element("th", "In the run", "class", "num", "rowspan", "2").close("tr").open("tr");
+                .element("th", "Overall gap", "class", "num c-small", "rowspan", "2")
+                .element("th", "Priority", "class", "num c-priority", "rowspan", "2")
+                .element("th", "In the run", "class", "num c-run", "rowspan", "2").close("tr").open("tr");
         for (Dimension d : Dimension.values()) {
             x.element("th", Labels.dimension(d), "class", "num c-gap");
         }
