@@ -36,8 +36,8 @@ import org.locationtech.jts.geom.Envelope;
  * the web map's classes. One map per measure, whatever the number of clusters: the report draws no map per cluster.
  */
 final class RegionMap {
-    static final int WIDTH = 900;
-    static final int HEIGHT = 660;
+    static final int WIDTH = 680;
+    static final int HEIGHT = 500;
     /** The view shows at least this much ground around the region's middle. */
     static final double MIN_HALF_M = 2_000;
     /** Towns are drawn only on maps narrower than this: wider, they would bury the clusters. */

@@ -11,18 +11,21 @@ import org.clustergrid.render.Symbol;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The outlines on a regional map: the sub-regions thin and named, the region's own polygons bold, unfilled so the
- * roads and clusters show through.
+ * The outlines on a regional map: a pale wash over the roads and the grid beneath (context, not the subject, so the
+ * clusters stand out), the sub-regions thin and named, the region's own polygons bold and unfilled.
  */
 final class RegionOutlineLayer implements FeatureLayer {
     private static final Color NONE = new Color(0, 0, 0, 0);
     private static final Symbol SUB_REGION = new Symbol.Fill(NONE, new Color(0x6b6b6b), 1.2f);
     private static final Symbol REGION = new Symbol.Fill(NONE, new Color(0x1d1d1b), 2.6f);
+    private static final Symbol WASH = new Symbol.Fill(new Color(0xf4, 0xf2, 0xec, 120), null, 0);
+    private static final org.locationtech.jts.geom.GeometryFactory GF = new org.locationtech.jts.geom.GeometryFactory();
 
     private final List<Item> items = new ArrayList<>();
 
     /** @param view the map's box: sub-regions away from it are left out */
     RegionOutlineLayer(RegionScope scope, RegionBreakdown breakdown, Envelope view) {
+        items.add(new Item("wash", GF.toGeometry(new Envelope(-180, 180, -85, 85)), WASH, Map.of()));
         if (breakdown != null) {
             for (ContextFeature f : breakdown.areas()) {
                 if (f.geometry().getEnvelopeInternal().intersects(view)) {
