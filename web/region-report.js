@@ -33,7 +33,8 @@ export function regionReportLinksHtml(params, label, title) {
 /** The report links of a layer's areas, in the "By region" panel: its areas are the report's sub-regions. */
 export function showLayerReportLinks(name, title) {
   $('regions-report').innerHTML = regionReportLinksHtml({ layer: name }, 'Region report',
-    'The regional priority report of the clusters in the areas of ' + title + ', area by area');
+    'The regional priority report of the clusters in the areas of ' + title + ', area by area, on the ' +
+    'profile\'s own weights (not the sliders\')');
 }
 
 /** The map's view as a box the API takes: longitudes and latitudes clamped to their range. */

@@ -81,11 +81,11 @@ final class RegionalReportHtml {
             x.open("tr", "data-dimension", d.dimension().id());
             x.element("td", Labels.dimension(d.dimension()));
             x.element("td", d.scored() + " of " + d.clusters(), "class", "num");
-            x.element("td", d.gapShare() == null ? "unknown" : Plain.percent(d.gapShare()), "class", "num share");
+            num(x, d.gapShare() == null ? null : Plain.percent(d.gapShare()));
             Stats st = d.score();
-            x.element("td", st == null ? "unknown" : Plain.score(st.median()) + " (" + Plain.score(st.p25()) + "–"
-                    + Plain.score(st.p75()) + ")", "class", "num");
-            x.element("td", d.medianGap() == null ? "unknown" : Plain.score(d.medianGap()), "class", "num");
+            num(x, st == null ? null : Plain.score(st.median()) + " (" + Plain.score(st.p25()) + "–"
+                    + Plain.score(st.p75()) + ")");
+            num(x, d.medianGap() == null ? null : Plain.score(d.medianGap()));
             x.element("td", Plain.percent(d.meanKnown()), "class", "num");
             List<String> worst = new ArrayList<>();
             for (RegionalContent.Worst w : d.worst()) {
@@ -102,6 +102,11 @@ final class RegionalReportHtml {
                 + " medians and counted apart (Scored); evidence known is the mean share of the dimension's indicator"
                 + " weight that could be measured.", "class", "note");
         x.close("section");
+    }
+
+    /** A figure right-aligned, or "unknown" set apart when there is none. */
+    static void num(Xhtml x, String value) {
+        x.element("td", value == null ? "unknown" : value, "class", value == null ? "num unknown" : "num");
     }
 
     static String name(String name, String id) {

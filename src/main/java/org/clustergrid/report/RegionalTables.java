@@ -92,14 +92,14 @@ final class RegionalTables {
             x.open("tr", "data-cluster", s.id()).element("td", Integer.toString(++n), "class", "num");
             x.open("td").text(s.name() == null || s.name().isBlank() ? "unnamed" : s.name()).markup("<br/>")
                     .element("span", s.id(), "class", "cluster-id").close("td");
-            x.element("td", s.size() == null ? "unknown" : Plain.count(s.size()), "class", "num");
+            RegionalReportHtml.num(x, s.size() == null ? null : Plain.count(s.size()));
             x.element("td", Plain.score(s.composite()), "class", "num");
             for (Dimension d : Dimension.values()) {
                 Double g = s.gaps().get(d);
-                x.element("td", g == null ? "unknown" : Plain.score(g), "class", "num");
+                RegionalReportHtml.num(x, g == null ? null : Plain.score(g));
             }
             x.element("td", Plain.score(s.gap()), "class", "num");
-            x.element("td", s.priority() == null ? "unknown" : Plain.count(Math.round(s.priority())), "class", "num");
+            RegionalReportHtml.num(x, s.priority() == null ? null : Plain.count(Math.round(s.priority())));
             x.element("td", standing(r), "class", "num");
             x.close("tr");
         }
