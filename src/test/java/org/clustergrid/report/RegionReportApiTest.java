@@ -101,6 +101,7 @@ class RegionReportApiTest extends ServerTest {
                 .limit(5).toList();
         HttpResponse<String> html = get("/api/reports/regions?top=5");
         assertThat(html.statusCode()).isEqualTo(200);
+        Files.writeString(Path.of("target/report-samples/region-demo.html"), html.body());
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         int n = 0;
         for (var r : top) {
