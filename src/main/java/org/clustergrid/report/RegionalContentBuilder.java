@@ -1,10 +1,12 @@
 package org.clustergrid.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.clustergrid.scoring.ClusterScore;
 import org.clustergrid.scoring.Dimension;
 import org.clustergrid.scoring.IndicatorResult;
 import org.clustergrid.scoring.LayerResult;
+import org.clustergrid.scoring.Missing;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.StoredFeature;
 
@@ -93,7 +96,7 @@ final class RegionalContentBuilder {
         if (scope.areas().isEmpty()) {
             return candidates;
         }
-        Set<RegionCluster> outside = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<RegionCluster> outside = Collections.newSetFromMap(new IdentityHashMap<>());
         outside.addAll(RegionAggregator.aggregate(scope.areas(), null, candidates, 0).outside());
         return candidates.stream().filter(c -> !outside.contains(c)).toList();
     }
@@ -162,10 +165,9 @@ final class RegionalContentBuilder {
     }
 
     private static void count(Map<String, RegionalContent.IndicatorCoverage> byIndicator, String title, Dimension d,
-            boolean measured, boolean unreachable, org.clustergrid.scoring.Missing missing) {
+            boolean measured, boolean unreachable, Missing missing) {
         RegionalContent.IndicatorCoverage c = byIndicator.computeIfAbsent(title,
-                t -> new RegionalContent.IndicatorCoverage(t, d, 0, 0, new EnumMap<>(
-                        org.clustergrid.scoring.Missing.Reason.class)));
+                t -> new RegionalContent.IndicatorCoverage(t, d, 0, 0, new EnumMap<>(Missing.Reason.class)));
         if (missing != null) {
             c.unknown().merge(missing.reason(), 1, Integer::sum);
         }
