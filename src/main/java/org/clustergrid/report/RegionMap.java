@@ -11,7 +11,6 @@ import org.clustergrid.layers.ContextFeature;
 import org.clustergrid.model.Layer;
 import org.clustergrid.render.ImageEncoder;
 import org.clustergrid.render.ImageFormat;
-import org.clustergrid.render.LegendItem;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.MapRenderer;
 import org.clustergrid.render.MapSpec;
@@ -19,11 +18,10 @@ import org.clustergrid.render.MarketStyle;
 import org.clustergrid.render.PowerStyle;
 import org.clustergrid.render.Projection;
 import org.clustergrid.render.RoadStyle;
+import org.clustergrid.render.ScoreClasses;
 import org.clustergrid.render.ScoreLookup;
 import org.clustergrid.render.ScoreMeasure;
 import org.clustergrid.render.ScoreStyle;
-import org.clustergrid.render.Style;
-import org.clustergrid.render.Symbol;
 import org.clustergrid.render.Viewport;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringRun;
@@ -87,24 +85,47 @@ final class RegionMap {
         layers.add(clusters);
         MapSpec spec = new MapSpec(viewport, layers, BACKGROUND, true, attribution);
         BufferedImage image = new MapRenderer().render(spec, this::within);
-        return new Drawn(ImageEncoder.encode(image, ImageFormat.PNG8, null), widthKm, legend(clusters.resolved()),
+        return new Drawn(ImageEncoder.encode(image, ImageFormat.PNG8, null), widthKm, legend(measure),
                 measure.label());
     }
 
-    private static List<Key> legend(Style style) {
-        List<Key> out = new ArrayList<>();
-        for (LegendItem item : style.legend()) {
-            // the score classes, then "no score"; the size circles after them are the web map's, left out here
-            if (item.symbol() instanceof Symbol.Marker m) {
-                Color c = m.fill();
-                out.add(new Key(item.label(), String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(),
-                        c.getBlue())));
-            }
-            if (item.label().equals("no score")) {
-                break;
+    /**
+     * The classes as the style colours them (the same classes of the same run's values), each with how many of the
+     * region's clusters fall in it; a quintile class that repeats another's bounds and holds none is left out.
+     */
+    private List<Key> legend(ScoreMeasure measure) {
+        ScoreLookup.Table table = scores.current();
+        ScoreClasses classes = ScoreClasses.of(measure, table.values(measure));
+        int n = ScoreClasses.COLOURS.length;
+        int[] counts = new int[n];
+        int none = 0;
+        for (String id : members) {
+            int need = classes.need(table.value(id, measure));
+            if (need < 0) {
+                none++;
+            } else {
+                counts[need]++;
             }
         }
+        List<Key> out = new ArrayList<>();
+        Set<String> shown = new java.util.HashSet<>();
+        for (int need = n - 1; need >= 0; need--) {
+            String range = classes.label(need);
+            if (counts[need] == 0 && !measure.fixedBreaks() && !shown.add(range)) {
+                continue;
+            }
+            shown.add(range);
+            String note = need == n - 1 ? " · most need" : need == 0 ? " · least need" : "";
+            out.add(new Key(range + (measure.fixedBreaks() ? "" : " (quintile)") + note + ": " + counts[need],
+                    css(ScoreClasses.COLOURS[need])));
+        }
+        out.add(new Key((measure == ScoreMeasure.PRIORITY ? "unknown (size or score)" : "no score") + ": " + none,
+                css(ScoreClasses.NO_SCORE)));
         return out;
+    }
+
+    private static String css(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     /** Web Mercator around the box, grown to the minimum size and a margin, in the image's proportions. */

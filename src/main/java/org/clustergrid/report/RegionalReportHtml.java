@@ -116,7 +116,7 @@ final class RegionalReportHtml {
     private static void maps(Xhtml x, RegionalContent c) {
         x.open("section", "class", "region-maps").element("h2", "Maps");
         x.open("table", "class", "layout").open("tr");
-        map(x, c.compositeMap(), "Connectivity score: fixed classes of 20 points, as on the web map.", "left");
+        map(x, c.compositeMap(), "Connectivity score: fixed classes of 20 points, as on the web map; the clusters of the region in each.", "left");
         map(x, c.priorityMap(), "Priority (gap × size): quintiles of the run's clusters; grey where the size or the"
                 + " score is unknown.", "right");
         x.close("tr").close("table");

@@ -141,6 +141,21 @@ class RegionalMultiRegionReportTest {
         for (ScoringRun.Ranked r : notScored) {
             assertThat(html).contains("<tr data-cluster=\"" + r.score().id() + "\">");
         }
+        // each map's key counts every cluster once: in its class, or as having no score
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("<span class=\"swatch\"><span class=\"dot\""
+                + "[^>]*></span> ([^<]*): (\\d+)</span>").matcher(html);
+        int keyed = 0;
+        int noScore = -1;
+        int noPriority = -1;
+        while (key.find()) {
+            int n = Integer.parseInt(key.group(2));
+            keyed += n;
+            noScore = key.group(1).equals("no score") ? n : noScore;
+            noPriority = key.group(1).equals("unknown (size or score)") ? n : noPriority;
+        }
+        assertThat(keyed).as("two maps' keys").isEqualTo(2 * ctx.run().ranked().size());
+        assertThat(noScore).isEqualTo(notScored.size());
+        assertThat(noPriority).isEqualTo(ctx.run().ranked().stream().filter(r -> r.score().priority() == null).count());
         ScoringRun.Ranked first = ctx.run().byRank().get(0);
         contains(text.text, "1 " + first.score().name() + " " + first.score().id());
     }
