@@ -165,6 +165,17 @@ class RegionReportApiTest extends ServerTest {
         assertThat(new PdfText(Files.readAllBytes(pdf)).text).contains("Priority ranking: the first 3 of");
         assertThat(out.toString()).contains("Wrote the regional report of All clusters");
 
+        // a drawn polygon from a file (a GeoJSON Feature) around every cluster: the whole scores CSV
+        Path drawn = dir.resolve("drawn.geojson");
+        Files.writeString(drawn, "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[-179,-89],[179,-89],[179,89],[-179,89],[-179,-89]]]}}");
+        Path drawnCsv = dir.resolve("out/drawn.csv");
+        code = RegionReportCommand.run(reports, RegionReportCommand.parse(new String[] {"region", "--area",
+                "@" + drawn, "--csv", drawnCsv.toString()}), new PrintStream(out, true), new PrintStream(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readString(drawnCsv)).isEqualTo(get("/api/scores?f=csv").body());
+        Files.delete(drawn);
+
         Path none = dir.resolve("none");
         code = RegionReportCommand.run(reports, RegionReportCommand.parse(new String[] {"region", "--bbox",
                 "-30,-30,-29,-29", "--pdf", none.resolve("r.pdf").toString(), "--csv", none.resolve("r.csv")
