@@ -58,7 +58,10 @@ final class RegionalContentBuilder {
         if (request.breakdown() != null) {
             RegionAggregator.Result r = RegionAggregator.aggregate(request.breakdown().areas(),
                     request.breakdown().nameAttribute(), inside, 1);
-            subRegions = r.regions();
+            // most need first, as the web map's table: the lowest median score on top, areas without one last
+            subRegions = r.regions().stream().sorted(Comparator.comparing((RegionSummary a) -> a.composite() == null)
+                    .thenComparingDouble(a -> a.composite() == null ? 0 : a.composite().median())
+                    .thenComparing(a -> -a.clusters())).toList();
             outsideSubRegions = r.outside().size();
         }
         List<ScoringRun.Ranked> top = members.stream().filter(r -> r.score().scored()).limit(request.top()).toList();

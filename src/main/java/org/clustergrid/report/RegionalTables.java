@@ -35,8 +35,11 @@ final class RegionalTables {
             x.open("tr", "data-fid", Long.toString(r.fid()));
             x.element("td", r.name() == null ? "area " + r.fid() : r.name());
             x.element("td", r.clusters() + (r.clusters() > 0 ? " (" + r.scored() + " scored)" : ""), "class", "num");
-            x.element("td", r.composite() == null ? (r.clusters() == 0 ? "no cluster" : "unknown")
-                    : Plain.score(r.composite().median()), "class", "num");
+            if (r.clusters() == 0) {
+                x.element("td", "no cluster", "class", "num");
+            } else {
+                RegionalReportHtml.num(x, r.composite() == null ? null : Plain.score(r.composite().median()));
+            }
             for (Dimension d : Dimension.values()) {
                 Double share = r.gapShare().get(d);
                 x.element("td", share == null ? "—" : Plain.percent(share), "class", "num");
@@ -47,7 +50,8 @@ final class RegionalTables {
         x.close("tbody").close("table");
         x.element("p", (c.outsideSubRegions() > 0 ? c.outsideSubRegions() + " of the region's clusters lie in no"
                 + " area of the layer. " : "") + "A dash: no cluster of the area has that dimension's score (unknown,"
-                + " not 0). Top priority: the area's first cluster in the ranking below.", "class", "note");
+                + " not 0). Most need first: the lowest median score on top, areas without one last. Top priority: the area's"
+                + " first cluster in the ranking below.", "class", "note");
         x.close("section");
     }
 
