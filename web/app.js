@@ -26,6 +26,7 @@
  *   own-layers.js        layers of your own (imported by the user): their list, WMS images, legend, click info
  *   regions-view.js      "By region": a polygon layer of your own as a choropleth of the clusters' mean score
  *   regions-table.js     its table of figures per region, and a region's popup
+ *   region-report.js     links to the regional priority report: a layer's areas, an area, all clusters, the view
  *   url-state.js         the view, layers, score, weights and selection in the URL hash
  *   downloads.js         GeoJSON / CSV of the clusters in view, WMS / OGC API URLs
  *   quality.js           what the map says about unknowns (unranked clusters, missing indicators, quality flags,
@@ -54,6 +55,7 @@ import { loadOwnLayers } from './own-layers.js';
 import { renderHealth, renderSyntheticBanner } from './page-header.js';
 import { fillFilterOptions, wireFilters } from './ranking-filters.js';
 import { renderTable, wireTable } from './ranking-table.js';
+import { wireRegionReport } from './region-report.js';
 import { wireRegionTable } from './regions-table.js';
 import { wireRegions } from './regions-view.js';
 import { applyScores, rescore, setScore } from './scoring.js';
@@ -111,6 +113,7 @@ async function start() {
   wireFilters();
   wireSearch();
   wireExport();
+  wireRegionReport();
   var scenariosListed = wireScenarios();
 
   renderAccount();

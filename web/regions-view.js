@@ -5,6 +5,7 @@ import { API, SCORES } from './config.js';
 import { fmtNumber } from './format.js';
 import { addLegendPart, renderLegend } from './legend.js';
 import { esc } from './quality.js';
+import { regionReportLinksHtml, showLayerReportLinks } from './region-report.js';
 import { regionPopupHtml, renderRegionTable, unknownMean } from './regions-table.js';
 import { classIn, computeClasses } from './score-classes.js';
 import { state } from './state.js';
@@ -131,7 +132,8 @@ function draw(name, title, geo, full) {
       };
       regions.push(r);
       shape.bindPopup(function () {
-        return regionPopupHtml(r);
+        return regionPopupHtml(r) + '<p class="report-links">' + regionReportLinksHtml({ layer: name, feature: r.fid },
+          'Report', 'The regional priority report of the clusters in this area') + '</p>';
       }, { maxWidth: 340 });
       shape.on('add', function () {
         var el = shape.getElement();
@@ -159,6 +161,7 @@ function draw(name, title, geo, full) {
     esc(title) + '</strong>, under the weights of the sliders.' +
     (full.clustersOutside ? ' ' + fmtNumber(full.clustersOutside, 0) + ' cluster' +
       (full.clustersOutside === 1 ? ' lies' : 's lie') + ' outside every area.' : '');
+  showLayerReportLinks(name, title);
   renderRegionTable(regions, zoomToRegion);
   saveUrlState();
 }
@@ -208,6 +211,7 @@ function openPanel(title) {
   $('side').classList.add('showing-regions');
   $('regions-title').textContent = 'By region: ' + title;
   $('regions-note').textContent = 'Loading…';
+  $('regions-report').innerHTML = '';
   $('regions-table').querySelector('tbody').innerHTML = '';
 }
 

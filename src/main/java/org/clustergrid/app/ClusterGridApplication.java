@@ -6,6 +6,7 @@ import org.clustergrid.app.cli.AccountCommands;
 import org.clustergrid.app.cli.ImportCommand;
 import org.clustergrid.app.cli.PasswordInput;
 import org.clustergrid.app.cli.PortfolioCommand;
+import org.clustergrid.app.cli.RegionReportCommand;
 import org.clustergrid.app.cli.ReportCommand;
 import org.clustergrid.app.cli.ScenarioCommand;
 import org.clustergrid.app.cli.ScoreCommand;
@@ -131,6 +132,10 @@ public class ClusterGridApplication {
     }
 
     static int runReport(String[] args) {
+        if (args.length > 0 && args[0].equals("region")) {
+            return runCommand(args, RegionReportCommand.USAGE, RegionReportCommand::parse, (ctx, o) ->
+                    RegionReportCommand.run(ctx.getBean(RegionReportService.class), o, System.out, System.err));
+        }
         return runCommand(args, ReportCommand.USAGE, ReportCommand::parse,
                 (ctx, o) -> ReportCommand.run(ctx.getBean(ReportService.class), o, System.out, System.err));
     }

@@ -67,6 +67,14 @@ public final class RegionAggregator {
         return new Result(out, outside);
     }
 
+    /**
+     * Clusters chosen some other way (a drawn area, a country, every cluster) summed up as one region named
+     * {@code name}, as {@link #aggregate} sums up each polygon's.
+     */
+    public static RegionSummary summary(String name, List<RegionCluster> in, int top) {
+        return summary(new ContextFeature(0, null, Map.of("name", name)), "name", in, top);
+    }
+
     static RegionSummary summary(ContextFeature region, String nameAttribute, List<RegionCluster> in, int top) {
         long firms = 0;
         long employment = 0;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 public record Stats(int n, double mean, double min, double p25, double median, double p75, double max) {
 
-    static Stats of(double[] values) {
+    public static Stats of(double[] values) {
         if (values.length == 0) {
             return null;
         }

@@ -73,6 +73,8 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/scoring/profile", "/api/scoring/profile"),
             e("/api/reports/clusters/{clusterGridId}", "/api/reports/clusters/{clusterGridId:CG-XX-000001}", "f",
                     "paper"),
+            e("/api/reports/regions", "/api/reports/regions?layer=countries", "layer", "feature", "by", "bbox",
+                    "area", "country", "top", "f", "paper"),
             e("/api/scenarios", "/api/scenarios"),
             e("/api/scenarios/{id}", "/api/scenarios/{id:no-such}"),
             e("/api/scenarios/{id}/evaluation", "/api/scenarios/{id:no-such}/evaluation", "f"),

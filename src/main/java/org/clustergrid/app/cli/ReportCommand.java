@@ -36,6 +36,7 @@ public final class ReportCommand {
               --bbox W,S,E,N      only the clusters placed within this longitude/latitude box
               --paper a4|letter   the paper size (default a4)
               --clustergrid.scoring.profile=FILE.yaml   another scoring profile; any server setting works
+            The regional priority report: report region … (see report region without options).
             See docs/reports.md.
             """;
 

@@ -57,6 +57,7 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("GET /api/scoring/runs", Need.READ),
             Map.entry("GET /api/scoring/runs/{id}", Need.READ),
             Map.entry("GET /api/reports/clusters/{clusterGridId}", Need.READ),
+            Map.entry("GET /api/reports/regions", Need.READ),
             Map.entry("POST /api/session/password", Need.SIGNED_IN),
             Map.entry("POST /api/scores/geometry", Need.ANALYST),
             Map.entry("POST /api/scores/profile", Need.ANALYST),
