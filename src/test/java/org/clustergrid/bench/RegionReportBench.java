@@ -58,7 +58,7 @@ public final class RegionReportBench {
         Dataset bench = new Dataset("bench", "Benchmark region", "../shared/gis (Pokhara OSM, PMGSY, GeoNames)",
                 "ODbL 1.0; GODL-India; CC BY 4.0", "© OpenStreetMap contributors; MoRD PMGSY; GeoNames",
                 Instant.now(), Map.of(Layer.CLUSTERS, data.clusters().size()), false, null);
-        ReportContext ctx = new ReportContext(run, engine.data(), ProfileSources.of(profile,
+        ReportContext ctx = new ReportContext(run, engine, ProfileSources.of(profile,
                 Files.readAllBytes(DefaultProfile.FILE)), List.of(bench), List.of(), AdminAreas.none(), costs);
         RegionReportRequest request = new RegionReportRequest(RegionScope.all(), null,
                 RegionReportRequest.DEFAULT_TOP);
