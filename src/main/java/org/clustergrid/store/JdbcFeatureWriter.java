@@ -105,7 +105,7 @@ final class JdbcFeatureWriter implements FeatureWriter {
         }
     }
 
-    private static void bind(PreparedStatement ps, int i, Field field, Object v) throws SQLException {
+    static void bind(PreparedStatement ps, int i, Field field, Object v) throws SQLException {
         if (v == null) {
             ps.setNull(i, switch (field.type()) {
                 case TEXT -> Types.VARCHAR;

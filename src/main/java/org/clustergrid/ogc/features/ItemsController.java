@@ -2,6 +2,7 @@ package org.clustergrid.ogc.features;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.clustergrid.api.FastGzip;
 import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
+import org.clustergrid.register.ClusterTag;
 import org.clustergrid.store.FeaturePage;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
@@ -85,7 +87,7 @@ class ItemsController {
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
     ResponseEntity<StreamingResponseBody> item(@PathVariable String collectionId, @PathVariable String featureId,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         Crs crs = featureCrs(request);
         Format f = Format.of(request, Format.METADATA);
         var context = contextCollection.find(collectionId);
@@ -99,6 +101,11 @@ class ItemsController {
         Layer layer = CollectionDescriber.layer(collectionId);
         StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(
                 "no feature '" + featureId + "' in collection " + layer.id()));
+        if (layer == Layer.CLUSTERS) {
+            // Part 4 optimistic locking: the strong tag of this cluster's state, which PUT, PATCH and DELETE take in
+            // If-Match; it replaces the weak data-version tag of the conditional reads
+            response.setHeader(HttpHeaders.ETAG, ClusterTag.of(feature));
+        }
         String path = "/collections/" + layer.id() + "/items/"
                 + UriUtils.encodePathSegment(featureId, StandardCharsets.UTF_8);
         List<Link> links = new ArrayList<>();
