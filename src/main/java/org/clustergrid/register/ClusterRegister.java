@@ -45,10 +45,14 @@ public final class ClusterRegister {
 
     private final DataSource dataSource;
     private final ClusterRows rows;
+    private final ClusterVersioning versioning;
 
+    /** Also has the store's imports and dataset deletes record what they do to clusters in the history. */
     public ClusterRegister(SpatialStore store) {
         this.dataSource = store.dataSource();
         this.rows = ClusterRows.of(store);
+        this.versioning = new ClusterVersioning(rows);
+        store.setClusterHistoryHook(new ImportHistory(rows));
     }
 
     /** A new cluster in {@link #EDITED_DATASET}, with the Cluster Grid ID it asks for (never one used before) or a new one. */
@@ -113,7 +117,7 @@ public final class ClusterRegister {
             checkIdentity(draft, id, before.sourceId(), current.datasetId());
             Cluster after = cluster(id, before.sourceId(), draft);
             List<FieldChange> changes = ClusterDiff.between(before, after);
-            int recorded = recordImportedState(c, current);
+            int recorded = versioning.catchUp(c, current);
             if (changes.isEmpty()) {
                 throw new Unchanged(new Result(current, ClusterTag.of(current), recorded, false, draft.warnings()));
             }
@@ -131,7 +135,7 @@ public final class ClusterRegister {
             StoreVersion.bump(c);
             StoredFeature current = live(c, id);
             checkIfMatch(ifMatch, current, true);
-            int recorded = recordImportedState(c, current);
+            int recorded = versioning.catchUp(c, current);
             rows.delete(c, id);
             rows.refreshClusterCount(c, current.datasetId());
             ClusterHistory.append(c, new ClusterVersion(id, recorded + 1, Action.RETIRE, Instant.now(),
@@ -154,7 +158,7 @@ public final class ClusterRegister {
             if (current.isPresent()) {
                 checkIfMatch(ifMatch, current.get(), false);
             }
-            int recorded = current.isPresent() ? recordImportedState(c, current.get())
+            int recorded = current.isPresent() ? versioning.catchUp(c, current.get())
                     : ClusterHistory.latest(c, id).map(ClusterVersion::version).orElse(0);
             if (rows.datasetImportedAt(c, target.datasetId()).isEmpty()) {
                 throw RegisterException.of(Reason.CONFLICT, "version " + version + " of " + id
@@ -187,10 +191,11 @@ public final class ClusterRegister {
         return read(c -> {
             List<ClusterVersion> versions = ClusterHistory.list(c, id);
             Optional<StoredFeature> current = rows.find(c, id);
-            if (current.isPresent() && unrecorded(versions.isEmpty() ? null : versions.get(versions.size() - 1),
-                    current.get())) {
+            ClusterVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+            if (current.isPresent() && ClusterVersioning.unrecorded(latest, current.get())) {
+                // shown as the version it will be recorded as with the next change: reading writes nothing
                 List<ClusterVersion> out = new ArrayList<>(versions);
-                out.add(importVersion(c, current.get(), versions.isEmpty() ? null : versions.get(versions.size() - 1)));
+                out.add(versioning.importVersion(c, current.get(), latest, null));
                 return out;
             }
             if (versions.isEmpty()) {
@@ -247,35 +252,6 @@ public final class ClusterRegister {
                         + "')");
             }
         });
-    }
-
-    /**
-     * Records the state an import left when the history does not hold it yet (a cluster imported and never edited,
-     * or re-imported since its last version), so that no state is ever lost; returns the latest version number.
-     */
-    private int recordImportedState(Connection c, StoredFeature current) throws SQLException {
-        String id = current.layerId();
-        ClusterVersion latest = ClusterHistory.latest(c, id).orElse(null);
-        if (!unrecorded(latest, current)) {
-            return latest.version();
-        }
-        ClusterVersion v = importVersion(c, current, latest);
-        ClusterHistory.append(c, v);
-        return v.version();
-    }
-
-    private static boolean unrecorded(ClusterVersion latest, StoredFeature current) {
-        return latest == null || latest.retired() || !latest.datasetId().equals(current.datasetId())
-                || !ClusterDiff.between(latest.state(), (Cluster) current.feature()).isEmpty();
-    }
-
-    private ClusterVersion importVersion(Connection c, StoredFeature current, ClusterVersion latest)
-            throws SQLException {
-        Instant at = rows.datasetImportedAt(c, current.datasetId()).orElse(Instant.now());
-        Cluster state = (Cluster) current.feature();
-        return new ClusterVersion(current.layerId(), latest == null ? 1 : latest.version() + 1, Action.IMPORT, at,
-                "import", "import", "as imported in dataset " + current.datasetId(), current.datasetId(), false,
-                state, ClusterDiff.between(latest == null ? null : latest.state(), state));
     }
 
     private Result stored(Connection c, String id, int version, boolean changed, List<String> warnings)
