@@ -30,26 +30,59 @@ final class ClusterHistory {
     private ClusterHistory() {}
 
     static void append(Connection c, ClusterVersion v) throws SQLException {
+        appendAll(c, List.of(v));
+    }
+
+    /** Appends in one batch (an import records many). */
+    static void appendAll(Connection c, List<ClusterVersion> versions) throws SQLException {
+        if (versions.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_version (cluster_grid_id, version, action,"
                 + " changed_at, actor, via, comment, dataset_id, source_id, retired, properties, attributes, geom,"
                 + " changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?)")) {
-            Cluster s = v.state();
-            ps.setString(1, v.clusterGridId());
-            ps.setInt(2, v.version());
-            ps.setString(3, v.action().id());
-            ps.setTimestamp(4, Timestamp.from(v.changedAt()));
-            ps.setString(5, bounded(v.actor(), 200));
-            ps.setString(6, bounded(v.via(), 16));
-            ps.setString(7, v.comment());
-            ps.setString(8, v.datasetId());
-            ps.setString(9, s.sourceId());
-            ps.setBoolean(10, v.retired());
-            ps.setString(11, write(LayerProperties.of(s)));
-            ps.setString(12, s.attributes().isEmpty() ? null : write(new LinkedHashMap<>(s.attributes())));
-            ps.setBytes(13, new WKBWriter(2).write(s.footprint()));
-            ps.setString(14, write(v.changes()));
-            ps.executeUpdate();
+            for (ClusterVersion v : versions) {
+                bind(ps, v);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
+    }
+
+    private static void bind(PreparedStatement ps, ClusterVersion v) throws SQLException {
+        Cluster s = v.state();
+        ps.setString(1, v.clusterGridId());
+        ps.setInt(2, v.version());
+        ps.setString(3, v.action().id());
+        ps.setTimestamp(4, Timestamp.from(v.changedAt()));
+        ps.setString(5, bounded(v.actor(), 200));
+        ps.setString(6, bounded(v.via(), 16));
+        ps.setString(7, v.comment());
+        ps.setString(8, v.datasetId());
+        ps.setString(9, s.sourceId());
+        ps.setBoolean(10, v.retired());
+        ps.setString(11, write(LayerProperties.of(s)));
+        ps.setString(12, s.attributes().isEmpty() ? null : write(new LinkedHashMap<>(s.attributes())));
+        ps.setBytes(13, new WKBWriter(2).write(s.footprint()));
+        ps.setString(14, write(v.changes()));
+    }
+
+    /** The latest version of every cluster whose ID was given in a dataset, live or retired, by Cluster Grid ID. */
+    static Map<String, ClusterVersion> latestOfDataset(Connection c, String datasetId) throws SQLException {
+        Map<String, ClusterVersion> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM cluster_version v"
+                + " WHERE cluster_grid_id IN (SELECT cluster_grid_id FROM cluster_id_registry WHERE dataset_id = ?)"
+                + " AND version = (SELECT MAX(version) FROM cluster_version w"
+                + " WHERE w.cluster_grid_id = v.cluster_grid_id)")) {
+            ps.setString(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ClusterVersion v = read(rs);
+                    out.put(v.clusterGridId(), v);
+                }
+            }
+        }
+        return out;
     }
 
     /** Every version of a cluster, oldest first. */

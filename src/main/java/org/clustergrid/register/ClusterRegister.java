@@ -195,7 +195,8 @@ public final class ClusterRegister {
             if (current.isPresent() && ClusterVersioning.unrecorded(latest, current.get())) {
                 // shown as the version it will be recorded as with the next change: reading writes nothing
                 List<ClusterVersion> out = new ArrayList<>(versions);
-                out.add(versioning.importVersion(c, current.get(), latest, null));
+                out.add(ClusterVersioning.importVersion(current.get(), latest, null,
+                        versioning.importedAt(c, current.get())));
                 return out;
             }
             if (versions.isEmpty()) {

@@ -24,7 +24,7 @@ final class ClusterVersioning {
         if (!unrecorded(latest, current)) {
             return latest.version();
         }
-        ClusterVersion v = importVersion(c, current, latest, null);
+        ClusterVersion v = importVersion(current, latest, null, importedAt(c, current));
         ClusterHistory.append(c, v);
         return v.version();
     }
@@ -35,11 +35,16 @@ final class ClusterVersioning {
                 || !ClusterDiff.between(latest.state(), (Cluster) current.feature()).isEmpty();
     }
 
-    /** The version an import made of {@code current}, after {@code latest}; {@code why} names the import if known. */
-    ClusterVersion importVersion(Connection c, StoredFeature current, ClusterVersion latest, String why)
-            throws SQLException {
-        Instant at = why != null ? Instant.now()
-                : rows.datasetImportedAt(c, current.datasetId()).orElse(Instant.now());
+    /** When the state of {@code current} was imported: its dataset's import time. */
+    Instant importedAt(Connection c, StoredFeature current) throws SQLException {
+        return rows.datasetImportedAt(c, current.datasetId()).orElse(Instant.now());
+    }
+
+    /**
+     * The version an import made of {@code current}, after {@code latest}; {@code why} names the import when known
+     * (else the dataset is named).
+     */
+    static ClusterVersion importVersion(StoredFeature current, ClusterVersion latest, String why, Instant at) {
         Cluster state = (Cluster) current.feature();
         var changes = ClusterDiff.between(latest == null ? null : latest.state(), state);
         if (latest != null && latest.retired()) {

@@ -3,6 +3,8 @@ package org.clustergrid.register;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,49 +16,58 @@ import org.clustergrid.store.StoredFeature;
 /**
  * Records in the history, inside the import's own transaction, what an import did to the clusters: a version per
  * cluster it wrote that differs from the last recorded state (naming its file), and a retiring version per cluster
- * the dataset had and the import left out (or the delete removed).
+ * the dataset had and the import left out (or the delete removed). Reads and writes the dataset's clusters and
+ * versions in a few statements, not a few per cluster.
  */
 final class ImportHistory implements ClusterHistoryHook {
     private final ClusterRows rows;
-    private final ClusterVersioning versioning;
 
     ImportHistory(ClusterRows rows) {
         this.rows = rows;
-        this.versioning = new ClusterVersioning(rows);
     }
 
     @Override
     public Recording beginReplacing(Connection c, String datasetId) throws SQLException {
+        Map<String, ClusterVersion> latest = new HashMap<>(ClusterHistory.latestOfDataset(c, datasetId));
         Map<String, StoredFeature> before = new LinkedHashMap<>();
+        List<ClusterVersion> caughtUp = new ArrayList<>();
+        Instant importedAt = rows.datasetImportedAt(c, datasetId).orElse(Instant.now());
         for (StoredFeature f : rows.inDataset(c, datasetId)) {
-            // an earlier import's state that no edit recorded yet goes in first, so the new one is compared to it
-            versioning.catchUp(c, f);
+            // an earlier import's state that nothing recorded yet goes in first, so the new one is compared to it
+            ClusterVersion last = latest.get(f.layerId());
+            if (ClusterVersioning.unrecorded(last, f)) {
+                ClusterVersion v = ClusterVersioning.importVersion(f, last, null, importedAt);
+                caughtUp.add(v);
+                latest.put(f.layerId(), v);
+            }
             before.put(f.layerId(), f);
         }
-        return (fileById, why) -> finish(c, datasetId, before, fileById, why);
+        ClusterHistory.appendAll(c, caughtUp);
+        return (fileById, why) -> finish(c, datasetId, latest, before, fileById, why);
     }
 
-    private void finish(Connection c, String datasetId, Map<String, StoredFeature> before,
-            Map<String, String> fileById, String why) throws SQLException {
-        for (Map.Entry<String, String> e : fileById.entrySet()) {
-            StoredFeature now = rows.find(c, e.getKey()).orElse(null);
-            if (now == null) {
-                continue;
-            }
-            ClusterVersion latest = ClusterHistory.latest(c, e.getKey()).orElse(null);
-            if (ClusterVersioning.unrecorded(latest, now)) {
-                ClusterHistory.append(c, versioning.importVersion(c, now, latest, why + " from " + e.getValue()));
+    private void finish(Connection c, String datasetId, Map<String, ClusterVersion> latest,
+            Map<String, StoredFeature> before, Map<String, String> fileById, String why) throws SQLException {
+        List<ClusterVersion> out = new ArrayList<>();
+        Instant now = Instant.now();
+        if (!fileById.isEmpty()) {
+            for (StoredFeature f : rows.inDataset(c, datasetId)) {
+                String file = fileById.get(f.layerId());
+                ClusterVersion last = latest.get(f.layerId());
+                if (file != null && ClusterVersioning.unrecorded(last, f)) {
+                    out.add(ClusterVersioning.importVersion(f, last, why + " from " + file, now));
+                }
             }
         }
         for (StoredFeature gone : before.values()) {
             if (fileById.containsKey(gone.layerId())) {
                 continue;
             }
-            int latest = ClusterHistory.latest(c, gone.layerId()).map(ClusterVersion::version).orElse(0);
-            ClusterHistory.append(c, new ClusterVersion(gone.layerId(), latest + 1, Action.RETIRE, Instant.now(),
+            ClusterVersion last = latest.get(gone.layerId());
+            out.add(new ClusterVersion(gone.layerId(), last == null ? 1 : last.version() + 1, Action.RETIRE, now,
                     "import", "import", why.startsWith("import") ? "left out of the " + why : why, datasetId, true,
-                    (Cluster) gone.feature(), new java.util.ArrayList<>(List.of(new FieldChange("retired", false,
-                            true)))));
+                    (Cluster) gone.feature(), new ArrayList<>(List.of(new FieldChange("retired", false, true)))));
         }
+        ClusterHistory.appendAll(c, out);
     }
 }
