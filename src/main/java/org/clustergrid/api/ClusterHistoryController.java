@@ -62,7 +62,7 @@ class ClusterHistoryController {
         return body;
     }
 
-    /** The cluster as it was in that version: a GeoJSON Feature with the version's record in a {@code version} member. */
+    /** The cluster as it was in that version: a GeoJSON Feature, the version's record in a {@code version} member. */
     @GetMapping("/{version}")
     ResponseEntity<StreamingResponseBody> version(@PathVariable String clusterGridId, @PathVariable int version) {
         ClusterVersion v = register.version(clusterGridId, version);

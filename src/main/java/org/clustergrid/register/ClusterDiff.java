@@ -59,7 +59,8 @@ final class ClusterDiff {
         m.put("centroid", List.of(round(c.getX()), round(c.getY())));
         if (from != null) {
             Point c0 = from.getCentroid();
-            m.put("centroid_moved_m", Math.round(Geodesic.distance(c0.getX(), c0.getY(), c.getX(), c.getY()) * 10) / 10.0);
+            double moved = Geodesic.distance(c0.getX(), c0.getY(), c.getX(), c.getY());
+            m.put("centroid_moved_m", Math.round(moved * 10) / 10.0);
         }
         return m;
     }

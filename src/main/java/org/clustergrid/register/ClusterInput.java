@@ -196,8 +196,8 @@ public final class ClusterInput {
             throw RegisterException.badInput("geometry", "not a valid GeoJSON geometry (" + e.getMessage() + ")");
         }
         if (!(parsed instanceof Point || parsed instanceof Polygon || parsed instanceof MultiPolygon)) {
-            throw RegisterException.badInput("geometry", "a cluster's footprint is a Point, Polygon or MultiPolygon, not"
-                    + " a " + parsed.getGeometryType());
+            throw RegisterException.badInput("geometry", "a cluster's footprint is a Point, Polygon or"
+                    + " MultiPolygon, not a " + parsed.getGeometryType());
         }
         if (parsed.getNumPoints() > MAX_VERTICES) {
             throw RegisterException.badInput("geometry", "has " + parsed.getNumPoints() + " vertices, more than the "

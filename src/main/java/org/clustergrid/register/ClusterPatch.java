@@ -45,7 +45,8 @@ public final class ClusterPatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode out = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JSON.createObjectNode();
+        ObjectNode out = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : JSON.createObjectNode();
         patch.fields().forEachRemaining(e -> {
             if (e.getValue().isNull()) {
                 out.remove(e.getKey());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.LayerProperties;
@@ -19,7 +18,6 @@ import org.clustergrid.register.ClusterInput.Draft;
 import org.clustergrid.register.RegisterException.Reason;
 import org.clustergrid.store.ClusterRows;
 import org.clustergrid.store.SpatialStore;
-import org.clustergrid.store.StoreException;
 import org.clustergrid.store.StoreVersion;
 import org.clustergrid.store.StoredFeature;
 
@@ -43,21 +41,21 @@ public final class ClusterRegister {
      */
     public record Result(StoredFeature feature, String etag, int version, boolean changed, List<String> warnings) {}
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final ClusterRows rows;
     private final ClusterVersioning versioning;
 
     /** Also has the store's imports and dataset deletes record what they do to clusters in the history. */
     public ClusterRegister(SpatialStore store) {
-        this.dataSource = store.dataSource();
+        this.transactions = new Transactions(store.dataSource());
         this.rows = ClusterRows.of(store);
         this.versioning = new ClusterVersioning(rows);
         store.setClusterHistoryHook(new ImportHistory(rows));
     }
 
-    /** A new cluster in {@link #EDITED_DATASET}, with the Cluster Grid ID it asks for (never one used before) or a new one. */
+    /** A new cluster in {@link #EDITED_DATASET}, with the Cluster Grid ID it asks for (never used) or a new one. */
     public Result create(Draft draft, Author author) {
-        return inTransaction(c -> {
+        return transactions.write(c -> {
             StoreVersion.bump(c);
             String dataset = draft.identity().getOrDefault("dataset", EDITED_DATASET);
             if (!dataset.equals(EDITED_DATASET)) {
@@ -108,7 +106,7 @@ public final class ClusterRegister {
 
     private Result change(String id, String ifMatch, Action action, Function<StoredFeature, Draft> edit,
             Author author) {
-        return inTransaction(c -> {
+        return transactions.write(c -> {
             StoreVersion.bump(c);
             StoredFeature current = live(c, id);
             checkIfMatch(ifMatch, current, true);
@@ -119,7 +117,8 @@ public final class ClusterRegister {
             List<FieldChange> changes = ClusterDiff.between(before, after);
             int recorded = versioning.catchUp(c, current);
             if (changes.isEmpty()) {
-                throw new Unchanged(new Result(current, ClusterTag.of(current), recorded, false, draft.warnings()));
+                throw new Transactions.Unchanged(new Result(current, ClusterTag.of(current), recorded, false,
+                        draft.warnings()));
             }
             rows.delete(c, id);
             rows.insert(c, current.datasetId(), after);
@@ -131,7 +130,7 @@ public final class ClusterRegister {
 
     /** Takes the cluster out of the live register; its ID is never reused and its history stays. */
     public int retire(String id, String ifMatch, Author author) {
-        return inTransaction(c -> {
+        return transactions.write(c -> {
             StoreVersion.bump(c);
             StoredFeature current = live(c, id);
             checkIfMatch(ifMatch, current, true);
@@ -150,7 +149,7 @@ public final class ClusterRegister {
      * checked when given (a retired cluster has no tag to give).
      */
     public Result restore(String id, int version, String ifMatch, Author author) {
-        return inTransaction(c -> {
+        return transactions.write(c -> {
             StoreVersion.bump(c);
             ClusterVersion target = ClusterHistory.get(c, id, version).orElseThrow(() -> RegisterException.of(
                     Reason.NOT_FOUND, "cluster " + id + " has no version " + version));
@@ -172,7 +171,8 @@ public final class ClusterRegister {
             }
             changes.addAll(ClusterDiff.between(before, target.state()));
             if (changes.isEmpty()) {
-                throw new Unchanged(new Result(current.get(), ClusterTag.of(current.get()), recorded, false, List.of()));
+                throw new Transactions.Unchanged(new Result(current.get(), ClusterTag.of(current.get()), recorded,
+                        false, List.of()));
             }
             if (current.isPresent()) {
                 rows.delete(c, id);
@@ -188,7 +188,7 @@ public final class ClusterRegister {
 
     /** Every version of a cluster, oldest first; a cluster never edited has one, the state its import left. */
     public List<ClusterVersion> history(String id) {
-        return read(c -> {
+        return transactions.read(c -> {
             List<ClusterVersion> versions = ClusterHistory.list(c, id);
             Optional<StoredFeature> current = rows.find(c, id);
             ClusterVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
@@ -209,7 +209,8 @@ public final class ClusterRegister {
     public ClusterVersion version(String id, int version) {
         List<ClusterVersion> all = history(id);
         return all.stream().filter(v -> v.version() == version).findFirst().orElseThrow(() -> RegisterException.of(
-                Reason.NOT_FOUND, "cluster " + id + " has no version " + version + " (it has 1 to " + all.size() + ")"));
+                Reason.NOT_FOUND, "cluster " + id + " has no version " + version + " (it has 1 to " + all.size()
+                        + ")"));
     }
 
     // -- inside a transaction
@@ -281,50 +282,5 @@ public final class ClusterRegister {
             }
         }
         return "XX";
-    }
-
-    // -- transactions
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Thrown out of a transaction that found nothing to change: it is rolled back (no version, no new data version). */
-    private static final class Unchanged extends RuntimeException {
-        final Result result;
-
-        Unchanged(Result result) {
-            super(null, null, false, false);
-            this.result = result;
-        }
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T out = work.run(c);
-                c.commit();
-                return out;
-            } catch (Unchanged u) {
-                c.rollback();
-                @SuppressWarnings("unchecked")
-                T out = (T) u.result;
-                return out;
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not change the cluster register", e);
-        }
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("could not read the cluster register", e);
-        }
     }
 }

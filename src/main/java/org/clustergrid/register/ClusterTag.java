@@ -37,8 +37,8 @@ public final class ClusterTag {
     }
 
     /**
-     * Whether an If-Match header value (one or more tags, or {@code *}) names this state. Strong comparison, as RFC 9110
-     * asks of If-Match: a weak tag never matches.
+     * Whether an If-Match header value (one or more tags, or {@code *}) names this state. Strong comparison, as
+     * RFC 9110 asks of If-Match: a weak tag never matches.
      */
     public static boolean matches(String ifMatch, StoredFeature f) {
         String current = of(f);

@@ -99,7 +99,8 @@ class ClusterRegisterHttpTest extends ServerTest {
         int edited = editedClusters();
         HttpResponse<String> made = call("POST", ITEMS, editor, feature("\"name\":\"Riverside Looms\",\"sector\":"
                 + "\"Textiles\",\"typology\":\"artisanal_craft\",\"setting\":\"rural\",\"firms\":40,\"employment\":900,"
-                + "\"markets_served\":[\"local\",\"regional\"],\"attributes\":{\"country_iso2\":\"IN\",\"founded\":1952},"
+                + "\"markets_served\":[\"local\",\"regional\"],"
+                + "\"attributes\":{\"country_iso2\":\"IN\",\"founded\":1952},"
                 + "\"comment\":\"surveyed 2024\"", POLYGON));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         String id = json(made).path("id").asText();
@@ -120,7 +121,8 @@ class ClusterRegisterHttpTest extends ServerTest {
 
         // PUT: the whole state; left-out fields become empty
         HttpResponse<String> put = call("PUT", ITEMS + "/" + id, editor, feature("\"name\":\"Riverside Looms\","
-                + "\"typology\":\"artisanal_craft\",\"firms\":45,\"attributes\":{\"country_iso2\":\"IN\",\"founded\":1952}",
+                + "\"typology\":\"artisanal_craft\",\"firms\":45,"
+                + "\"attributes\":{\"country_iso2\":\"IN\",\"founded\":1952}",
                 "{\"type\":\"Point\",\"coordinates\":[80.3,20.3]}"),
                 "If-Match", tag, "Change-Comment", "re-survey%3A%20five%20new%20firms");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
@@ -154,7 +156,8 @@ class ClusterRegisterHttpTest extends ServerTest {
         assertThat(retired.statusCode()).as(retired.body()).isEqualTo(204);
         assertThat(get(ITEMS + "/" + id).statusCode()).isEqualTo(404);
         assertThat(editedClusters()).isEqualTo(edited);
-        HttpResponse<String> again = call("POST", ITEMS, editor, feature("\"cluster_grid_id\":\"" + id + "\"", POLYGON));
+        HttpResponse<String> again = call("POST", ITEMS, editor,
+                feature("\"cluster_grid_id\":\"" + id + "\"", POLYGON));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(json(again).path("field").asText()).isEqualTo("cluster_grid_id");
         assertThat(json(again).path("description").asText()).contains("never reused");

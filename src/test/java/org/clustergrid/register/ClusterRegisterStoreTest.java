@@ -58,7 +58,8 @@ class ClusterRegisterStoreTest {
             Cluster now = (Cluster) store.clusterByGridId(id).orElseThrow().feature();
             assertThat(now.name()).isEqualTo("Before");
             assertThat(now.firms()).isEqualTo(1);
-            assertThat(store.dataVersion()).as("no data version for a change that did not happen").isEqualTo(dataVersion);
+            assertThat(store.dataVersion()).as("no data version for a change that did not happen")
+                    .isEqualTo(dataVersion);
             assertThatThrownBy(() -> register.retire(id, made.etag(), ED)).isInstanceOf(RuntimeException.class);
             assertThat(store.clusterByGridId(id)).as("not retired either").isPresent();
         }

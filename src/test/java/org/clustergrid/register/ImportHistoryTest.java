@@ -77,7 +77,8 @@ class ImportHistoryTest {
             // an edit, then a re-import over it: both are versions, the edit can be restored
             StoredFeature current = store.clusterByGridId(a).orElseThrow();
             register.update(a, ClusterTag.of(current), f -> new Draft(Map.of(), Map.of("name", "Cluster a",
-                    "firms", 12), Map.of(), f.feature().geometry(), List.of(), "counted"), new Author("ed", "key", null));
+                    "firms", 12), Map.of(), f.feature().geometry(), List.of(), "counted"),
+                    new Author("ed", "key", null));
             importClusters(store, "third.csv", cluster("a", 11));
             assertThat(versions(register, a)).containsExactly("1 import import: import into dataset ds from first.csv",
                     "2 import import: import into dataset ds from second.csv", "3 update ed: counted",

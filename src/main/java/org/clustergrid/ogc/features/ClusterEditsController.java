@@ -119,7 +119,8 @@ class ClusterEditsController {
             throw new OgcException(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "collection '" + collectionId
                     + "' is read-only; " + method.name() + " is for the clusters collection only");
         }
-        throw OgcException.notFound("no collection '" + collectionId + "'; see /collections for the collections there are");
+        throw OgcException.notFound("no collection '" + collectionId
+                + "'; see /collections for the collections there are");
     }
 
     /** GeoJSON or JSON (Merge Patch for PATCH); the body is required. */
@@ -131,7 +132,8 @@ class ClusterEditsController {
         }
         String crs = request.getHeader(ItemsController.CONTENT_CRS);
         if (crs != null && !crs.strip().equals("<" + Conformance.CRS84 + ">")) {
-            throw RegisterException.badInput("Content-Crs", "coordinates are taken in CRS84 (longitude, latitude) only");
+            throw RegisterException.badInput("Content-Crs",
+                    "coordinates are taken in CRS84 (longitude, latitude) only");
         }
         if (body == null || body.length == 0) {
             throw RegisterException.badInput("body", "a GeoJSON Feature is required");

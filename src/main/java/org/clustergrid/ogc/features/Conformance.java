@@ -8,7 +8,8 @@ import java.util.List;
  * with Basic CQL2 (DATE and TIMESTAMP literals included), LIKE/BETWEEN/IN, CASEI, S_INTERSECTS on every literal
  * geometry type, the temporal functions (all fifteen, on instants and INTERVALs with open ends), queryables, and the
  * queryables as query parameters; no array, arithmetic or other spatial functions. Part 4 (draft, Create, Replace,
- * Update and Delete): on the clusters collection only, with ETag / If-Match optimistic locking (ClusterEditsController).
+ * Update and Delete): on the clusters collection only, with ETag / If-Match optimistic locking
+ * (ClusterEditsController).
  */
 final class Conformance {
     private static final String BASE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
