@@ -29,6 +29,8 @@ import org.clustergrid.store.StoredFeature;
 public final class ClusterRegister {
     /** The dataset clusters made by editing belong to, created with the first one. */
     public static final String EDITED_DATASET = "register";
+    private static final String EDITED_TITLE = "Cluster register (edited)";
+    private static final String EDITED_SOURCE = "edited in ClusterGrid";
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     /**
@@ -83,7 +85,7 @@ public final class ClusterRegister {
                         + holder.get() + " in dataset " + EDITED_DATASET);
             }
             Cluster cluster = cluster(id, sourceId, draft);
-            rows.ensureDataset(c, EDITED_DATASET, "Cluster register (edited)", "edited in ClusterGrid");
+            rows.ensureDataset(c, EDITED_DATASET, EDITED_TITLE, EDITED_SOURCE);
             rows.register(c, id, EDITED_DATASET, sourceId);
             rows.insert(c, EDITED_DATASET, cluster);
             rows.refreshClusterCount(c, EDITED_DATASET);
@@ -159,9 +161,13 @@ public final class ClusterRegister {
             }
             int recorded = current.isPresent() ? versioning.catchUp(c, current.get())
                     : ClusterHistory.latest(c, id).map(ClusterVersion::version).orElse(0);
-            if (rows.datasetImportedAt(c, target.datasetId()).isEmpty()) {
+            if (target.datasetId().equals(EDITED_DATASET)) {
+                // the edited clusters' dataset comes back with the first of them restored after it was deleted
+                rows.ensureDataset(c, EDITED_DATASET, EDITED_TITLE, EDITED_SOURCE);
+            } else if (rows.datasetImportedAt(c, target.datasetId()).isEmpty()) {
                 throw RegisterException.of(Reason.CONFLICT, "version " + version + " of " + id
-                        + " belongs to dataset " + target.datasetId() + ", which has been deleted");
+                        + " belongs to dataset " + target.datasetId() + ", which has been deleted; import it again"
+                        + " first");
             }
             Cluster before = current.isPresent() ? (Cluster) current.get().feature()
                     : ClusterHistory.latest(c, id).map(ClusterVersion::state).orElse(null);

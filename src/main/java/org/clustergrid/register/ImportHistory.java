@@ -59,13 +59,15 @@ final class ImportHistory implements ClusterHistoryHook {
                 }
             }
         }
+        boolean imported = why.startsWith("import");
+        String actor = imported ? "import" : "delete";
         for (StoredFeature gone : before.values()) {
             if (fileById.containsKey(gone.layerId())) {
                 continue;
             }
             ClusterVersion last = latest.get(gone.layerId());
             out.add(new ClusterVersion(gone.layerId(), last == null ? 1 : last.version() + 1, Action.RETIRE, now,
-                    "import", "import", why.startsWith("import") ? "left out of the " + why : why, datasetId, true,
+                    actor, actor, imported ? "left out of the " + why : why, datasetId, true,
                     (Cluster) gone.feature(), new ArrayList<>(List.of(new FieldChange("retired", false, true)))));
         }
         ClusterHistory.appendAll(c, out);

@@ -94,8 +94,28 @@ class ImportHistoryTest {
             assertThat(versions(register, a)).hasSize(4);
 
             assertThat(store.deleteDataset("ds")).isTrue();
-            assertThat(versions(register, a)).last().isEqualTo("5 retire import: dataset ds deleted");
+            assertThat(versions(register, a)).last().isEqualTo("5 retire delete: dataset ds deleted");
             assertThat(register.history(a).get(4).retired()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
+    void editedClustersComeBackAfterTheirDatasetWasDeleted(String kind, @TempDir Path dir) throws Exception {
+        try (TestStore t = TestStore.of(kind, dir)) {
+            SpatialStore store = t.store();
+            ClusterRegister register = new ClusterRegister(store);
+            Draft draft = new Draft(Map.of(), Map.of("name", "Made here"), Map.of(),
+                    GF.createPoint(new Coordinate(80.1, 20.1)), List.of(), null);
+            String id = register.create(draft, new Author("ed", "key", null)).feature().layerId();
+            assertThat(store.deleteDataset(ClusterRegister.EDITED_DATASET)).isTrue();
+            assertThat(versions(register, id)).containsExactly("1 create ed: null",
+                    "2 retire delete: dataset register deleted");
+            ClusterRegister.Result back = register.restore(id, 1, null, new Author("ed", "key", null));
+            assertThat(back.version()).isEqualTo(3);
+            assertThat(store.clusterByGridId(id)).isPresent();
+            assertThat(store.dataset(ClusterRegister.EDITED_DATASET).orElseThrow().featureCounts())
+                    .containsEntry(Layer.CLUSTERS, 1);
         }
     }
 }
