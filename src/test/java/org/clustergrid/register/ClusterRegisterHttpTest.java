@@ -245,8 +245,10 @@ class ClusterRegisterHttpTest extends ServerTest {
         assertThat(call("PATCH", ITEMS + "/" + id, viewer, "{}", "If-Match", tag).statusCode()).isEqualTo(403);
         assertThat(call("DELETE", ITEMS + "/" + id, viewer, null, "If-Match", tag).statusCode()).isEqualTo(403);
         assertThat(json(get(ITEMS + "/" + id)).path("properties").path("name").asText()).isEqualTo("Kept");
-        assertThat(call("PUT", "/ogc/features/collections/roads/items/demo.r1", editor, body, "If-Match", "*")
-                .statusCode()).as("other collections are read-only").isEqualTo(405);
+        HttpResponse<String> roads = call("PUT", "/ogc/features/collections/roads/items/demo.r1", editor, body,
+                "If-Match", "*");
+        assertThat(roads.statusCode()).as("other collections are read-only").isEqualTo(405);
+        assertThat(roads.headers().firstValue("Allow").orElseThrow()).contains("GET").doesNotContain("PUT");
         assertThat(call("POST", "/ogc/features/collections/nothing/items", editor, body).statusCode()).isEqualTo(404);
         // writes are audited like admin actions, refusals included
         String admin = accounts.createKey("auditor", Role.ADMIN, null).secret();

@@ -109,6 +109,20 @@ class ClusterEditsController {
                 .body(RegisterErrors.body(e));
     }
 
+    /** 405 with the methods the resource has, as HTTP asks. */
+    @ExceptionHandler(ReadOnly.class)
+    ResponseEntity<Map<String, Object>> readOnly(ReadOnly e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.GET, HttpMethod.HEAD)
+                .contentType(MediaTypes.JSON).body(Map.of("code", "MethodNotAllowed", "description", e.getMessage()));
+    }
+
+    /** A write to a collection that is not editable. */
+    private static final class ReadOnly extends RuntimeException {
+        ReadOnly(String message) {
+            super(message);
+        }
+    }
+
     /** Part 4 on the clusters only: another collection that exists is read-only (405), one that does not is 404. */
     private void clustersOnly(String collectionId, HttpMethod method) {
         if (collectionId.equals(Layer.CLUSTERS.id())) {
@@ -116,8 +130,8 @@ class ClusterEditsController {
         }
         if (CollectionDescriber.builtIn(collectionId).isPresent() || contexts.find(collectionId).isPresent()
                 || scenarios.find(collectionId).isPresent()) {
-            throw new OgcException(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "collection '" + collectionId
-                    + "' is read-only; " + method.name() + " is for the clusters collection only");
+            throw new ReadOnly("collection '" + collectionId + "' is read-only; " + method.name()
+                    + " is for the clusters collection only");
         }
         throw OgcException.notFound("no collection '" + collectionId
                 + "'; see /collections for the collections there are");
