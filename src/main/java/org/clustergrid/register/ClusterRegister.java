@@ -212,6 +212,12 @@ public final class ClusterRegister {
         });
     }
 
+    /** Whether a cluster with this ID was retired (and not brought back): its item is gone, its history is not. */
+    public boolean isRetired(String id) {
+        return transactions.read(c -> rows.find(c, id).isEmpty()
+                && ClusterHistory.latest(c, id).map(ClusterVersion::retired).orElse(false));
+    }
+
     public ClusterVersion version(String id, int version) {
         List<ClusterVersion> all = history(id);
         return all.stream().filter(v -> v.version() == version).findFirst().orElseThrow(() -> RegisterException.of(

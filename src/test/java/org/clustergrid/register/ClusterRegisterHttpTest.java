@@ -154,7 +154,9 @@ class ClusterRegisterHttpTest extends ServerTest {
         HttpResponse<String> retired = call("DELETE", ITEMS + "/" + id, editor, null, "If-Match", tag3,
                 "Change-Comment", "cluster closed");
         assertThat(retired.statusCode()).as(retired.body()).isEqualTo(204);
-        assertThat(get(ITEMS + "/" + id).statusCode()).isEqualTo(404);
+        HttpResponse<String> gone = get(ITEMS + "/" + id);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(json(gone).path("description").asText()).contains("is retired");
         assertThat(editedClusters()).isEqualTo(edited);
         HttpResponse<String> again = call("POST", ITEMS, editor,
                 feature("\"cluster_grid_id\":\"" + id + "\"", POLYGON));
