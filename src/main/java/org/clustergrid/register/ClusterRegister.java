@@ -36,8 +36,8 @@ public final class ClusterRegister {
     /**
      * A cluster's state after an edit.
      *
-     * @param feature the cluster as stored now; null once retired
-     * @param etag its entity tag; null once retired
+     * @param feature the cluster as stored now
+     * @param etag its entity tag
      * @param version the version now latest in its history
      * @param changed false when the request asked for the state the cluster already had (no version was made)
      */

@@ -27,7 +27,12 @@ final class ImportHistory implements ClusterHistoryHook {
     }
 
     @Override
-    public Recording beginReplacing(Connection c, String datasetId) throws SQLException {
+    public Recording beginReplacing(Connection c, String datasetId, boolean importing) throws SQLException {
+        if (importing && datasetId.equals(ClusterRegister.EDITED_DATASET)) {
+            // an import would replace the clusters editors made; they are changed one by one, never wholesale
+            throw new IllegalArgumentException("dataset '" + datasetId + "' holds the clusters made by editing the"
+                    + " register; import under another dataset id");
+        }
         Map<String, ClusterVersion> latest = new HashMap<>(ClusterHistory.latestOfDataset(c, datasetId));
         Map<String, StoredFeature> before = new LinkedHashMap<>();
         List<ClusterVersion> caughtUp = new ArrayList<>();

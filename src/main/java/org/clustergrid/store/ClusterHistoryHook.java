@@ -10,8 +10,13 @@ import java.util.Map;
  * import: the history and the data never disagree.
  */
 public interface ClusterHistoryHook {
-    /** Before the dataset's clusters are removed, while their rows are still there. */
-    Recording beginReplacing(Connection c, String datasetId) throws SQLException;
+    /**
+     * Before the dataset's clusters are removed, while their rows are still there; may refuse the import (or delete)
+     * by throwing, which rolls it back.
+     *
+     * @param importing true for an import, false for a dataset delete
+     */
+    Recording beginReplacing(Connection c, String datasetId, boolean importing) throws SQLException;
 
     /** What happened to the clusters {@link #beginReplacing} saw, and to new ones. */
     interface Recording {

@@ -88,7 +88,7 @@ final class JdbcSpatialStore implements SpatialStore {
                 // Taking the row lock first serialises imports, also across processes sharing the store.
                 StoreVersion.bump(c);
                 ClusterHistoryHook.Recording history = historyHook == null ? null
-                        : historyHook.beginReplacing(c, info.id());
+                        : historyHook.beginReplacing(c, info.id(), true);
                 deleteRows(c, info.id());
                 Instant importedAt = Instant.now();
                 insertDataset(c, info, importedAt);
@@ -125,7 +125,8 @@ final class JdbcSpatialStore implements SpatialStore {
             c.setAutoCommit(false);
             try {
                 StoreVersion.bump(c);
-                ClusterHistoryHook.Recording history = historyHook == null ? null : historyHook.beginReplacing(c, id);
+                ClusterHistoryHook.Recording history = historyHook == null ? null
+                        : historyHook.beginReplacing(c, id, false);
                 int n = deleteRows(c, id);
                 if (history != null) {
                     history.finish(Map.of(), "dataset " + id + " deleted");

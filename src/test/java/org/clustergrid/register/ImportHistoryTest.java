@@ -108,6 +108,10 @@ class ImportHistoryTest {
             Draft draft = new Draft(Map.of(), Map.of("name", "Made here"), Map.of(),
                     GF.createPoint(new Coordinate(80.1, 20.1)), List.of(), null);
             String id = register.create(draft, new Author("ed", "key", null)).feature().layerId();
+            assertThatThrownBy(() -> store.importDataset(new DatasetInfo(ClusterRegister.EDITED_DATASET, null, null,
+                    null, null, false), new ImportReport(), w -> w.write(cluster("x", 1), "x.csv", "feature 1")))
+                    .hasMessageContaining("holds the clusters made by editing");
+            assertThat(store.clusterByGridId(id)).as("the import did not replace them").isPresent();
             assertThat(store.deleteDataset(ClusterRegister.EDITED_DATASET)).isTrue();
             assertThat(versions(register, id)).containsExactly("1 create ed: null",
                     "2 retire delete: dataset register deleted");
