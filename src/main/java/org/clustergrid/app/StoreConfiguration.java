@@ -3,6 +3,7 @@ package org.clustergrid.app;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.ingest.raster.RasterImporter;
+import org.clustergrid.register.ClusterRegister;
 import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
@@ -34,6 +35,12 @@ public class StoreConfiguration {
     @Bean
     public RasterFileCache rasterFileCache(SpatialStore store, ClusterGridProperties properties) {
         return new RasterFileCache(store.rasterLayers(), properties.dataDir().resolve("raster-cache"));
+    }
+
+    /** Edits of the cluster register, each with its version in the history (OGC API – Features Part 4, /api). */
+    @Bean
+    public ClusterRegister clusterRegister(SpatialStore store) {
+        return new ClusterRegister(store);
     }
 
     @Bean

@@ -34,6 +34,8 @@ final class JdbcFeatureWriter implements FeatureWriter {
     private final WKBWriter wkb = new WKBWriter(2);
     /** Where the written features lie: the dataset's coverage when it declares none. */
     private final CoverageCells cells = new CoverageCells();
+    /** The clusters written, by Cluster Grid ID, each with its file, for the register's history. */
+    private final Map<String, String> clusterFiles = new LinkedHashMap<>();
 
     JdbcFeatureWriter(Connection connection, Dialect dialect, String datasetId, ImportReport report)
             throws SQLException {
@@ -68,6 +70,7 @@ final class JdbcFeatureWriter implements FeatureWriter {
                     return;
                 }
                 toWrite = c.withClusterGridId(cgid);
+                clusterFiles.put(cgid, file);
             }
             add(toWrite);
         } catch (SQLException e) {
@@ -105,7 +108,7 @@ final class JdbcFeatureWriter implements FeatureWriter {
         }
     }
 
-    private static void bind(PreparedStatement ps, int i, Field field, Object v) throws SQLException {
+    static void bind(PreparedStatement ps, int i, Field field, Object v) throws SQLException {
         if (v == null) {
             ps.setNull(i, switch (field.type()) {
                 case TEXT -> Types.VARCHAR;
@@ -135,6 +138,10 @@ final class JdbcFeatureWriter implements FeatureWriter {
         }
         statements.clear();
         clusterIds.flush();
+    }
+
+    Map<String, String> clusterFiles() {
+        return clusterFiles;
     }
 
     Map<Layer, Integer> counts() {

@@ -32,6 +32,7 @@ final class JdbcSpatialStore implements SpatialStore {
     private final Scenarios scenarios;
     private final JdbcContextLayers contextLayers;
     private final JdbcRasterLayers rasterLayers;
+    private volatile ClusterHistoryHook historyHook;
 
     JdbcSpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable onClose) {
         this.dataSource = dataSource;
@@ -42,6 +43,11 @@ final class JdbcSpatialStore implements SpatialStore {
         this.contextLayers = new JdbcContextLayers(dataSource, dialect);
         contextLayers.dropLeftovers();
         this.rasterLayers = new JdbcRasterLayers(dataSource, dialect);
+    }
+
+    @Override
+    public void setClusterHistoryHook(ClusterHistoryHook hook) {
+        this.historyHook = hook;
     }
 
     @Override
@@ -81,6 +87,8 @@ final class JdbcSpatialStore implements SpatialStore {
             try {
                 // Taking the row lock first serialises imports, also across processes sharing the store.
                 StoreVersion.bump(c);
+                ClusterHistoryHook.Recording history = historyHook == null ? null
+                        : historyHook.beginReplacing(c, info.id(), true);
                 deleteRows(c, info.id());
                 Instant importedAt = Instant.now();
                 insertDataset(c, info, importedAt);
@@ -89,6 +97,9 @@ final class JdbcSpatialStore implements SpatialStore {
                 writer.flush();
                 if (report.hasErrors()) {
                     throw new ImportFailedException(report);
+                }
+                if (history != null) {
+                    history.finish(writer.clusterFiles(), "import into dataset " + info.id());
                 }
                 Map<Layer, Integer> counts = writer.counts();
                 updateCounts(c, info.id(), counts);
@@ -114,7 +125,12 @@ final class JdbcSpatialStore implements SpatialStore {
             c.setAutoCommit(false);
             try {
                 StoreVersion.bump(c);
+                ClusterHistoryHook.Recording history = historyHook == null ? null
+                        : historyHook.beginReplacing(c, id, false);
                 int n = deleteRows(c, id);
+                if (history != null) {
+                    history.finish(Map.of(), "dataset " + id + " deleted");
+                }
                 c.commit();
                 return n > 0;
             } catch (SQLException | RuntimeException e) {

@@ -82,6 +82,9 @@ public interface SpatialStore extends AutoCloseable {
         return dataState().version();
     }
 
+    /** Has imports and dataset deletes report the clusters they write and remove (the register's history). */
+    default void setClusterHistoryHook(ClusterHistoryHook hook) {}
+
     /** The data version and when it last changed, read together. */
     DataState dataState();
 

@@ -7,14 +7,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /** The store's data version, which every committed change grows by one (caches and ETags follow it). */
-final class StoreVersion {
+public final class StoreVersion {
     private StoreVersion() {}
 
     /**
      * Grows the version in the caller's transaction. Its row lock, taken first, also orders concurrent writers, in
-     * this process and in others sharing the store.
+     * this process and in others sharing the store. Register edits take it too, so an edit and an import never
+     * interleave.
      */
-    static void bump(Connection c) throws SQLException {
+    public static void bump(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE store_state SET version = version + 1, changed_at = ? WHERE id = 1")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Domain, geometry, ingest, store, index, network, scoring, scenario, portfolio, report, render, surface, coverage,
- * filter and raster code stay free of Spring and HTTP.
+ * filter, raster and register code stay free of Spring and HTTP.
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -22,7 +22,8 @@ class ArchitectureTest {
                         "org.clustergrid.network..", "org.clustergrid.scoring..", "org.clustergrid.render..",
                         "org.clustergrid.surface..", "org.clustergrid.coverage..", "org.clustergrid.filter..",
                         "org.clustergrid.layers..", "org.clustergrid.regions..", "org.clustergrid.raster..",
-                        "org.clustergrid.scenario..", "org.clustergrid.portfolio..", "org.clustergrid.report..")
+                        "org.clustergrid.scenario..", "org.clustergrid.portfolio..", "org.clustergrid.report..",
+                        "org.clustergrid.register..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
     }

@@ -2,6 +2,7 @@ package org.clustergrid.ogc.features;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import org.clustergrid.api.FastGzip;
 import org.clustergrid.app.ClusterGridProperties;
 import org.clustergrid.model.Layer;
+import org.clustergrid.register.ClusterRegister;
+import org.clustergrid.register.ClusterTag;
 import org.clustergrid.store.FeaturePage;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoredFeature;
@@ -39,11 +42,13 @@ class ItemsController {
     private final ContextItems contextItems;
     private final ScenarioCollection scenarios;
     private final ScenarioItems scenarioItems;
+    private final ClusterRegister register;
 
     ItemsController(SpatialStore store, ObjectMapper mapper, Urls urls, ClusterGridProperties properties,
             ContextCollection contextCollection, ContextItems contextItems, ScenarioCollection scenarios,
-            ScenarioItems scenarioItems) {
+            ScenarioItems scenarioItems, ClusterRegister register) {
         this.store = store;
+        this.register = register;
         this.scenarios = scenarios;
         this.scenarioItems = scenarioItems;
         this.contextCollection = contextCollection;
@@ -85,7 +90,7 @@ class ItemsController {
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
     ResponseEntity<StreamingResponseBody> item(@PathVariable String collectionId, @PathVariable String featureId,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         Crs crs = featureCrs(request);
         Format f = Format.of(request, Format.METADATA);
         var context = contextCollection.find(collectionId);
@@ -98,7 +103,14 @@ class ItemsController {
         }
         Layer layer = CollectionDescriber.layer(collectionId);
         StoredFeature feature = store.featureByLayerId(layer, featureId).orElseThrow(() -> OgcException.notFound(
-                "no feature '" + featureId + "' in collection " + layer.id()));
+                layer == Layer.CLUSTERS && register.isRetired(featureId) ? "cluster " + featureId + " is retired;"
+                        + " its history is at /api/clusters/" + featureId + "/history"
+                        : "no feature '" + featureId + "' in collection " + layer.id()));
+        if (layer == Layer.CLUSTERS) {
+            // Part 4 optimistic locking: the strong tag of this cluster's state, which PUT, PATCH and DELETE take in
+            // If-Match; it replaces the weak data-version tag of the conditional reads
+            response.setHeader(HttpHeaders.ETAG, ClusterTag.of(feature));
+        }
         String path = "/collections/" + layer.id() + "/items/"
                 + UriUtils.encodePathSegment(featureId, StandardCharsets.UTF_8);
         List<Link> links = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * handler, with its own error shape, does not answer for these controllers.
  */
 @RestControllerAdvice(assignableTypes = {CapabilitiesController.class, CollectionsController.class,
-        ItemsController.class, QueryablesController.class})
+        ItemsController.class, QueryablesController.class, ClusterEditsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OgcExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OgcExceptionHandler.class);

@@ -20,7 +20,8 @@ final class OpenApiDocument {
         doc.put("info", Map.of("title", "ClusterGrid OGC API – Features", "version", "1.0.0",
                 "description", "Clusters and the infrastructure layers around them (roads, power, finance, markets) "
                         + "as OGC API – Features Part 1 (Core), Part 2 (CRS by reference) and Part 3 (Filtering, "
-                        + "CQL2). Coordinates are CRS84 "
+                        + "CQL2), and Part 4 (Create, Replace, Update, Delete) on the clusters collection. "
+                        + "Coordinates are CRS84 "
                         + "longitude/latitude unless crs asks for EPSG:4326 or EPSG:3857."));
         doc.put("servers", List.of(Map.of("url", baseUrl)));
         Map<String, Object> paths = new LinkedHashMap<>();
@@ -44,6 +45,7 @@ final class OpenApiDocument {
                             MediaTypes.linkType(MediaTypes.GEOJSON), schema("object"),
                             MediaTypes.linkType(MediaTypes.HTML), schema("string")), true));
         }
+        OpenApiEdits.addTo(paths);
         doc.put("paths", paths);
         doc.put("components", Map.of("parameters", parameters(defaultLimit, maxLimit), "schemas",
                 Map.of("exception", exceptionSchema())));

@@ -29,18 +29,34 @@ final class AccessRules {
             new Rule(HttpMethod.POST, "/api/scenarios", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/portfolios", Need.ANALYST),
             new Rule(HttpMethod.DELETE, "/api/scenarios/*", Need.ANALYST),
+            // the cluster register: editors (and admins) change it; its OGC API writes are added by #rules
+            new Rule(HttpMethod.POST, "/api/clusters/*/history/*/restore", Need.EDITOR),
             new Rule(null, "/api/admin/**", Need.ADMIN),
             new Rule(HttpMethod.GET, "/**", Need.READ),
             new Rule(HttpMethod.HEAD, "/**", Need.READ));
 
     private AccessRules() {}
 
+    /**
+     * {@link #RULES} with the OGC API – Features Part 4 writes on the clusters collection (the API's path is
+     * configurable, so they are made here), ahead of the catch-all reads.
+     */
+    static List<Rule> rules(String featuresPath) {
+        String items = featuresPath + "/collections/*/items";
+        List<Rule> out = new java.util.ArrayList<>(List.of(new Rule(HttpMethod.POST, items, Need.EDITOR),
+                new Rule(HttpMethod.PUT, items + "/*", Need.EDITOR),
+                new Rule(HttpMethod.PATCH, items + "/*", Need.EDITOR),
+                new Rule(HttpMethod.DELETE, items + "/*", Need.EDITOR)));
+        out.addAll(RULES);
+        return out;
+    }
+
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry registry,
-            boolean anonymousRead) {
+            boolean anonymousRead, String featuresPath) {
         // error pages, forwards to index.html and async completions follow a request that was authorized already
         registry.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC)
                 .permitAll();
-        for (Rule r : RULES) {
+        for (Rule r : rules(featuresPath)) {
             var matcher = r.method() == null ? registry.requestMatchers(r.pattern())
                     : registry.requestMatchers(r.method(), r.pattern());
             if (r.need() == Need.PUBLIC || (r.need() == Need.READ && anonymousRead)) {

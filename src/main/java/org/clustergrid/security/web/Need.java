@@ -7,7 +7,8 @@ import org.clustergrid.security.Role;
  * read says, or a role.
  */
 enum Need {
-    PUBLIC(null), READ(Role.VIEWER), SIGNED_IN(Role.VIEWER), ANALYST(Role.ANALYST), ADMIN(Role.ADMIN);
+    PUBLIC(null), READ(Role.VIEWER), SIGNED_IN(Role.VIEWER), ANALYST(Role.ANALYST), EDITOR(Role.EDITOR),
+    ADMIN(Role.ADMIN);
 
     private final Role role;
 

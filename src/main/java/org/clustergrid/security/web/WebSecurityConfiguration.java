@@ -36,7 +36,7 @@ class WebSecurityConfiguration {
         ErrorResponses errors = new ErrorResponses(featuresPath);
         LoginHandlers login = new LoginHandlers(audit, throttle);
         AdminTokenKey adminToken = new AdminTokenKey(properties);
-        http.authorizeHttpRequests(a -> AccessRules.apply(a, settings.anonymousRead()))
+        http.authorizeHttpRequests(a -> AccessRules.apply(a, settings.anonymousRead(), featuresPath))
                 .authenticationManager(new ProviderManager(new ThrottledLogin(accounts, encoder, throttle)))
                 .formLogin(f -> f.loginPage(ErrorResponses.LOGIN_PAGE).loginProcessingUrl("/login")
                         .successHandler(login).failureHandler(login))

@@ -93,11 +93,12 @@ class OapifCoreConformanceTest extends ConformanceTestBase {
         assertThat(classes).contains(CONF + "core");
         assertThat(classes).doesNotHaveDuplicates();
         // Part 1 classes, Part 2's CRS class (OapifCrsConformanceTest), Part 3's and CQL2's (OapifFilter…,
-        // OapifQueryablesConformanceTest)
+        // OapifQueryablesConformanceTest), Part 4's on the clusters collection (ClusterRegisterHttpTest)
         assertThat(classes).allMatch(s -> s.startsWith(CONF)
                 || s.equals("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs")
                 || s.startsWith("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/")
-                || s.startsWith("http://www.opengis.net/spec/cql2/1.0/conf/"));
+                || s.startsWith("http://www.opengis.net/spec/cql2/1.0/conf/")
+                || s.startsWith("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/"));
     }
 
     /** /conf/core/fc-md-op, fc-md-success, fc-md-links, fc-md-items, fc-md-items-links, fc-md-extent. */

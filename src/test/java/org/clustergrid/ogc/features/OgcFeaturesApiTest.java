@@ -71,12 +71,14 @@ class OgcFeaturesApiTest extends ServerTest {
         String base = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
         String filter = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
         String cql2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+        String edit = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
         assertThat(classes).containsExactlyInAnyOrder(base + "core", base + "oas30", base + "html", base + "geojson",
                 "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs", filter + "filter",
                 filter + "features-filter", filter + "queryables", filter + "queryables-query-parameters",
                 cql2 + "cql2-text", cql2 + "cql2-json", cql2 + "basic-cql2", cql2 + "advanced-comparison-operators",
                 cql2 + "case-insensitive-comparison", cql2 + "basic-spatial-functions",
-                cql2 + "basic-spatial-functions-plus", cql2 + "temporal-functions");
+                cql2 + "basic-spatial-functions-plus", cql2 + "temporal-functions", edit + "create-replace-delete",
+                edit + "update", edit + "features", edit + "optimistic-locking-etags");
     }
 
     @Test

@@ -94,6 +94,13 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("GET /ogc/features/collections/{collectionId}/items", Need.READ),
             Map.entry("GET /ogc/features/collections/{collectionId}/items/{featureId}", Need.READ),
             Map.entry("GET /ogc/features/collections/{collectionId}/queryables", Need.READ),
+            Map.entry("POST /ogc/features/collections/{collectionId}/items", Need.EDITOR),
+            Map.entry("PUT /ogc/features/collections/{collectionId}/items/{featureId}", Need.EDITOR),
+            Map.entry("PATCH /ogc/features/collections/{collectionId}/items/{featureId}", Need.EDITOR),
+            Map.entry("DELETE /ogc/features/collections/{collectionId}/items/{featureId}", Need.EDITOR),
+            Map.entry("GET /api/clusters/{clusterGridId}/history", Need.READ),
+            Map.entry("GET /api/clusters/{clusterGridId}/history/{version}", Need.READ),
+            Map.entry("POST /api/clusters/{clusterGridId}/history/{version}/restore", Need.EDITOR),
             Map.entry("GET /ogc/wms", Need.READ),
             Map.entry("GET /tiles/{collection}/{z}/{x}/{y}.mvt", Need.READ),
             Map.entry("GET /tiles/{collection}.json", Need.READ),
@@ -106,7 +113,8 @@ abstract class EndpointRoles extends ServerTest {
     private static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry("layer", "roads"),
             Map.entry("collectionId", "roads"), Map.entry("collection", "roads"), Map.entry("featureId", "demo.none"),
             Map.entry("clusterGridId", "CG-XX-999999"), Map.entry("id", "no-such"),
-            Map.entry("username", "no-such-user"), Map.entry("name", "no-such-layer"), Map.entry("fid", "1"), Map.entry("z", "0"),
+            Map.entry("username", "no-such-user"), Map.entry("name", "no-such-layer"), Map.entry("fid", "1"),
+            Map.entry("version", "1"), Map.entry("z", "0"),
             Map.entry("x", "0"), Map.entry("y", "0"));
 
     @Autowired

@@ -1,0 +1,58 @@
+package org.clustergrid.register;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.clustergrid.store.StoreException;
+
+/** One edit, one transaction: committed when the work returns, rolled back when it throws or finds nothing to do. */
+final class Transactions {
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Thrown by work that found nothing to change: rolled back (no version, no new data version), answered as is. */
+    static final class Unchanged extends RuntimeException {
+        private final transient Object answer;
+
+        Unchanged(Object answer) {
+            super(null, null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    private final DataSource dataSource;
+
+    Transactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    <T> T write(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (Unchanged u) {
+                c.rollback();
+                @SuppressWarnings("unchecked")
+                T out = (T) u.answer;
+                return out;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not change the cluster register", e);
+        }
+    }
+
+    <T> T read(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the cluster register", e);
+        }
+    }
+}
