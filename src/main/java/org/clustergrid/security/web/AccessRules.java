@@ -28,6 +28,7 @@ final class AccessRules {
             new Rule(HttpMethod.POST, "/api/scores/geometry", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/scenarios", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/portfolios", Need.ANALYST),
+            new Rule(HttpMethod.POST, "/api/reports/portfolios", Need.ANALYST),
             new Rule(HttpMethod.DELETE, "/api/scenarios/*", Need.ANALYST),
             new Rule(null, "/api/admin/**", Need.ADMIN),
             new Rule(HttpMethod.GET, "/**", Need.READ),
