@@ -77,8 +77,8 @@ public class PortfolioReportService {
             return from;
         }
         int made = p.candidates() - given;
-        String gaps = made + (made == 1 ? " made" : " made") + " from the clusters' gaps (kinds cost profile '"
-                + r.costs().name() + "' has a rate for)";
+        String gaps = made + " made from the clusters' gaps (of the kinds cost profile '" + r.costs().name()
+                + "' has a rate for)";
         return from == null ? gaps : from + ", and " + gaps;
     }
 }

@@ -1,7 +1,11 @@
 package org.clustergrid.report;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.clustergrid.model.Cluster;
 import org.clustergrid.portfolio.Objective;
 import org.clustergrid.portfolio.Portfolio;
 import org.clustergrid.scenario.ScenarioEvaluation;
@@ -9,10 +13,6 @@ import org.clustergrid.scenario.ScenarioEvaluation.ClusterChange;
 import org.clustergrid.scoring.Dimension;
 import org.clustergrid.scoring.ScoringData;
 import org.clustergrid.scoring.ScoringProfile;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Function;
-import org.clustergrid.model.Cluster;
 
 /** The report's before-and-after table: each cluster the picks change, with the indicators that moved. */
 final class PortfolioChangesSection {

@@ -11,9 +11,12 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.clustergrid.geo.Geodesic;
+import org.clustergrid.model.Layer;
 import org.clustergrid.model.Road;
 import org.clustergrid.render.ClusterStyle;
 import org.clustergrid.render.FeatureLayer;
@@ -52,6 +55,12 @@ final class PortfolioMap {
     static final int HEIGHT = 620;
     /** The view shows at least this much ground around the picks. */
     static final double MIN_HALF_M = 1_500;
+    /**
+     * Above this many roads in view only the trunk to tertiary ones are drawn: at a region's scale the local roads
+     * and tracks fill the map with grey, and drawing a million segments takes seconds.
+     */
+    static final int MAX_ROADS = 20_000;
+    private static final Set<String> MAJOR_ROADS = Set.of("motorway", "trunk", "primary", "secondary", "tertiary");
     private static final Color BACKGROUND = new Color(0xf4f2ec);
     private static final Color INK = new Color(0x222222);
     private static final GeometryFactory GF = new GeometryFactory();
@@ -59,8 +68,11 @@ final class PortfolioMap {
     /** A pick to draw: its number in the order chosen, the project, and where it lies (null when nowhere known). */
     record Pick(int number, Intervention intervention, Geometry geometry, String roadClass) {}
 
-    /** The image, how wide the view is, and the picks left off it for want of a geometry. */
-    record Drawn(byte[] png, double widthKm, List<String> withoutPlace) {}
+    /**
+     * The image, how wide the view is, the picks left off it for want of a geometry, and whether the minor roads
+     * were left out ({@link #MAX_ROADS}).
+     */
+    record Drawn(byte[] png, double widthKm, List<String> withoutPlace, boolean minorRoadsLeftOut) {}
 
     private PortfolioMap() {}
 
@@ -110,11 +122,21 @@ final class PortfolioMap {
         List<MapLayer> layers = List.of(new RoadStyle(), new PowerStyle(), new MarketStyle(), new FinanceStyle(),
                 new ClusterStyle(), overlay);
         MapSpec spec = new MapSpec(viewport, layers, BACKGROUND, true, attribution);
-        BufferedImage image = new MapRenderer().render(spec, (layer, box) -> ClusterMap.within(data, layer, box));
+        boolean[] thinned = {false};
+        BufferedImage image = new MapRenderer().render(spec, (layer, box) -> {
+            List<StoredFeature> in = ClusterMap.within(data, layer, box);
+            if (layer == Layer.ROADS && in.size() > MAX_ROADS) {
+                thinned[0] = true;
+                return in.stream().filter(f -> f.feature() instanceof Road r && MAJOR_ROADS.contains(
+                        r.roadClass() == null ? "" : r.roadClass().toLowerCase(Locale.ROOT).replace("_link", "")))
+                        .toList();
+            }
+            return in;
+        });
         numbers(image, viewport, picks);
         double widthKm = Geodesic.distance(viewport.projection().lon(viewport.xAt(0)), view.centre().y,
                 viewport.projection().lon(viewport.xAt(WIDTH)), view.centre().y) / 1000;
-        return new Drawn(ImageEncoder.encode(image, ImageFormat.PNG8, null), widthKm, withoutPlace);
+        return new Drawn(ImageEncoder.encode(image, ImageFormat.PNG8, null), widthKm, withoutPlace, thinned[0]);
     }
 
     /** Web Mercator around the box, grown to the minimum size and a margin, in the image's proportions. */
@@ -206,7 +228,23 @@ final class PortfolioMap {
             }
         }
 
+        /**
+         * The planned look, made to stand out over a region's worth of features: lines wider on a white casing,
+         * markers larger.
+         */
         static Symbol symbol(Pick p) {
+            Symbol planned = planned(p);
+            if (planned instanceof Symbol.Line l) {
+                float width = Math.max(3.2f, l.width());
+                return new Symbol.Line(l.color(), width, l.dash(), Color.WHITE, width + 3f);
+            }
+            if (planned instanceof Symbol.Marker m) {
+                return new Symbol.Marker(m.shape(), m.size() + 4, m.fill(), m.stroke(), m.strokeWidth(), m.dash());
+            }
+            return planned;
+        }
+
+        private static Symbol planned(Pick p) {
             Intervention x = p.intervention();
             return switch (x.kind()) {
                 case UPGRADE_ROAD, NEW_ROAD -> PlannedSymbols.road(p.roadClass());
