@@ -56,10 +56,11 @@ final class PortfolioMap {
     /** The view shows at least this much ground around the picks. */
     static final double MIN_HALF_M = 1_500;
     /**
-     * Above this many roads in view only the trunk to tertiary ones are drawn: at a region's scale the local roads
-     * and tracks fill the map with grey, and drawing a million segments takes seconds.
+     * Above this many roads in view only the trunk to tertiary ones are drawn, and above this many finance points
+     * none: at a region's scale local roads, tracks and every ATM fill the map, hide the picks, and take seconds to
+     * draw.
      */
-    static final int MAX_ROADS = 20_000;
+    static final int MAX_FEATURES = 20_000;
     private static final Set<String> MAJOR_ROADS = Set.of("motorway", "trunk", "primary", "secondary", "tertiary");
     private static final Color BACKGROUND = new Color(0xf4f2ec);
     private static final Color INK = new Color(0x222222);
@@ -69,10 +70,10 @@ final class PortfolioMap {
     record Pick(int number, Intervention intervention, Geometry geometry, String roadClass) {}
 
     /**
-     * The image, how wide the view is, the picks left off it for want of a geometry, and whether the minor roads
-     * were left out ({@link #MAX_ROADS}).
+     * The image, how wide the view is, the picks left off it for want of a geometry, and what was left out at this
+     * scale ({@link #MAX_FEATURES}), in words.
      */
-    record Drawn(byte[] png, double widthKm, List<String> withoutPlace, boolean minorRoadsLeftOut) {}
+    record Drawn(byte[] png, double widthKm, List<String> withoutPlace, List<String> leftOut) {}
 
     private PortfolioMap() {}
 
@@ -118,25 +119,35 @@ final class PortfolioMap {
             return null;
         }
         Viewport viewport = viewport(view);
-        Overlay overlay = new Overlay(picks, changedClusters);
         List<MapLayer> layers = List.of(new RoadStyle(), new PowerStyle(), new MarketStyle(), new FinanceStyle(),
-                new ClusterStyle(), overlay);
+                new ClusterStyle(), new Overlay(List.of(), changedClusters));
         MapSpec spec = new MapSpec(viewport, layers, BACKGROUND, true, attribution);
-        boolean[] thinned = {false};
+        Set<String> leftOut = new java.util.LinkedHashSet<>();
         BufferedImage image = new MapRenderer().render(spec, (layer, box) -> {
             List<StoredFeature> in = ClusterMap.within(data, layer, box);
-            if (layer == Layer.ROADS && in.size() > MAX_ROADS) {
-                thinned[0] = true;
+            if (layer == Layer.ROADS && in.size() > MAX_FEATURES) {
+                leftOut.add("roads below tertiary");
                 return in.stream().filter(f -> f.feature() instanceof Road r && MAJOR_ROADS.contains(
                         r.roadClass() == null ? "" : r.roadClass().toLowerCase(Locale.ROOT).replace("_link", "")))
                         .toList();
             }
+            if (layer == Layer.FINANCE && in.size() > MAX_FEATURES) {
+                leftOut.add("the " + String.format(Locale.ROOT, "%,d", in.size()) + " finance points");
+                return List.of();
+            }
             return in;
         });
+        // the picks over the labels too: a village's name must not hide the line planned from it
+        BufferedImage planned = new MapRenderer().render(new MapSpec(viewport, List.of(new Overlay(picks, List.of())),
+                null, false, null), (layer, box) -> List.of());
+        Graphics2D g = image.createGraphics();
+        g.drawImage(planned, 0, 0, null);
+        g.dispose();
         numbers(image, viewport, picks);
         double widthKm = Geodesic.distance(viewport.projection().lon(viewport.xAt(0)), view.centre().y,
                 viewport.projection().lon(viewport.xAt(WIDTH)), view.centre().y) / 1000;
-        return new Drawn(ImageEncoder.encode(image, ImageFormat.PNG8, null), widthKm, withoutPlace, thinned[0]);
+        return new Drawn(ImageEncoder.encode(image, ImageFormat.PNG8, null), widthKm, withoutPlace,
+                List.copyOf(leftOut));
     }
 
     /** Web Mercator around the box, grown to the minimum size and a margin, in the image's proportions. */

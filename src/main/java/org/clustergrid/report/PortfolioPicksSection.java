@@ -37,7 +37,9 @@ final class PortfolioPicksSection {
             var cand = k.candidate();
             x.open("tr", "data-pick", cand.id()).element("td", Integer.toString(++n), "class", "num");
             x.open("td", "class", "project").element("span", cand.id(), "class", "pick-id");
-            x.open("div", "class", "kind").text(kind(cand.intervention()) + " · " + cand.origin()).close("div");
+            // a generated candidate's name only repeats its kind and cluster, which its id names already
+            x.open("div", "class", "kind").text(kind(cand.intervention(), "given".equals(cand.origin())) + " · "
+                    + cand.origin()).close("div");
             x.close("td");
             x.element("td", money(cand.cost()), "class", "num");
             x.element("td", cand.basis(), "class", "basis");
@@ -60,7 +62,7 @@ final class PortfolioPicksSection {
     }
 
     /** The kind of project in words, with what sets it apart (voltage, type of point). */
-    static String kind(org.clustergrid.scenario.Intervention i) {
+    static String kind(org.clustergrid.scenario.Intervention i, boolean named) {
         return switch (i.kind()) {
             case UPGRADE_ROAD -> "road upgrade" + (i.roadClass() == null ? "" : " to " + i.roadClass());
             case NEW_ROAD -> "new road" + (i.roadClass() == null ? "" : " (" + i.roadClass() + ")");
@@ -70,7 +72,7 @@ final class PortfolioPicksSection {
                     : i.financeType().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             case MARKET -> "new market" + (i.marketKind() == null ? ""
                     : " (" + i.marketKind().name().toLowerCase(Locale.ROOT) + ")");
-        } + (i.name() == null || i.name().isBlank() ? "" : " “" + i.name() + "”");
+        } + (!named || i.name() == null || i.name().isBlank() ? "" : " “" + i.name() + "”");
     }
 
     static String objectiveWords(Objective o) {

@@ -107,8 +107,8 @@ final class PortfolioReportHtml {
                 + " its layer's colours) and numbered as in the table below; the clusters it changes outlined in"
                 + " yellow, over the roads, grid, finance points, markets and clusters of the data. The map is %.1f km"
                 + " across.", drawn.widthKm()));
-        if (drawn.minorRoadsLeftOut()) {
-            caption.append(" At this scale only trunk to tertiary roads are drawn.");
+        if (!drawn.leftOut().isEmpty()) {
+            caption.append(" Left out at this scale: ").append(String.join(" and ", drawn.leftOut())).append('.');
         }
         if (!drawn.withoutPlace().isEmpty()) {
             caption.append(" Not on the map, their roads no longer in the data: ")

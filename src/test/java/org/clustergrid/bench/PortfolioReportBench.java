@@ -32,7 +32,7 @@ import org.clustergrid.testing.DefaultProfile;
  * The portfolio report's time on top of the portfolio's, on the scaled region of {@link PortfolioBench}: the
  * portfolio of the first N candidates made from the gaps chosen once (timed), then its report laid out R times in
  * each form (HTML, PDF, the two CSVs) after two warm-up reports; prints min / median / max and the PDF's size.
- * Arguments: shared gis folder, tilesX, tilesY, clusters, candidates, budget, reports.
+ * Arguments: shared gis folder, tilesX, tilesY, clusters, candidates, budget, reports[, a folder to leave the PDF in].
  */
 public final class PortfolioReportBench {
     private PortfolioReportBench() {}
@@ -69,6 +69,12 @@ public final class PortfolioReportBench {
                 + " made from the clusters' gaps");
         for (int w = 0; w < 2; w++) {
             write(ctx, subject, PortfolioReportFormat.PDF);
+        }
+        if (args.length > 7) {
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream(1 << 20);
+            PortfolioReportFormat.PDF.write(ctx, subject, Paper.A4, pdf);
+            Files.createDirectories(Path.of(args[7]));
+            Files.write(Path.of(args[7], "portfolio-report-bench.pdf"), pdf.toByteArray());
         }
         for (PortfolioReportFormat f : PortfolioReportFormat.values()) {
             double[] t = new double[reports];
