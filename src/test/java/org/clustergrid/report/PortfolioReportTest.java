@@ -139,6 +139,16 @@ class PortfolioReportTest {
             contains("the PDF", a4.text, c.id());
             fall += PortfolioChanges.fall(c, Objective.PRIORITY);
         }
+        // the table breaks between rows: each cluster's id and its priority before → after on one page
+        for (ClusterChange c : changed) {
+            if (c.before().priority() == null || c.after().priority() == null) {
+                continue;
+            }
+            int page = a4.pageOf(c.id());
+            assertThat(page).as(c.id()).isPositive();
+            contains(c.id() + "'s page", a4.pages.get(page - 1), String.format(Locale.ROOT, "%,.0f → %,.0f",
+                    c.before().priority(), c.after().priority()));
+        }
         // the table's clusters are every one the joint evaluation changes, their falls its priority gain
         assertThat(fall).isCloseTo(exact.evaluatedGain(), within(1e-6 * exact.evaluatedGain()));
         String csv = new String(bytes(new PortfolioReport.Subject(exact, scored.costs(), null),
