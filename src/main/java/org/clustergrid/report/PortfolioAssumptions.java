@@ -49,6 +49,13 @@ final class PortfolioAssumptions {
     }
 
     private static void costProfile(Xhtml x, Portfolio p, CostProfile costs) {
+        // a few rates: kept on one page with their heading rather than a row or two carried over
+        x.open("div", "class", "cost-profile");
+        writeCostProfile(x, p, costs);
+        x.close("div");
+    }
+
+    private static void writeCostProfile(Xhtml x, Portfolio p, CostProfile costs) {
         x.element("h3", "Cost profile “" + costs.name() + "” · currency " + costs.currency());
         Set<String> used = new HashSet<>();
         for (Portfolio.Pick pick : p.picks()) {

@@ -212,10 +212,11 @@ final class PortfolioMap {
         return taken.stream().anyMatch(t -> t.intersects(box));
     }
 
+    /** Where a pick's number goes: a point's own place; a line's far end, so the disc leaves a short line in view. */
     private static Coordinate labelPoint(Geometry g) {
         if (g.getDimension() == 1) {
             LengthIndexedLine line = new LengthIndexedLine(g);
-            return line.extractPoint(g.getLength() / 2);
+            return line.extractPoint(line.getEndIndex());
         }
         Point p = g.getInteriorPoint();
         return p.getCoordinate();
