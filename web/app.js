@@ -42,6 +42,7 @@
  *   scenario-change-view.js  the clusters coloured by how much their gap fell, with its key
  *   portfolio-panel.js   "Portfolio": what a budget buys first, the picks and the curve with the budget slider
  *   portfolio-api.js     its request; portfolio-chart.js the cost-effectiveness curve as SVG
+ *   portfolio-report.js  the report of the current choice (HTML or PDF) in a new tab
  */
 import { renderAccount } from './account.js';
 import { getAllItems, getJson } from './api.js';

@@ -5,10 +5,12 @@ import { fmtNumber } from './format.js';
 import { esc } from './quality.js';
 import { choosePortfolio, scenarioGeojson } from './portfolio-api.js';
 import { curveSvg, gainWithin } from './portfolio-chart.js';
+import { openReport } from './portfolio-report.js';
 import { $ } from './ui.js';
 
 var session = null;
 var last = null; // the last portfolio, for the slider to move along its curve
+var lastChoice = null; // what it was chosen from, for its report
 
 /** Shows the panel to a caller who may choose portfolios. */
 export function wirePortfolio(caller) {
@@ -18,6 +20,12 @@ export function wirePortfolio(caller) {
   $('portfolio-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     run();
+  });
+  $('portfolio-result').addEventListener('click', function (ev) {
+    var f = ev.target && ev.target.getAttribute('data-report');
+    if (f && lastChoice) {
+      report(f);
+    }
   });
   showBudget();
 }
@@ -60,8 +68,9 @@ async function run() {
   }
   out.innerHTML = '<p class="hint">Weighing each candidate…</p>';
   var r;
+  var choice = { scenario: id, generate: generate, objective: $('portfolio-objective').value, budget: budget() };
   try {
-    r = await choosePortfolio(id ? await scenarioGeojson(id) : null, budget(), $('portfolio-objective').value,
+    r = await choosePortfolio(id ? await scenarioGeojson(id) : null, choice.budget, choice.objective,
       generate, session);
   } catch (err) {
     r = { ok: false, problems: [err.message] };
@@ -73,11 +82,20 @@ async function run() {
     return;
   }
   last = r.portfolio;
+  lastChoice = choice;
   var total = last.curve.length ? last.curve[last.curve.length - 1].cumulative_cost : 0;
   var slider = $('portfolio-budget');
   slider.max = String(Math.max(Number(slider.max), Math.ceil(total / 10000) * 10000));
   out.innerHTML = resultHtml(last);
   showBudget();
+}
+
+/** The report of the portfolio shown, at the budget it was chosen for (not the slider's, if moved since). */
+async function report(f) {
+  var status = $('portfolio-report-status');
+  status.textContent = 'Making the report…';
+  var problems = await openReport(lastChoice, f, session);
+  status.textContent = problems ? 'No report: ' + problems.join('; ') : '';
 }
 
 function resultHtml(p) {
@@ -94,6 +112,10 @@ function resultHtml(p) {
     fmtNumber(p.evaluated_gain, 2)) + '.</p>' +
     (rows ? '<table id="portfolio-picks" class="compact"><thead><tr><th>Project</th><th>Cost</th><th>Gain</th>' +
       '<th>Stable</th></tr></thead><tbody>' + rows + '</tbody></table>' : '') +
+    '<div class="button-row"><button id="portfolio-report" type="button" data-report="html"' +
+    ' title="The printable report of these picks, in a new tab">Report</button><button id="portfolio-report-pdf"' +
+    ' type="button" class="secondary" data-report="pdf">PDF</button></div>' +
+    '<p id="portfolio-report-status" class="hint" aria-live="polite"></p>' +
     '<div id="portfolio-chart"></div><p id="portfolio-at-budget" class="hint"></p>' +
     p.warnings.map(function (w) {
       return '<p class="hint warning">' + esc(w) + '</p>';

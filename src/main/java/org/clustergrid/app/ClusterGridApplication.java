@@ -128,7 +128,8 @@ public class ClusterGridApplication {
 
     static int runPortfolio(String[] args) {
         return runCommand(args, PortfolioCommand.USAGE, PortfolioCommand::parse,
-                (ctx, o) -> PortfolioCommand.run(ctx.getBean(ScenarioService.class), o, System.out, System.err));
+                (ctx, o) -> PortfolioCommand.run(ctx.getBean(ScenarioService.class),
+                        ctx.getBean(PortfolioReportService.class), o, System.out, System.err));
     }
 
     static int runReport(String[] args) {

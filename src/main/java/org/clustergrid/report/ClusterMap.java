@@ -110,7 +110,7 @@ final class ClusterMap {
     }
 
     /** The features of a layer of the run's data meeting a longitude/latitude box. */
-    private static List<StoredFeature> within(ScoringData data, Layer layer, Envelope box) {
+    static List<StoredFeature> within(ScoringData data, Layer layer, Envelope box) {
         List<StoredFeature> all = switch (layer) {
             case CLUSTERS -> data.clusters();
             case ROADS -> data.roads();

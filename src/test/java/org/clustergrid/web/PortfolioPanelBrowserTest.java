@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The "Portfolio" panel in a real browser on the demo region: a visitor does not see it; an analyst weighs a stored
  * scenario's three banks as candidates under a budget set with the slider, and reads the same picks as {@code POST
- * /api/portfolios} gives, the curve drawn, and what the curve reaches as the slider moves.
+ * /api/portfolios} gives, the curve drawn, what the curve reaches as the slider moves, and the report of the picks
+ * in a new tab.
  */
 @TestPropertySource(properties = "clustergrid.admin.token=" + PortfolioPanelBrowserTest.TOKEN)
 class PortfolioPanelBrowserTest extends ServerTest {
@@ -77,6 +78,22 @@ class PortfolioPanelBrowserTest extends ServerTest {
             b.js("document.getElementById('portfolio').scrollIntoView();");
             b.screenshot("portfolio-panel");
             assertThat(b.errors()).as("console errors").isEmpty();
+
+            // "Report": the report of the picks shown, in a new tab
+            String panel = b.driver.getWindowHandle();
+            b.driver.findElement(By.id("portfolio-report")).click();
+            b.waitFor(() -> b.driver.getWindowHandles().size() == 2, "the report's tab");
+            String tab = b.driver.getWindowHandles().stream().filter(h -> !h.equals(panel)).findFirst().orElseThrow();
+            b.driver.switchTo().window(tab);
+            b.waitFor(() -> b.driver.getTitle().startsWith("Investment portfolio"), "the report");
+            String report = b.driver.findElement(By.tagName("body")).getText();
+            assertThat(report).contains(want.size() + (want.size() == 1 ? " project for " : " projects for ")
+                    + String.format(Locale.ROOT, "%,.0f USD of a 200,000 USD budget", expected.path("cost").asDouble()));
+            want.forEach(id -> assertThat(report).contains(id));
+            b.screenshot("portfolio-report");
+            b.driver.close();
+            b.driver.switchTo().window(panel);
+            assertThat(b.driver.findElement(By.id("portfolio-report-status")).getText()).isEmpty();
         }
     }
 

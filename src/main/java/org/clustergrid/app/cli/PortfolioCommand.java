@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.clustergrid.app.PortfolioReportService;
 import org.clustergrid.app.ScenarioService;
 import org.clustergrid.portfolio.Objective;
 import org.clustergrid.portfolio.Portfolio;
 import org.clustergrid.portfolio.PortfolioOutput;
+import org.clustergrid.report.Paper;
+import org.clustergrid.report.PortfolioReportFormat;
 import org.clustergrid.scenario.CostProfile;
 import org.clustergrid.scenario.Scenario;
 import org.clustergrid.scenario.ScenarioException;
@@ -33,13 +36,22 @@ public final class PortfolioCommand {
                                      clustergrid.scoring.costs, else gis-data/costs/default.yaml)
               --csv FILE             write the picks as CSV
               --curve FILE           write the cost-effectiveness curve (every candidate in order) as CSV
+              --report FILE          write the portfolio report: FILE.pdf or FILE.html (docs/reports.md)
+              --paper a4|letter      the report's paper (default a4)
+              --clusters-csv FILE    write each cluster the picks change, before and after, as CSV
               --clustergrid.scoring.profile=FILE.yaml   another scoring profile; any server setting works
             See docs/portfolios.md.
             """;
 
     /** Parsed options. */
     public record Options(double budget, Path candidates, boolean generate, Objective objective, Path costs, Path csv,
-            Path curve) {}
+            Path curve, Path report, PortfolioReportFormat reportFormat, Paper paper, Path clustersCsv) {
+
+        /** Whether a report or its cluster table is asked for: the portfolio is then chosen on the report's run. */
+        boolean reporting() {
+            return report != null || clustersCsv != null;
+        }
+    }
 
     private PortfolioCommand() {}
 
@@ -51,6 +63,9 @@ public final class PortfolioCommand {
         Path costs = null;
         Path csv = null;
         Path curve = null;
+        Path report = null;
+        Paper paper = Paper.A4;
+        Path clustersCsv = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (Args.isSetting(a)) {
@@ -64,6 +79,13 @@ public final class PortfolioCommand {
                 case "--costs" -> costs = Path.of(Args.value(args, ++i, a));
                 case "--csv" -> csv = Path.of(Args.value(args, ++i, a));
                 case "--curve" -> curve = Path.of(Args.value(args, ++i, a));
+                case "--report" -> report = Path.of(Args.value(args, ++i, a));
+                case "--paper" -> {
+                    String v = Args.value(args, ++i, a);
+                    paper = Paper.of(v).orElseThrow(() -> new IllegalArgumentException("--paper must be "
+                            + Paper.names() + ", not '" + v + "'"));
+                }
+                case "--clusters-csv" -> clustersCsv = Path.of(Args.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -71,10 +93,25 @@ public final class PortfolioCommand {
             throw new IllegalArgumentException("expected: portfolio --budget AMOUNT (--candidates FILE.geojson |"
                     + " --generate)");
         }
-        return new Options(budget, candidates, generate, objective, costs, csv, curve);
+        return new Options(budget, candidates, generate, objective, costs, csv, curve, report,
+                report == null ? null : reportFormat(report), paper, clustersCsv);
     }
 
-    public static int run(ScenarioService scenarios, Options o, PrintStream out, PrintStream err) {
+    /** The report's format by its file's extension. */
+    static PortfolioReportFormat reportFormat(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".pdf")) {
+            return PortfolioReportFormat.PDF;
+        }
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return PortfolioReportFormat.HTML;
+        }
+        throw new IllegalArgumentException("--report: '" + file + "' ends neither in .pdf nor in .html; the tables"
+                + " come as CSV with --csv and --clusters-csv");
+    }
+
+    public static int run(ScenarioService scenarios, PortfolioReportService reports, Options o, PrintStream out,
+            PrintStream err) {
         try {
             Scenario candidates = o.candidates() == null ? null : ScenarioReader.read(Files.readString(
                     o.candidates(), StandardCharsets.UTF_8), o.candidates().getFileName().toString()
@@ -82,14 +119,26 @@ public final class PortfolioCommand {
             CostProfile costs = o.costs() != null ? ScenarioService.loadCosts(o.costs().toString())
                     : scenarios.costs();
             long start = System.nanoTime();
-            Portfolio p = scenarios.portfolio(candidates, o.generate(), costs, o.budget(), o.objective());
+            PortfolioReportService.Made made = null;
+            Portfolio p;
+            if (o.reporting()) {
+                made = reports.make(new PortfolioReportService.Request(candidates, candidates == null ? null
+                        : "file " + o.candidates().getFileName(), o.generate(), costs, o.budget(), o.objective()));
+                p = made.subject().portfolio();
+            } else {
+                p = scenarios.portfolio(candidates, o.generate(), costs, o.budget(), o.objective());
+            }
+            double chosen = (System.nanoTime() - start) / 1e9;
             if (o.csv() != null) {
                 Files.writeString(o.csv(), PortfolioOutput.picksCsv(p), StandardCharsets.UTF_8);
             }
             if (o.curve() != null) {
                 Files.writeString(o.curve(), PortfolioOutput.curveCsv(p), StandardCharsets.UTF_8);
             }
-            print(p, (System.nanoTime() - start) / 1e9, out);
+            print(p, chosen, out);
+            if (made != null) {
+                writeReport(reports, made, o, out);
+            }
             return 0;
         } catch (ScenarioException e) {
             err.println("error: " + e.getMessage().replace("; ", "\n  "));
@@ -97,6 +146,21 @@ public final class PortfolioCommand {
         } catch (IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        }
+    }
+
+    private static void writeReport(PortfolioReportService reports, PortfolioReportService.Made made, Options o,
+            PrintStream out) throws IOException {
+        if (o.report() != null) {
+            long start = System.nanoTime();
+            WholeFile.write(o.report(), os -> reports.write(made, o.reportFormat(), o.paper(), os));
+            out.printf(Locale.ROOT, "Wrote the portfolio report to %s in %.2f s (run %s)%n", o.report(),
+                    (System.nanoTime() - start) / 1e9, made.context().run().id());
+        }
+        if (o.clustersCsv() != null) {
+            WholeFile.write(o.clustersCsv(), os -> reports.write(made, PortfolioReportFormat.CLUSTERS_CSV, o.paper(),
+                    os));
+            out.println("Wrote each changed cluster before and after to " + o.clustersCsv());
         }
     }
 

@@ -28,6 +28,7 @@ final class AccessRules {
             new Rule(HttpMethod.POST, "/api/scores/geometry", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/scenarios", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/portfolios", Need.ANALYST),
+            new Rule(HttpMethod.POST, "/api/reports/portfolios", Need.ANALYST),
             new Rule(HttpMethod.DELETE, "/api/scenarios/*", Need.ANALYST),
             // the cluster register: editors (and admins) change it; its OGC API writes are added by #rules
             new Rule(HttpMethod.POST, "/api/clusters/*/history/*/restore", Need.EDITOR),
