@@ -77,22 +77,22 @@ public final class CandidateGenerator {
             if (lines && gap(s, Dimension.POWER) && !power.isEmpty()) {
                 power.nearest(at).filter(n -> n.metres() > 0 && n.metres() <= ScenarioReader.MAX_LINE_KM * 1000.0)
                         .ifPresent(n -> out.add(new Intervention("grid-" + id, InterventionKind.NEW_POWER_LINE,
-                                "33 kV line to " + s.name(), line(at.getCoordinate(), n.closest()), null, null,
+                                "33 kV line to " + label(s), line(at.getCoordinate(), n.closest()), null, null,
                                 null, LINE_KV, null, null, null, null)));
             }
             if (gap(s, Dimension.FINANCE)) {
                 financeGaps.add(data.clusters().get(c));
                 if (banks) {
-                    out.add(point("bank-" + id, "Bank branch at " + s.name(), at, FinanceType.BANK));
+                    out.add(point("bank-" + id, "Bank branch at " + label(s), at, FinanceType.BANK));
                 }
                 if (agents) {
-                    out.add(point("agent-" + id, "Mobile money agent at " + s.name(), at,
+                    out.add(point("agent-" + id, "Mobile money agent at " + label(s), at,
                             FinanceType.MOBILE_MONEY_AGENT));
                 }
             }
             if (roads && gap(s, Dimension.ROADS) && !allSeason.isEmpty()) {
                 link(allSeason, at, ruralAccessM).ifPresent(to -> out.add(new Intervention("link-" + id,
-                        InterventionKind.NEW_ROAD, "Road link to " + s.name(), line(at.getCoordinate(), to), null,
+                        InterventionKind.NEW_ROAD, "Road link to " + label(s), line(at.getCoordinate(), to), null,
                         "tertiary", "asphalt", null, null, null, null, null)));
             }
             if (paving != null) {
@@ -120,6 +120,11 @@ public final class CandidateGenerator {
     private static boolean gap(ClusterScore s, Dimension d) {
         Double g = s.gaps().get(d);
         return g != null && g > 0;
+    }
+
+    /** The cluster as a candidate's name calls it: its name, else its Cluster Grid ID. */
+    static String label(ClusterScore s) {
+        return s.name() != null && !s.name().isBlank() ? s.name() : s.id();
     }
 
     private static double measure(ClusterScore s) {

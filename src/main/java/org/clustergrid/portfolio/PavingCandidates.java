@@ -79,13 +79,13 @@ final class PavingCandidates {
                 && allSeason.value() > ruralAccessM) {
             routes.toNearest(from, allSeasonNodes, ALL_SEASON_CUTOFF_S)
                     .flatMap(r -> take(r.edges(), road -> !road.allSeason()))
-                    .ifPresent(ids -> out.add(upgrade("pave-" + s.id(), "Pave the route from " + s.name()
+                    .ifPresent(ids -> out.add(upgrade("pave-" + s.id(), "Pave the route from " + CandidateGenerator.label(s)
                             + " to the all-season network", ids)));
         }
         if (gap(s, Dimension.MARKETS)) {
             worstMarket(s).flatMap(e -> routes.to(from, graph.snap(GF.createPoint(e.to())), e.seconds() + 1))
                     .flatMap(r -> take(r.edges(), road -> road.paving() != Road.Paving.PAVED))
-                    .ifPresent(ids -> out.add(upgrade("pave-market-" + s.id(), "Pave the route from " + s.name()
+                    .ifPresent(ids -> out.add(upgrade("pave-market-" + s.id(), "Pave the route from " + CandidateGenerator.label(s)
                             + " to its market", ids)));
         }
         return out;

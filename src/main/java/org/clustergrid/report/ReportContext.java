@@ -62,6 +62,11 @@ public final class ReportContext {
         return run;
     }
 
+    /** The engine the run was made on. */
+    public ScoringEngine engine() {
+        return engine;
+    }
+
     public ScoringData data() {
         return data;
     }

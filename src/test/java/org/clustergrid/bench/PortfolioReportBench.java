@@ -52,7 +52,7 @@ public final class PortfolioReportBench {
                 "finance_mobile_money_agent", new CostProfile.Rate(3_000, "each", "a stated test rate")));
         Parameters p = profile.parameters();
         long s = System.nanoTime();
-        CandidateGenerator.Generated g = CandidateGenerator.generate(data, before, costs, p.ruralAccessDistanceM(),
+        CandidateGenerator.Generated g = CandidateGenerator.generate(engine, before, costs, p.ruralAccessDistanceM(),
                 p.e2sfcaCatchmentM());
         List<org.clustergrid.scenario.Intervention> first = g.candidates().interventions().subList(0,
                 Math.min(n, g.candidates().interventions().size()));
@@ -63,7 +63,7 @@ public final class PortfolioReportBench {
         System.out.printf(Locale.ROOT, "%d clusters; portfolio of %d candidates made, priced and chosen in %.1f s: %d"
                 + " picks for %,.0f USD by %s%n", data.clusters().size(), cs.size(), chosen, portfolio.picks().size(),
                 portfolio.cost(), portfolio.method());
-        ReportContext ctx = new ReportContext(before, data, ProfileSources.of(profile,
+        ReportContext ctx = new ReportContext(before, engine, ProfileSources.of(profile,
                 Files.readAllBytes(DefaultProfile.FILE)), List.of(), List.of(), AdminAreas.none(), costs);
         PortfolioReport.Subject subject = new PortfolioReport.Subject(portfolio, costs, cs.size()
                 + " made from the clusters' gaps");

@@ -59,7 +59,7 @@ final class PokharaVillages {
         ScoringEngine engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults());
         ScoringRun run = ScoringRun.run(engine, profile.dimensionWeights());
         CostProfile costs = PokharaReports.costs();
-        ReportContext ctx = ReportContext.of(store, run, engine.data(), ProfileSources.of(profile,
+        ReportContext ctx = ReportContext.of(store, run, engine, ProfileSources.of(profile,
                 Files.readAllBytes(DefaultProfile.FILE)), costs);
         return new Scored(engine, run, ctx, costs);
     }

@@ -79,7 +79,7 @@ class PortfolioReportTest {
         letter = new PdfText(keep("exact-letter.pdf", bytes(subject, PortfolioReportFormat.PDF, Paper.LETTER)));
 
         Parameters p = scored.run().profile().parameters();
-        CandidateGenerator.Generated g = CandidateGenerator.generate(ctx.data(), scored.run(), scored.costs(),
+        CandidateGenerator.Generated g = CandidateGenerator.generate(ctx.engine(), scored.run(), scored.costs(),
                 p.ruralAccessDistanceM(), p.e2sfcaCatchmentM());
         generated = PortfolioPlanner.plan(scored.engine(), scored.run(), Candidates.of(ctx.data(), g.candidates(),
                 scored.costs(), CandidateGenerator::origin), scored.costs(), 100_000, Objective.PRIORITY, g.notes());
