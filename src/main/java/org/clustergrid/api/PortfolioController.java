@@ -69,7 +69,8 @@ class PortfolioController {
         });
     }
 
-    private static double amount(String budget) {
+    /** The budget parameter as an amount; a 400 naming it when missing or not a number. */
+    static double amount(String budget) {
         if (budget == null || budget.isBlank()) {
             throw ApiException.badRequest("budget: missing; give what may be spent, in the cost profile's currency");
         }

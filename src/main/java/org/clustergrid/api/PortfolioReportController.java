@@ -63,7 +63,7 @@ class PortfolioReportController {
                     + " GeoJSON FeatureCollection, name a stored scenario with scenario=ID, or ask for candidates made"
                     + " from the gaps with generate=true");
         }
-        double amount = amount(budget);
+        double amount = PortfolioController.amount(budget);
         if (!(amount > 0) || Double.isInfinite(amount)) {
             // refused before any candidate is weighed, in the planner's words
             throw new ScenarioException("no portfolio", List.of("budget: " + amount + " is not an amount above 0 (in "
@@ -97,16 +97,5 @@ class PortfolioReportController {
                             + "\"")
                     .body(bytes);
         });
-    }
-
-    private static double amount(String budget) {
-        if (budget == null || budget.isBlank()) {
-            throw ApiException.badRequest("budget: missing; give what may be spent, in the cost profile's currency");
-        }
-        try {
-            return Double.parseDouble(budget.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("budget: '" + Literals.excerpt(budget) + "' is not a number");
-        }
     }
 }

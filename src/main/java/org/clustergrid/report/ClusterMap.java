@@ -18,7 +18,6 @@ import org.clustergrid.render.MapRenderer;
 import org.clustergrid.render.MapSpec;
 import org.clustergrid.render.MarketStyle;
 import org.clustergrid.render.PowerStyle;
-import org.clustergrid.render.Projection;
 import org.clustergrid.render.RoadStyle;
 import org.clustergrid.render.Viewport;
 import org.clustergrid.scoring.Dimension;
@@ -91,22 +90,7 @@ final class ClusterMap {
 
     /** Web Mercator around the box, grown to the minimum size and a margin, in the image's proportions. */
     private static Viewport viewport(Envelope lonLat, Point anchor) {
-        Projection p = Projection.WEB_MERCATOR;
-        double scale = 1 / Math.cos(Math.toRadians(anchor.getY())); // Mercator metres per ground metre here
-        double minX = p.x(lonLat.getMinX());
-        double maxX = p.x(lonLat.getMaxX());
-        double minY = p.y(lonLat.getMinY());
-        double maxY = p.y(lonLat.getMaxY());
-        double cx = (minX + maxX) / 2;
-        double cy = (minY + maxY) / 2;
-        double halfW = Math.max((maxX - minX) / 2 * 1.12, MIN_HALF_M * scale);
-        double halfH = Math.max((maxY - minY) / 2 * 1.12, MIN_HALF_M * scale * HEIGHT / WIDTH);
-        if (halfW / halfH > (double) WIDTH / HEIGHT) {
-            halfH = halfW * HEIGHT / WIDTH;
-        } else {
-            halfW = halfH * WIDTH / HEIGHT;
-        }
-        return new Viewport(p, cx - halfW, cy - halfH, cx + halfW, cy + halfH, WIDTH, HEIGHT);
+        return MapViews.around(lonLat, anchor.getY(), MIN_HALF_M, 1.12, 1.12, WIDTH, HEIGHT);
     }
 
     /** The features of a layer of the run's data meeting a longitude/latitude box. */

@@ -4,12 +4,10 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.LegendItem;
 import org.clustergrid.render.Symbol;
 import org.clustergrid.scoring.Dimension;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -19,16 +17,15 @@ import org.locationtech.jts.geom.PrecisionModel;
  * and a dashed line in its dimension's colour from the cluster to each feature behind a distance or travel time
  * (nearest road, line, bank, market), ending in a ring — as the web map draws the evidence.
  */
-final class EvidenceLayer implements FeatureLayer {
+final class EvidenceLayer extends ReportOverlay {
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
     private static final Color INK = new Color(0x222222);
 
     /** One line to draw: its dimension and ends. */
     record Line(Dimension dimension, Coordinate from, Coordinate to) {}
 
-    private final List<FeatureLayer.Item> items = new ArrayList<>();
-
     EvidenceLayer(Geometry footprint, Geometry anchor, List<Line> lines) {
+        super("evidence", "The cluster and the evidence of its scores");
         if (footprint.getDimension() == 2) {
             items.add(new Item("cluster", footprint, new Symbol.Fill(new Color(255, 215, 0, 70), INK, 2.5f), Map.of()));
         }
@@ -41,43 +38,6 @@ final class EvidenceLayer implements FeatureLayer {
         }
         items.add(new Item("anchor", anchor, new Symbol.Marker(Symbol.MarkerShape.STAR, 20f,
                 new Color(0xffd700), INK, 1.5f), Map.of()));
-    }
-
-    @Override
-    public String name() {
-        return "evidence";
-    }
-
-    @Override
-    public String title() {
-        return "The cluster and the evidence of its scores";
-    }
-
-    @Override
-    public String description() {
-        return title();
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public Envelope extent() {
-        Envelope e = new Envelope();
-        items.forEach(i -> e.expandToInclude(i.geometry().getEnvelopeInternal()));
-        return e;
-    }
-
-    @Override
-    public String attribution() {
-        return null;
-    }
-
-    @Override
-    public List<Item> items(Envelope lonLat) {
-        return items.stream().filter(i -> i.geometry().getEnvelopeInternal().intersects(lonLat)).toList();
     }
 
     @Override

@@ -19,18 +19,15 @@ import org.clustergrid.geo.Geodesic;
 import org.clustergrid.model.Layer;
 import org.clustergrid.model.Road;
 import org.clustergrid.render.ClusterStyle;
-import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.FinanceStyle;
 import org.clustergrid.render.ImageEncoder;
 import org.clustergrid.render.ImageFormat;
-import org.clustergrid.render.LegendItem;
 import org.clustergrid.render.MapLayer;
 import org.clustergrid.render.MapRenderer;
 import org.clustergrid.render.MapSpec;
 import org.clustergrid.render.MarketStyle;
 import org.clustergrid.render.PlannedSymbols;
 import org.clustergrid.render.PowerStyle;
-import org.clustergrid.render.Projection;
 import org.clustergrid.render.RoadStyle;
 import org.clustergrid.render.Symbol;
 import org.clustergrid.render.Viewport;
@@ -152,22 +149,7 @@ final class PortfolioMap {
 
     /** Web Mercator around the box, grown to the minimum size and a margin, in the image's proportions. */
     private static Viewport viewport(Envelope lonLat) {
-        Projection p = Projection.WEB_MERCATOR;
-        double scale = 1 / Math.cos(Math.toRadians(lonLat.centre().y));
-        double minX = p.x(lonLat.getMinX());
-        double maxX = p.x(lonLat.getMaxX());
-        double minY = p.y(lonLat.getMinY());
-        double maxY = p.y(lonLat.getMaxY());
-        double cx = (minX + maxX) / 2;
-        double cy = (minY + maxY) / 2;
-        double halfW = Math.max((maxX - minX) / 2 * 1.1, MIN_HALF_M * scale);
-        double halfH = Math.max((maxY - minY) / 2 * 1.15, MIN_HALF_M * scale * HEIGHT / WIDTH);
-        if (halfW / halfH > (double) WIDTH / HEIGHT) {
-            halfH = halfW * HEIGHT / WIDTH;
-        } else {
-            halfW = halfH * WIDTH / HEIGHT;
-        }
-        return new Viewport(p, cx - halfW, cy - halfH, cx + halfW, cy + halfH, WIDTH, HEIGHT);
+        return MapViews.around(lonLat, lonLat.centre().y, MIN_HALF_M, 1.1, 1.15, WIDTH, HEIGHT);
     }
 
     /**
@@ -223,10 +205,9 @@ final class PortfolioMap {
     }
 
     /** The changed clusters outlined and the picks in their planned look. */
-    private static final class Overlay implements FeatureLayer {
-        private final List<Item> items = new ArrayList<>();
-
+    private static final class Overlay extends ReportOverlay {
         Overlay(List<Pick> picks, List<Geometry> changedClusters) {
+            super("portfolio", "The chosen projects, planned");
             Symbol.Fill area = new Symbol.Fill(new Color(255, 215, 0, 60), INK, 1.6f);
             Symbol.Marker ring = new Symbol.Marker(Symbol.MarkerShape.CIRCLE, 15f, new Color(255, 215, 0, 90), INK,
                     1.6f);
@@ -265,48 +246,6 @@ final class PortfolioMap {
                 case FINANCE_POINT -> PlannedSymbols.finance(x.financeType());
                 case MARKET -> PlannedSymbols.market(x.marketKind(), x.population());
             };
-        }
-
-        @Override
-        public String name() {
-            return "portfolio";
-        }
-
-        @Override
-        public String title() {
-            return "The chosen projects, planned";
-        }
-
-        @Override
-        public String description() {
-            return title();
-        }
-
-        @Override
-        public List<String> keywords() {
-            return List.of();
-        }
-
-        @Override
-        public Envelope extent() {
-            Envelope e = new Envelope();
-            items.forEach(i -> e.expandToInclude(i.geometry().getEnvelopeInternal()));
-            return e;
-        }
-
-        @Override
-        public String attribution() {
-            return null;
-        }
-
-        @Override
-        public List<Item> items(Envelope lonLat) {
-            return items.stream().filter(i -> i.geometry().getEnvelopeInternal().intersects(lonLat)).toList();
-        }
-
-        @Override
-        public List<LegendItem> legend() {
-            return List.of();
         }
     }
 }

@@ -16,7 +16,6 @@ import org.clustergrid.render.MapRenderer;
 import org.clustergrid.render.MapSpec;
 import org.clustergrid.render.MarketStyle;
 import org.clustergrid.render.PowerStyle;
-import org.clustergrid.render.Projection;
 import org.clustergrid.render.RoadStyle;
 import org.clustergrid.render.ScoreClasses;
 import org.clustergrid.render.ScoreLookup;
@@ -130,41 +129,12 @@ final class RegionMap {
 
     /** Web Mercator around the box, grown to the minimum size and a margin, in the image's proportions. */
     private static Viewport viewport(Envelope lonLat) {
-        Projection p = Projection.WEB_MERCATOR;
-        double lat = Math.max(-80, Math.min(80, lonLat.centre().y));
-        double scale = 1 / Math.cos(Math.toRadians(lat));
-        double minX = p.x(lonLat.getMinX());
-        double maxX = p.x(lonLat.getMaxX());
-        double minY = p.y(Math.max(-85, lonLat.getMinY()));
-        double maxY = p.y(Math.min(85, lonLat.getMaxY()));
-        double cx = (minX + maxX) / 2;
-        double cy = (minY + maxY) / 2;
-        double halfW = Math.max((maxX - minX) / 2 * 1.08, MIN_HALF_M * scale);
-        double halfH = Math.max((maxY - minY) / 2 * 1.08, MIN_HALF_M * scale * HEIGHT / WIDTH);
-        if (halfW / halfH > (double) WIDTH / HEIGHT) {
-            halfH = halfW * HEIGHT / WIDTH;
-        } else {
-            halfW = halfH * WIDTH / HEIGHT;
-        }
-        return new Viewport(p, cx - halfW, cy - halfH, cx + halfW, cy + halfH, WIDTH, HEIGHT);
+        return MapViews.around(lonLat, lonLat.centre().y, MIN_HALF_M, 1.08, 1.08, WIDTH, HEIGHT);
     }
 
     /** The features of a layer meeting a longitude/latitude box; of the clusters, only the region's. */
     private List<StoredFeature> within(Layer layer, Envelope box) {
-        List<StoredFeature> all = switch (layer) {
-            case CLUSTERS -> data.clusters();
-            case ROADS -> data.roads();
-            case POWER -> data.power();
-            case FINANCE -> data.finance();
-            case MARKETS -> data.markets();
-        };
-        List<StoredFeature> out = new ArrayList<>();
-        for (StoredFeature f : all) {
-            if ((layer != Layer.CLUSTERS || members.contains(f.layerId()))
-                    && f.feature().geometry().getEnvelopeInternal().intersects(box)) {
-                out.add(f);
-            }
-        }
-        return out;
+        List<StoredFeature> all = ClusterMap.within(data, layer, box);
+        return layer != Layer.CLUSTERS ? all : all.stream().filter(f -> members.contains(f.layerId())).toList();
     }
 }

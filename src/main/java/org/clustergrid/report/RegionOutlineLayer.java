@@ -1,11 +1,9 @@
 package org.clustergrid.report;
 
 import java.awt.Color;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.clustergrid.layers.ContextFeature;
-import org.clustergrid.render.FeatureLayer;
 import org.clustergrid.render.LegendItem;
 import org.clustergrid.render.Symbol;
 import org.locationtech.jts.geom.Envelope;
@@ -14,17 +12,16 @@ import org.locationtech.jts.geom.Envelope;
  * The outlines on a regional map: a pale wash over the roads and the grid beneath (context, not the subject, so the
  * clusters stand out), the sub-regions thin and named, the region's own polygons bold and unfilled.
  */
-final class RegionOutlineLayer implements FeatureLayer {
+final class RegionOutlineLayer extends ReportOverlay {
     private static final Color NONE = new Color(0, 0, 0, 0);
     private static final Symbol SUB_REGION = new Symbol.Fill(NONE, new Color(0x6b6b6b), 1.2f);
     private static final Symbol REGION = new Symbol.Fill(NONE, new Color(0x1d1d1b), 2.6f);
     private static final Symbol WASH = new Symbol.Fill(new Color(0xf4, 0xf2, 0xec, 120), null, 0);
     private static final org.locationtech.jts.geom.GeometryFactory GF = new org.locationtech.jts.geom.GeometryFactory();
 
-    private final List<Item> items = new ArrayList<>();
-
     /** @param view the map's box: sub-regions away from it are left out */
     RegionOutlineLayer(RegionScope scope, RegionBreakdown breakdown, Envelope view) {
+        super("region", "The region and its sub-regions");
         items.add(new Item("wash", GF.toGeometry(new Envelope(-180, 180, -85, 85)), WASH, Map.of()));
         if (breakdown != null) {
             for (ContextFeature f : breakdown.areas()) {
@@ -39,43 +36,6 @@ final class RegionOutlineLayer implements FeatureLayer {
         for (ContextFeature f : scope.areas()) {
             items.add(new Item("region-" + f.fid(), f.geometry(), REGION, Map.of()));
         }
-    }
-
-    @Override
-    public String name() {
-        return "region";
-    }
-
-    @Override
-    public String title() {
-        return "The region and its sub-regions";
-    }
-
-    @Override
-    public String description() {
-        return title();
-    }
-
-    @Override
-    public List<String> keywords() {
-        return List.of();
-    }
-
-    @Override
-    public Envelope extent() {
-        Envelope e = new Envelope();
-        items.forEach(i -> e.expandToInclude(i.geometry().getEnvelopeInternal()));
-        return e;
-    }
-
-    @Override
-    public String attribution() {
-        return null;
-    }
-
-    @Override
-    public List<Item> items(Envelope lonLat) {
-        return items.stream().filter(i -> i.geometry().getEnvelopeInternal().intersects(lonLat)).toList();
     }
 
     @Override

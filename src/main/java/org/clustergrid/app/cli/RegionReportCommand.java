@@ -1,13 +1,10 @@
 package org.clustergrid.app.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.clustergrid.app.RegionReportService;
 import org.clustergrid.report.EmptyRegionException;
@@ -119,13 +116,13 @@ public final class RegionReportCommand {
             String csv = o.csv() == null ? null : reports.csv(request);
             ReportDocument doc = o.pdf() == null && o.html() == null ? null : reports.document(ctx, request);
             if (o.pdf() != null) {
-                writeWhole(o.pdf(), os -> Reports.write(doc, ReportFormat.PDF, o.paper(), os));
+                WholeFile.write(o.pdf(), os -> Reports.write(doc, ReportFormat.PDF, o.paper(), os));
             }
             if (o.html() != null) {
-                writeWhole(o.html(), os -> Reports.write(doc, ReportFormat.HTML, o.paper(), os));
+                WholeFile.write(o.html(), os -> Reports.write(doc, ReportFormat.HTML, o.paper(), os));
             }
             if (o.csv() != null) {
-                writeWhole(o.csv(), os -> os.write(csv.getBytes(StandardCharsets.UTF_8)));
+                WholeFile.write(o.csv(), os -> os.write(csv.getBytes(StandardCharsets.UTF_8)));
             }
             out.printf(Locale.ROOT, "Wrote the regional report of %s in %.1f s (run %s)%n", request.scope().name(),
                     (System.nanoTime() - start) / 1e9, ctx.run().id());
@@ -136,29 +133,6 @@ public final class RegionReportCommand {
         } catch (IOException | RuntimeException e) {
             err.println("Report failed: " + e);
             return 1;
-        }
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes to a temporary file beside the target and moves it into place whole. */
-    static void writeWhole(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                writer.write(os);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.clustergrid.app.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,20 +162,6 @@ public final class ReportCommand {
     static void write(ReportContext ctx, String id, ReportFormat format, Paper paper, Path target)
             throws IOException {
         var doc = new ClusterProfileReport().build(ctx, id);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                Reports.write(doc, format, paper, os);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        WholeFile.write(target, out -> Reports.write(doc, format, paper, out));
     }
 }
