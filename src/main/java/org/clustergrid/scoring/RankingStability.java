@@ -53,14 +53,9 @@ public final class RankingStability {
                     w[d] = base[d] * (1 + perturbation * (2 * random.nextDouble() - 1));
                 }
             }
-            int[] counts = IntStream.range(0, drawn.length).parallel().collect(() -> new int[n], (hits, k) -> {
-                int[] b = bands(priorities(gaps, has, size, drawn[k]), band);
-                for (int i = 0; i < n; i++) {
-                    if (b[i] >= 0 && b[i] == baseBand[i]) {
-                        hits[i]++;
-                    }
-                }
-            }, RankingStability::add);
+            int[] counts = IntStream.range(0, drawn.length).parallel().collect(() -> new int[n],
+                    (hits, k) -> keptBands(priorities(gaps, has, size, drawn[k]), baseBand, band, hits),
+                    RankingStability::add);
             add(same, counts);
         }
         Double[] out = new Double[n];
@@ -120,6 +115,36 @@ public final class RankingStability {
             }
         }
         return out;
+    }
+
+    /**
+     * Counts in {@code hits} each cluster whose band under these priorities is its band {@code was}: whose rank (the
+     * number of strictly higher priorities) lies within the band's ranks. With the priorities sorted, that is two
+     * look-ups a cluster, not a search: at least L are higher when the L-th largest is higher, at most H when the
+     * (H+1)-th largest is not.
+     */
+    static void keptBands(double[] priority, int[] was, int band, int[] hits) {
+        double[] sorted = new double[priority.length];
+        int valid = 0;
+        for (double p : priority) {
+            if (!Double.isNaN(p)) {
+                sorted[valid++] = p;
+            }
+        }
+        Arrays.sort(sorted, 0, valid);
+        for (int i = 0; i < priority.length; i++) {
+            double p = priority[i];
+            if (was[i] < 0 || Double.isNaN(p)) {
+                continue;
+            }
+            int fewest = was[i] * band;
+            int most = fewest + band - 1;
+            boolean enough = fewest == 0 || valid - fewest >= 0 && sorted[valid - fewest] > p;
+            boolean notTooMany = valid - most - 1 < 0 || sorted[valid - most - 1] <= p;
+            if (enough && notTooMany) {
+                hits[i]++;
+            }
+        }
     }
 
     /** First index in sorted[0, n) whose value is greater than v. */

@@ -41,4 +41,29 @@ class RankingStabilityTest {
         assertThat(s[0]).isEqualTo(1.0);
         assertThat(s[1]).isNull();
     }
+
+    @Test
+    void keptBandsCountWhatComparingEveryBandGives() {
+        // random priorities with many exact ties and some unknown, bands of 1, 3 and 10: the two look-ups a cluster
+        // give the same as ranking every cluster and comparing its band
+        java.util.Random rnd = new java.util.Random(3);
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + rnd.nextInt(60);
+            int band = new int[] {1, 3, 10}[round % 3];
+            double[] was = new double[n];
+            double[] now = new double[n];
+            for (int i = 0; i < n; i++) {
+                was[i] = rnd.nextInt(8) == 0 ? Double.NaN : rnd.nextInt(12);
+                now[i] = Double.isNaN(was[i]) ? Double.NaN : was[i] + rnd.nextInt(5) - 2;
+            }
+            int[] before = RankingStability.bands(was, band);
+            int[] after = RankingStability.bands(now, band);
+            int[] hits = new int[n];
+            RankingStability.keptBands(now, before, band, hits);
+            for (int i = 0; i < n; i++) {
+                assertThat(hits[i]).as("round %d, cluster %d", round, i)
+                        .isEqualTo(before[i] >= 0 && after[i] == before[i] ? 1 : 0);
+            }
+        }
+    }
 }
