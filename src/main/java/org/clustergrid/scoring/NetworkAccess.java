@@ -71,7 +71,7 @@ final class NetworkAccess {
         Snap[] snaps = snapAll(graph, List.of(data.markets(), data.finance()));
         int m = data.markets().size();
         marketSnaps = Arrays.copyOfRange(snaps, 0, m);
-        populated = populated(data.markets(), marketSnaps);
+        populated = populated(data.markets(), marketSnaps, null);
         finance = new SnappedTargets(graph, data.finance(), Arrays.copyOfRange(snaps, m, snaps.length));
         tiers = new MarketTiers(data.markets(), marketSnaps, graph, parameters, null, 0, false);
         for (StoredFeature f : data.roads()) {
@@ -101,13 +101,13 @@ final class NetworkAccess {
         this.marketSnaps = resnapped(base.marketSnaps, after.markets(), oldMarkets);
         Snap[] financeSnaps = resnapped(base.finance.snaps, after.finance(), oldFinance);
         this.populated = Arrays.equals(marketSnaps, base.marketSnaps) ? base.populated
-                : populated(after.markets(), marketSnaps);
+                : populated(after.markets(), marketSnaps, base.populated);
         // the finance points are counted, not summed, so the added ones may be listed apart from the others
-        boolean financeKept = Arrays.equals(financeSnaps, 0, oldFinance, base.finance.snaps, 0, oldFinance);
-        this.finance = financeKept && oldFinance == financeSnaps.length ? base.finance
-                : financeKept ? base.finance.plus(graph, after.finance(), Arrays.copyOfRange(financeSnaps, oldFinance,
-                        financeSnaps.length))
-                : new SnappedTargets(graph, after.finance(), financeSnaps);
+        SnappedTargets old = Arrays.equals(financeSnaps, 0, oldFinance, base.finance.snaps, 0, oldFinance)
+                ? base.finance : base.finance.retimed(Arrays.copyOf(financeSnaps, oldFinance));
+        this.finance = old == null ? new SnappedTargets(graph, after.finance(), financeSnaps)
+                : oldFinance == financeSnaps.length ? old
+                : old.plus(graph, after.finance(), Arrays.copyOfRange(financeSnaps, oldFinance, financeSnaps.length));
         // a road keeps its geometry when upgraded: the box is the same
         roadsBox.expandToInclude(base.roadsBox);
         this.tiers = new MarketTiers(after.markets(), marketSnaps, graph, parameters, base.tiers, oldMarkets,
@@ -169,8 +169,11 @@ final class NetworkAccess {
         return false;
     }
 
-    /** The markets that have a population, as targets of the market potential. */
-    private SnappedTargets populated(List<StoredFeature> markets, Snap[] snaps) {
+    /**
+     * The markets that have a population, as targets of the market potential; {@code base}'s lists kept when these
+     * are its markets at the same places (null to build anew).
+     */
+    private SnappedTargets populated(List<StoredFeature> markets, Snap[] snaps, SnappedTargets base) {
         List<StoredFeature> withPopulation = new ArrayList<>();
         List<Snap> populatedSnaps = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
@@ -179,7 +182,22 @@ final class NetworkAccess {
                 populatedSnaps.add(snaps[i]);
             }
         }
-        return new SnappedTargets(graph, withPopulation, populatedSnaps.toArray(Snap[]::new));
+        Snap[] now = populatedSnaps.toArray(Snap[]::new);
+        SnappedTargets retimed = base != null && same(base.features, withPopulation) ? base.retimed(now) : null;
+        return retimed != null ? retimed : new SnappedTargets(graph, withPopulation, now);
+    }
+
+    /** The same features, one by one (not compared by value: that would compare every geometry). */
+    private static boolean same(List<StoredFeature> a, List<StoredFeature> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Scratch borrow() {

@@ -55,14 +55,49 @@ final class SnappedTargets {
         }
     }
 
-    private SnappedTargets(SnappedTargets base, List<StoredFeature> features, Snap[] snaps, SnappedTargets more) {
+    private SnappedTargets(List<StoredFeature> features, Snap[] snaps, SnappedTargets lists, SnappedTargets more,
+            int moreFrom) {
         this.features = features;
         this.snaps = snaps;
-        this.points = base.points;
-        this.offsets = base.offsets;
-        this.byNode = base.byNode;
-        this.moreFrom = base.snaps.length;
+        this.points = lists.points;
+        this.offsets = lists.offsets;
+        this.byNode = lists.byNode;
+        this.moreFrom = moreFrom;
         this.more = more;
+    }
+
+    /**
+     * These targets with snaps {@code now} that enter the network by the same edges at the same places — a road
+     * upgrade moves only the times along the edges — so the lists by node and the grid are kept; null when any
+     * target joins elsewhere.
+     */
+    SnappedTargets retimed(Snap[] now) {
+        if (now.length != snaps.length) {
+            return null;
+        }
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] != snaps[i] && !samePlace(now[i], snaps[i])) {
+                return null;
+            }
+        }
+        return new SnappedTargets(features, now, this, more, moreFrom);
+    }
+
+    private static boolean samePlace(Snap a, Snap b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        Snap[] ea = a.entries();
+        Snap[] eb = b.entries();
+        if (ea.length != eb.length || a.lon() != b.lon() || a.lat() != b.lat()) {
+            return false;
+        }
+        for (int k = 0; k < ea.length; k++) {
+            if (ea[k].edge() != eb[k].edge() || ea[k].lon() != eb[k].lon() || ea[k].lat() != eb[k].lat()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -75,7 +110,7 @@ final class SnappedTargets {
         System.arraycopy(addedSnaps, 0, all, snaps.length, addedSnaps.length);
         // targets added once already: all of them listed anew
         return more != null ? new SnappedTargets(graph, features, all)
-                : new SnappedTargets(this, features, all, new SnappedTargets(graph, null, addedSnaps));
+                : new SnappedTargets(features, all, this, new SnappedTargets(graph, null, addedSnaps), snaps.length);
     }
 
     /** Visits the targets whose snapped point lies within {@code metres} of a point (the direct off-road leg). */

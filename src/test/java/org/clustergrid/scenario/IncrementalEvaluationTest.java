@@ -30,6 +30,7 @@ import org.clustergrid.testing.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -73,7 +74,7 @@ class IncrementalEvaluationTest {
         for (int seed = 1; seed <= 6; seed++) {
             Random random = new Random(seed);
             for (List<Intervention> xs : List.of(finance(data, random), power(data, random), markets(data, random),
-                    upgrades(data, random, 3), all(data, random))) {
+                    upgrades(data, random, 3), upgradesUnderTargets(data, random, 4), all(data, random))) {
                 Scenario s = new Scenario("seed " + seed, null, xs);
                 ScenarioApplier.Applied applied = ScenarioApplier.apply(data, s, CostProfile.none("USD"));
                 ScoringEngine derived = engine.derive(applied.data(), applied.changes());
@@ -133,6 +134,31 @@ class IncrementalEvaluationTest {
         for (String id : ids) {
             out.add(new Intervention("pave-" + ++k, InterventionKind.UPGRADE_ROAD, null, null, List.of(id), null,
                     "asphalt", null, null, null, null, 1.0));
+        }
+        return out;
+    }
+
+    /**
+     * The unpaved roads nearest to random finance points and populated markets, paved: targets that enter the
+     * network by an edge whose times change.
+     */
+    private static List<Intervention> upgradesUnderTargets(ScoringData data, Random random, int count) {
+        List<StoredFeature> unpaved = data.roads().stream().filter(f -> f.feature() instanceof Road r
+                && r.motorable() && r.paving() == Road.Paving.UNPAVED).toList();
+        NearestIndex<StoredFeature> index = NearestIndex.build(unpaved, f -> f.feature().geometry());
+        List<StoredFeature> targets = new ArrayList<>(data.finance());
+        data.markets().stream().filter(f -> ((org.clustergrid.model.Market) f.feature()).population() != null)
+                .forEach(targets::add);
+        Set<String> ids = new LinkedHashSet<>();
+        for (int k = 0; k < 200 && ids.size() < count && !targets.isEmpty(); k++) {
+            Geometry at = targets.get(random.nextInt(targets.size())).feature().geometry();
+            index.nearest(at).filter(x -> x.metres() < 200).ifPresent(x -> ids.add(x.item().layerId()));
+        }
+        List<Intervention> out = new ArrayList<>();
+        int k = 0;
+        for (String id : ids) {
+            out.add(new Intervention("pave-under-" + ++k, InterventionKind.UPGRADE_ROAD, null, null, List.of(id),
+                    null, "asphalt", null, null, null, null, 1.0));
         }
         return out;
     }
