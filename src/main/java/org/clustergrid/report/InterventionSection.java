@@ -1,5 +1,6 @@
 package org.clustergrid.report;
 
+import java.util.List;
 import java.util.Locale;
 import org.clustergrid.scoring.ScoringRun;
 
@@ -13,12 +14,15 @@ final class InterventionSection {
 
     static void write(Xhtml x, ClusterProfile p) {
         x.open("section", "class", "intervention").element("h2", "Intervention");
+        stability(x, p); // how firm the priority is, first: it says how much weight the list below bears
         gaps(x, p);
         unknown(x, p);
         candidates(x, p.candidates());
-        stability(x, p);
         x.close("section");
     }
+
+    /** The largest shortfalls spelt out; the rest are summed up, so the profile's own part stays within two pages. */
+    static final int LISTED_GAPS = 3;
 
     private static void gaps(Xhtml x, ClusterProfile p) {
         x.element("h3", "Gaps to close, largest first");
@@ -28,13 +32,21 @@ final class InterventionSection {
             return;
         }
         x.open("ol", "class", "gaps");
-        for (ClusterProfile.GapItem g : p.gaps()) {
+        List<ClusterProfile.GapItem> listed = p.gaps().subList(0, Math.min(LISTED_GAPS, p.gaps().size()));
+        for (ClusterProfile.GapItem g : listed) {
             x.open("li", "data-indicator", g.row().id()).element("strong", g.statement() + ".");
             x.element("span", String.format(Locale.ROOT, " %s points of the overall gap (%s).", Plain.decimal(
                     g.points(), 1), Labels.dimension(g.row().dimension()).toLowerCase(Locale.ROOT)), "class", "points");
             x.markup("<br/>").element("span", "Closes it: " + g.intervention(), "class", "kind").close("li");
         }
         x.close("ol");
+        List<ClusterProfile.GapItem> rest = p.gaps().subList(listed.size(), p.gaps().size());
+        if (!rest.isEmpty()) {
+            double points = rest.stream().mapToDouble(ClusterProfile.GapItem::points).sum();
+            x.element("p", String.format(Locale.ROOT, "%d smaller shortfall%s, together %s points of the overall gap,"
+                    + " %s in the table above.", rest.size(), rest.size() == 1 ? "" : "s", Plain.decimal(points, 1),
+                    rest.size() == 1 ? "is" : "are"), "class", "note");
+        }
     }
 
     private static void unknown(Xhtml x, ClusterProfile p) {
@@ -70,12 +82,33 @@ final class InterventionSection {
             x.close("tbody").close("table");
         }
         if (!c.notes().isEmpty()) {
-            x.element("p", "Not made: " + String.join("; ", c.notes()) + ".", "class", "note");
+            x.element("p", notMade(c.notes()), "class", "note");
         }
     }
 
+    private static final java.util.regex.Pattern NO_RATE =
+            java.util.regex.Pattern.compile("no (.+) made: cost profile '(.+)' has no rate '(.+)'");
+
+    /** The kinds not made, the ones for want of a rate in one sentence naming the profile once. */
+    static String notMade(List<String> notes) {
+        List<String> kinds = new java.util.ArrayList<>();
+        List<String> other = new java.util.ArrayList<>();
+        String profile = null;
+        for (String n : notes) {
+            java.util.regex.Matcher m = NO_RATE.matcher(n);
+            if (m.matches() && (profile == null || profile.equals(m.group(2)))) {
+                profile = m.group(2);
+                kinds.add(m.group(1) + " ('" + m.group(3) + "')");
+            } else {
+                other.add(n);
+            }
+        }
+        String text = kinds.isEmpty() ? "" : "Not made for want of a rate in cost profile '" + profile + "': "
+                + String.join(", ", kinds) + ".";
+        return other.isEmpty() ? text : (text + " Not made: " + String.join("; ", other) + ".").strip();
+    }
+
     private static void stability(Xhtml x, ClusterProfile p) {
-        x.element("h3", "Priority and how firm it is");
         ScoringRun.Ranked r = p.ranked();
         var params = p.provenance().profile().parameters();
         String text;

@@ -109,10 +109,13 @@ class ClusterProfileReportTest {
 
     @Test
     void provenanceComesLastOnAPageOfItsOwn() {
-        int intervention = a4.pageOf("Priority and how firm it is");
+        int intervention = a4.pageOf("Candidate projects");
         int provenance = a4.pageOf("Methodology and provenance");
         assertThat(intervention).isPositive();
         assertThat(provenance).isGreaterThan(intervention);
+        // the profile itself on two pages, the method after it
+        assertThat(a4.pageOf("Candidate projects")).isLessThanOrEqualTo(2);
+        assertThat(provenance).isEqualTo(3);
         contains("the last page", a4.pages.get(a4.pages.size() - 1), "Page " + a4.pages.size() + " of "
                 + a4.pages.size());
         assertThat(a4.pages.size()).as("profile and provenance").isBetween(3, 6);
