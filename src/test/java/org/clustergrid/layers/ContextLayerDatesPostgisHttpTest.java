@@ -18,12 +18,7 @@ class ContextLayerDatesPostgisHttpTest extends ContextLayerDatesHttpTest {
 
     @DynamicPropertySource
     static void postgis(DynamicPropertyRegistry r) {
-        settings = PostgisTestDatabase.freshSchema();
-        r.add("clustergrid.store", () -> "postgis");
-        r.add("clustergrid.postgis.url", settings::postgisUrl);
-        r.add("clustergrid.postgis.user", settings::postgisUser);
-        r.add("clustergrid.postgis.password", settings::postgisPassword);
-        r.add("clustergrid.postgis.schema", settings::postgisSchema);
+        settings = PostgisTestDatabase.serveFrom(r);
     }
 
     @AfterAll

@@ -19,12 +19,7 @@ class ClusterRegisterPostgisHttpTest extends ClusterRegisterHttpTest {
 
     @DynamicPropertySource
     static void postgis(DynamicPropertyRegistry r) {
-        settings = PostgisTestDatabase.freshSchema();
-        r.add("clustergrid.store", () -> "postgis");
-        r.add("clustergrid.postgis.url", settings::postgisUrl);
-        r.add("clustergrid.postgis.user", settings::postgisUser);
-        r.add("clustergrid.postgis.password", settings::postgisPassword);
-        r.add("clustergrid.postgis.schema", settings::postgisSchema);
+        settings = PostgisTestDatabase.serveFrom(r);
         // the same demo region as the embedded store loads, so both run the same cases on the same clusters
         r.add("clustergrid.demo.enabled", () -> "true");
     }

@@ -46,6 +46,20 @@ public final class PostgisTestDatabase {
     }
 
     /** Skips (or fails in CI) unless the test database is usable with PostGIS. */
+    /**
+     * A fresh schema for a server test's store, set as the server's properties: for the PostGIS twin of a test run on
+     * the embedded store ({@code @DynamicPropertySource}); drop it with {@link #dropSchema} afterwards.
+     */
+    public static StoreSettings serveFrom(org.springframework.test.context.DynamicPropertyRegistry r) {
+        StoreSettings settings = freshSchema();
+        r.add("clustergrid.store", () -> "postgis");
+        r.add("clustergrid.postgis.url", settings::postgisUrl);
+        r.add("clustergrid.postgis.user", settings::postgisUser);
+        r.add("clustergrid.postgis.password", settings::postgisPassword);
+        r.add("clustergrid.postgis.schema", settings::postgisSchema);
+        return settings;
+    }
+
     public static void requireAvailable() {
         skipOrFail(problem(false), required());
     }
