@@ -1,32 +1,17 @@
 package org.clustergrid.report;
 
-import org.clustergrid.store.StoreSettings;
+import org.clustergrid.testing.OnPostgis;
 import org.clustergrid.testing.PostgisTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link RegionReportApiTest} with the server on PostGIS (a fresh schema, dropped afterwards). */
+/** {@link RegionReportApiTest} with the server on PostGIS (a fresh schema, dropped afterwards) holding the demo region. */
+@ExtendWith(OnPostgis.class)
 class RegionReportPostgisApiTest extends RegionReportApiTest {
-    static StoreSettings settings;
-
-    /** Skips (or fails in CI) before the server starts when PostGIS is not there, rather than failing its start. */
-    @BeforeAll
-    static void needPostgis() {
-        PostgisTestDatabase.requireAvailable();
-    }
-
     @DynamicPropertySource
     static void postgis(DynamicPropertyRegistry r) {
-        settings = PostgisTestDatabase.serveFrom(r);
-        r.add("clustergrid.demo.enabled", () -> "true"); // off by default on PostGIS; these tests read the demo
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (settings != null) {
-            PostgisTestDatabase.dropSchema(settings);
-        }
+        PostgisTestDatabase.serveFrom(r);
+        r.add("clustergrid.demo.enabled", () -> "true"); // off by default on PostGIS
     }
 }

@@ -52,6 +52,7 @@ public final class PostgisTestDatabase {
      */
     public static StoreSettings serveFrom(org.springframework.test.context.DynamicPropertyRegistry r) {
         StoreSettings settings = freshSchema();
+        SERVED.add(settings);
         r.add("clustergrid.store", () -> "postgis");
         r.add("clustergrid.postgis.url", settings::postgisUrl);
         r.add("clustergrid.postgis.user", settings::postgisUser);
@@ -59,6 +60,15 @@ public final class PostgisTestDatabase {
         r.add("clustergrid.postgis.schema", settings::postgisSchema);
         return settings;
     }
+
+    /** Drops the schemas {@link #serveFrom} made that are not dropped yet. */
+    static synchronized void dropServed() {
+        for (StoreSettings settings; (settings = SERVED.poll()) != null; ) {
+            dropSchema(settings);
+        }
+    }
+
+    private static final java.util.Queue<StoreSettings> SERVED = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public static void requireAvailable() {
         skipOrFail(problem(false), required());
