@@ -18,9 +18,14 @@ final class Effects {
 
     /** @param engine the engine {@code before} was run on */
     static Effect of(ScoringEngine engine, ScoringRun before, Candidates.Applied candidate) {
+        return of(engine, before, candidate, true);
+    }
+
+    /** @param onlyGains measure only the clusters whose gap the project can move (the rest add to no objective) */
+    static Effect of(ScoringEngine engine, ScoringRun before, Candidates.Applied candidate, boolean onlyGains) {
         ScoringEngine derived = engine.derive(candidate.alone().data(), candidate.alone().changes());
-        Map<Integer, ClusterScore> after = derived.scoreRescored(before.weights());
-        BitSet scored = derived.rescoredClusters();
+        BitSet scored = onlyGains ? derived.rescoredThatCanGain(before) : derived.rescoredClusters();
+        Map<Integer, ClusterScore> after = derived.scoreRescored(before.weights(), scored);
         List<Integer> clusters = new ArrayList<>();
         List<Map<Indicator, IndicatorResult>> indicators = new ArrayList<>();
         List<List<org.clustergrid.scoring.LayerResult>> layers = new ArrayList<>();

@@ -233,10 +233,26 @@ public final class ScoringEngine {
      * engine, what a change does to the clusters it can affect, without aggregating every other one again.
      */
     public Map<Integer, ClusterScore> scoreRescored(Weights weights) {
+        return scoreRescored(weights, rescored);
+    }
+
+    /** As {@link #scoreRescored(Weights)}, for only those of {@code clusters} this engine scores itself. */
+    public Map<Integer, ClusterScore> scoreRescored(Weights weights, BitSet clusters) {
         clusterPotentials();
+        BitSet these = (BitSet) clusters.clone();
+        these.and(rescored);
         Map<Integer, ClusterScore> out = new ConcurrentHashMap<>();
-        rescored.stream().parallel().forEach(c -> out.put(c, scoreCluster(data.clusters().get(c), weights)));
+        these.stream().parallel().forEach(c -> out.put(c, scoreCluster(data.clusters().get(c), weights)));
         return out;
+    }
+
+    /**
+     * Of the clusters this engine scores itself, those whose gap its changes can move ({@link GainRoom}): what a
+     * portfolio weighs. All of them on an engine built anew.
+     */
+    public BitSet rescoredThatCanGain(ScoringRun before) {
+        return base == null ? rescoredClusters() : GainRoom.of(base.data, data, partsToMeasure, before,
+                network.graph.speeds(), rescored);
     }
 
     /**

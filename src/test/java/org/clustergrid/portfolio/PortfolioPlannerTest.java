@@ -268,6 +268,38 @@ class PortfolioPlannerTest {
                 p.picks().size(), p.cost(), p.gain());
     }
 
+    @Test
+    void measuringOnlyTheClustersThatCanGainGivesTheSameGains() {
+        // every kind of generated project, paving among them: each one's gain alone, under both objectives, is the
+        // same whether every cluster it reaches is measured or only those whose gap it can move
+        CostProfile costs = new CostProfile("test", "USD", Map.of(
+                "mv_line_km", new CostProfile.Rate(7000, "km", "OnSSET"),
+                "finance_bank", new CostProfile.Rate(150_000, "each", "a test rate"),
+                "finance_mobile_money_agent", new CostProfile.Rate(3_000, "each", "a test rate"),
+                "road_upgrade_km", new CostProfile.Rate(60_000, "km", "a test rate")));
+        CandidateGenerator.Generated g = CandidateGenerator.generate(engine, before, costs, 2000, 10_000);
+        List<Candidates.Applied> cs = Candidates.of(data, g.candidates(), costs, CandidateGenerator::origin);
+        List<Effect> some = new ArrayList<>();
+        List<Effect> all = new ArrayList<>();
+        int fewer = 0;
+        for (Candidates.Applied c : cs) {
+            Effect a = Effects.of(engine, before, c, false);
+            Effect s = Effects.of(engine, before, c, true);
+            all.add(a);
+            some.add(s);
+            fewer += s.clusters().length < a.clusters().length ? 1 : 0;
+        }
+        for (Objective o : Objective.values()) {
+            PortfolioModel whole = new PortfolioModel(engine, before, all, o);
+            PortfolioModel part = new PortfolioModel(engine, before, some, o);
+            for (int j = 0; j < cs.size(); j++) {
+                assertThat(part.gain(j)).as("%s under %s", cs.get(j).candidate().id(), o).isEqualTo(whole.gain(j));
+            }
+        }
+        assertThat(fewer).as("projects measured on fewer clusters").isPositive();
+        System.out.printf(Locale.ROOT, "%d projects, %d of them measured on fewer clusters%n", cs.size(), fewer);
+    }
+
     private static int position(String clusterGridId) {
         for (int c = 0; c < data.clusters().size(); c++) {
             if (data.clusters().get(c).layerId().equals(clusterGridId)) {

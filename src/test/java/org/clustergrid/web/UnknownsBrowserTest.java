@@ -40,7 +40,7 @@ class UnknownsBrowserTest extends ServerTest {
         String csv = "source_id,name,lat,lon,country_iso2\nnosize,Weavers without a count,20.25,80.3,IN\n"
                 + "faraway,Workshops far from any data,-15.0,-50.0,BR\n";
         String boundary = "----cg" + UUID.randomUUID();
-        String body = ApiTest.part(boundary, "kind", null, "clusters") + ApiTest.part(boundary, "dataset", null, "register")
+        String body = ApiTest.part(boundary, "kind", null, "clusters") + ApiTest.part(boundary, "dataset", null, "survey")
                 + ApiTest.part(boundary, "file", "register.csv", csv) + "--" + boundary + "--\r\n";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/admin/imports")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Admin-Token", TOKEN)
