@@ -17,6 +17,7 @@ import org.clustergrid.register.RegisterException;
 import org.clustergrid.security.Caller;
 import org.clustergrid.security.Role;
 import org.clustergrid.security.web.Callers;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -69,24 +70,29 @@ class ProposalController {
 
     /** Editors see every proposal; anyone else their own. */
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String status) {
+    ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) String status) {
         ProposalStatus s = status == null || status.isBlank() ? null : ProposalStatus.of(status, "status");
         List<Proposal> found = proposals.list(s, canDecide() ? null : caller().name());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", s == null ? null : s.id());
         out.put("numberReturned", found.size());
         out.put("proposals", found.stream().map(this::json).toList());
-        return out;
+        return personal(out);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
+    ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
         Proposal p = proposals.get(number(id));
         if (!canDecide() && !p.proposer().equals(caller().name())) {
             throw RegisterException.of(RegisterException.Reason.FORBIDDEN, "proposal " + p.id()
                     + " is someone else's; only its proposer and editors may read it");
         }
-        return json(p);
+        return personal(json(p));
+    }
+
+    /** What one caller may read is theirs: no shared cache keeps it, whatever anonymous read says. */
+    private static ResponseEntity<Map<String, Object>> personal(Map<String, Object> body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).body(body);
     }
 
     @PostMapping("/{id}/accept")

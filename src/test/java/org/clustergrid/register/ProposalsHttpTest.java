@@ -172,6 +172,11 @@ class ProposalsHttpTest extends ServerTest {
         HttpResponse<String> noNote = call("POST", "/api/proposals/" + p + "/reject", editor, "{}");
         assertThat(noNote.statusCode()).isEqualTo(400);
         assertThat(json(noNote).path("field").asText()).isEqualTo("note");
+        // a client revalidating what it read must not be told "not modified" after a decision (which changes no data)
+        HttpResponse<String> read = call("GET", "/api/proposals/" + p, viewer, null);
+        assertThat(read.headers().firstValue("ETag")).isEmpty();
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as("not shared with other origins")
+                .isEmpty();
         HttpResponse<String> r = call("POST", "/api/proposals/" + p + "/reject", editor,
                 "{\"note\":\"the registry still lists the old name\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -271,6 +276,11 @@ class ProposalsHttpTest extends ServerTest {
         long p = proposeUpdate(viewer, id, "{\"properties\":{\"employment\":1200}}", "new census");
         HttpResponse<String> other = call("GET", "/api/proposals/" + p, viewer2, null);
         assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+        HttpResponse<String> own = call("GET", "/api/proposals/" + p, viewer, null);
+        assertThat(own.headers().firstValue("Cache-Control").orElse("")).as("no shared cache keeps someone's own")
+                .contains("private").contains("no-store");
+        assertThat(call("GET", "/api/proposals", viewer, null).headers().firstValue("Cache-Control").orElse(""))
+                .contains("private").contains("no-store");
         assertThat(json(call("GET", "/api/proposals", viewer2, null)).path("proposals").findValuesAsText("id"))
                 .doesNotContain(String.valueOf(p));
         assertThat(json(call("GET", "/api/proposals?status=pending", editor, null)).path("proposals")
