@@ -162,7 +162,7 @@ class ProposalController {
             return null;
         }
         if (!v.isTextual()) {
-            throw RegisterException.badInput(field, "expected text, found " + v.getNodeType().name().toLowerCase());
+            throw RegisterException.badInput(field, "expected text, found " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (v.asText().length() > Author.MAX_COMMENT) {
             throw RegisterException.badInput(field, "is " + v.asText().length() + " characters long, more than the "

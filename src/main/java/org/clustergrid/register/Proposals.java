@@ -3,6 +3,7 @@ package org.clustergrid.register;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.List;
 import org.clustergrid.register.RegisterException.Reason;
@@ -140,12 +141,17 @@ public final class Proposals {
 
     // -- inside a transaction
 
-    /** A patch that changes nothing any more is accepted all the same, as the version the cluster is at. */
+    /**
+     * A patch that changes nothing any more is accepted all the same, as the version the cluster is at; what the
+     * edit path wrote before finding so (the data version) is undone, as for an edit that changes nothing.
+     */
     private ClusterRegister.Result update(Connection c, Proposal p, Author by) throws SQLException {
+        Savepoint before = c.setSavepoint();
         try {
             return register.changeIn(c, p.clusterGridId(), p.etag(), Action.UPDATE,
                     current -> ClusterPatch.apply(current, p.body()), by);
         } catch (Transactions.Unchanged u) {
+            c.rollback(before);
             return (ClusterRegister.Result) u.answer();
         }
     }

@@ -63,6 +63,25 @@ class ProposalsStoreTest {
 
     @ParameterizedTest
     @MethodSource("org.clustergrid.testing.TestStore#kinds")
+    void aProposalThatChangesNothingIsAcceptedAsTheVersionTheClusterIsAt(String kind, @TempDir Path dir)
+            throws Exception {
+        try (TestStore t = TestStore.of(kind, dir)) {
+            SpatialStore store = t.store();
+            ClusterRegister register = new ClusterRegister(store);
+            Proposals proposals = new Proposals(store, register);
+            String id = register.create(ClusterRegisterStoreTest.draft("Same", 3), ED).feature().layerId();
+            long dataVersion = store.dataVersion();
+            Proposal p = proposals.accept(proposals.submit(firms(id, 3), VIEWER).id(), ED);
+            assertThat(p.status()).isEqualTo(ProposalStatus.ACCEPTED);
+            assertThat(p.resultVersion()).isEqualTo(1);
+            assertThat(register.history(id)).hasSize(1);
+            assertThat(proposals.get(p.id()).status()).as("the decision is kept").isEqualTo(ProposalStatus.ACCEPTED);
+            assertThat(store.dataVersion()).as("no data changed").isEqualTo(dataVersion);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void racingDecisionsGetOneIn(String kind, @TempDir Path dir) throws Exception {
         try (TestStore t = TestStore.of(kind, dir)) {
             SpatialStore store = t.store();
