@@ -62,7 +62,7 @@ class ProposalController {
         }
         Caller caller = caller();
         Proposal p = proposals.submit(new Proposals.Submission(text(in, "kind"), text(in, "clusterGridId"),
-                in.get("body"), text(in, "etag"), null), new Author(caller.name(), caller.via(),
+                in.get("body"), text(in, "etag")), new Author(caller.name(), caller.via(),
                 text(in, "comment")));
         Map<String, Object> out = json(p);
         return ResponseEntity.created(URI.create((String) out.get("href"))).body(out);

@@ -26,11 +26,11 @@ public final class Proposals {
     public static final int MAX_LIST = 1_000;
 
     /**
-     * A proposal as sent.
+     * A proposal as sent; the proposer's reason comes as their {@link Author#comment()}.
      *
      * @param etag the cluster's ETag the proposer read (optional: the current one is taken when absent)
      */
-    public record Submission(String kind, String clusterGridId, JsonNode body, String etag, String comment) {}
+    public record Submission(String kind, String clusterGridId, JsonNode body, String etag) {}
 
     private final Transactions transactions;
     private final ClusterRegister register;

@@ -34,7 +34,7 @@ class ProposalsStoreTest {
 
     static Proposals.Submission firms(String id, int firms) throws Exception {
         return new Proposals.Submission("update", id, JSON.readTree("{\"properties\":{\"firms\":" + firms + "}}"),
-                null, null);
+                null);
     }
 
     @ParameterizedTest
