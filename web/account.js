@@ -2,6 +2,7 @@
 import { API } from './config.js';
 import { wireImportForm } from './import-form.js';
 import { passwordButton } from './password-dialog.js';
+import { enableProposals } from './proposals.js';
 import { enableScenarioEditing } from './scenario-list.js';
 import { $ } from './ui.js';
 
@@ -47,6 +48,7 @@ export async function renderAccount() {
   }
   wireImportForm(session);
   enableScenarioEditing(session);
+  enableProposals(session);
   var who = document.createElement('span');
   who.textContent = 'Signed in as ' + session.user + ' (' + session.role + ')';
   box.appendChild(who);

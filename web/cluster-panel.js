@@ -5,6 +5,7 @@ import { clusterBounds, restyleClusters } from './cluster-layer.js';
 import { API } from './config.js';
 import { drawEvidence, extendWithEvidence, removeEvidence } from './evidence-lines.js';
 import { renderLegend } from './legend.js';
+import { renderProposals } from './proposals.js';
 import { esc } from './quality.js';
 import { renderTable } from './ranking-table.js';
 import { state } from './state.js';
@@ -83,6 +84,10 @@ export async function loadDetail(id, zoom) {
       return; // another cluster was chosen meanwhile
     }
     renderDetail(results[0].properties || {}, results[1]);
+    // an accepted proposal changed the register: show the cluster as it is now
+    renderProposals($('detail-body'), id, function () {
+      loadDetail(id, false);
+    });
     drawEvidence(results[1]);
     panel.setAttribute('data-id', id);
     if (zoom) {

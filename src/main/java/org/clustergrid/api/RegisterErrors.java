@@ -16,6 +16,8 @@ public final class RegisterErrors {
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
             case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
     }
 
@@ -29,6 +31,8 @@ public final class RegisterErrors {
             case PRECONDITION_FAILED -> "PreconditionFailed";
             case PRECONDITION_REQUIRED -> "PreconditionRequired";
             case CONFLICT -> "Conflict";
+            case TOO_MANY -> "TooManyRequests";
+            case FORBIDDEN -> "Forbidden";
         });
         m.put("description", e.getMessage().length() <= 2_000 ? e.getMessage()
                 : e.getMessage().substring(0, 1_997) + "...");

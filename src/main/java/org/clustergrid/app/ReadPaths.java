@@ -4,9 +4,13 @@ package org.clustergrid.app;
 final class ReadPaths {
     private ReadPaths() {}
 
-    /** Open to any origin: everything under /api (but admin and the caller's own session), /ogc and /tiles. */
+    /**
+     * Open to any origin: everything under /api (but admin, the caller's own session and proposals, which answer by
+     * who asks and change without the data changing), /ogc and /tiles.
+     */
     static boolean isPublic(String path) {
-        return (path.startsWith("/api/") && !path.startsWith("/api/admin/") && !path.equals("/api/session"))
+        return (path.startsWith("/api/") && !path.startsWith("/api/admin/") && !path.equals("/api/session")
+                && !path.equals("/api/proposals") && !path.startsWith("/api/proposals/"))
                 || path.startsWith("/ogc/")
                 || path.equals("/ogc") || path.startsWith("/tiles/");
     }

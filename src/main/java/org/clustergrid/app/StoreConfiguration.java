@@ -4,6 +4,7 @@ import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.register.ClusterRegister;
+import org.clustergrid.register.Proposals;
 import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
@@ -41,6 +42,12 @@ public class StoreConfiguration {
     @Bean
     public ClusterRegister clusterRegister(SpatialStore store) {
         return new ClusterRegister(store);
+    }
+
+    /** Proposed changes to the register, decided by editors and applied through it. */
+    @Bean
+    public Proposals proposals(SpatialStore store, ClusterRegister register) {
+        return new Proposals(store, register);
     }
 
     @Bean

@@ -57,43 +57,62 @@ public final class ClusterRegister {
 
     /** A new cluster in {@link #EDITED_DATASET}, with the Cluster Grid ID it asks for (never used) or a new one. */
     public Result create(Draft draft, Author author) {
-        return transactions.write(c -> {
-            StoreVersion.bump(c);
-            String dataset = draft.identity().getOrDefault("dataset", EDITED_DATASET);
-            if (!dataset.equals(EDITED_DATASET)) {
-                throw RegisterException.badInput("dataset", "clusters made by editing belong to dataset '"
-                        + EDITED_DATASET + "', not '" + dataset + "'");
+        return transactions.write(c -> createIn(c, draft, author));
+    }
+
+    /** {@link #create} inside the caller's transaction (a proposal accepted with it). */
+    Result createIn(Connection c, Draft draft, Author author) throws SQLException {
+        StoreVersion.bump(c);
+        String id = checkNew(c, draft);
+        if (id == null) {
+            id = rows.newClusterGridId(c, country(draft.attributes()));
+            if (!draft.identity().containsKey("source_id")) {
+                checkNew(c, withSourceId(draft, id));
             }
-            String id = draft.identity().get("cluster_grid_id");
-            if (id != null) {
-                if (!ClusterRows.isValidId(id)) {
-                    throw RegisterException.badInput("cluster_grid_id", "'" + id + "' is not a valid Cluster Grid ID"
-                            + " (1-32 letters, digits, '.', '_' or '-')");
-                }
-                Optional<String> owner = rows.registryOwner(c, id);
-                if (owner.isPresent()) {
-                    throw RegisterException.badInput("cluster_grid_id", "Cluster Grid ID " + id
-                            + " already belongs to cluster " + owner.get() + " and is never reused");
-                }
-            } else {
-                id = rows.newClusterGridId(c, country(draft.attributes()));
+        }
+        String sourceId = draft.identity().getOrDefault("source_id", id);
+        Cluster cluster = cluster(id, sourceId, draft);
+        rows.ensureDataset(c, EDITED_DATASET, EDITED_TITLE, EDITED_SOURCE);
+        rows.register(c, id, EDITED_DATASET, sourceId);
+        rows.insert(c, EDITED_DATASET, cluster);
+        rows.refreshClusterCount(c, EDITED_DATASET);
+        ClusterHistory.append(c, new ClusterVersion(id, 1, Action.CREATE, Instant.now(), author.actor(),
+                author.via(), comment(author, draft), EDITED_DATASET, false, cluster,
+                ClusterDiff.between(null, cluster)));
+        return stored(c, id, 1, true, draft.warnings());
+    }
+
+    /**
+     * Refuses a new cluster the register would refuse (dataset, a Cluster Grid ID ever used, a source id taken),
+     * writing nothing; answers the ID it asks for, or null when it is to get a new one.
+     */
+    String checkNew(Connection c, Draft draft) throws SQLException {
+        String dataset = draft.identity().getOrDefault("dataset", EDITED_DATASET);
+        if (!dataset.equals(EDITED_DATASET)) {
+            throw RegisterException.badInput("dataset", "clusters made by editing belong to dataset '"
+                    + EDITED_DATASET + "', not '" + dataset + "'");
+        }
+        String id = draft.identity().get("cluster_grid_id");
+        if (id != null) {
+            if (!ClusterRows.isValidId(id)) {
+                throw RegisterException.badInput("cluster_grid_id", "'" + id + "' is not a valid Cluster Grid ID"
+                        + " (1-32 letters, digits, '.', '_' or '-')");
             }
-            String sourceId = draft.identity().getOrDefault("source_id", id);
-            Optional<String> holder = rows.idOfSource(c, EDITED_DATASET, sourceId);
-            if (holder.isPresent()) {
-                throw RegisterException.badInput("source_id", "'" + sourceId + "' is already the source id of "
-                        + holder.get() + " in dataset " + EDITED_DATASET);
+            Optional<String> owner = rows.registryOwner(c, id);
+            if (owner.isPresent()) {
+                throw RegisterException.badInput("cluster_grid_id", "Cluster Grid ID " + id
+                        + " already belongs to cluster " + owner.get() + " and is never reused");
             }
-            Cluster cluster = cluster(id, sourceId, draft);
-            rows.ensureDataset(c, EDITED_DATASET, EDITED_TITLE, EDITED_SOURCE);
-            rows.register(c, id, EDITED_DATASET, sourceId);
-            rows.insert(c, EDITED_DATASET, cluster);
-            rows.refreshClusterCount(c, EDITED_DATASET);
-            ClusterHistory.append(c, new ClusterVersion(id, 1, Action.CREATE, Instant.now(), author.actor(),
-                    author.via(), comment(author, draft), EDITED_DATASET, false, cluster,
-                    ClusterDiff.between(null, cluster)));
-            return stored(c, id, 1, true, draft.warnings());
-        });
+        }
+        // without a source id, the cluster's ID is its source id (a new ID is checked once it is drawn)
+        String sourceId = draft.identity().getOrDefault("source_id", id);
+        Optional<String> holder = sourceId == null ? Optional.empty()
+                : rows.idOfSource(c, EDITED_DATASET, sourceId);
+        if (holder.isPresent()) {
+            throw RegisterException.badInput("source_id", "'" + sourceId + "' is already the source id of "
+                    + holder.get() + " in dataset " + EDITED_DATASET);
+        }
+        return id;
     }
 
     /** Replaces every field and the geometry (PUT); fields left out become empty. */
@@ -108,42 +127,70 @@ public final class ClusterRegister {
 
     private Result change(String id, String ifMatch, Action action, Function<StoredFeature, Draft> edit,
             Author author) {
-        return transactions.write(c -> {
-            StoreVersion.bump(c);
-            StoredFeature current = live(c, id);
-            checkIfMatch(ifMatch, current, true);
-            Draft draft = edit.apply(current);
-            Cluster before = (Cluster) current.feature();
-            checkIdentity(draft, id, before.sourceId(), current.datasetId());
-            Cluster after = cluster(id, before.sourceId(), draft);
-            List<FieldChange> changes = ClusterDiff.between(before, after);
-            int recorded = versioning.catchUp(c, current);
-            if (changes.isEmpty()) {
-                throw new Transactions.Unchanged(new Result(current, ClusterTag.of(current), recorded, false,
-                        draft.warnings()));
-            }
-            rows.delete(c, id);
-            rows.insert(c, current.datasetId(), after);
-            ClusterHistory.append(c, new ClusterVersion(id, recorded + 1, action, Instant.now(), author.actor(),
-                    author.via(), comment(author, draft), current.datasetId(), false, after, changes));
-            return stored(c, id, recorded + 1, true, draft.warnings());
-        });
+        return transactions.write(c -> changeIn(c, id, ifMatch, action, edit, author));
+    }
+
+    /**
+     * The cluster as it is and its tag, after checking that {@code edit} makes a state the register would take;
+     * writes nothing (a proposal is checked so when it is made).
+     */
+    StoredFeature checkChange(Connection c, String id, Function<StoredFeature, Draft> edit) throws SQLException {
+        StoredFeature current = live(c, id);
+        Draft draft = edit.apply(current);
+        Cluster before = (Cluster) current.feature();
+        checkIdentity(draft, id, before.sourceId(), current.datasetId());
+        cluster(id, before.sourceId(), draft);
+        return current;
+    }
+
+    /** The cluster as it is, refused as an edit of it would be when it is retired or was never there. */
+    StoredFeature current(Connection c, String id) throws SQLException {
+        return live(c, id);
+    }
+
+    /**
+     * {@link #replace} or {@link #update} inside the caller's transaction. When nothing would change it throws
+     * {@link Transactions.Unchanged} with the answer, having written nothing but the catch-up version.
+     */
+    Result changeIn(Connection c, String id, String ifMatch, Action action, Function<StoredFeature, Draft> edit,
+            Author author) throws SQLException {
+        StoreVersion.bump(c);
+        StoredFeature current = live(c, id);
+        checkIfMatch(ifMatch, current, true);
+        Draft draft = edit.apply(current);
+        Cluster before = (Cluster) current.feature();
+        checkIdentity(draft, id, before.sourceId(), current.datasetId());
+        Cluster after = cluster(id, before.sourceId(), draft);
+        List<FieldChange> changes = ClusterDiff.between(before, after);
+        int recorded = versioning.catchUp(c, current);
+        if (changes.isEmpty()) {
+            throw new Transactions.Unchanged(new Result(current, ClusterTag.of(current), recorded, false,
+                    draft.warnings()));
+        }
+        rows.delete(c, id);
+        rows.insert(c, current.datasetId(), after);
+        ClusterHistory.append(c, new ClusterVersion(id, recorded + 1, action, Instant.now(), author.actor(),
+                author.via(), comment(author, draft), current.datasetId(), false, after, changes));
+        return stored(c, id, recorded + 1, true, draft.warnings());
     }
 
     /** Takes the cluster out of the live register; its ID is never reused and its history stays. */
     public int retire(String id, String ifMatch, Author author) {
-        return transactions.write(c -> {
-            StoreVersion.bump(c);
-            StoredFeature current = live(c, id);
-            checkIfMatch(ifMatch, current, true);
-            int recorded = versioning.catchUp(c, current);
-            rows.delete(c, id);
-            rows.refreshClusterCount(c, current.datasetId());
-            ClusterHistory.append(c, new ClusterVersion(id, recorded + 1, Action.RETIRE, Instant.now(),
-                    author.actor(), author.via(), author.comment(), current.datasetId(), true,
-                    (Cluster) current.feature(), List.of(new FieldChange("retired", false, true))));
-            return recorded + 1;
-        });
+        return transactions.write(c -> retireIn(c, id, ifMatch, author));
+    }
+
+    /** {@link #retire} inside the caller's transaction. */
+    int retireIn(Connection c, String id, String ifMatch, Author author) throws SQLException {
+        StoreVersion.bump(c);
+        StoredFeature current = live(c, id);
+        checkIfMatch(ifMatch, current, true);
+        int recorded = versioning.catchUp(c, current);
+        rows.delete(c, id);
+        rows.refreshClusterCount(c, current.datasetId());
+        ClusterHistory.append(c, new ClusterVersion(id, recorded + 1, Action.RETIRE, Instant.now(),
+                author.actor(), author.via(), author.comment(), current.datasetId(), true,
+                (Cluster) current.feature(), List.of(new FieldChange("retired", false, true))));
+        return recorded + 1;
     }
 
     /**
@@ -237,6 +284,13 @@ public final class ClusterRegister {
                     + " /api/clusters/" + id + "/history and a version can be restored");
         }
         throw RegisterException.of(Reason.NOT_FOUND, "no cluster has Cluster Grid ID " + id);
+    }
+
+    private static Draft withSourceId(Draft draft, String sourceId) {
+        Map<String, String> identity = new LinkedHashMap<>(draft.identity());
+        identity.put("source_id", sourceId);
+        return new Draft(identity, draft.properties(), draft.attributes(), draft.geometry(), draft.warnings(),
+                draft.comment());
     }
 
     private static void checkIfMatch(String ifMatch, StoredFeature current, boolean required) {

@@ -15,7 +15,11 @@ public final class RegisterException extends RuntimeException {
         /** A change of an existing cluster without If-Match (428). */
         PRECONDITION_REQUIRED,
         /** The change cannot be made in the register's present state (409). */
-        CONFLICT
+        CONFLICT,
+        /** The caller has too many requests waiting, e.g. pending proposals (429). */
+        TOO_MANY,
+        /** The caller may not see or do this, whatever their role lets them reach (403). */
+        FORBIDDEN
     }
 
     private final Reason reason;

@@ -19,6 +19,11 @@ final class Transactions {
             super(null, null, false, false);
             this.answer = answer;
         }
+
+        /** What the work answers: the state found unchanged. */
+        Object answer() {
+            return answer;
+        }
     }
 
     private final DataSource dataSource;

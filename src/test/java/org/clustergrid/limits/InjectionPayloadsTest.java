@@ -60,6 +60,8 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/clusters/{clusterGridId}/history", "/api/clusters/{clusterGridId:CG-XX-000001}/history"),
             e("/api/clusters/{clusterGridId}/history/{version}",
                     "/api/clusters/{clusterGridId:CG-XX-000001}/history/{version:1}"),
+            e("/api/proposals", "/api/proposals?status=pending", "status"),
+            e("/api/proposals/{id}", "/api/proposals/{id:1}"),
             e("/api/coverage", "/api/coverage", "dataset"),
             e("/api/context-layers", "/api/context-layers"),
             e("/api/context-layers/{name}", "/api/context-layers/{name:countries}"),

@@ -32,6 +32,15 @@ final class AccessRules {
             new Rule(HttpMethod.DELETE, "/api/scenarios/*", Need.ANALYST),
             // the cluster register: editors (and admins) change it; its OGC API writes are added by #rules
             new Rule(HttpMethod.POST, "/api/clusters/*/history/*/restore", Need.EDITOR),
+            // proposals: anyone signed in proposes and reads their own (never anonymously: they are someone's);
+            // editors decide them
+            new Rule(HttpMethod.POST, "/api/proposals/*/accept", Need.EDITOR),
+            new Rule(HttpMethod.POST, "/api/proposals/*/reject", Need.EDITOR),
+            new Rule(HttpMethod.POST, "/api/proposals", Need.SIGNED_IN),
+            new Rule(HttpMethod.GET, "/api/proposals", Need.SIGNED_IN),
+            new Rule(HttpMethod.HEAD, "/api/proposals", Need.SIGNED_IN),
+            new Rule(HttpMethod.GET, "/api/proposals/*", Need.SIGNED_IN),
+            new Rule(HttpMethod.HEAD, "/api/proposals/*", Need.SIGNED_IN),
             new Rule(null, "/api/admin/**", Need.ADMIN),
             new Rule(HttpMethod.GET, "/**", Need.READ),
             new Rule(HttpMethod.HEAD, "/**", Need.READ));
