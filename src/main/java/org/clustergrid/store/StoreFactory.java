@@ -69,16 +69,17 @@ public final class StoreFactory {
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect to the " + dialect.kind() + " store at " + url, e);
         }
-        try {
+        // one connection for the migrations and their record, so each migration and its history row commit together
+        try (java.sql.Connection c = ds.getConnection()) {
             var flyway = Flyway.configure()
-                    .dataSource(ds)
+                    .dataSource(new OneConnection(c))
                     .locations("classpath:db/" + dialect.kind())
                     .failOnMissingLocations(true);
             if (schema != null) {
                 flyway.schemas(schema).createSchemas(true);
             }
             flyway.load().migrate();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.sql.SQLException e) {
             ds.close();
             throw new StoreException("cannot prepare the " + dialect.kind() + " schema", e);
         }
