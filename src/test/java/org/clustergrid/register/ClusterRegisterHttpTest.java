@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,20 +42,8 @@ class ClusterRegisterHttpTest extends ServerTest {
 
     HttpResponse<String> call(String method, String path, String key, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
-        if (key != null) {
-            b.header("X-API-Key", key);
-        }
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/geo+json");
-            b.method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(method, path, key, method.equals("PATCH") ? "application/merge-patch+json" : "application/geo+json", body,
+                headers);
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -3,8 +3,6 @@ package org.clustergrid.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.Role;
@@ -42,20 +40,8 @@ class ProposalsHttpTest extends ServerTest {
 
     HttpResponse<String> call(String method, String path, String key, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
-        if (key != null) {
-            b.header("X-API-Key", key);
-        }
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
-            b.method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(method, path, key, method.equals("PATCH") ? "application/merge-patch+json" : "application/json", body,
+                headers);
     }
 
     static JsonNode json(HttpResponse<String> r) throws Exception {

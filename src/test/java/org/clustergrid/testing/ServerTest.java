@@ -39,6 +39,28 @@ public abstract class ServerTest {
         return path.startsWith("http") ? path : "http://localhost:" + port + path;
     }
 
+    /**
+     * {@code method} on {@code path} (see {@link #url}) with an API key (null for none), a body of {@code contentType}
+     * (null for none) and the given header name/value pairs.
+     */
+    protected HttpResponse<String> exchange(String method, String path, String key, String contentType, String body,
+            String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+        if (key != null) {
+            b.header("X-API-Key", key);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", contentType);
+            b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET {@code path} (see {@link #url}) with the given header name/value pairs. */
     protected <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> body, String... headers)
             throws Exception {
