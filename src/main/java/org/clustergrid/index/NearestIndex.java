@@ -173,6 +173,15 @@ public final class NearestIndex<T> {
      * tie, the first of the tied items in the order they were given. Empty only when the index is empty.
      */
     public Optional<Nearest<T>> nearest(Geometry query) {
+        return nearest(query, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #nearest(Geometry)} when the nearest item is within {@code metres} (geodesic), else empty: the search
+     * never measures what lies farther, so a question of "is anything that near, and how near" costs about as much as
+     * one nearest search however many items lie within the radius.
+     */
+    public Optional<Nearest<T>> nearest(Geometry query, double metres) {
         // an area holding the query comes first, as in one index: the first such of the own items, then of the added
         Nearest<T> inside = firstIntersectingArea(query);
         Nearest<T> addedInside = more == null ? null : more.firstIntersectingArea(query);
@@ -182,20 +191,24 @@ public final class NearestIndex<T> {
         if (inside != null) {
             return Optional.of(inside);
         }
-        Optional<Nearest<T>> own = nearestBySegments(query);
+        Optional<Nearest<T>> own = nearestBySegments(query, metres);
         if (more == null) {
             return own;
         }
-        Optional<Nearest<T>> added = more.nearestBySegments(query);
+        Optional<Nearest<T>> added = more.nearestBySegments(query, metres);
         return added.isPresent() && (own.isEmpty() || addedFirst(added.get(), own.get())) ? added : own;
     }
 
-    /** The nearest of the own items by their segments, no area holding the query. */
-    private Optional<Nearest<T>> nearestBySegments(Geometry query) {
+    /**
+     * The nearest of the own items by their segments, no area holding the query, if within {@code limit}: the walk
+     * is best-first, so everything a search without the limit looks at before it stops lies within it, and the
+     * answer is the same.
+     */
+    private Optional<Nearest<T>> nearestBySegments(Geometry query, double limit) {
         if (items.isEmpty()) {
             return Optional.empty();
         }
-        Map<Integer, Nearest<T>> found = search(QueryShape.of(query), Double.POSITIVE_INFINITY, true, true);
+        Map<Integer, Nearest<T>> found = search(QueryShape.of(query), limit, true, true);
         return inOrder(found).stream().findFirst();
     }
 

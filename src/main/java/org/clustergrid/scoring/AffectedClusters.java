@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Market;
+import org.clustergrid.model.Road;
 import org.clustergrid.network.BoundedSearch;
 import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.Snap;
@@ -40,6 +41,7 @@ final class AffectedClusters {
     private static final double SLACK = 1.01;
     private static final double SLACK_M = 1;
 
+    private final ScoringData before;
     private final ScoringData after;
     private final DataChanges changes;
     private final Parameters p;
@@ -70,8 +72,9 @@ final class AffectedClusters {
         }
     }
 
-    private AffectedClusters(ScoringData after, DataChanges changes, Parameters p,
+    private AffectedClusters(ScoringData before, ScoringData after, DataChanges changes, Parameters p,
             Function<String, Map<Indicator, IndicatorResult>> known, LayerIndexes indexes) {
+        this.before = before;
         this.after = after;
         this.changes = changes;
         this.p = p;
@@ -81,14 +84,15 @@ final class AffectedClusters {
     }
 
     /**
+     * @param before the data before the changes ({@code after}'s roads are these roads, some upgraded)
      * @param known each cluster's indicators on the data before (a cluster without any counts as affected)
      * @param indexes the indexes holding the clusters' footprints
      * @param reachSeconds the longest travel time any count or sum over the network searches
      */
-    static Affected find(ScoringData after, DataChanges changes, Parameters p,
+    static Affected find(ScoringData before, ScoringData after, DataChanges changes, Parameters p,
             Function<String, Map<Indicator, IndicatorResult>> known, LayerIndexes indexes,
             NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow, double reachSeconds) {
-        AffectedClusters a = new AffectedClusters(after, changes, p, known, indexes);
+        AffectedClusters a = new AffectedClusters(before, after, changes, p, known, indexes);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
             if (known.apply(clusters.get(c).layerId()) == null || snapsWas[c] != snapsNow[c]) {
@@ -104,17 +108,28 @@ final class AffectedClusters {
     private void nearFeatures(NetworkAccess now) {
         double walkSpeed = now.graph.speeds().offRoadMetresPerSecond();
         double maxWalk = now.graph.maxOffRoadMetres();
-        List<Geometry> roads = new ArrayList<>();
+        // an upgrade moves the road indicators only where the road joins or leaves the all-season or the motorable
+        // roads; a change of speed alone is the network's (below)
+        List<Geometry> allSeason = new ArrayList<>(geometries(added(after.roads(), changes.addedRoads())));
+        List<Geometry> motorable = new ArrayList<>(allSeason);
         for (int i : changes.upgradedRoads()) {
-            roads.add(after.roads().get(i).feature().geometry());
+            Road road = (Road) before.roads().get(i).feature();
+            Road upgraded = (Road) after.roads().get(i).feature();
+            if (road.allSeason() != upgraded.allSeason()) {
+                allSeason.add(upgraded.geometry());
+            }
+            if (road.motorable() != upgraded.motorable()) {
+                motorable.add(upgraded.geometry());
+            }
         }
-        roads.addAll(geometries(added(after.roads(), changes.addedRoads())));
-        Map<Measures, Radius> byRoads = new EnumMap<>(Measures.class);
-        byRoads.put(Measures.ROADS, c -> max(nearest(c, Indicator.ROAD_ALL_SEASON_DISTANCE), nearest(c,
-                Indicator.ROAD_MOTORABLE_DISTANCE), p.roadDensityRadiusM(), p.ruralAccessDistanceM()));
+        near(allSeason, Map.of(Measures.ALL_SEASON_ROADS, c -> max(nearest(c, Indicator.ROAD_ALL_SEASON_DISTANCE),
+                p.ruralAccessDistanceM())));
+        Map<Measures, Radius> byMotorable = new EnumMap<>(Measures.class);
+        byMotorable.put(Measures.MOTORABLE_ROADS, c -> max(nearest(c, Indicator.ROAD_MOTORABLE_DISTANCE),
+                p.roadDensityRadiusM()));
         // the road data check asks whether the register places around the cluster have a motorable road near them
-        byRoads.put(Measures.FLAGS, c -> RoadDataCheck.RADIUS_M + p.ruralAccessDistanceM());
-        near(roads, byRoads);
+        byMotorable.put(Measures.FLAGS, c -> RoadDataCheck.RADIUS_M + p.ruralAccessDistanceM());
+        near(motorable, byMotorable);
         near(geometries(added(after.power(), changes.addedPower())), Map.of(Measures.POWER, c -> max(nearest(c,
                 Indicator.POWER_HV_DISTANCE), nearest(c, Indicator.POWER_MV_DISTANCE), nearest(c,
                 Indicator.POWER_SUBSTATION_DISTANCE), p.gridServedTransformerM(), p.gridServedMvM(),
@@ -192,11 +207,7 @@ final class AffectedClusters {
                 farthest = Math.max(farthest, r);
             }
             Geometry footprint = clusters.get(c).feature().geometry();
-            // first on the sphere, which is cheap: the ellipsoid's distance is at least 0.99 of it
-            if (index.within(footprint, farthest / 0.99, false).isEmpty()) {
-                return;
-            }
-            double metres = index.nearest(footprint).map(n -> n.metres()).orElse(Double.POSITIVE_INFINITY);
+            double metres = index.nearest(footprint, farthest).map(n -> n.metres()).orElse(Double.POSITIVE_INFINITY);
             int bits = 0;
             for (Measures m : radii.keySet()) {
                 if (metres <= radius[c][m.ordinal()]) {

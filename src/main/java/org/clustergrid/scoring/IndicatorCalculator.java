@@ -81,8 +81,11 @@ final class IndicatorCalculator {
                 r.put(i, new IndicatorResult(i, null, null, null, Map.of(), m));
             }
         }
-        if (Measures.ROADS.in(parts)) {
-            roads(footprint, at, r);
+        if (Measures.ALL_SEASON_ROADS.in(parts)) {
+            allSeasonRoads(footprint, r);
+        }
+        if (Measures.MOTORABLE_ROADS.in(parts)) {
+            motorableRoads(footprint, at, r);
         }
         if (Measures.POWER.in(parts)) {
             power(footprint, r);
@@ -141,8 +144,7 @@ final class IndicatorCalculator {
         r.putIfAbsent(i, IndicatorResult.missing(i, reason, why));
     }
 
-    private void roads(Geometry g, Point at, Map<Indicator, IndicatorResult> r) {
-        distance(Indicator.ROAD_ALL_SEASON_DISTANCE, idx.allSeasonRoads, g, r);
+    private void motorableRoads(Geometry g, Point at, Map<Indicator, IndicatorResult> r) {
         distance(Indicator.ROAD_MOTORABLE_DISTANCE, idx.motorableRoads, g, r);
         if (idx.motorableRoads.isEmpty()) {
             missing(r, Indicator.ROAD_DENSITY, Missing.Reason.EMPTY_LAYER, "no motorable road in the data");
@@ -152,14 +154,18 @@ final class IndicatorCalculator {
             double density = km / (Math.PI * radius * radius / 1e6);
             put(r, Indicator.ROAD_DENSITY, density, null, Map.of("radius_m", radius, "road_km", km));
         }
+    }
+
+    private void allSeasonRoads(Geometry g, Map<Indicator, IndicatorResult> r) {
+        distance(Indicator.ROAD_ALL_SEASON_DISTANCE, idx.allSeasonRoads, g, r);
         if (idx.allSeasonRoads.isEmpty()) {
             missing(r, Indicator.RURAL_ACCESS, Missing.Reason.EMPTY_LAYER, "no all-season road in the data");
         } else if (!r.containsKey(Indicator.RURAL_ACCESS)) {
             List<Point> samples = samples(g);
             int near = 0;
             for (Point s : samples) {
-                Optional<Nearest<StoredFeature>> n = idx.allSeasonRoads.nearest(s);
-                if (n.isPresent() && n.get().metres() <= p.ruralAccessDistanceM()) {
+                // only whether one lies that near matters: the search need not go farther
+                if (idx.allSeasonRoads.nearest(s, p.ruralAccessDistanceM()).isPresent()) {
                     near++;
                 }
             }

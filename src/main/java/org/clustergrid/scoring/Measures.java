@@ -9,9 +9,10 @@ import java.util.Set;
  * of an int per cluster.
  */
 enum Measures {
-    /** Nearest all-season and motorable road, road density, rural access: road index queries. */
-    ROADS(EnumSet.of(Indicator.ROAD_ALL_SEASON_DISTANCE, Indicator.ROAD_MOTORABLE_DISTANCE, Indicator.ROAD_DENSITY,
-            Indicator.RURAL_ACCESS)),
+    /** Nearest all-season road and rural access: queries of the all-season roads' index. */
+    ALL_SEASON_ROADS(EnumSet.of(Indicator.ROAD_ALL_SEASON_DISTANCE, Indicator.RURAL_ACCESS)),
+    /** Nearest motorable road and road density: queries of the motorable roads' index (paving leaves them). */
+    MOTORABLE_ROADS(EnumSet.of(Indicator.ROAD_MOTORABLE_DISTANCE, Indicator.ROAD_DENSITY)),
     /** Nearest lines and substations, grid served, hours of supply: power index queries. */
     POWER(EnumSet.of(Indicator.POWER_HV_DISTANCE, Indicator.POWER_MV_DISTANCE, Indicator.POWER_SUBSTATION_DISTANCE,
             Indicator.GRID_SERVED, Indicator.SUPPLY_HOURS)),

@@ -132,7 +132,7 @@ public final class ScoringEngine {
         this.clusterSnaps = snapsNow;
         AffectedClusters.Affected affected = availability.differsFrom(base.availability)
                 || base.indexes.gainsKind(indexes) ? AffectedClusters.Affected.all(n)
-                : AffectedClusters.find(after, changes, p, base::knownIndicators, base.indexes,
+                : AffectedClusters.find(base.data, after, changes, p, base::knownIndicators, base.indexes,
                         base.network, network, snapsWas, snapsNow, layerIndicators.reachSeconds());
         // the clusters the changes leave are the base's to score; of the others, what they leave is kept
         for (int c = 0; c < n; c++) {

@@ -129,6 +129,44 @@ class NearestIndexTest {
     }
 
     @Test
+    void nearestWithinARadiusIsTheNearestWhenThatNearElseNothing() throws Exception {
+        Random random = new Random(11);
+        List<Geometry> items = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            double x = 84 + random.nextDouble() * 0.5;
+            double y = 28 + random.nextDouble() * 0.5;
+            items.add(i % 5 == 0 ? point(x, y) : GF.createLineString(new Coordinate[] {new Coordinate(x, y),
+                new Coordinate(x + random.nextGaussian() * 0.02, y + random.nextGaussian() * 0.02)}));
+        }
+        items.add(wkt("POLYGON ((84.6 28.6, 84.7 28.6, 84.7 28.7, 84.6 28.7, 84.6 28.6))"));
+        NearestIndex<Geometry> index = NearestIndex.build(items, g -> g);
+        NearestIndex<Geometry> plus = NearestIndex.build(items.subList(0, 200), g -> g)
+                .plus(items.subList(200, items.size()), g -> g);
+        int within = 0;
+        for (int i = 0; i < 500; i++) {
+            Geometry q = i % 4 == 0 ? wkt(String.format(java.util.Locale.ROOT,
+                    "POLYGON ((%1$f %2$f, %3$f %2$f, %3$f %4$f, %1$f %2$f))", 83.9 + random.nextDouble() * 0.9,
+                    27.9 + random.nextDouble() * 0.9, 83.9 + random.nextDouble() * 0.9 + 0.005,
+                    27.9 + random.nextDouble() * 0.9 + 0.005)).convexHull()
+                    : point(83.9 + random.nextDouble() * 0.9, 27.9 + random.nextDouble() * 0.9);
+            Nearest<Geometry> nearest = index.nearest(q).orElseThrow();
+            double radius = random.nextDouble() * 8000;
+            for (NearestIndex<Geometry> ix : List.of(index, plus)) {
+                java.util.Optional<Nearest<Geometry>> bounded = ix.nearest(q, radius);
+                if (nearest.metres() <= radius) {
+                    assertThat(bounded).isPresent();
+                    assertThat(bounded.get().item()).isSameAs(nearest.item());
+                    assertThat(bounded.get().metres()).isEqualTo(nearest.metres());
+                } else {
+                    assertThat(bounded).isEmpty();
+                }
+            }
+            within += nearest.metres() <= radius ? 1 : 0;
+        }
+        assertThat(within).as("both outcomes tried").isBetween(50, 450);
+    }
+
+    @Test
     void forEachWithinFindsWhatSphericalWithinFindsAtTheSameMetres() throws Exception {
         Random random = new Random(5);
         List<Geometry> points = new ArrayList<>();

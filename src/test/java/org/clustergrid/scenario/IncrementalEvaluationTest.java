@@ -120,7 +120,10 @@ class IncrementalEvaluationTest {
                 point("market", InterventionKind.MARKET, near(data, random), null, null, MarketKind.MARKETPLACE, null));
     }
 
-    /** Unpaved motorable roads nearest to random clusters, paved. */
+    /**
+     * Unpaved motorable roads nearest to random clusters, paved (they join the all-season roads); with three or more,
+     * also a road that was not motorable made an unpaved track (it joins the motorable roads, not the all-season).
+     */
     private static List<Intervention> upgrades(ScoringData data, Random random, int count) {
         List<StoredFeature> unpaved = data.roads().stream().filter(f -> f.feature() instanceof Road r
                 && r.motorable() && r.paving() == Road.Paving.UNPAVED).toList();
@@ -134,6 +137,13 @@ class IncrementalEvaluationTest {
         for (String id : ids) {
             out.add(new Intervention("pave-" + ++k, InterventionKind.UPGRADE_ROAD, null, null, List.of(id), null,
                     "asphalt", null, null, null, null, 1.0));
+        }
+        List<StoredFeature> paths = data.roads().stream().filter(f -> f.feature() instanceof Road r
+                && !r.motorable()).toList();
+        if (count >= 3 && !paths.isEmpty()) {
+            NearestIndex.build(paths, f -> f.feature().geometry()).nearest(near(data, random)).ifPresent(x ->
+                    out.add(new Intervention("track", InterventionKind.UPGRADE_ROAD, null, null,
+                            List.of(x.item().layerId()), "track", "gravel", null, null, null, null, 1.0)));
         }
         return out;
     }
