@@ -1,4 +1,5 @@
 // Who is signed in, in the page header, with a link to sign in or a button to sign out.
+import { enableClusterEditing } from './cluster-editing.js';
 import { API } from './config.js';
 import { wireImportForm } from './import-form.js';
 import { passwordButton } from './password-dialog.js';
@@ -49,6 +50,7 @@ export async function renderAccount() {
   wireImportForm(session);
   enableScenarioEditing(session);
   enableProposals(session);
+  enableClusterEditing(session);
   var who = document.createElement('span');
   who.textContent = 'Signed in as ' + session.user + ' (' + session.role + ')';
   box.appendChild(who);
