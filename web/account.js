@@ -5,7 +5,7 @@ import { wireImportForm } from './import-form.js';
 import { passwordButton } from './password-dialog.js';
 import { enableProposals } from './proposals.js';
 import { enableScenarioEditing } from './scenario-list.js';
-import { $ } from './ui.js';
+import { $, linkButton } from './ui.js';
 
 /** The session as /api/session tells it; null when the server cannot say. */
 async function currentSession() {
@@ -55,14 +55,9 @@ export async function renderAccount() {
   who.textContent = 'Signed in as ' + session.user + ' (' + session.role + ')';
   box.appendChild(who);
   if (session.csrf) {
-    var out = document.createElement('button');
-    out.type = 'button';
-    out.className = 'link-button';
-    out.textContent = 'Sign out';
-    out.addEventListener('click', function () {
+    box.appendChild(linkButton('Sign out', function () {
       signOut(session);
-    });
-    box.appendChild(out);
+    }));
     if (session.via === 'session') {
       box.appendChild(passwordButton(session));
     }

@@ -78,6 +78,7 @@ export async function openEditForm(box, opts) {
   }
   box.innerHTML = formHtml(opts.id ? 'Edit ' + opts.id : 'New cluster');
   var form = box.querySelector('form');
+  form.scrollIntoView({ block: 'nearest' });
   var status = form.querySelector('.edit-status');
   var conflict = form.querySelector('.edit-conflict');
   form.querySelector('.edit-fields').innerHTML = fieldsHtml(base.feature.properties || {}, PREFIX);
@@ -150,6 +151,7 @@ export async function openEditForm(box, opts) {
     } catch (err) {
       if (err.status === 412) {
         conflict.hidden = false;
+        conflict.scrollIntoView({ block: 'nearest' });
         status.textContent = 'Not saved: the cluster changed meanwhile.';
       } else {
         showRefusal(form, err, status);

@@ -11,7 +11,7 @@ import { fillFilterOptions } from './ranking-filters.js';
 import { rescore } from './scoring.js';
 import { fillSearch } from './search.js';
 import { state } from './state.js';
-import { $ } from './ui.js';
+import { $, linkButton } from './ui.js';
 
 var EDITORS = ['editor', 'admin'];
 var session = null;
@@ -50,8 +50,8 @@ async function afterChange(id, result, gone) {
     state.register[id] = result && result.feature ? result.feature.properties : (await readCluster(id)).feature
       .properties;
   }
-  fillFilterOptions();
   await rescore(); // the map, the legend, the ranking and, when one is selected, the panel
+  fillFilterOptions();
   fillSearch();
   if (!gone && state.selected !== id) {
     await select(id, { zoom: true });
@@ -148,14 +148,9 @@ async function retire(id) {
       var result = await retireCluster(id, current.etag, form.elements.comment.value.trim() || null, session);
       d.close();
       say(id, 'Retired ' + id + ' (version ' + result.version + ').');
-      var link = document.createElement('button');
-      link.type = 'button';
-      link.className = 'link-button';
-      link.textContent = 'Its history';
-      link.addEventListener('click', function () {
+      $('register-notice').append(' ', linkButton('Its history', function () {
         openRetired(id);
-      });
-      $('register-notice').append(' ', link);
+      }));
       afterChange(id, result, true);
     } catch (err) {
       message.textContent = err.status === 412 ? 'Someone else changed this cluster meanwhile: close, look at it '
@@ -180,7 +175,8 @@ export function renderRegisterTools(body, id) {
     + 'id="cluster-retire">Retire…</button></div><div class="edit-box"></div>' : '')
     + '<details class="cluster-history"><summary>History</summary><div class="history-box"></div></details>';
   notice = null;
-  body.appendChild(box);
+  var links = body.querySelector('.report-links'); // near the top, where the facts it edits are
+  body.insertBefore(box, links ? links.nextSibling : null);
   var details = box.querySelector('details');
   details.addEventListener('toggle', function () {
     if (details.open) {

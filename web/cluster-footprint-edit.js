@@ -95,7 +95,9 @@ function setMode(mode, text) {
   editing.mode = mode;
   editing.corners = [];
   state.placing = !!mode; // the clusters' and layers' own clicks wait meanwhile
+  // the crosshair; and roads, lines and clusters let the click through to the map, where it places
   state.map.getContainer().classList.toggle('placing', !!mode);
+  state.map.getContainer().classList.toggle('drawing-footprint', !!mode);
   draw();
   refreshControls();
   status(text);
@@ -192,7 +194,7 @@ export function stopFootprint() {
   }
   if (editing.mode) {
     state.placing = false;
-    state.map.getContainer().classList.remove('placing');
+    state.map.getContainer().classList.remove('placing', 'drawing-footprint');
   }
   editing = null;
   layer.clearLayers();
