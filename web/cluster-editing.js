@@ -117,7 +117,7 @@ function retireDialog() {
       + '<label for="retire-comment">Comment for the history</label><textarea id="retire-comment" name="comment"'
       + ' maxlength="1000" rows="2" placeholder="why: closed, merged, duplicate…"></textarea>'
       + '<p class="login-message login-error" role="alert" hidden></p><div class="button-row">'
-      + '<button type="submit" class="danger">Retire</button> <button type="button" class="secondary" '
+      + '<button type="submit" class="secondary danger">Retire</button> <button type="button" class="secondary" '
       + 'data-cancel>Cancel</button></div></form>';
     d.querySelector('[data-cancel]').addEventListener('click', function () {
       d.close();
@@ -171,7 +171,7 @@ export function renderRegisterTools(body, id) {
   box.className = 'register-tools';
   box.innerHTML = '<h3>Register</h3>' + (notice && notice.id === id ? '<p class="register-notice" role="status">'
     + esc(notice.text) + '</p>' : '') + (canEdit() && session.csrf ? '<div class="button-row">'
-    + '<button type="button" id="cluster-edit">Edit cluster</button> <button type="button" class="danger" '
+    + '<button type="button" id="cluster-edit">Edit cluster</button> <button type="button" class="secondary danger" '
     + 'id="cluster-retire">Retire…</button></div><div class="edit-box"></div>' : '')
     + '<details class="cluster-history"><summary>History</summary><div class="history-box"></div></details>';
   notice = null;
