@@ -36,7 +36,9 @@ function headers(session, more, comment) {
 
 /** Sends a write; resolves to {feature, etag, version} (feature null for an answer without a body). */
 async function write(url, method, h, body) {
-  var res = await fetch(url, { method: method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  var res = await fetch(url, {
+    method: method, headers: h, body: body === undefined ? undefined : JSON.stringify(body)
+  });
   if (!res.ok) {
     throw await refusal(res);
   }

@@ -3,7 +3,9 @@
 // keeps the editor's input and offers to reload: the current state, with their changes kept on top. A refusal names
 // a field (400): its message shows next to it.
 import { createCluster, patchCluster, readCluster } from './cluster-edit-api.js';
-import { changedProperties, CLUSTER_FIELDS, fieldNamed, fieldsHtml, formValue, setFormValue } from './cluster-fields.js';
+import {
+  changedProperties, CLUSTER_FIELDS, fieldNamed, fieldsHtml, formValue, setFormValue
+} from './cluster-fields.js';
 import { editFootprint, stopFootprint } from './cluster-footprint-edit.js';
 import { esc } from './quality.js';
 

@@ -149,7 +149,10 @@ export function editFootprint(box, initial, onChange, current) {
     + '<button type="button" class="secondary" data-footprint="cancel" data-while-drawing>Cancel drawing</button>'
     + '</div><p class="hint footprint-status" aria-live="polite"></p>'
     + '<span class="field-error" role="alert" data-error-for="geometry"></span></fieldset>';
-  var me = { geometry: current === undefined ? initial : current, initial: initial, mode: null, corners: [], box: box, onChange: onChange };
+  var me = {
+    geometry: current === undefined ? initial : current, initial: initial, mode: null, corners: [], box: box,
+    onChange: onChange
+  };
   editing = me;
   var actions = {
     point: function () {
