@@ -1,10 +1,11 @@
 // Who is signed in, in the page header, with a link to sign in or a button to sign out.
+import { enableClusterEditing } from './cluster-editing.js';
 import { API } from './config.js';
 import { wireImportForm } from './import-form.js';
 import { passwordButton } from './password-dialog.js';
 import { enableProposals } from './proposals.js';
 import { enableScenarioEditing } from './scenario-list.js';
-import { $ } from './ui.js';
+import { $, linkButton } from './ui.js';
 
 /** The session as /api/session tells it; null when the server cannot say. */
 async function currentSession() {
@@ -49,18 +50,14 @@ export async function renderAccount() {
   wireImportForm(session);
   enableScenarioEditing(session);
   enableProposals(session);
+  enableClusterEditing(session);
   var who = document.createElement('span');
   who.textContent = 'Signed in as ' + session.user + ' (' + session.role + ')';
   box.appendChild(who);
   if (session.csrf) {
-    var out = document.createElement('button');
-    out.type = 'button';
-    out.className = 'link-button';
-    out.textContent = 'Sign out';
-    out.addEventListener('click', function () {
+    box.appendChild(linkButton('Sign out', function () {
       signOut(session);
-    });
-    box.appendChild(out);
+    }));
     if (session.via === 'session') {
       box.appendChild(passwordButton(session));
     }

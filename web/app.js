@@ -19,6 +19,9 @@
  *   ranking-filters.js   its filters
  *   cluster-panel.js     selecting a cluster and its panel
  *   cluster-detail.js    the panel's facts, figures and indicators
+ *   cluster-editing.js   editors: add, edit, retire a cluster; its history and restoring a version (cluster-fields.js
+ *                        the fields, cluster-edit-form.js the form, cluster-footprint-edit.js the footprint on the
+ *                        map, cluster-history.js the history, cluster-edit-api.js their requests)
  *   evidence-lines.js    the selected cluster's evidence lines
  *   weights.js           sliders that re-score
  *   scoring.js           scores under the current weights, and redrawing what shows them
@@ -73,7 +76,7 @@ function wireKeys() {
     deselect(true);
   });
   document.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Escape' && state.selected) {
+    if (ev.key === 'Escape' && state.selected && !state.placing) { // Escape while placing cancels only that
       var row = document.querySelector('#ranking-table tr[data-id="' + state.selected + '"]');
       deselect(true);
       if (row) {

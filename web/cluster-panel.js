@@ -1,6 +1,8 @@
 // Selecting a cluster: the panel in place of the ranking, its loading, and going back to the view before.
 import { getJson } from './api.js';
 import { renderDetail } from './cluster-detail.js';
+import { renderRegisterTools } from './cluster-editing.js';
+import { stopFootprint } from './cluster-footprint-edit.js';
 import { clusterBounds, restyleClusters } from './cluster-layer.js';
 import { API } from './config.js';
 import { drawEvidence, extendWithEvidence, removeEvidence } from './evidence-lines.js';
@@ -51,6 +53,7 @@ function zoomToSelection(id) {
 
 export function deselect(goBack) {
   state.selected = null;
+  stopFootprint(); // a footprint being edited in the panel
   $('detail').hidden = true;
   $('side').classList.remove('showing-detail');
   $('detail').removeAttribute('data-id');
@@ -88,6 +91,7 @@ export async function loadDetail(id, zoom) {
     renderProposals($('detail-body'), id, function () {
       loadDetail(id, false);
     });
+    renderRegisterTools($('detail-body'), id); // edit, retire, history
     drawEvidence(results[1]);
     panel.setAttribute('data-id', id);
     if (zoom) {

@@ -38,7 +38,8 @@ export function draftPane() {
   return PANE;
 }
 
-function position(latlng) {
+/** A clicked place as [lon, lat], rounded as the demo data are. */
+export function position(latlng) {
   var p = latlng.wrap();
   var f = Math.pow(10, COORDINATE_DECIMALS);
   return [Math.round(p.lng * f) / f, Math.round(p.lat * f) / f];

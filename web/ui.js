@@ -1,4 +1,4 @@
-// Page helpers: element lookup, debouncing, dismissable error messages and the loading pill.
+// Page helpers: element lookup, debouncing, link-like buttons, dismissable error messages and the loading pill.
 import { CONFIG } from './config.js';
 import { esc } from './quality.js';
 
@@ -15,6 +15,16 @@ export function debounce(fn, ms) {
       fn.apply(null, args);
     }, ms);
   };
+}
+
+/** A button that looks like a link: text, and what a click does. */
+export function linkButton(text, onClick) {
+  var b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'link-button';
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  return b;
 }
 
 /** Shows an error the planner can read and dismiss; the same text is not stacked twice. */

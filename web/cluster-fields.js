@@ -1,0 +1,147 @@
+// The cluster's Identification grid as the editing form shows it: one descriptor per field, so that a new field is
+// one entry here. Each descriptor: name (the register's property), label, kind, and where they apply values (the
+// allowed ones, with labels), unit and help. Kinds:
+//   text     one line of text
+//   int      a whole number (sent as a number when it is one; anything else goes to the server, which names it)
+//   decimal  a number with a fraction
+//   enum     one of values, or none
+//   multi    any of values, stored ';'-separated (checkboxes)
+//   list     free entries, stored '; '-separated (one line of text, entries separated by ';')
+import { TYPOLOGY_LABELS } from './config.js';
+import { esc } from './quality.js';
+
+export var CLUSTER_FIELDS = [
+  { name: 'name', label: 'Name', kind: 'text', required: true },
+  { name: 'sector', label: 'Sector', kind: 'text', help: 'e.g. Textiles and apparel' },
+  { name: 'products', label: 'Products', kind: 'list', help: 'separate them with ;' },
+  { name: 'typology', label: 'Typology', kind: 'enum', values: Object.keys(TYPOLOGY_LABELS).map(function (k) {
+    return { value: k, label: TYPOLOGY_LABELS[k] };
+  }) },
+  { name: 'setting', label: 'Setting', kind: 'enum', values: [
+    { value: 'rural', label: 'rural' }, { value: 'urban', label: 'urban' }] },
+  { name: 'firms', label: 'Firms', kind: 'int', unit: 'firms' },
+  { name: 'employment', label: 'Employment', kind: 'int', unit: 'people' },
+  { name: 'markets_served', label: 'Markets served', kind: 'multi', values: ['local', 'regional', 'national',
+    'global'].map(function (v) {
+    return { value: v, label: v };
+  }) },
+  { name: 'source', label: 'Source', kind: 'text', help: 'where these figures come from' }
+];
+
+var NUMBER = { int: /^-?\d+$/, decimal: /^-?\d+(\.\d+)?$/ };
+
+function entries(v) {
+  return (Array.isArray(v) ? v : String(v === null || v === undefined ? '' : v).split(';')).map(function (s) {
+    return String(s).trim();
+  }).filter(Boolean);
+}
+
+/** A property as the register holds it, in the form the form compares: null for empty, lists ';'-joined. */
+export function normalised(field, v) {
+  if (v === undefined || v === null || v === '') {
+    return null;
+  }
+  if (field.kind === 'multi' || field.kind === 'list') {
+    var list = entries(v);
+    if (field.kind === 'multi') { // in the vocabulary's order, whatever order they were stored in
+      var order = field.values.map(function (o) {
+        return o.value;
+      });
+      list.sort(function (a, b) {
+        return order.indexOf(a) - order.indexOf(b);
+      });
+    }
+    return list.length ? list.join(field.kind === 'list' ? '; ' : ';') : null; // as the registers write them
+  }
+  if ((field.kind === 'int' || field.kind === 'decimal') && NUMBER[field.kind].test(String(v).trim())) {
+    return Number(String(v).trim());
+  }
+  return typeof v === 'string' ? v.trim() || null : v;
+}
+
+function inputId(prefix, field) {
+  return prefix + '-' + field.name;
+}
+
+function control(field, value, id) {
+  var v = value === null || value === undefined ? '' : value;
+  if (field.kind === 'enum') {
+    return '<select id="' + id + '" name="' + field.name + '"><option value="">—</option>'
+      + field.values.map(function (o) {
+        return '<option value="' + esc(o.value) + '"' + (o.value === v ? ' selected' : '') + '>' + esc(o.label)
+          + '</option>';
+      }).join('') + '</select>';
+  }
+  if (field.kind === 'multi') {
+    var chosen = entries(v);
+    return '<span class="edit-checks">' + field.values.map(function (o) {
+      return '<label><input type="checkbox" name="' + field.name + '" value="' + esc(o.value) + '"'
+        + (chosen.indexOf(o.value) >= 0 ? ' checked' : '') + '> ' + esc(o.label) + '</label>';
+    }).join(' ') + '</span>';
+  }
+  var numeric = field.kind === 'int' || field.kind === 'decimal';
+  return '<input id="' + id + '" name="' + field.name + '" value="' + esc(v) + '" maxlength="1000"'
+    + (field.help ? ' aria-describedby="' + id + '-help"' : '')
+    + (numeric ? ' inputmode="' + (field.kind === 'int' ? 'numeric' : 'decimal') + '"' : '')
+    + (field.required ? ' required' : '') + '>';
+}
+
+/** The form's rows for every field, filled from props; prefix keeps the ids apart. */
+export function fieldsHtml(props, prefix) {
+  return CLUSTER_FIELDS.map(function (f) {
+    var id = inputId(prefix, f);
+    var label = esc(f.label) + (f.unit ? ' <span class="muted">(' + esc(f.unit) + ')</span>' : '');
+    var help = f.help ? '<span class="hint" id="' + id + '-help">' + esc(f.help) + '</span>' : '';
+    var body = f.kind === 'multi'
+      ? '<fieldset class="edit-field" data-field="' + f.name + '"><legend>' + label + '</legend>'
+      : '<div class="edit-field" data-field="' + f.name + '"><label for="' + id + '">' + label + '</label>';
+    return body + control(f, props[f.name], id) + help
+      + '<span class="field-error" role="alert" data-error-for="' + f.name + '"></span>'
+      + (f.kind === 'multi' ? '</fieldset>' : '</div>');
+  }).join('');
+}
+
+/** A field's value as the form has it now, normalised (see normalised). */
+export function formValue(form, field) {
+  if (field.kind === 'multi') {
+    var checked = Array.prototype.filter.call(form.querySelectorAll('input[name="' + field.name + '"]'),
+      function (c) {
+        return c.checked;
+      }).map(function (c) {
+      return c.value;
+    });
+    return normalised(field, checked);
+  }
+  return normalised(field, form.elements[field.name].value);
+}
+
+/** Sets a field of the form to a value as the register holds it. */
+export function setFormValue(form, field, value) {
+  if (field.kind === 'multi') {
+    var chosen = entries(value);
+    form.querySelectorAll('input[name="' + field.name + '"]').forEach(function (c) {
+      c.checked = chosen.indexOf(c.value) >= 0;
+    });
+    return;
+  }
+  form.elements[field.name].value = value === null || value === undefined ? '' : value;
+}
+
+/** The properties the form changed against before ({name: new value, null to empty}); {} when none did. */
+export function changedProperties(form, before) {
+  var changed = {};
+  CLUSTER_FIELDS.forEach(function (f) {
+    var now = formValue(form, f);
+    if (String(now) !== String(normalised(f, before[f.name]))) {
+      changed[f.name] = now;
+    }
+  });
+  return changed;
+}
+
+/** The field a name refers to (a server's refusal names one), or null. */
+export function fieldNamed(name) {
+  return CLUSTER_FIELDS.filter(function (f) {
+    return f.name === name;
+  })[0] || null;
+}
