@@ -35,6 +35,7 @@ final class ClusterProfileHtml {
         fact(x, "Firms", id.firms() == null ? "not known" : Plain.count(id.firms()), null);
         fact(x, "Employment", id.employment() == null ? "not known" : Plain.count(id.employment()), null);
         fact(x, "Markets served", markets(id), null);
+        IdentificationGrid.write(x, id.grid());
         fact(x, "Location", String.format(Locale.ROOT, "%.5f° N, %.5f° E", id.lat(), id.lon())
                 + (id.nearestPlace() == null ? "" : "; " + id.nearestPlace()), null);
         fact(x, "Administrative area", id.areas().isEmpty() ? "not known (no layer of areas covers it)"
@@ -123,7 +124,7 @@ final class ClusterProfileHtml {
         x.close("ul").close("section");
     }
 
-    private static void fact(Xhtml x, String label, String value, String cls) {
+    static void fact(Xhtml x, String label, String value, String cls) {
         x.open("tr").element("th", label).element("td", value, "class", cls).close("tr");
     }
 

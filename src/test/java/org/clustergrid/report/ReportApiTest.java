@@ -97,6 +97,55 @@ class ReportApiTest extends ServerTest {
     }
 
     @Test
+    void theIdentificationGridShowsWhatIsKnownAndSaysNotKnownForTheRestWithinTwoPages() throws Exception {
+        String garments = demoCluster("Ambervale Garment Cluster");
+        byte[] body = send("/api/reports/clusters/" + garments + "?f=pdf", HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        Files.createDirectories(Path.of("target/report-samples"));
+        Files.write(Path.of("target/report-samples/demo-identification-" + garments + ".pdf"), body);
+        PdfText full = new PdfText(body);
+        // in the PDF the headline column's text runs between the rows: short pieces only
+        contains(full.text, "growing; emerged in 1994", "knitwear (global, 45% of output)", "denim (regional)",
+                "12.5% of enterprises", "Demo Valley Chamber of Small Industries", "District Industries Centre",
+                "info@garments.example.org");
+        assertThat(full.pageOf("Methodology and provenance")).as("the profile itself on two pages").isEqualTo(3);
+        String html = send("/api/reports/clusters/" + garments, HttpResponse.BodyHandlers.ofString()).body();
+        contains(html, row("status", "growing; emerged in 1994"), row("product-markets", "knitwear (global, 45% of"
+                + " output); woven shirts (national, 30% of output); denim (regional)"),
+                row("informal-share", "12.5% of enterprises"), row("associations", "Ambervale Garment Exporters"
+                        + " Association; Demo Valley Chamber of Small Industries"),
+                row("support-institutions", "Ambervale Apparel Testing Centre; Demo Valley Skills Institute;"
+                        + " District Industries Centre"),
+                row("contact", "Ambervale Garment Exporters Association · info@garments.example.org ·"
+                        + " https://garments.example.org/cluster"));
+
+        PdfText partly = new PdfText(send("/api/reports/clusters/" + demoCluster("Fernhill Pottery") + "?f=pdf",
+                HttpResponse.BodyHandlers.ofByteArray()).body());
+        contains(partly.text, "mature; year of emergence not known", "85% of enterprises");
+        String none = send("/api/reports/clusters/" + demoCluster("Brookmoor Auto Components"),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String row : List.of("status", "product-markets", "informal-share", "associations",
+                "support-institutions", "contact")) {
+            contains(none, row(row, "not known"));
+        }
+    }
+
+    private static String row(String cls, String text) {
+        return "<td class=\"" + cls + "\">" + Xhtml.escape(text) + "</td>";
+    }
+
+    /** The Cluster Grid ID of the demo cluster with this name. */
+    String demoCluster(String name) throws Exception {
+        JsonNode all = JSON.readTree(send("/api/clusters", HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode f : all.get("features")) {
+            if (name.equals(f.path("properties").path("name").asText())) {
+                return f.get("properties").get("cluster_grid_id").asText();
+            }
+        }
+        throw new AssertionError("no demo cluster " + name);
+    }
+
+    @Test
     void anUnknownClusterIsNotFound() throws Exception {
         HttpResponse<String> pdf = send("/api/reports/clusters/CG-XX-999999?f=pdf",
                 HttpResponse.BodyHandlers.ofString());
