@@ -35,7 +35,6 @@ final class ClusterProfileHtml {
         fact(x, "Firms", id.firms() == null ? "not known" : Plain.count(id.firms()), null);
         fact(x, "Employment", id.employment() == null ? "not known" : Plain.count(id.employment()), null);
         fact(x, "Markets served", markets(id), null);
-        IdentificationGrid.write(x, id.grid());
         fact(x, "Location", String.format(Locale.ROOT, "%.5f° N, %.5f° E", id.lat(), id.lon())
                 + (id.nearestPlace() == null ? "" : "; " + id.nearestPlace()), null);
         fact(x, "Administrative area", id.areas().isEmpty() ? "not known (no layer of areas covers it)"
@@ -45,7 +44,9 @@ final class ClusterProfileHtml {
         x.close("table").close("td");
         x.open("td", "class", "headline-cell");
         Headline.write(x, p);
-        x.close("td").close("tr").close("table").close("section");
+        x.close("td").close("tr").close("table");
+        IdentificationGrid.write(x, id.grid());
+        x.close("section");
     }
 
     private static String markets(ClusterProfile.Identity id) {
@@ -124,7 +125,7 @@ final class ClusterProfileHtml {
         x.close("ul").close("section");
     }
 
-    static void fact(Xhtml x, String label, String value, String cls) {
+    private static void fact(Xhtml x, String label, String value, String cls) {
         x.open("tr").element("th", label).element("td", value, "class", cls).close("tr");
     }
 

@@ -110,28 +110,29 @@ class ReportApiTest extends ServerTest {
                 "info@garments.example.org");
         assertThat(full.pageOf("Methodology and provenance")).as("the profile itself on two pages").isEqualTo(3);
         String html = send("/api/reports/clusters/" + garments, HttpResponse.BodyHandlers.ofString()).body();
-        contains(html, row("status", "growing; emerged in 1994"), row("product-markets", "knitwear (global, 45% of"
+        contains(html, factCell("status", "growing; emerged in 1994"), factCell("product-markets", "knitwear (global, 45% of"
                 + " output); woven shirts (national, 30% of output); denim (regional)"),
-                row("informal-share", "12.5% of enterprises"), row("associations", "Ambervale Garment Exporters"
+                factCell("informal-share", "12.5% of enterprises"), factCell("associations", "Ambervale Garment Exporters"
                         + " Association; Demo Valley Chamber of Small Industries"),
-                row("support-institutions", "Ambervale Apparel Testing Centre; Demo Valley Skills Institute;"
+                factCell("support-institutions", "Ambervale Apparel Testing Centre; Demo Valley Skills Institute;"
                         + " District Industries Centre"),
-                row("contact", "Ambervale Garment Exporters Association · info@garments.example.org ·"
+                factCell("contact", "Ambervale Garment Exporters Association · info@garments.example.org ·"
                         + " https://garments.example.org/cluster"));
 
         PdfText partly = new PdfText(send("/api/reports/clusters/" + demoCluster("Fernhill Pottery") + "?f=pdf",
                 HttpResponse.BodyHandlers.ofByteArray()).body());
-        contains(partly.text, "mature; year of emergence not known", "85% of enterprises");
+        contains(partly.text, "Status mature; year of emergence not known", "85% of enterprises", "Products and"
+                + " markets not known", "Associations not known", "Support institutions not known", "Contact not known");
         String none = send("/api/reports/clusters/" + demoCluster("Brookmoor Auto Components"),
                 HttpResponse.BodyHandlers.ofString()).body();
-        for (String row : List.of("status", "product-markets", "informal-share", "associations",
-                "support-institutions", "contact")) {
-            contains(none, row(row, "not known"));
-        }
+        contains(none, "<td class=\"grid\" colspan=\"3\">not known: status, year of emergence, products and"
+                + " markets, informal share, associations, support institutions, contact</td>");
     }
 
-    private static String row(String cls, String text) {
-        return "<td class=\"" + cls + "\">" + Xhtml.escape(text) + "</td>";
+    /** A cell of the grid; products and markets, and the contact, span the table. */
+    private static String factCell(String cls, String text) {
+        String span = cls.equals("product-markets") || cls.equals("contact") ? " colspan=\"3\"" : "";
+        return "<td class=\"" + cls + "\"" + span + ">" + Xhtml.escape(text) + "</td>";
     }
 
     /** The Cluster Grid ID of the demo cluster with this name. */
