@@ -3,6 +3,7 @@ import { getJson } from './api.js';
 import { renderDetail } from './cluster-detail.js';
 import { renderRegisterTools } from './cluster-editing.js';
 import { stopFootprint } from './cluster-footprint-edit.js';
+import { renderIdentification } from './cluster-identification.js';
 import { clusterBounds, restyleClusters } from './cluster-layer.js';
 import { API } from './config.js';
 import { drawEvidence, extendWithEvidence, removeEvidence } from './evidence-lines.js';
@@ -87,6 +88,7 @@ export async function loadDetail(id, zoom) {
       return; // another cluster was chosen meanwhile
     }
     renderDetail(results[0].properties || {}, results[1]);
+    renderIdentification($('detail-body'), results[0].properties);
     // an accepted proposal changed the register: show the cluster as it is now
     renderProposals($('detail-body'), id, function () {
       loadDetail(id, false);

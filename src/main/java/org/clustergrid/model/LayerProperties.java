@@ -53,6 +53,7 @@ public final class LayerProperties {
             p.put("employment", c.employment());
             p.put("markets_served", c.marketsServed().isEmpty() ? null : joinEnums(c.marketsServed()));
             p.put("source", c.source());
+            IdentificationFields.put(p, c.identification());
         } else if (f instanceof Road r) {
             p.put("class", r.roadClass());
             p.put("surface", r.surface());
@@ -103,7 +104,8 @@ public final class LayerProperties {
                     v.enumSet("markets_served", MarketScope.class),
                     geometry,
                     v.text("source"),
-                    attributes);
+                    attributes,
+                    IdentificationFields.read(v));
             case ROADS -> road(id, geometry, v, attributes);
             case POWER -> new PowerFeature(
                     id,
@@ -161,7 +163,7 @@ public final class LayerProperties {
     }
 
     /** Typed access to a property map, with errors naming the field. */
-    private record Values(Map<String, Object> props) {
+    record Values(Map<String, Object> props) {
         String text(String field) {
             Object o = props.get(field);
             if (o == null) {

@@ -20,7 +20,9 @@ public final class LayerSchema {
         /** A calendar date (context layers' DATE attributes; no built-in field has one). */
         DATE,
         /** An instant, with its offset (context layers' DATETIME attributes; no built-in field has one). */
-        TIMESTAMP
+        TIMESTAMP,
+        /** A list, held as a JSON array in a text column; served as an array, not queryable. */
+        JSON
     }
 
     /** One field; {@code required} fields must be present and non-empty on import. */
@@ -45,12 +47,12 @@ public final class LayerSchema {
 
     /**
      * The scalar properties a query may select features by (the queryables besides the geometry): the id field, the
-     * canonical fields and {@code dataset}, the dataset a feature was imported in.
+     * canonical fields but lists, and {@code dataset}, the dataset a feature was imported in.
      */
     public static List<String> queryables(Layer layer) {
         List<String> names = new java.util.ArrayList<>();
         names.add(idField(layer));
-        fields(layer).forEach(f -> names.add(f.name()));
+        fields(layer).stream().filter(f -> f.type() != Type.JSON).forEach(f -> names.add(f.name()));
         names.add("dataset");
         return List.copyOf(names);
     }
@@ -68,7 +70,17 @@ public final class LayerSchema {
                     Field.of("firms", Type.INTEGER),
                     Field.of("employment", Type.INTEGER),
                     Field.text("markets_served"),
-                    Field.text("source"));
+                    Field.text("source"),
+                    // the Identification grid (model.Identification), docs/identification-grid.md
+                    Field.text("status"),
+                    Field.of("emergence_year", Type.INTEGER),
+                    Field.of("product_markets", Type.JSON),
+                    Field.of("informal_share", Type.DOUBLE),
+                    Field.of("associations", Type.JSON),
+                    Field.of("support_institutions", Type.JSON),
+                    Field.text("contact_organisation"),
+                    Field.text("contact_email"),
+                    Field.text("contact_url"));
             case ROADS -> List.of(
                     Field.required("class"),
                     Field.text("surface"),

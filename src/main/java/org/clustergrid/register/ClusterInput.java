@@ -138,6 +138,15 @@ public final class ClusterInput {
                 }
                 return (int) n;
             }
+            case DOUBLE -> {
+                if (!v.isNumber()) {
+                    throw RegisterException.badInput(f.name(), "expected a number, found " + kind(v));
+                }
+                return v.asDouble();
+            }
+            case JSON -> {
+                return list(f.name(), v);
+            }
             default -> {
                 if (f.name().equals("markets_served") && v.isArray()) {
                     List<String> parts = new ArrayList<>();
@@ -147,6 +156,28 @@ public final class ClusterInput {
                 return text(f.name(), v);
             }
         }
+    }
+
+    /**
+     * A list field as plain values: strings, or objects of strings and numbers ({@code product_markets}); which
+     * shape each field takes, and the ranges, are checked after.
+     */
+    private static List<Object> list(String name, JsonNode v) {
+        if (!v.isArray()) {
+            throw RegisterException.badInput(name, "expected an array, found " + kind(v));
+        }
+        List<Object> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (item.isObject()) {
+                Map<String, Object> members = new LinkedHashMap<>();
+                item.fields().forEachRemaining(m -> members.put(m.getKey(), m.getValue().isNumber()
+                        ? m.getValue().asDouble() : text(name, m.getValue())));
+                out.add(members);
+            } else {
+                out.add(text(name, item));
+            }
+        }
+        return out;
     }
 
     private static Map<String, Object> attributes(JsonNode v) {

@@ -3,6 +3,7 @@ package org.clustergrid.report;
 import java.util.List;
 import java.util.Set;
 import org.clustergrid.model.Dataset;
+import org.clustergrid.model.Identification;
 import org.clustergrid.model.MarketScope;
 import org.clustergrid.model.Typology;
 import org.clustergrid.scoring.Dimension;
@@ -27,10 +28,12 @@ public record ClusterProfile(Identity identity, ScoringRun.Ranked ranked, Standi
      * @param areas the administrative areas that cover it, empty when none is known
      * @param dataset the data set the cluster comes from, null when the store no longer lists it
      * @param evidenceDatasets the data sets of the features behind its indicators
+     * @param grid the rest of the register's Identification grid: status, age, product markets, institutions, contact
      */
     public record Identity(String id, String name, String sector, String products, Typology typology, Integer firms,
             Integer employment, Set<MarketScope> markets, double lon, double lat, String nearestPlace,
-            List<String> areas, String source, Dataset dataset, List<Dataset> evidenceDatasets) {}
+            List<String> areas, String source, Dataset dataset, List<Dataset> evidenceDatasets,
+            Identification grid) {}
 
     /** How many clusters the run has, how many are ranked by priority and how many by gap only. */
     public record Standing(int clusters, int byPriority, int byGap) {}

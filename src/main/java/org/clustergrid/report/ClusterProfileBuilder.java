@@ -52,7 +52,8 @@ final class ClusterProfileBuilder {
                 cluster.products(), cluster.typology(), cluster.firms(), cluster.employment(),
                 cluster.marketsServed(), anchor.getX(), anchor.getY(), nearestPlace(ctx, anchor),
                 areas.stream().map(AdminAreas.Area::label).toList(), cluster.source(),
-                provenance.dataset(stored.datasetId()).orElse(null), List.copyOf(evidenceDatasets.values()));
+                provenance.dataset(stored.datasetId()).orElse(null), List.copyOf(evidenceDatasets.values()),
+                cluster.identification());
         int byPriority = (int) run.ranked().stream().filter(r -> r.rank() != null).count();
         int byGap = (int) run.ranked().stream().filter(r -> r.gapRank() != null).count();
         ClusterMap.Drawn map = ClusterMap.render(ctx.data(), stored, evidence,

@@ -44,7 +44,9 @@ final class ClusterProfileHtml {
         x.close("table").close("td");
         x.open("td", "class", "headline-cell");
         Headline.write(x, p);
-        x.close("td").close("tr").close("table").close("section");
+        x.close("td").close("tr").close("table");
+        IdentificationGrid.write(x, id.grid());
+        x.close("section");
     }
 
     private static String markets(ClusterProfile.Identity id) {

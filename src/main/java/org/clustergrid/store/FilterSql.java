@@ -263,7 +263,7 @@ final class FilterSql implements Condition.Visitor<Sql> {
 
     private static Kind kind(Type type) {
         return switch (type) {
-            case TEXT -> Kind.TEXT;
+            case TEXT, JSON -> Kind.TEXT; // JSON never gets here: lists are not queryable
             case INTEGER, BIGINT, DOUBLE -> Kind.NUMBER;
             case BOOLEAN -> Kind.BOOLEAN;
             case DATE -> Kind.DATE;

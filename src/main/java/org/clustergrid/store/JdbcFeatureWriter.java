@@ -111,7 +111,7 @@ final class JdbcFeatureWriter implements FeatureWriter {
     static void bind(PreparedStatement ps, int i, Field field, Object v) throws SQLException {
         if (v == null) {
             ps.setNull(i, switch (field.type()) {
-                case TEXT -> Types.VARCHAR;
+                case TEXT, JSON -> Types.VARCHAR;
                 case INTEGER -> Types.INTEGER;
                 case BIGINT -> Types.BIGINT;
                 case DOUBLE -> Types.DOUBLE;
@@ -122,7 +122,7 @@ final class JdbcFeatureWriter implements FeatureWriter {
             return;
         }
         switch (field.type()) {
-            case TEXT -> ps.setString(i, v.toString());
+            case TEXT, JSON -> ps.setString(i, v.toString()); // a JsonList prints as its JSON text
             case INTEGER -> ps.setInt(i, ((Number) v).intValue());
             case BIGINT -> ps.setLong(i, ((Number) v).longValue());
             case DOUBLE -> ps.setDouble(i, ((Number) v).doubleValue());

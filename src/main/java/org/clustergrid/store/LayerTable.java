@@ -49,7 +49,7 @@ final class LayerTable implements FilterTarget {
     }
 
     /**
-     * The column and type behind a property a query may filter on: a canonical field, the id field, or
+     * The column and type behind a property a query may filter on: a canonical field (not a list), the id field, or
      * {@code dataset}; empty for anything else.
      */
     @Override
@@ -61,7 +61,7 @@ final class LayerTable implements FilterTarget {
             return Optional.of(new FilterColumn(property, idColumn, Type.TEXT));
         }
         for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(property)) {
+            if (fields.get(i).name().equals(property) && fields.get(i).type() != Type.JSON) {
                 return Optional.of(new FilterColumn(property, columns.get(i), fields.get(i).type()));
             }
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clustergrid.model.LayerProperties;
 import org.clustergrid.model.LayerSchema.Field;
+import org.clustergrid.model.LayerSchema.Type;
 import org.clustergrid.model.StoredAttributes;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -22,7 +23,7 @@ final class RowReader {
         int col = 3;
         for (Field f : t.fields) {
             Object v = rs.getObject(col++);
-            props.put(f.name(), v);
+            props.put(f.name(), f.type() == Type.JSON && v != null ? Json.readList(v.toString()) : v);
         }
         String json = rs.getString(col++);
         Map<String, Object> attributes = json == null || json.isBlank() ? Map.of()

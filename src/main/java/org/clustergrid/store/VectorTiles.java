@@ -25,7 +25,8 @@ public final class VectorTiles {
         String idField = LayerSchema.idField(f.feature().layer());
         LayerProperties.of(f.feature()).forEach((k, v) -> {
             if (v != null && !k.equals(idField)) {
-                out.put(k, v);
+                // a list as its JSON text, as PostGIS cuts it from the text column (the encoder drops lists)
+                out.put(k, v instanceof java.util.List ? v.toString() : v);
             }
         });
         return out;

@@ -45,7 +45,7 @@ final class WhereClause {
     private static Object convert(LayerTable.FilterColumn c, String value) {
         try {
             return switch (c.type()) {
-                case TEXT -> value;
+                case TEXT, JSON -> value; // JSON never gets here: lists are not queryable
                 case INTEGER -> Integer.valueOf(value.trim());
                 case BIGINT -> Long.valueOf(value.trim());
                 case DOUBLE -> Double.valueOf(value.trim());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.clustergrid.model.JsonList;
 
 /**
  * Writes the synthetic "Demo Valley" region in {@code gis-data/demo/}: clusters, roads, power, finance and markets
@@ -239,6 +240,42 @@ public final class DemoRegionGenerator {
                 "artisanal_craft", "rural", 120, 540, "local;regional;national");
         cluster("C12", 0, "Kingsbrook Leather Tanning", "Leather", "finished leather; footwear uppers",
                 "dynamic_export", "rural", 58, 2100, "national;global");
+        // the Identification grid of a few clusters, fully or partly known; the others leave it unknown
+        identify(1, "growing", 1994, List.of(market("knitwear", "global", 45.0), market("woven shirts", "national",
+                30.0), market("denim", "regional", null)), 12.5, List.of("Ambervale Garment Exporters Association",
+                "Demo Valley Chamber of Small Industries"), List.of("Ambervale Apparel Testing Centre",
+                "Demo Valley Skills Institute", "District Industries Centre"), "Ambervale Garment Exporters"
+                + " Association", "info@garments.example.org", "https://garments.example.org/cluster");
+        identify(6, "declining", 1890, List.of(market("silk saris", "national", 60.0), market("cotton fabric",
+                "local", 25.0)), 70.0, List.of("Hollowbrook Weavers' Co-operative"), List.of("Handloom Service"
+                + " Centre"), "Hollowbrook Weavers' Co-operative", null, null);
+        identify(7, "mature", null, List.of(), 85.0, List.of(), List.of(), null, null, null);
+    }
+
+    private void identify(int cluster, String status, Integer emergenceYear, List<Map<String, Object>> markets,
+            Double informalShare, List<String> associations, List<String> institutions, String contact,
+            String email, String url) {
+        Map<String, Object> props = clusters.get(cluster).properties();
+        props.put("status", status);
+        props.put("emergence_year", emergenceYear);
+        props.put("product_markets", markets.isEmpty() ? null : new JsonList(markets));
+        props.put("informal_share", informalShare);
+        props.put("associations", associations.isEmpty() ? null : new JsonList(associations));
+        props.put("support_institutions", institutions.isEmpty() ? null : new JsonList(institutions));
+        props.put("contact_organisation", contact);
+        props.put("contact_email", email);
+        props.put("contact_url", url);
+        props.values().removeIf(java.util.Objects::isNull);
+    }
+
+    private static Map<String, Object> market(String product, String market, Double share) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("product", product);
+        m.put("market", market);
+        if (share != null) {
+            m.put("share", share);
+        }
+        return m;
     }
 
     private void cluster(String key, double radiusKm, String name, String sector, String products, String typology,
@@ -635,7 +672,7 @@ public final class DemoRegionGenerator {
         if (v instanceof Double d) {
             return number(d);
         }
-        return v.toString(); // Integer, Long, Boolean
+        return v.toString(); // Integer, Long, Boolean, JsonList (its JSON text)
     }
 
     private static String number(double d) {

@@ -31,6 +31,10 @@ import org.locationtech.jts.geom.LinearRing;
  * generator.
  */
 class DemoRegionGeneratorTest {
+    /** Optional cluster fields, given for a few clusters only. */
+    private static final List<String> IDENTIFICATION = List.of("status", "emergence_year", "product_markets",
+            "informal_share", "associations", "support_institutions", "contact_organisation", "contact_email",
+            "contact_url");
     private static final Path COMMITTED = Path.of("gis-data", "demo");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final GeometryFactory GF = new GeometryFactory();
@@ -93,6 +97,12 @@ class DemoRegionGeneratorTest {
         }
         assertThat(scopes).containsExactlyInAnyOrder("local", "regional", "national", "global");
         assertThat(values(fs, "source_id")).hasSize(fs.size());
+        // a few clusters show the Identification grid, one of them all of it; the others leave it unknown
+        List<JsonNode> identified = fs.stream().filter(f -> f.get("properties").has("status")).toList();
+        assertThat(identified).hasSize(3);
+        assertThat(identified.stream().filter(f -> IDENTIFICATION.stream().allMatch(f.get("properties")::has)))
+                .hasSize(1);
+        assertThat(values(identified, "status")).containsExactlyInAnyOrder("growing", "declining", "mature");
     }
 
     @Test
@@ -184,6 +194,10 @@ class DemoRegionGeneratorTest {
             assertThat(f.get("type").asText()).isEqualTo("Feature");
             List<String> names = new ArrayList<>();
             f.get("properties").fieldNames().forEachRemaining(names::add);
+            List<String> grid = names.stream().filter(IDENTIFICATION::contains).toList();
+            assertThat(grid).as("%s: the Identification grid after the other fields, in order", file)
+                    .isEqualTo(IDENTIFICATION.stream().filter(grid::contains).toList());
+            names.removeAll(IDENTIFICATION);
             assertThat(names).as(file).containsExactly(properties);
             Geometry g = geometry(f.get("geometry"));
             assertThat(g.isValid()).as("valid geometry in %s: %s", file, f.get("properties")).isTrue();

@@ -234,6 +234,11 @@ class ProposalsHttpTest extends ServerTest {
             {"geometry", "{\"kind\":\"update\",\"clusterGridId\":\"" + id + "\",\"body\":{\"geometry\":"
                     + "{\"type\":\"Polygon\",\"coordinates\":[[[80.2,20.2],[80.2,20.2]]]}}}"},
             {"firms", "{\"kind\":\"create\",\"body\":" + feature("\"firms\":\"many\"") + "}"},
+            {"status", "{\"kind\":\"update\",\"clusterGridId\":\"" + id + "\","
+                    + "\"body\":{\"properties\":{\"status\":\"booming\"}}}"},
+            {"product_markets", "{\"kind\":\"create\",\"body\":" + feature("\"product_markets\":[{\"product\":"
+                    + "\"a\",\"market\":\"local\",\"share\":60},{\"product\":\"b\",\"market\":\"local\","
+                    + "\"share\":60}]") + "}"},
             {"kind", "{\"kind\":\"merge\",\"clusterGridId\":\"" + id + "\"}"},
             {"clusterGridId", "{\"kind\":\"update\",\"body\":{\"properties\":{\"firms\":1}}}"},
             {"body", "{\"kind\":\"update\",\"clusterGridId\":\"" + id + "\"}"},

@@ -42,7 +42,11 @@ class ClusterProfileReportTest {
                 .findFirst().orElseThrow();
         ReportDocument doc = new ClusterProfileReport().build(ctx, estate.score().id());
         html = new String(Reports.bytes(doc, ReportFormat.HTML, Paper.A4), StandardCharsets.UTF_8);
-        a4 = new PdfText(Reports.bytes(doc, ReportFormat.PDF, Paper.A4));
+        byte[] pdf = Reports.bytes(doc, ReportFormat.PDF, Paper.A4);
+        // kept under target/ for a look at the pages (pdftoppm)
+        java.nio.file.Files.createDirectories(Path.of("target/report-samples"));
+        java.nio.file.Files.write(Path.of("target/report-samples/pokhara-estate.pdf"), pdf);
+        a4 = new PdfText(pdf);
         letter = new PdfText(Reports.bytes(doc, ReportFormat.PDF, Paper.LETTER));
     }
 

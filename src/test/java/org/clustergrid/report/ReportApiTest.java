@@ -97,6 +97,56 @@ class ReportApiTest extends ServerTest {
     }
 
     @Test
+    void theIdentificationGridShowsWhatIsKnownAndSaysNotKnownForTheRestWithinTwoPages() throws Exception {
+        String garments = demoCluster("Ambervale Garment Cluster");
+        byte[] body = send("/api/reports/clusters/" + garments + "?f=pdf", HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        Files.createDirectories(Path.of("target/report-samples"));
+        Files.write(Path.of("target/report-samples/demo-identification-" + garments + ".pdf"), body);
+        PdfText full = new PdfText(body);
+        // in the PDF the headline column's text runs between the rows: short pieces only
+        contains(full.text, "growing; emerged in 1994", "knitwear (global, 45% of output)", "denim (regional)",
+                "12.5% of enterprises", "Demo Valley Chamber of Small Industries", "District Industries Centre",
+                "info@garments.example.org");
+        assertThat(full.pageOf("Methodology and provenance")).as("the profile itself on two pages").isEqualTo(3);
+        String html = send("/api/reports/clusters/" + garments, HttpResponse.BodyHandlers.ofString()).body();
+        contains(html, factCell("status", "growing; emerged in 1994"), factCell("product-markets", "knitwear (global, 45% of"
+                + " output); woven shirts (national, 30% of output); denim (regional)"),
+                factCell("informal-share", "12.5% of enterprises"), factCell("associations", "Ambervale Garment Exporters"
+                        + " Association; Demo Valley Chamber of Small Industries"),
+                factCell("support-institutions", "Ambervale Apparel Testing Centre; Demo Valley Skills Institute;"
+                        + " District Industries Centre"),
+                factCell("contact", "Ambervale Garment Exporters Association · info@garments.example.org ·"
+                        + " https://garments.example.org/cluster"));
+
+        PdfText partly = new PdfText(send("/api/reports/clusters/" + demoCluster("Fernhill Pottery") + "?f=pdf",
+                HttpResponse.BodyHandlers.ofByteArray()).body());
+        contains(partly.text, "Status mature; year of emergence not known", "85% of enterprises", "Products and"
+                + " markets not known", "Associations not known", "Support institutions not known", "Contact not known");
+        String none = send("/api/reports/clusters/" + demoCluster("Brookmoor Auto Components"),
+                HttpResponse.BodyHandlers.ofString()).body();
+        contains(none, "<td class=\"grid\" colspan=\"3\">not known: status, year of emergence, products and"
+                + " markets, informal share, associations, support institutions, contact</td>");
+    }
+
+    /** A cell of the grid; products and markets, and the contact, span the table. */
+    private static String factCell(String cls, String text) {
+        String span = cls.equals("product-markets") || cls.equals("contact") ? " colspan=\"3\"" : "";
+        return "<td class=\"" + cls + "\"" + span + ">" + Xhtml.escape(text) + "</td>";
+    }
+
+    /** The Cluster Grid ID of the demo cluster with this name. */
+    String demoCluster(String name) throws Exception {
+        JsonNode all = JSON.readTree(send("/api/clusters", HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode f : all.get("features")) {
+            if (name.equals(f.path("properties").path("name").asText())) {
+                return f.get("properties").get("cluster_grid_id").asText();
+            }
+        }
+        throw new AssertionError("no demo cluster " + name);
+    }
+
+    @Test
     void anUnknownClusterIsNotFound() throws Exception {
         HttpResponse<String> pdf = send("/api/reports/clusters/CG-XX-999999?f=pdf",
                 HttpResponse.BodyHandlers.ofString());

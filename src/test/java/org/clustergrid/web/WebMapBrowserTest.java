@@ -273,6 +273,32 @@ class WebMapBrowserTest extends ServerTest {
     }
 
     @Test
+    void thePanelShowsTheIdentificationGridAndSaysNotKnownForWhatIsMissing() throws Exception {
+        // demo-02 (the garment cluster) has all of it, demo-03 none
+        open("/#sel=CG-XX-000002");
+        waitFor(() -> "CG-XX-000002".equals(browser.js("return document.getElementById('detail')"
+                + ".getAttribute('data-id');")) && count("#detail-identification") == 1, "the garment cluster's grid");
+        assertThat(text(By.cssSelector("#detail-identification [data-field='status']")))
+                .isEqualTo("growing; emerged in 1994");
+        assertThat(text(By.cssSelector("#detail-identification [data-field='product-markets']")))
+                .contains("knitwear (global, 45% of output)").contains("denim (regional)");
+        assertThat(text(By.cssSelector("#detail-identification [data-field='informal-share']")))
+                .isEqualTo("12.5% of enterprises");
+        assertThat(text(By.cssSelector("#detail-identification [data-field='support-institutions']")))
+                .isEqualTo("Ambervale Apparel Testing Centre; Demo Valley Skills Institute; District Industries Centre");
+        assertThat(browser.driver.findElement(By.cssSelector("#detail-identification [data-field='contact'] a[href^="
+                + "'https://']")).getText()).isEqualTo("https://garments.example.org/cluster");
+
+        open("/#sel=CG-XX-000003");
+        waitFor(() -> "CG-XX-000003".equals(browser.js("return document.getElementById('detail')"
+                + ".getAttribute('data-id');")) && count("#detail-identification") == 1, "an unknown grid");
+        for (WebElement dd : browser.driver.findElements(By.cssSelector("#detail-identification dd"))) {
+            assertThat(dd.getText()).as(dd.getAttribute("data-field")).isEqualTo("not known");
+        }
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void aSharedUrlRestoresTheView() throws Exception {
         String id = "CG-XX-000003";
         open("/#map=12/20.30000/80.30000&score=priority&w=25,75,25,25&layers=clusters,power"

@@ -1,6 +1,9 @@
 package org.clustergrid.ingest.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clustergrid.ingest.ImportReport;
@@ -11,9 +14,11 @@ import org.clustergrid.model.LayerProperties;
 import org.clustergrid.model.LayerProperties.FieldException;
 import org.clustergrid.model.LayerSchema;
 import org.clustergrid.model.LayerSchema.Field;
+import org.clustergrid.model.LayerSchema.Type;
 
 /** Applies a {@link Mapping} to source features. */
 public final class FeatureMapper {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Mapping mapping;
     private final ImportReport report;
 
@@ -43,6 +48,11 @@ public final class FeatureMapper {
             } else {
                 props.put(f.name(), s.attributes().get(column));
             }
+            if (f.type() == Type.JSON && !parseList(props, f.name())) {
+                report.recordError(s.file(), s.location(), column, "'" + excerpt(props.get(f.name()))
+                        + "' is not a JSON array (or a ;-separated list)");
+                return null;
+            }
         }
         String idColumn = rule.id() != null ? rule.id() : rule.fields().getOrDefault(LayerSchema.idField(layer), LayerSchema.idField(layer));
         Object idValue = s.attributes().get(idColumn);
@@ -61,6 +71,28 @@ public final class FeatureMapper {
             report.recordError(s.file(), s.location(), column, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Replaces a list field's JSON text (a GeoJSON array arrives so, a CSV cell may hold one) by the list; other text
+     * is left for the model to read as a {@code ;}-separated list. False when the text is not a JSON array.
+     */
+    private static boolean parseList(Map<String, Object> props, String field) {
+        Object v = props.get(field);
+        if (!(v instanceof String s) || !s.strip().startsWith("[")) {
+            return true;
+        }
+        try {
+            props.put(field, JSON.readValue(s, List.class));
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static String excerpt(Object v) {
+        String s = String.valueOf(v);
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
     private Mapping.Rule firstMatch(Map<String, Object> attributes) {

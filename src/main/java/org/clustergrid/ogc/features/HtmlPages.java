@@ -52,8 +52,9 @@ final class HtmlPages {
     static String feature(StoredFeature f, List<Link> links, List<Link> crumbs, String geojsonUrl,
             String contextPath) {
         StringBuilder b = new StringBuilder(Html.map(geojsonUrl)).append("<table>");
-        LayerProperties.of(f.feature()).forEach((k, v) ->
-                b.append("<tr><th>").append(Html.escape(k)).append("</th><td>").append(Html.escape(v)).append("</td></tr>"));
+        // a list (a cluster's product markets, associations) as a list; in the items table it stays its JSON text
+        LayerProperties.of(f.feature()).forEach((k, v) -> b.append("<tr><th>").append(Html.escape(k))
+                .append("</th><td>").append(v instanceof List ? Html.value(v) : Html.escape(v)).append("</td></tr>"));
         b.append("<tr><th>dataset</th><td>").append(Html.escape(f.datasetId())).append("</td></tr>");
         if (!f.feature().attributes().isEmpty()) {
             b.append("<tr><th>attributes</th><td>").append(Html.value(f.feature().attributes())).append("</td></tr>");

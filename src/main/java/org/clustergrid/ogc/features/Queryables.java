@@ -69,6 +69,7 @@ final class Queryables {
                     case DOUBLE -> "number";
                     case BOOLEAN -> "boolean";
                     case DATE, TIMESTAMP -> "string";
+                    case JSON -> "array";
                 };
             }
         }

@@ -76,7 +76,7 @@ final class TileJson {
             fields.put(f.name(), switch (f.type()) {
                 case INTEGER, BIGINT, DOUBLE -> "Number";
                 case BOOLEAN -> "Boolean";
-                case TEXT, DATE, TIMESTAMP -> "String";
+                case TEXT, DATE, TIMESTAMP, JSON -> "String"; // a list is its JSON text in a tile
             });
         }
         return fields;
