@@ -4,7 +4,7 @@
 // a field (400): its message shows next to it.
 import { createCluster, patchCluster, readCluster } from './cluster-edit-api.js';
 import {
-  changedProperties, CLUSTER_FIELDS, fieldNamed, fieldsHtml, formValue, setFormValue
+  changedProperties, CLUSTER_FIELDS, fieldNamed, fieldsHtml, formValue, setFormValue, wireProperties
 } from './cluster-fields.js';
 import { editFootprint, stopFootprint } from './cluster-footprint-edit.js';
 import { esc } from './quality.js';
@@ -60,7 +60,7 @@ function newFeature(form, geometry) {
       props[f.name] = v;
     }
   });
-  return { type: 'Feature', geometry: geometry, properties: props };
+  return { type: 'Feature', geometry: geometry, properties: wireProperties(props) };
 }
 
 /**
@@ -134,7 +134,7 @@ export async function openEditForm(box, opts) {
       }
       request = createCluster(newFeature(form, footprint.geometry()), comment, opts.session);
     } else {
-      var patch = { properties: changedProperties(form, base.feature.properties || {}) };
+      var patch = { properties: wireProperties(changedProperties(form, base.feature.properties || {})) };
       if (footprint.changed()) {
         patch.geometry = footprint.geometry();
       }

@@ -7,6 +7,8 @@
 //   enum     one of values, or none
 //   multi    any of values, stored ';'-separated (checkboxes)
 //   list     free entries, stored '; '-separated (one line of text, entries separated by ';')
+//   names    free entries as list shows them, sent as a JSON array of texts
+//   productMarkets product:market[:share] entries as list shows them, sent as an array of {product, market, share}
 import { TYPOLOGY_LABELS } from './config.js';
 import { esc } from './quality.js';
 
@@ -25,15 +27,64 @@ export var CLUSTER_FIELDS = [
     'global'].map(function (v) {
     return { value: v, label: v };
   }) },
-  { name: 'source', label: 'Source', kind: 'text', help: 'where these figures come from' }
+  { name: 'source', label: 'Source', kind: 'text', help: 'where these figures come from' },
+  { name: 'status', label: 'Status', kind: 'enum', values: ['incipient', 'growing', 'mature', 'declining']
+    .map(function (v) {
+      return { value: v, label: v };
+    }) },
+  { name: 'emergence_year', label: 'Emerged in', kind: 'int', unit: 'year' },
+  { name: 'product_markets', label: 'Products and their markets', kind: 'productMarkets',
+    help: 'product:market:share%, separated by ; — e.g. knitwear:global:45; denim:regional' },
+  { name: 'informal_share', label: 'Informal enterprises', kind: 'decimal', unit: '% of enterprises' },
+  { name: 'associations', label: 'Associations', kind: 'names', help: 'separate them with ;' },
+  { name: 'support_institutions', label: 'Support institutions', kind: 'names', help: 'separate them with ;' },
+  { name: 'contact_organisation', label: 'Contact organisation', kind: 'text' },
+  { name: 'contact_email', label: 'Contact e-mail', kind: 'text' },
+  { name: 'contact_url', label: 'Contact web address', kind: 'text' }
 ];
+
+var LISTS = { list: true, names: true, productMarkets: true };
 
 var NUMBER = { int: /^-?\d+$/, decimal: /^-?\d+(\.\d+)?$/ };
 
 function entries(v) {
   return (Array.isArray(v) ? v : String(v === null || v === undefined ? '' : v).split(';')).map(function (s) {
+    if (s !== null && typeof s === 'object') { // a product market as the register serves it
+      return [s.product, s.market].concat(s.share === null || s.share === undefined ? [] : [s.share]).join(':');
+    }
     return String(s).trim();
   }).filter(Boolean);
+}
+
+/** A product market entry typed as product:market[:share], as the register takes it (the server checks it). */
+function productMarket(entry) {
+  var parts = entry.split(':').map(function (p) {
+    return p.trim();
+  });
+  var out = { product: parts[0], market: parts[1] || null };
+  if (parts.length > 2 && parts[2] !== '') {
+    var share = parts[2].replace(/%$/, '');
+    out.share = NUMBER.decimal.test(share) ? Number(share) : parts[2];
+  }
+  return out;
+}
+
+/** A field's normalised value (see normalised) as the register is sent it: the lists of objects as arrays. */
+export function wireValue(field, v) {
+  if (v === null || (field.kind !== 'names' && field.kind !== 'productMarkets')) {
+    return v;
+  }
+  var list = entries(v);
+  return field.kind === 'names' ? list : list.map(productMarket);
+}
+
+/** Properties of the form (normalised, by name) as the register is sent them. */
+export function wireProperties(props) {
+  var out = {};
+  Object.keys(props).forEach(function (name) {
+    out[name] = wireValue(fieldNamed(name), props[name]);
+  });
+  return out;
 }
 
 /** A property as the register holds it, in the form the form compares: null for empty, lists ';'-joined. */
@@ -41,7 +92,7 @@ export function normalised(field, v) {
   if (v === undefined || v === null || v === '') {
     return null;
   }
-  if (field.kind === 'multi' || field.kind === 'list') {
+  if (field.kind === 'multi' || LISTS[field.kind]) {
     var list = entries(v);
     if (field.kind === 'multi') { // in the vocabulary's order, whatever order they were stored in
       var order = field.values.map(function (o) {
@@ -51,7 +102,7 @@ export function normalised(field, v) {
         return order.indexOf(a) - order.indexOf(b);
       });
     }
-    return list.length ? list.join(field.kind === 'list' ? '; ' : ';') : null; // as the registers write them
+    return list.length ? list.join(field.kind === 'multi' ? ';' : '; ') : null; // as the registers write them
   }
   if ((field.kind === 'int' || field.kind === 'decimal') && NUMBER[field.kind].test(String(v).trim())) {
     return Number(String(v).trim());

@@ -124,6 +124,10 @@ class ClusterEditingBrowserTest extends ServerTest {
             b.waitFor(() -> text(b, "#detail [data-error-for=firms]").contains("whole number"), "firms refused");
             type(edit, "firms", "45");
             new Select(edit.findElement(By.name("setting"))).selectByValue("rural");
+            // the rest of the Identification grid: its lists are sent as the register serves them
+            new Select(edit.findElement(By.name("status"))).selectByValue("growing");
+            type(edit, "product_markets", "saris:national:60; towels:local");
+            type(edit, "associations", "Weavers' Society; District Chamber");
             click(b, "#detail [data-footprint=polygon]");
             clickMap(b, -100, -60);
             clickMap(b, -40, -60);
@@ -138,6 +142,12 @@ class ClusterEditingBrowserTest extends ServerTest {
             JsonNode edited = json(ITEMS + id, key);
             assertThat(edited.path("properties").path("firms").asInt()).isEqualTo(45);
             assertThat(edited.path("properties").path("setting").asText()).isEqualTo("rural");
+            assertThat(edited.path("properties").path("status").asText()).isEqualTo("growing");
+            assertThat(edited.path("properties").path("product_markets").toString()).isEqualTo(
+                    "[{\"product\":\"saris\",\"market\":\"national\",\"share\":60.0},"
+                    + "{\"product\":\"towels\",\"market\":\"local\"}]");
+            assertThat(edited.path("properties").path("associations").toString())
+                    .isEqualTo("[\"Weavers' Society\",\"District Chamber\"]");
             assertThat(edited.path("properties").path("name").asText()).as("unchanged").isEqualTo("Riverside Looms");
             assertThat(edited.path("geometry").path("type").asText()).isEqualTo("Polygon");
             assertThat(b.driver.findElements(By.cssSelector(".leaflet-clusters-pane path[data-id='" + id + "']")))
