@@ -111,6 +111,21 @@ public final class TravelTimes {
         return nearest[node];
     }
 
+    /**
+     * The nodes whose time or nearest source differs from {@code other}'s, searched from the same sources over a graph
+     * of the same nodes (e.g. with some edges re-timed): a place joining the network by an edge whose times are the
+     * same and whose ends are not among them arrives as it did.
+     */
+    public java.util.BitSet nodesDiffering(TravelTimes other) {
+        java.util.BitSet out = new java.util.BitSet(seconds.length);
+        for (int n = 0; n < seconds.length; n++) {
+            if (Double.compare(seconds[n], other.seconds[n]) != 0 || nearest[n] != other.nearest[n]) {
+                out.set(n);
+            }
+        }
+        return out;
+    }
+
     /** A copy of all node times. */
     public double[] nodeSeconds() {
         return Arrays.copyOf(seconds, seconds.length);

@@ -263,6 +263,11 @@ final class AffectedClusters {
             return;
         }
         int countParts = Measures.FINANCE_REACH.bit() | (now.graph != was.graph ? Measures.LAYERS.bit() : 0);
+        // per tier, the nodes whose arrival moved (null: compare every cluster's arrival)
+        BitSet[] moved = new BitSet[MarketTier.values().length];
+        for (int t = 0; tiersMoved && changes.addedMarkets() == 0 && t < moved.length; t++) {
+            moved[t] = now.tierNodesChanged(was, MarketTier.values()[t]);
+        }
         List<StoredFeature> clusters = after.clusters();
         IntStream.range(0, clusters.size()).parallel().forEach(c -> {
             Snap s = snapsNow[c];
@@ -272,6 +277,9 @@ final class AffectedClusters {
             int bits = (gravity.reaches(s) ? Measures.POTENTIAL.bit() : 0) | (counts.reaches(s) ? countParts : 0);
             for (int t = 0; tiersMoved && t < MarketTier.values().length; t++) {
                 MarketTier tier = MarketTier.values()[t];
+                if (moved[t] != null && snapsWas[c] == s && !touches(now.graph, s, moved[t])) {
+                    continue; // joins by edges whose times and ends' arrivals are the same: arrives as it did
+                }
                 if (!sameArrival(was.arrival(tier, snapsWas[c]), now.arrival(tier, s))) {
                     bits |= Measures.TIERS.bit();
                     break;
@@ -327,6 +335,16 @@ final class AffectedClusters {
             }
             return false;
         }
+    }
+
+    /** Whether a place's entry edges end at any of {@code nodes}. */
+    private static boolean touches(RoadGraph g, Snap s, BitSet nodes) {
+        for (Snap e : s.entries()) {
+            if (nodes.get(g.edgeSource(e.edge())) || nodes.get(g.edgeTarget(e.edge()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameArrival(TravelTimes.Arrival a, TravelTimes.Arrival b) {

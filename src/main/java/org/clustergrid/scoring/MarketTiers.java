@@ -69,6 +69,24 @@ final class MarketTiers {
         }
     }
 
+    /**
+     * The nodes whose arrival at the tier differs from {@code was}'s ({@link TravelTimes#nodesDiffering}), these tiers
+     * being derived from those with the same markets in it; null when it cannot tell (markets added to the tier, or
+     * times on one side only).
+     */
+    java.util.BitSet nodesChanged(MarketTiers was, MarketTier tier) {
+        TravelTimes before = was.times.get(tier);
+        TravelTimes now = times.get(tier);
+        if (before == now) {
+            return new java.util.BitSet();
+        }
+        if (before == null || now == null || !Arrays.equals(was.positions.get(tier), positions.get(tier))
+                || before.graph().nodeCount() != now.graph().nodeCount()) {
+            return null;
+        }
+        return now.nodesDiffering(before);
+    }
+
     boolean has(MarketTier tier) {
         return !markets.get(tier).isEmpty();
     }

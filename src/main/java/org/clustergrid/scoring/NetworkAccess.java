@@ -42,6 +42,9 @@ final class NetworkAccess {
     /** The snaps of the data's markets, in their order. */
     private final Snap[] marketSnaps;
     private java.util.BitSet changedEdges = new java.util.BitSet();
+    /** The markets' and finance points' snaps by the edge they enter by: made when first derived from. */
+    private SnapsByEdge marketsByEdge;
+    private SnapsByEdge financeByEdge;
     /**
      * Search states not in use, one made per thread searching at once; kept by this network, not by the threads, so
      * that they go when it goes (a thread-local would keep each derived network's arrays alive in the pool's threads).
@@ -98,8 +101,8 @@ final class NetworkAccess {
         this.changedEdges = base.graph.edgesOf(speeds.keySet());
         int oldMarkets = after.markets().size() - changes.addedMarkets();
         int oldFinance = after.finance().size() - changes.addedFinance();
-        this.marketSnaps = resnapped(base.marketSnaps, after.markets(), oldMarkets);
-        Snap[] financeSnaps = resnapped(base.finance.snaps, after.finance(), oldFinance);
+        this.marketSnaps = resnapped(base.marketSnaps, base.byEdge(true), after.markets(), oldMarkets);
+        Snap[] financeSnaps = resnapped(base.finance.snaps, base.byEdge(false), after.finance(), oldFinance);
         this.populated = Arrays.equals(marketSnaps, base.marketSnaps) ? base.populated
                 : populated(after.markets(), marketSnaps, base.populated);
         // the finance points are counted, not summed, so the added ones may be listed apart from the others
@@ -139,15 +142,29 @@ final class NetworkAccess {
         return out;
     }
 
-    /** The snaps of a layer: those of the first {@code kept} features kept unless they enter by a changed edge. */
-    private Snap[] resnapped(Snap[] old, List<StoredFeature> features, int kept) {
+    /**
+     * The snaps of a layer: those of the first {@code kept} features kept unless they enter by a changed edge.
+     *
+     * @param byEdge {@code old} by the edges they enter by
+     */
+    private Snap[] resnapped(Snap[] old, SnapsByEdge byEdge, List<StoredFeature> features, int kept) {
         Snap[] out = Arrays.copyOf(old, features.size());
-        for (int i = 0; i < out.length; i++) {
-            if (i >= kept || entersBy(out[i], changedEdges)) {
-                out[i] = snap(Features.representative(features.get(i).feature().geometry()));
-            }
+        java.util.BitSet again = byEdge.entering(changedEdges);
+        again.set(kept, out.length);
+        for (int i = again.nextSetBit(0); i >= 0; i = again.nextSetBit(i + 1)) {
+            out[i] = snap(Features.representative(features.get(i).feature().geometry()));
         }
         return out;
+    }
+
+    /** The markets' ({@code markets}) or the finance points' snaps by edge, made once. */
+    private synchronized SnapsByEdge byEdge(boolean markets) {
+        if (markets && marketsByEdge == null) {
+            marketsByEdge = new SnapsByEdge(marketSnaps, graph.edgeCount());
+        } else if (!markets && financeByEdge == null) {
+            financeByEdge = new SnapsByEdge(finance.snaps, graph.edgeCount());
+        }
+        return markets ? marketsByEdge : financeByEdge;
     }
 
     /**
@@ -259,6 +276,11 @@ final class NetworkAccess {
     TravelTimes.Arrival arrival(MarketTier tier, Snap at) {
         TravelTimes.Arrival a = at == null ? null : tiers.arrivalAt(tier, at);
         return a == null || a.reachable() || at.onNetwork() ? a : null;
+    }
+
+    /** The nodes whose arrival at a tier differs from {@code was}'s, this derived from it; null when not known. */
+    java.util.BitSet tierNodesChanged(NetworkAccess was, MarketTier tier) {
+        return tiers.nodesChanged(was.tiers, tier);
     }
 
     StoredFeature market(MarketTier tier, int source) {
