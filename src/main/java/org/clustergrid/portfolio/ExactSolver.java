@@ -8,9 +8,10 @@ import com.google.ortools.linearsolver.MPVariable;
 import java.util.Optional;
 
 /**
- * Solves a {@link CoverageProblem} as a mixed-integer programme with SCIP through Google OR-Tools: binary x per
- * candidate, continuous u per (slot, candidate) with u ≤ x and Σ u ≤ 1 per slot, continuous z per demand with z ≤ cap
- * and z ≤ Σ gain·u. Returns the best portfolio found within the time limit, with the solver's bound on the optimum.
+ * Solves a portfolio as a mixed-integer programme with SCIP through Google OR-Tools, binary x per candidate under the
+ * budget: a {@link CoverageProblem} with continuous u per (slot, candidate), u ≤ x and Σ u ≤ 1 per slot, continuous z
+ * per demand with z ≤ cap and z ≤ Σ gain·u; or a {@link ConfigurationProblem} (below). Returns the best portfolio
+ * found within the time limit, with the solver's bound on the optimum.
  */
 final class ExactSolver {
     /** A solution: the candidates chosen, the objective, the proven bound, and whether optimality was proven. */
@@ -35,25 +36,7 @@ final class ExactSolver {
 
     /** Empty when the solver is unavailable or finds no solution in time. */
     static Optional<Solution> solve(CoverageProblem p, double seconds) {
-        if (!available()) {
-            return Optional.empty();
-        }
-        long start = System.nanoTime();
-        MPSolver solver = MPSolver.createSolver("SCIP");
-        if (solver == null) {
-            return Optional.empty();
-        }
-        try {
-            solver.setTimeLimit((long) (seconds * 1000));
-            int n = p.cost().length;
-            MPVariable[] x = new MPVariable[n];
-            MPConstraint budget = solver.makeConstraint(Double.NEGATIVE_INFINITY, p.budget(), "budget");
-            for (int j = 0; j < n; j++) {
-                x[j] = solver.makeBoolVar("x" + j);
-                budget.setCoefficient(x[j], p.cost()[j]);
-            }
-            MPObjective objective = solver.objective();
-            objective.setMaximization();
+        return solve(p.cost(), p.budget(), seconds, p::value, (solver, x, objective) -> {
             for (CoverageProblem.Demand d : p.demands()) {
                 MPVariable z = solver.makeNumVar(0, d.cap(), "");
                 objective.setCoefficient(z, d.weight());
@@ -71,6 +54,64 @@ final class ExactSolver {
                     }
                 }
             }
+        });
+    }
+
+    /**
+     * A {@link ConfigurationProblem}: per cluster a continuous y per subset of its candidates, Σ y = 1, and for each
+     * of its candidates the y of the subsets holding it summing to its x; with x whole, the one subset of the chosen
+     * takes all of y, and the objective Σ value·y is the clusters' values exactly. Empty as for the coverage form.
+     */
+    static Optional<Solution> solve(ConfigurationProblem p, double seconds) {
+        return solve(p.cost(), p.budget(), seconds, p::value, (solver, x, objective) -> {
+            for (ConfigurationProblem.Choices c : p.clusters()) {
+                MPConstraint one = solver.makeConstraint(1, 1, "");
+                MPConstraint[] holding = new MPConstraint[c.candidates().length];
+                for (int k = 0; k < holding.length; k++) {
+                    holding[k] = solver.makeConstraint(0, 0, "");
+                    holding[k].setCoefficient(x[c.candidates()[k]], -1);
+                }
+                for (int mask = 0; mask < c.values().length; mask++) {
+                    MPVariable y = solver.makeNumVar(0, 1, "");
+                    one.setCoefficient(y, 1);
+                    objective.setCoefficient(y, c.values()[mask]);
+                    for (int k = 0; k < holding.length; k++) {
+                        if ((mask & (1 << k)) != 0) {
+                            holding[k].setCoefficient(y, 1);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Adds a problem's variables, constraints and objective terms to the solver, given the candidates' x. */
+    private interface Formulation {
+        void build(MPSolver solver, MPVariable[] x, MPObjective objective);
+    }
+
+    private static Optional<Solution> solve(double[] cost, double budgetAmount, double seconds,
+            java.util.function.ToDoubleFunction<boolean[]> value, Formulation formulation) {
+        if (!available()) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        MPSolver solver = MPSolver.createSolver("SCIP");
+        if (solver == null) {
+            return Optional.empty();
+        }
+        try {
+            solver.setTimeLimit((long) (seconds * 1000));
+            int n = cost.length;
+            MPVariable[] x = new MPVariable[n];
+            MPConstraint budget = solver.makeConstraint(Double.NEGATIVE_INFINITY, budgetAmount, "budget");
+            for (int j = 0; j < n; j++) {
+                x[j] = solver.makeBoolVar("x" + j);
+                budget.setCoefficient(x[j], cost[j]);
+            }
+            MPObjective objective = solver.objective();
+            objective.setMaximization();
+            formulation.build(solver, x, objective);
             MPSolver.ResultStatus status = solver.solve();
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
                 return Optional.empty();
@@ -79,7 +120,7 @@ final class ExactSolver {
             for (int j = 0; j < n; j++) {
                 chosen[j] = x[j].solutionValue() > 0.5;
             }
-            return Optional.of(new Solution(chosen, p.value(chosen), objective.bestBound(),
+            return Optional.of(new Solution(chosen, value.applyAsDouble(chosen), objective.bestBound(),
                     status == MPSolver.ResultStatus.OPTIMAL, (System.nanoTime() - start) / 1e9));
         } finally {
             solver.delete();

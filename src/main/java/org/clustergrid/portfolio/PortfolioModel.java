@@ -130,6 +130,59 @@ final class PortfolioModel {
         return new CoverageProblem(costs, budget, demands);
     }
 
+    /**
+     * This objective as a {@link ConfigurationProblem}: exact whether or not it is submodular. Each cluster with a
+     * measure before gets its value (measure before − measure after) under every subset of the candidates that reach
+     * it; empty when more than {@code perCluster} candidates reach one cluster or the subsets number more than {@code
+     * most} in all, the form's size being exponential in the first.
+     */
+    java.util.Optional<ConfigurationProblem> configurations(double[] costs, double budget, int perCluster,
+            long most) {
+        Map<Integer, List<int[]>> reaching = new java.util.TreeMap<>(); // cluster → {candidate, position in effect}
+        for (int j = 0; j < effects.size(); j++) {
+            int[] clusters = effects.get(j).clusters();
+            for (int k = 0; k < clusters.length; k++) {
+                reaching.computeIfAbsent(clusters[k], x -> new ArrayList<>()).add(new int[] {j, k});
+            }
+        }
+        long subsets = 0;
+        for (List<int[]> r : reaching.values()) {
+            subsets += 1L << Math.min(r.size(), 62);
+            if (r.size() > perCluster || subsets > most) {
+                return java.util.Optional.empty();
+            }
+        }
+        List<ConfigurationProblem.Choices> out = new ArrayList<>();
+        reaching.forEach((c, r) -> {
+            Double was = before(c);
+            if (was == null) {
+                return; // counts for nothing, as in gain()
+            }
+            double[] values = new double[1 << r.size()];
+            for (int mask = 1; mask < values.length; mask++) {
+                Map<Indicator, IndicatorResult> indicators = new EnumMap<>(before.ranked().get(c).score()
+                        .indicators());
+                List<LayerResult> layers = before.ranked().get(c).score().layerIndicators();
+                for (int k = 0; k < r.size(); k++) {
+                    if ((mask & (1 << k)) != 0) {
+                        Effect e = effects.get(r.get(k)[0]);
+                        int at = r.get(k)[1];
+                        e.indicators().get(at).forEach((i, result) -> {
+                            if (better(result.score(), indicators.get(i).score())) {
+                                indicators.put(i, result);
+                            }
+                        });
+                        layers = bestOf(layers, e.layers().get(at));
+                    }
+                }
+                Double now = measure(c, indicators, layers);
+                values[mask] = now == null ? 0 : was - now;
+            }
+            out.add(new ConfigurationProblem.Choices(r.stream().mapToInt(x -> x[0]).toArray(), values));
+        });
+        return java.util.Optional.of(new ConfigurationProblem(costs, budget, out));
+    }
+
     /** Records what candidate j's result for one indicator alone raises each dimension with a gap by. */
     private static void offer(Map<Integer, Map<org.clustergrid.scoring.Dimension, Map<String, List<double[]>>>> slots,
             int c, int j, String slot, ClusterScore was, ClusterScore with) {
@@ -237,9 +290,12 @@ final class PortfolioModel {
     }
 
     private List<LayerResult> mergedLayers(int c, Effect e, int k) {
-        List<LayerResult> now = bestLayers.containsKey(c) ? bestLayers.get(c)
-                : before.ranked().get(c).score().layerIndicators();
-        List<LayerResult> offered = e.layers().get(k);
+        return bestOf(bestLayers.containsKey(c) ? bestLayers.get(c) : before.ranked().get(c).score().layerIndicators(),
+                e.layers().get(k));
+    }
+
+    /** Each layer indicator's better of those held and those offered (null: none offered). */
+    private static List<LayerResult> bestOf(List<LayerResult> now, List<LayerResult> offered) {
         if (offered == null) {
             return now;
         }

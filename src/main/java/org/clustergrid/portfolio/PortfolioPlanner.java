@@ -15,15 +15,20 @@ import org.clustergrid.scoring.ScoringRun;
 /**
  * Chooses the portfolio a budget buys from priced candidates: each candidate's effect alone is evaluated
  * incrementally, the {@link PortfolioModel} objective is maximised — over every affordable subset when there are at
- * most {@value #EXHAUSTIVE_MAX} candidates, else by the cost-effective greedy with its bound and, while the objective
- * is submodular, by the exact solver ({@link ExactSolver}) within its time — and the picks are then evaluated
- * together as one scenario.
+ * most {@value #EXHAUSTIVE_MAX} candidates, else by the cost-effective greedy with its bound and by the exact solver
+ * ({@link ExactSolver}) within its time — on the coverage form while the objective is submodular, else on the
+ * configuration form while few candidates reach each cluster — and the picks are then evaluated together as one
+ * scenario.
  */
 public final class PortfolioPlanner {
     /** Most candidates whose every affordable subset is tried (4,096 subsets). */
     public static final int EXHAUSTIVE_MAX = 12;
     /** Longest the exact solver runs before its best portfolio and bound are taken. */
     static final double SOLVER_SECONDS = 20;
+    /** Most candidates reaching one cluster for the exact form of an objective that is not submodular. */
+    static final int CONFIGURATION_CANDIDATES = 12;
+    /** Most subsets of candidates, over all clusters, in that form. */
+    static final long CONFIGURATION_SUBSETS = 100_000;
 
     private PortfolioPlanner() {}
 
@@ -59,10 +64,15 @@ public final class PortfolioPlanner {
             bound = submodular ? Selection.bound(model, choice, price, budget) : null;
         }
         List<String> warnings = new ArrayList<>(notes);
-        if (candidates.size() > EXHAUSTIVE_MAX && submodular) {
+        // not submodular: exact over each cluster's subsets of candidates, while they are few
+        java.util.Optional<ConfigurationProblem> configurations = submodular || candidates.size() <= EXHAUSTIVE_MAX
+                ? java.util.Optional.empty()
+                : model.configurations(price, budget, CONFIGURATION_CANDIDATES, CONFIGURATION_SUBSETS);
+        if (candidates.size() > EXHAUSTIVE_MAX && (submodular || configurations.isPresent())) {
             // the exact solver, within its time; the greedy's picks and bound stand where it does no better
-            java.util.Optional<ExactSolver.Solution> exact = ExactSolver.solve(model.coverage(price, budget),
-                    SOLVER_SECONDS);
+            java.util.Optional<ExactSolver.Solution> exact = submodular
+                    ? ExactSolver.solve(model.coverage(price, budget), SOLVER_SECONDS)
+                    : ExactSolver.solve(configurations.get(), SOLVER_SECONDS);
             if (exact.isEmpty()) {
                 warnings.add(ExactSolver.available() ? "the exact solver found no portfolio within " + SOLVER_SECONDS
                         + " s: the greedy's stands" : "the exact solver (OR-Tools) does not load on this machine:"
@@ -82,7 +92,8 @@ public final class PortfolioPlanner {
                     choice = solved;
                 }
                 // proven optimal: the picks' own value is the bound (the two forms differ by rounding only)
-                bound = s.optimal() ? Double.valueOf(choice.value()) : Double.valueOf(Math.min(bound, s.bound()));
+                bound = s.optimal() ? Double.valueOf(choice.value())
+                        : Double.valueOf(bound == null ? s.bound() : Math.min(bound, s.bound()));
             }
         }
         long unsized = effects.stream().flatMapToInt(e -> java.util.Arrays.stream(e.clusters())).distinct()
@@ -92,9 +103,11 @@ public final class PortfolioPlanner {
             warnings.add(unsized + " of the clusters the candidates reach have no size (employment or firms): they"
                     + " count for nothing under the priority objective; the gap objective weighs every cluster alike");
         }
-        if (!submodular) {
+        if (!submodular && bound == null) {
             warnings.add("some candidates make an indicator known that the data could not measure (they hold none of"
-                    + " its kind, or none here): the objective may then not be submodular, so no bound is given");
+                    + " its kind, or none here): the objective may then not be submodular, and with more than "
+                    + CONFIGURATION_CANDIDATES + " candidates reaching one cluster (or " + CONFIGURATION_SUBSETS
+                    + " subsets in all) it is not solved exactly, so no bound is given");
         }
         List<Portfolio.Pick> picks = new ArrayList<>();
         double cost = 0;

@@ -142,6 +142,49 @@ class PortfolioPlannerTest {
     }
 
     @Test
+    void candidatesThatMakeAnIndicatorKnownAreStillChosenExactly() {
+        assertThat(ExactSolver.available()).as("OR-Tools' native library loads").isTrue();
+        for (int seed = 21; seed <= 23; seed++) {
+            // 11 kV lines where the data hold only high-voltage ones: each makes the MV distance known
+            List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(seed), 14, 11),
+                    CostProfile.none("USD"), x -> "given");
+            List<Effect> effects = cs.stream().map(c -> Effects.of(engine, before, c)).toList();
+            assertThat(effects).anyMatch(Effect::makesKnown);
+            double[] costs = cs.stream().mapToDouble(c -> c.candidate().cost()).toArray();
+            for (Objective o : Objective.values()) {
+                PortfolioModel model = new PortfolioModel(engine, before, effects, o);
+                double budget = 150_000;
+                ConfigurationProblem problem = model.configurations(costs, budget, PortfolioPlanner.CONFIGURATION_CANDIDATES,
+                        PortfolioPlanner.CONFIGURATION_SUBSETS).orElseThrow();
+                // the configuration form is the model's objective: equal on random subsets
+                Random r = new Random(seed);
+                for (int t = 0; t < 20; t++) {
+                    boolean[] chosen = new boolean[costs.length];
+                    PortfolioModel m = model.empty();
+                    for (int j = 0; j < chosen.length; j++) {
+                        if (r.nextInt(3) == 0) {
+                            chosen[j] = true;
+                            m.add(j);
+                        }
+                    }
+                    assertThat(problem.value(chosen)).isCloseTo(m.value(), within(1e-9 * Math.max(1, m.value())));
+                }
+                Selection.Choice every = Selection.exhaustive(model, costs, budget);
+                ExactSolver.Solution s = ExactSolver.solve(problem, 30).orElseThrow();
+                assertThat(s.optimal()).isTrue();
+                assertThat(s.value()).as("seed " + seed + " " + o).isCloseTo(every.value(),
+                        within(1e-6 * Math.max(1, every.value())));
+                Portfolio p = PortfolioPlanner.plan(engine, before, cs, CostProfile.none("USD"), budget, o, List.of());
+                assertThat(p.method()).isEqualTo("exact (SCIP)");
+                assertThat(p.gain()).isCloseTo(every.value(), within(1e-6 * Math.max(1, every.value())));
+                assertThat(p.optimalityGap()).isZero();
+                // too many candidates at one cluster for the form: none made
+                assertThat(model.configurations(costs, budget, 1, 100_000)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aFewCandidatesAreWeighedInEveryCombinationAndEvaluatedTogether() {
         List<Candidates.Applied> cs = Candidates.of(data, candidates(new Random(5), 8), CostProfile.none("USD"),
                 x -> "given");
@@ -331,6 +374,11 @@ class PortfolioPlannerTest {
 
     /** Banks, agents and 132 kV lines at random clusters with a gap, costs entered. */
     private static Scenario candidates(Random r, int n) {
+        return candidates(r, n, 132);
+    }
+
+    /** Banks, agents and power lines of {@code kv} at clusters with a gap. */
+    private static Scenario candidates(Random r, int n, int kv) {
         List<Intervention> out = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             Point p = inside(withGap.get(r.nextInt(withGap.size())));
@@ -341,7 +389,7 @@ class PortfolioPlannerTest {
                 default -> {
                     Point q = GF.createPoint(new Coordinate(p.getX() + 0.02, p.getY() + 0.01));
                     out.add(new Intervention("line-" + j, InterventionKind.NEW_POWER_LINE, null, GF.createLineString(
-                            new Coordinate[] {p.getCoordinate(), q.getCoordinate()}), null, null, null, 132, null,
+                            new Coordinate[] {p.getCoordinate(), q.getCoordinate()}), null, null, null, kv, null,
                             null, null, 20_000.0 + r.nextInt(30_000)));
                 }
             }
