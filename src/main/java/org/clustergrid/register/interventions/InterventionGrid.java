@@ -116,8 +116,12 @@ public final class InterventionGrid {
      * Changes a row's fields ({@code action} replace or update) when {@code ifMatch} names its current state: 428
      * without it, 412 when it moved on, nothing stored when nothing changes.
      */
-    public Result change(String id, String ifMatch, UnaryOperator<Fields> edit, String action, Author by) {
-        return write(id, ifMatch, action, i -> i.withFields(edit.apply(i.fields())), by);
+    public Result change(String id, String ifMatch, JsonNode body, UnaryOperator<Fields> edit, String action,
+            Author by) {
+        return write(id, ifMatch, action, i -> {
+            InterventionInput.sameCluster(body, i.clusterGridId());
+            return i.withFields(edit.apply(i.fields()));
+        }, by);
     }
 
     /** Removes a row from the grid; it is kept as deleted, and a computed one does not come back. */
