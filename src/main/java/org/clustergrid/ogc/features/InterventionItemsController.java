@@ -50,9 +50,12 @@ class InterventionItemsController {
     private final ObjectMapper mapper;
     private final Urls urls;
     private final ClusterGridProperties.Api limits;
+    private final CollectionDescriber describer;
 
-    InterventionItemsController(InterventionGrid grid, ObjectMapper mapper, Urls urls, ClusterGridProperties p) {
+    InterventionItemsController(InterventionGrid grid, ObjectMapper mapper, Urls urls, ClusterGridProperties p,
+            CollectionDescriber describer) {
         this.grid = grid;
+        this.describer = describer;
         this.mapper = mapper;
         this.urls = urls;
         this.limits = p.api();
@@ -62,7 +65,7 @@ class InterventionItemsController {
     ResponseEntity<byte[]> collection(HttpServletRequest request) {
         Responses.onlyF(request);
         Format f = Format.of(request, Format.METADATA);
-        Map<String, Object> m = InterventionsCollection.describe(urls);
+        Map<String, Object> m = InterventionsCollection.describe(urls, describer);
         List<Link> links = new ArrayList<>(urls.selfAndAlternate(InterventionsCollection.PATH, f,
                 InterventionsCollection.TITLE));
         @SuppressWarnings("unchecked")
@@ -93,7 +96,7 @@ class InterventionItemsController {
                 limits.defaultLimit(), limits.maxLimit());
         Format f = Format.of(request, Format.ITEMS);
         List<GridRow> matched = MemoryQuery.select(grid.all(), r.query(), InterventionsCollection.QUERYABLES,
-                InterventionsCollection::filterable, GridRow::anchor);
+                GridRow::properties, GridRow::anchor);
         List<GridRow> page = matched.subList((int) Math.min(r.offset(), matched.size()),
                 (int) Math.min(r.offset() + r.limit(), matched.size()));
         PageLinks links = PageLinks.of(InterventionsCollection.ID, InterventionsCollection.TITLE, r, page.size(),
@@ -117,8 +120,14 @@ class InterventionItemsController {
     @GetMapping("/items/{featureId}")
     ResponseEntity<StreamingResponseBody> item(@PathVariable String featureId, HttpServletRequest request) {
         Crs crs = ItemsController.featureCrs(request);
+        Format f = Format.of(request, Format.METADATA);
         GridRow row = grid.get(featureId).orElseThrow(() -> OgcException.notFound("no feature '" + featureId
                 + "' in collection " + InterventionsCollection.ID));
+        if (f == Format.HTML) {
+            String page = InterventionPages.item(row, links(row, f), urls, request.getContextPath());
+            return ResponseEntity.ok().header(ItemsController.CONTENT_CRS, Crs.CRS84.header()).eTag(row.etag())
+                    .contentType(MediaTypes.HTML).body(out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+        }
         return answer(HttpStatus.OK, row, null, crs, false);
     }
 
@@ -180,11 +189,8 @@ class InterventionItemsController {
 
     private ResponseEntity<StreamingResponseBody> answer(HttpStatus status, GridRow row, Integer version, Crs crs,
             boolean location) {
-        String path = InterventionsCollection.PATH + "/items/"
-                + UriUtils.encodePathSegment(row.row().id(), StandardCharsets.UTF_8);
-        List<Link> links = List.of(new Link(urls.of(path, Format.JSON), "self", ItemsPage.type(Format.JSON),
-                "This feature"), new Link(urls.of(InterventionsCollection.PATH, Format.JSON), "collection",
-                MediaTypes.linkType(MediaTypes.JSON), InterventionsCollection.TITLE));
+        String path = path(row);
+        List<Link> links = links(row, Format.JSON);
         ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaTypes.GEOJSON)
                 .eTag(row.etag()).header(ItemsController.CONTENT_CRS, crs.header());
         if (version != null) {
@@ -196,6 +202,20 @@ class InterventionItemsController {
         return b.body(out -> GeoJsonItems.feature(mapper, out, row, links, (g, x) -> members(g, x, crs)));
     }
 
+    private static String path(GridRow row) {
+        return InterventionsCollection.PATH + "/items/" + UriUtils.encodePathSegment(row.row().id(),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The feature as f, its other encoding and its collection. */
+    private List<Link> links(GridRow row, Format f) {
+        Format other = f == Format.JSON ? Format.HTML : Format.JSON;
+        return List.of(new Link(urls.of(path(row), f), "self", ItemsPage.type(f), "This feature"),
+                new Link(urls.of(path(row), other), "alternate", ItemsPage.type(other), "This feature as "
+                        + ItemsPage.name(other)), new Link(urls.of(InterventionsCollection.PATH, Format.JSON),
+                        "collection", MediaTypes.linkType(MediaTypes.JSON), InterventionsCollection.TITLE));
+    }
+
     static void members(JsonGenerator g, GridRow r, Crs crs) throws IOException {
         g.writeStringField("type", "Feature");
         g.writeStringField("id", r.row().id());
@@ -205,6 +225,16 @@ class InterventionItemsController {
         } else {
             GeoJsonWriter.geometry(g, r.anchor(), crs);
         }
-        g.writeObjectField("properties", r.properties());
+        // every property, null ones too: GDAL and QGIS take a layer's fields from the features they read
+        g.writeObjectFieldStart("properties");
+        for (Map.Entry<String, Object> e : r.properties().entrySet()) {
+            g.writeFieldName(e.getKey());
+            if (e.getValue() == null) {
+                g.writeNull();
+            } else {
+                g.writeObject(e.getValue());
+            }
+        }
+        g.writeEndObject();
     }
 }

@@ -55,4 +55,15 @@ final class InterventionPages {
                 InterventionsCollection.TITLE, InterventionsCollection.PATH), b.toString(),
                 Html.leafletHead(contextPath));
     }
+
+    static String item(GridRow r, List<Link> links, Urls urls, String contextPath) {
+        StringBuilder b = new StringBuilder(r.anchor() == null ? "" : Html.map(links.get(1).href()))
+                .append("<table>");
+        r.properties().forEach((k, v) -> b.append("<tr><th>").append(Html.escape(k)).append("</th><td>")
+                .append(Html.escape(v)).append("</td></tr>"));
+        b.append("</table><h2>Links</h2>").append(Html.value(links));
+        return Html.page(InterventionsCollection.TITLE + " " + r.row().id(), urls.crumbs("Collections",
+                "/collections", InterventionsCollection.TITLE, InterventionsCollection.PATH, "Items",
+                InterventionsCollection.PATH + "/items"), b.toString(), Html.leafletHead(contextPath));
+    }
 }

@@ -22,14 +22,18 @@ final class InterventionsCollection {
 
     private static Map<String, FeatureFilter.Kind> queryables() {
         Map<String, FeatureFilter.Kind> m = new LinkedHashMap<>();
-        m.put("id", FeatureFilter.Kind.TEXT);
         for (String p : GridRow.PROPERTIES) {
             m.put(p, p.equals("budget") || p.equals("version") ? FeatureFilter.Kind.NUMBER : FeatureFilter.Kind.TEXT);
         }
         return Collections.unmodifiableMap(m);
     }
 
-    static Map<String, Object> describe(Urls urls) {
+    /**
+     * Described as the clusters it sits on: their extent, licences and data sets (a row is about a cluster of those
+     * data), with its own id, title, description and links.
+     */
+    static Map<String, Object> describe(Urls urls, CollectionDescriber describer) {
+        Map<String, Object> clusters = describer.describe(org.clustergrid.model.Layer.CLUSTERS);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", ID);
         m.put("title", TITLE);
@@ -38,23 +42,22 @@ final class InterventionsCollection {
                 + " notes and origin (entered, computed_gap, portfolio). The infrastructure gaps of the current scoring"
                 + " run appear as computed_gap rows until someone edits them. A feature's point is its cluster's; a"
                 + " retired cluster's rows have no geometry. Editors change rows with POST, PUT, PATCH and DELETE"
-                + " (If-Match).");
+                + " (If-Match). The clusters: " + clusters.get("description"));
         m.put("links", CollectionDescriber.links(urls, PATH, TITLE));
+        if (clusters.containsKey("extent")) {
+            m.put("extent", clusters.get("extent"));
+        }
         m.put("itemType", "feature");
         m.put("crs", Crs.URIS);
         m.put("storageCrs", Crs.CRS84.uri());
+        for (String k : List.of("license", "attribution", "datasets")) {
+            m.put(k, clusters.get(k));
+        }
         return m;
     }
 
     static Map<String, Object> queryables(String id) {
         return Queryables.typed(TITLE, ID, id, QUERYABLES);
-    }
-
-    /** A row's properties with its id, as a filter sees them. */
-    static Map<String, Object> filterable(GridRow r) {
-        Map<String, Object> m = new LinkedHashMap<>(r.properties());
-        m.put("id", r.row().id());
-        return m;
     }
 
     static List<String> names() {
