@@ -29,15 +29,7 @@ class InterventionGridBrowserTest extends ServerTest {
     InterventionGaps gaps;
 
     Browser signedIn(String user, Role role) throws Exception {
-        accounts.addUser(user, role, PASSWORD);
-        Browser b = Browser.start(1366, 900);
-        try {
-            b.signIn(url("/login.html"), user, PASSWORD, role.name().toLowerCase(java.util.Locale.ROOT));
-            return b;
-        } catch (RuntimeException | Error e) {
-            b.close();
-            throw e;
-        }
+        return Browser.signedIn(accounts, url("/login.html"), user, role, PASSWORD);
     }
 
     static String text(Browser b, String css) {
