@@ -16,7 +16,7 @@ function history(id) {
 }
 
 /** An Error saying why the server refused: its description, with status and field (null when it named none). */
-async function refusal(res) {
+export async function refusal(res) {
   var body = await res.json().catch(function () {
     return null;
   });
@@ -26,7 +26,8 @@ async function refusal(res) {
   return err;
 }
 
-function headers(session, more, comment) {
+/** A write's headers: the session's CSRF token, more, and the comment for the history. */
+export function headers(session, more, comment) {
   var h = writeHeaders(session, more);
   if (comment) {
     h['Change-Comment'] = encodeURIComponent(comment);
@@ -35,7 +36,7 @@ function headers(session, more, comment) {
 }
 
 /** Sends a write; resolves to {feature, etag, version} (feature null for an answer without a body). */
-async function write(url, method, h, body) {
+export async function write(url, method, h, body) {
   var res = await fetch(url, {
     method: method, headers: h, body: body === undefined ? undefined : JSON.stringify(body)
   });
@@ -45,7 +46,8 @@ async function write(url, method, h, body) {
   var text = await res.text();
   return {
     feature: text ? JSON.parse(text) : null, etag: res.headers.get('ETag'),
-    version: Number(res.headers.get('Cluster-Version')) || null, warning: res.headers.get('Warning')
+    version: Number(res.headers.get('Cluster-Version') || res.headers.get('Intervention-Version')) || null,
+    warning: res.headers.get('Warning')
   };
 }
 

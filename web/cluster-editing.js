@@ -21,6 +21,11 @@ function canEdit() {
   return !!session && EDITORS.indexOf(session.role) >= 0;
 }
 
+/** The session when it may edit the register (an editor or admin with a CSRF token), else null. */
+export function editorSession() {
+  return canEdit() && session.csrf ? session : null;
+}
+
 /** Called once the session is known: the history needs someone signed in, the rest an editor (and a CSRF token). */
 export function enableClusterEditing(caller) {
   session = caller && caller.authenticated ? caller : null;

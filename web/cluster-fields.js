@@ -9,6 +9,8 @@
 //   list     free entries, stored '; '-separated (one line of text, entries separated by ';')
 //   names    free entries as list shows them, sent as a JSON array of texts
 //   productMarkets product:market[:share] entries as list shows them, sent as an array of {product, market, share}
+//   date     an ISO date (YYYY-MM-DD)
+// The helpers take another list of descriptors as their last argument (the Intervention grid's form does).
 import { TYPOLOGY_LABELS } from './config.js';
 import { esc } from './quality.js';
 
@@ -131,15 +133,16 @@ function control(field, value, id) {
     }).join(' ') + '</span>';
   }
   var numeric = field.kind === 'int' || field.kind === 'decimal';
-  return '<input id="' + id + '" name="' + field.name + '" value="' + esc(v) + '" maxlength="1000"'
+  return '<input id="' + id + '" name="' + field.name + '" value="' + esc(v) + '" maxlength="' + (field.max || 1000)
+    + '"' + (field.kind === 'date' ? ' type="date"' : '')
     + (field.help ? ' aria-describedby="' + id + '-help"' : '')
     + (numeric ? ' inputmode="' + (field.kind === 'int' ? 'numeric' : 'decimal') + '"' : '')
     + (field.required ? ' required' : '') + '>';
 }
 
-/** The form's rows for every field, filled from props; prefix keeps the ids apart. */
-export function fieldsHtml(props, prefix) {
-  return CLUSTER_FIELDS.map(function (f) {
+/** The form's rows for every field (of fields, else the cluster's), filled from props; prefix keeps the ids apart. */
+export function fieldsHtml(props, prefix, fields) {
+  return (fields || CLUSTER_FIELDS).map(function (f) {
     var id = inputId(prefix, f);
     var label = esc(f.label) + (f.unit ? ' <span class="muted">(' + esc(f.unit) + ')</span>' : '');
     var help = f.help ? '<span class="hint" id="' + id + '-help">' + esc(f.help) + '</span>' : '';
@@ -179,9 +182,9 @@ export function setFormValue(form, field, value) {
 }
 
 /** The properties the form changed against before ({name: new value, null to empty}); {} when none did. */
-export function changedProperties(form, before) {
+export function changedProperties(form, before, fields) {
   var changed = {};
-  CLUSTER_FIELDS.forEach(function (f) {
+  (fields || CLUSTER_FIELDS).forEach(function (f) {
     var now = formValue(form, f);
     if (String(now) !== String(normalised(f, before[f.name]))) {
       changed[f.name] = now;
@@ -191,8 +194,8 @@ export function changedProperties(form, before) {
 }
 
 /** The field a name refers to (a server's refusal names one), or null. */
-export function fieldNamed(name) {
-  return CLUSTER_FIELDS.filter(function (f) {
+export function fieldNamed(name, fields) {
+  return (fields || CLUSTER_FIELDS).filter(function (f) {
     return f.name === name;
   })[0] || null;
 }

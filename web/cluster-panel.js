@@ -8,6 +8,7 @@ import { clusterBounds, restyleClusters } from './cluster-layer.js';
 import { API } from './config.js';
 import { drawEvidence, extendWithEvidence, removeEvidence } from './evidence-lines.js';
 import { renderLegend } from './legend.js';
+import { renderInterventionGrid } from './intervention-grid.js';
 import { renderProposals } from './proposals.js';
 import { esc } from './quality.js';
 import { renderTable } from './ranking-table.js';
@@ -94,6 +95,7 @@ export async function loadDetail(id, zoom) {
       loadDetail(id, false);
     });
     renderRegisterTools($('detail-body'), id); // edit, retire, history
+    renderInterventionGrid($('detail-body'), id); // needs and support, with a form for editors
     drawEvidence(results[1]);
     panel.setAttribute('data-id', id);
     if (zoom) {

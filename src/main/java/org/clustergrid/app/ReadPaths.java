@@ -18,10 +18,13 @@ final class ReadPaths {
     /**
      * Answers that depend only on the stored data, so the data version validates them. Health (live status), scores
      * (they also follow the scoring profile, which changes without an import) and scenarios (made and deleted without
-     * a change of the data) are left out.
+     * a change of the data) are left out, and so is what shows the Intervention grid (its rows change without the
+     * data changing): its collection, the per-cluster listing and the cluster profile report.
      */
     static boolean followsData(String path) {
         return isPublic(path) && !path.startsWith("/api/health") && !path.startsWith("/api/scor")
-                && !path.startsWith("/api/scenarios");
+                && !path.startsWith("/api/scenarios") && !path.contains("/collections/interventions")
+                && !path.startsWith("/api/interventions/") && !path.endsWith("/interventions")
+                && !path.startsWith("/api/reports/clusters/");
     }
 }

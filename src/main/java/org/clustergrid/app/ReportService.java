@@ -1,6 +1,8 @@
 package org.clustergrid.app;
 
 import java.io.IOException;
+import org.clustergrid.register.interventions.GridRow;
+import org.clustergrid.register.interventions.InterventionGrid;
 import org.clustergrid.report.ClusterProfileReport;
 import org.clustergrid.report.Paper;
 import org.clustergrid.report.ProfileSources;
@@ -9,6 +11,7 @@ import org.clustergrid.report.ReportDocument;
 import org.clustergrid.report.ReportFormat;
 import org.clustergrid.report.Reports;
 import org.clustergrid.store.SpatialStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,8 +25,13 @@ public class ReportService {
     private final ScenarioService scenarios;
     private ReportContext context;
 
-    public ReportService(SpatialStore store, ScoringService scoring, ScenarioService scenarios) {
+    /** The Intervention grid, whose computed rows are made from this service's context: taken when first used. */
+    private final ObjectProvider<InterventionGrid> grid;
+
+    public ReportService(SpatialStore store, ScoringService scoring, ScenarioService scenarios,
+            ObjectProvider<InterventionGrid> grid) {
         this.store = store;
+        this.grid = grid;
         this.scoring = scoring;
         this.scenarios = scenarios;
     }
@@ -44,7 +52,9 @@ public class ReportService {
      * @throws org.clustergrid.report.UnknownClusterException when the run has no cluster of this id
      */
     public ReportDocument clusterProfile(String clusterGridId) {
-        return new ClusterProfileReport().build(context(), clusterGridId);
+        ReportContext ctx = context();
+        return new ClusterProfileReport(id -> grid.getObject().ofCluster(id).stream().map(GridRow::row).toList())
+                .build(ctx, clusterGridId);
     }
 
     public byte[] clusterProfile(String clusterGridId, ReportFormat format, Paper paper) throws IOException {

@@ -41,7 +41,11 @@ public final class ClusterTag {
      * RFC 9110 asks of If-Match: a weak tag never matches.
      */
     public static boolean matches(String ifMatch, StoredFeature f) {
-        String current = of(f);
+        return matches(ifMatch, of(f));
+    }
+
+    /** Whether an If-Match header value names the {@code current} tag (quoted), strongly. */
+    public static boolean matches(String ifMatch, String current) {
         for (String part : ifMatch.split(",")) {
             String t = part.strip();
             if (t.equals("*") || t.equals(current)) {
@@ -50,5 +54,4 @@ public final class ClusterTag {
         }
         return false;
     }
-
 }

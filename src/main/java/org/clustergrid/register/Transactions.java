@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 import org.clustergrid.store.StoreException;
 
 /** One edit, one transaction: committed when the work returns, rolled back when it throws or finds nothing to do. */
-final class Transactions {
-    interface Work<T> {
+public final class Transactions {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -28,11 +28,11 @@ final class Transactions {
 
     private final DataSource dataSource;
 
-    Transactions(DataSource dataSource) {
+    public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    <T> T write(Work<T> work) {
+    public <T> T write(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -53,7 +53,7 @@ final class Transactions {
         }
     }
 
-    <T> T read(Work<T> work) {
+    public <T> T read(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

@@ -1,7 +1,6 @@
 package org.clustergrid.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,6 @@ import org.clustergrid.model.Cluster;
 import org.clustergrid.model.Dataset;
 import org.clustergrid.model.Market;
 import org.clustergrid.scoring.ClusterScore;
-import org.clustergrid.scoring.Dimension;
-import org.clustergrid.scoring.IndicatorResult;
-import org.clustergrid.scoring.LayerResult;
-import org.clustergrid.scoring.ScoringProfile;
 import org.clustergrid.scoring.ScoringRun;
 import org.clustergrid.store.StoredFeature;
 import org.locationtech.jts.geom.Geometry;
@@ -38,7 +33,7 @@ final class ClusterProfileBuilder {
         Point anchor = anchor(cluster.footprint());
         List<AdminAreas.Area> areas = ctx.areas().at(anchor);
 
-        List<ClusterProfile.DimensionBlock> blocks = dimensions(run.profile(), score, run);
+        List<ClusterProfile.DimensionBlock> blocks = ProfileGaps.dimensions(run.profile(), score, run);
         List<IndicatorRow> rows = blocks.stream().flatMap(b -> b.rows().stream()).toList();
         List<ClusterMap.EvidenceRef> evidence = new ArrayList<>();
         Map<String, Dataset> evidenceDatasets = new LinkedHashMap<>();
@@ -59,59 +54,13 @@ final class ClusterProfileBuilder {
         ClusterMap.Drawn map = ClusterMap.render(ctx.data(), stored, evidence,
                 id -> provenance.dataset(id).map(Provenance::attribution).orElse(null));
         return new ClusterProfile(identity, ranked, new ClusterProfile.Standing(run.ranked().size(), byPriority, byGap),
-                blocks, peers(ctx, position, areas), gaps(blocks, run), rows.stream().filter(r -> !r.known()).toList(),
+                blocks, peers(ctx, position, areas), ProfileGaps.gaps(blocks), rows.stream().filter(r -> !r.known()).toList(),
                 CandidateProjects.of(ctx.candidates(), clusterId, ctx.costs()), map, provenance);
     }
 
     /** Where a footprint is placed, as the regions count it: the point, or a point inside the area or line. */
     static Point anchor(Geometry g) {
         return g.getDimension() == 0 ? g.getCentroid() : g.getInteriorPoint();
-    }
-
-    private static List<ClusterProfile.DimensionBlock> dimensions(ScoringProfile p, ClusterScore s, ScoringRun run) {
-        List<ClusterProfile.DimensionBlock> out = new ArrayList<>();
-        for (Dimension d : Dimension.values()) {
-            Double target = s.targets().get(d);
-            List<IndicatorRow> rows = new ArrayList<>();
-            for (IndicatorResult r : s.indicators().values()) {
-                if (r.indicator().dimension() == d) {
-                    ScoringProfile.IndicatorSpec spec = p.indicators().get(r.indicator());
-                    rows.add(IndicatorRow.of(r, spec.weight(), spec.curve(), target));
-                }
-            }
-            for (LayerResult r : s.layerIndicators()) {
-                if (r.indicator().dimension() == d) {
-                    rows.add(IndicatorRow.of(r, target));
-                }
-            }
-            out.add(new ClusterProfile.DimensionBlock(d, s.dimensions().get(d), target, s.gaps().get(d),
-                    s.completeness().getOrDefault(d, 0.0), run.weights().of(d), rows));
-        }
-        return out;
-    }
-
-    /**
-     * The shortfalls of the dimensions that miss their target (or are not scored), largest share of the weighted
-     * gap first. A dimension score is the weighted mean of its known indicators, so the shares of one dimension sum
-     * to its gap times its weight.
-     */
-    private static List<ClusterProfile.GapItem> gaps(List<ClusterProfile.DimensionBlock> blocks, ScoringRun run) {
-        List<ClusterProfile.GapItem> out = new ArrayList<>();
-        for (ClusterProfile.DimensionBlock b : blocks) {
-            if (b.gap() != null && b.gap() <= 0) {
-                continue;
-            }
-            double knownWeight = b.rows().stream().filter(IndicatorRow::known).mapToDouble(IndicatorRow::weight).sum();
-            for (IndicatorRow r : b.rows()) {
-                if (r.known() && r.gap() != null && r.gap() > 0 && r.weight() > 0 && knownWeight > 0) {
-                    double points = b.weight() * r.weight() / knownWeight * r.gap();
-                    out.add(new ClusterProfile.GapItem(r, points, IndicatorWording.statement(r),
-                            IndicatorWording.intervention(r)));
-                }
-            }
-        }
-        out.sort(Comparator.comparingDouble((ClusterProfile.GapItem g) -> -g.points()));
-        return out;
     }
 
     /**

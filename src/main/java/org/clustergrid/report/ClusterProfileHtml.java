@@ -13,13 +13,13 @@ import org.clustergrid.scoring.ScoringRun;
 final class ClusterProfileHtml {
     private ClusterProfileHtml() {}
 
-    static String body(ClusterProfile p) {
+    static String body(ClusterProfile p, List<org.clustergrid.register.interventions.Intervention> grid) {
         Xhtml x = new Xhtml();
         identification(x, p);
         mapAndChart(x, p);
         flags(x, p.ranked().score().flags());
         InfrastructureTable.write(x, p);
-        InterventionSection.write(x, p);
+        InterventionSection.write(x, p, grid);
         return x.toString();
     }
 

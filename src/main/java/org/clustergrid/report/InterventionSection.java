@@ -2,6 +2,7 @@ package org.clustergrid.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.clustergrid.register.interventions.Intervention;
 import org.clustergrid.scoring.ScoringRun;
 
 /**
@@ -12,19 +13,21 @@ import org.clustergrid.scoring.ScoringRun;
 final class InterventionSection {
     private InterventionSection() {}
 
-    static void write(Xhtml x, ClusterProfile p) {
+    static void write(Xhtml x, ClusterProfile p, List<Intervention> grid) {
         x.open("section", "class", "intervention").element("h2", "Intervention");
         stability(x, p); // how firm the priority is, first: it says how much weight the list below bears
-        gaps(x, p);
+        gaps(x, p, grid);
         unknown(x, p);
         candidates(x, p.candidates());
+        InterventionGridTable.write(x, grid, p.gaps().subList(0, Math.min(LISTED_GAPS, p.gaps().size())).stream()
+                .map(g -> g.row().id()).collect(java.util.stream.Collectors.toSet()));
         x.close("section");
     }
 
     /** The largest shortfalls spelt out; the rest are summed up, so the profile's own part stays within two pages. */
     static final int LISTED_GAPS = 3;
 
-    private static void gaps(Xhtml x, ClusterProfile p) {
+    private static void gaps(Xhtml x, ClusterProfile p, List<Intervention> grid) {
         x.element("h3", "Gaps to close, largest first");
         if (p.gaps().isEmpty()) {
             x.element("p", p.ranked().score().scored() ? "Every scored dimension meets its target."
@@ -37,7 +40,11 @@ final class InterventionSection {
             x.open("li", "data-indicator", g.row().id()).element("strong", g.statement() + ".");
             x.element("span", String.format(Locale.ROOT, " %s points of the overall gap (%s).", Plain.decimal(
                     g.points(), 1), Labels.dimension(g.row().dimension()).toLowerCase(Locale.ROOT)), "class", "points");
-            x.markup("<br/>").element("span", "Closes it: " + g.intervention(), "class", "kind").close("li");
+            x.markup("<br/>").element("span", "Closes it: " + g.intervention(), "class", "kind");
+            // the gap's row of the Intervention grid: how far the support has come
+            grid.stream().filter(i -> g.row().id().equals(i.gapIndicator())).findFirst().ifPresent(i -> x.element(
+                    "span", " — " + InterventionGridTable.standing(i), "class", "grid-status"));
+            x.close("li");
         }
         x.close("ol");
         List<ClusterProfile.GapItem> rest = p.gaps().subList(listed.size(), p.gaps().size());

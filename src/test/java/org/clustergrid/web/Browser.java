@@ -110,6 +110,20 @@ final class Browser implements AutoCloseable {
                 "page ready");
     }
 
+    /** A new user of that role, signed in on the login page ({@code url}) in a browser of its own. */
+    static Browser signedIn(org.clustergrid.security.Accounts accounts, String url, String user,
+            org.clustergrid.security.Role role, String password) throws IOException {
+        accounts.addUser(user, role, password);
+        Browser b = start(1366, 900);
+        try {
+            b.signIn(url, user, password, role.name().toLowerCase(java.util.Locale.ROOT));
+            return b;
+        } catch (RuntimeException | Error e) {
+            b.close();
+            throw e;
+        }
+    }
+
     /** Signs in on the login page ({@code url}) and waits for the map to say who is signed in, as what. */
     void signIn(String url, String user, String password, String role) {
         driver.get(url);

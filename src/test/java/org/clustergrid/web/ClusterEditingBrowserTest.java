@@ -65,15 +65,7 @@ class ClusterEditingBrowserTest extends ServerTest {
 
     /** A new user of that role, signed in to the map in a browser of its own. */
     Browser signedIn(String user, Role role) throws Exception {
-        accounts.addUser(user, role, PASSWORD);
-        Browser b = Browser.start(1366, 900);
-        try {
-            b.signIn(url("/login.html"), user, PASSWORD, role.name().toLowerCase(java.util.Locale.ROOT));
-            return b;
-        } catch (RuntimeException | Error e) {
-            b.close();
-            throw e;
-        }
+        return Browser.signedIn(accounts, url("/login.html"), user, role, PASSWORD);
     }
 
     /** Errors the page logged besides the refusals the test provoked on purpose (the browser logs 4xx answers). */

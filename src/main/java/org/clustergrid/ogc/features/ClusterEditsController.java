@@ -139,9 +139,14 @@ class ClusterEditsController {
 
     /** GeoJSON or JSON (Merge Patch for PATCH); the body is required. */
     private JsonNode json(byte[] body, HttpServletRequest request) {
+        return json(mapper, body, request);
+    }
+
+    /** The body of a Part 4 request as JSON, in CRS84; shared by the editable collections. */
+    static JsonNode json(ObjectMapper mapper, byte[] body, HttpServletRequest request) {
         String type = request.getContentType();
         if (type != null && !MediaType.parseMediaType(type).getSubtype().endsWith("json")) {
-            throw new OgcException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "send the cluster as"
+            throw new OgcException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "send the feature as"
                     + " application/geo+json (PATCH: application/merge-patch+json), not " + type);
         }
         String crs = request.getHeader(ItemsController.CONTENT_CRS);

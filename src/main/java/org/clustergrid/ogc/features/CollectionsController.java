@@ -40,6 +40,7 @@ class CollectionsController {
         m.put("links", urls.selfAndAlternate("/collections", f, "The feature collections"));
         m.put("crs", Crs.URIS); // Part 2, /req/crs/crs-global-list
         List<Map<String, Object>> all = new ArrayList<>(describer.describeAll());
+        all.add(InterventionsCollection.describe(urls, describer));
         all.addAll(context.describeAll());
         all.addAll(scenarios.describeAll());
         m.put("collections", all);

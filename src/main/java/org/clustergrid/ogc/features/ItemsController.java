@@ -135,7 +135,7 @@ class ItemsController {
     }
 
     /** A feature takes {@code f} and {@code crs} only (/req/core/query-param-unknown, /req/crs/fc-crs-valid-value). */
-    private static Crs featureCrs(HttpServletRequest request) {
+    static Crs featureCrs(HttpServletRequest request) {
         for (String p : request.getParameterMap().keySet()) {
             if (!p.equals("f") && !p.equals("crs")) {
                 throw OgcException.badRequest("unknown query parameter '" + p + "'; a feature takes only f and crs");

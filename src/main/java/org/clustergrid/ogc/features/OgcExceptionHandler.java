@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * handler, with its own error shape, does not answer for these controllers.
  */
 @RestControllerAdvice(assignableTypes = {CapabilitiesController.class, CollectionsController.class,
-        ItemsController.class, QueryablesController.class, ClusterEditsController.class})
+        ItemsController.class, QueryablesController.class, ClusterEditsController.class,
+        InterventionItemsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OgcExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OgcExceptionHandler.class);

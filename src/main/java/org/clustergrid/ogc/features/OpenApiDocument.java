@@ -20,7 +20,7 @@ final class OpenApiDocument {
         doc.put("info", Map.of("title", "ClusterGrid OGC API – Features", "version", "1.0.0",
                 "description", "Clusters and the infrastructure layers around them (roads, power, finance, markets) "
                         + "as OGC API – Features Part 1 (Core), Part 2 (CRS by reference) and Part 3 (Filtering, "
-                        + "CQL2), and Part 4 (Create, Replace, Update, Delete) on the clusters collection. "
+                        + "CQL2), and Part 4 (Create, Replace, Update, Delete) on the clusters and interventions collections. "
                         + "Coordinates are CRS84 "
                         + "longitude/latitude unless crs asks for EPSG:4326 or EPSG:3857."));
         doc.put("servers", List.of(Map.of("url", baseUrl)));
@@ -33,29 +33,44 @@ final class OpenApiDocument {
         paths.put("/collections", get("The feature collections", "getCollections", List.of(),
                 jsonOrHtml(MediaTypes.JSON), false));
         for (Layer layer : Layer.values()) {
-            String id = layer.id();
-            paths.put("/collections/" + id, get("Describes " + id, "describe_" + id, List.of(),
-                    jsonOrHtml(MediaTypes.JSON), true));
-            paths.put("/collections/" + id + "/items", get("Features of " + id, "getFeatures_" + id,
-                    itemsParameters(layer), itemsContent(), true));
-            paths.put("/collections/" + id + "/queryables", get("The queryables of " + id + " (JSON Schema)",
-                    "getQueryables_" + id, List.of(), jsonOrHtml(MediaTypes.SCHEMA_JSON), true));
-            paths.put("/collections/" + id + "/items/{featureId}", get("One feature of " + id, "getFeature_" + id,
-                    List.of(ref("featureId"), ref("crs")), Map.of(
-                            MediaTypes.linkType(MediaTypes.GEOJSON), schema("object"),
-                            MediaTypes.linkType(MediaTypes.HTML), schema("string")), true));
+            readPaths(paths, layer.id(), itemsParameters(layer));
         }
-        OpenApiEdits.addTo(paths);
+        List<Object> grid = standardItemsParameters();
+        InterventionsCollection.QUERYABLES.forEach((name, kind) -> grid.add(param(name, "Only rows whose property '"
+                + name + "' equals this value", schema(kind == org.clustergrid.filter.FeatureFilter.Kind.NUMBER
+                        ? "number" : "string"))));
+        readPaths(paths, InterventionsCollection.ID, grid);
+        OpenApiEdits.addTo(paths, Layer.CLUSTERS.id(), "cluster");
+        OpenApiEdits.addTo(paths, InterventionsCollection.ID, "row of the Intervention grid");
         doc.put("paths", paths);
         doc.put("components", Map.of("parameters", parameters(defaultLimit, maxLimit), "schemas",
                 Map.of("exception", exceptionSchema())));
         return doc;
     }
 
-    private static List<Object> itemsParameters(Layer layer) {
+    /** A collection's description, items, queryables and single features. */
+    private static void readPaths(Map<String, Object> paths, String id, List<Object> itemsParameters) {
+        paths.put("/collections/" + id, get("Describes " + id, "describe_" + id, List.of(),
+                jsonOrHtml(MediaTypes.JSON), true));
+        paths.put("/collections/" + id + "/items", get("Features of " + id, "getFeatures_" + id,
+                itemsParameters, itemsContent(), true));
+        paths.put("/collections/" + id + "/queryables", get("The queryables of " + id + " (JSON Schema)",
+                "getQueryables_" + id, List.of(), jsonOrHtml(MediaTypes.SCHEMA_JSON), true));
+        paths.put("/collections/" + id + "/items/{featureId}", get("One feature of " + id, "getFeature_" + id,
+                List.of(ref("featureId"), ref("crs")), Map.of(
+                        MediaTypes.linkType(MediaTypes.GEOJSON), schema("object"),
+                        MediaTypes.linkType(MediaTypes.HTML), schema("string")), true));
+    }
+
+    private static List<Object> standardItemsParameters() {
         List<Object> ps = new ArrayList<>(List.of(ref("bbox"), ref("bbox-crs"), ref("crs"), ref("datetime"),
                 ref("limit"), ref("offset"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
         ps.add(param("f", "Encoding; overrides the Accept header", enumSchema("json", "geojson", "html", "csv")));
+        return ps;
+    }
+
+    private static List<Object> itemsParameters(Layer layer) {
+        List<Object> ps = standardItemsParameters();
         for (String name : ItemsRequest.filterable(layer)) {
             ps.add(param(name, "Only features whose property '" + name + "' equals this value",
                     schema(Queryables.jsonType(layer, name))));

@@ -3,27 +3,27 @@ package org.clustergrid.ogc.features;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clustergrid.model.Layer;
 
-/** The Part 4 operations on the clusters collection, added to the API definition beside its reads. */
+/** The Part 4 operations on the editable collections, added to the API definition beside their reads. */
 final class OpenApiEdits {
     private OpenApiEdits() {}
 
-    static void addTo(Map<String, Object> paths) {
-        String items = "/collections/" + Layer.CLUSTERS.id() + "/items";
+    /** @param what the collection's feature in words: {@code cluster}, {@code row of the Intervention grid} */
+    static void addTo(Map<String, Object> paths, String id, String what) {
+        String items = "/collections/" + id + "/items";
         Map<String, Object> collection = new LinkedHashMap<>(cast(paths.get(items)));
-        collection.put("post", op("Creates a cluster (editors); 201 with Location and ETag", "createFeature_clusters",
-                List.of(), "application/geo+json", Map.of("201", ok("Created"))));
+        collection.put("post", op("Creates a " + what + " (editors); 201 with Location and ETag", "createFeature_"
+                + id, List.of(), "application/geo+json", Map.of("201", ok("Created"))));
         paths.put(items, collection);
         Map<String, Object> item = new LinkedHashMap<>(cast(paths.get(items + "/{featureId}")));
         List<Object> locked = List.of(Map.of("$ref", "#/components/parameters/featureId"), header("If-Match", true),
                 header(ClusterEditsController.COMMENT, false));
-        item.put("put", op("Replaces a cluster (editors)", "replaceFeature_clusters", locked, "application/geo+json",
-                Map.of("200", ok("Replaced"))));
-        item.put("patch", op("Updates a cluster with a JSON Merge Patch (editors)", "updateFeature_clusters", locked,
-                "application/merge-patch+json", Map.of("200", ok("Updated"))));
-        item.put("delete", op("Retires a cluster (editors); its ID is never reused, its history stays",
-                "deleteFeature_clusters", locked, null, Map.of("204", Map.of("description", "Retired"))));
+        item.put("put", op("Replaces a " + what + " (editors)", "replaceFeature_" + id, locked,
+                "application/geo+json", Map.of("200", ok("Replaced"))));
+        item.put("patch", op("Updates a " + what + " with a JSON Merge Patch (editors)", "updateFeature_" + id,
+                locked, "application/merge-patch+json", Map.of("200", ok("Updated"))));
+        item.put("delete", op("Removes a " + what + " (editors); its id is never reused, its history stays",
+                "deleteFeature_" + id, locked, null, Map.of("204", Map.of("description", "Removed"))));
         paths.put(items + "/{featureId}", item);
     }
 
@@ -41,9 +41,9 @@ final class OpenApiEdits {
         responses.put("400", error("A value refused; 'field' names it"));
         responses.put("401", error("No credentials"));
         responses.put("403", error("The role may not edit the register"));
-        responses.put("404", error("No such cluster, or it is retired"));
-        responses.put("405", error("Not the clusters collection"));
-        responses.put("412", error("If-Match names a state the cluster is no longer in"));
+        responses.put("404", error("No such feature, or it is retired or removed"));
+        responses.put("405", error("Not an editable collection"));
+        responses.put("412", error("If-Match names a state the feature is no longer in"));
         responses.put("428", error("If-Match is missing"));
         op.put("responses", responses);
         return op;

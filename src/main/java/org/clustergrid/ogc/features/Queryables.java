@@ -29,6 +29,19 @@ final class Queryables {
         return m;
     }
 
+    /** The schema of a collection served from memory: the geometry and the given properties, typed. */
+    static Map<String, Object> typed(String title, String collectionId, String id,
+            Map<String, org.clustergrid.filter.FeatureFilter.Kind> queryables) {
+        Map<String, Object> m = header(title, collectionId, id);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(GEOMETRY, geometry());
+        queryables.forEach((name, kind) -> properties.put(name, Map.of("title", name, "type",
+                kind == org.clustergrid.filter.FeatureFilter.Kind.NUMBER ? "number" : "string")));
+        m.put("properties", properties);
+        m.put("additionalProperties", false);
+        return m;
+    }
+
     /** The schema's members before its properties. */
     static Map<String, Object> header(String title, String collectionId, String id) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -96,13 +96,6 @@ class ScenarioCollection {
 
     /** Its queryables: every property but the list of roads, typed. */
     static Map<String, Object> queryables(StoredScenario s, String id) {
-        Map<String, Object> m = Queryables.header(title(s), ScenarioCollection.id(s), id);
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(Queryables.GEOMETRY, Queryables.geometry());
-        QUERYABLES.forEach((name, kind) -> properties.put(name, Map.of("title", name, "type",
-                kind == FeatureFilter.Kind.NUMBER ? "number" : "string")));
-        m.put("properties", properties);
-        m.put("additionalProperties", false);
-        return m;
+        return Queryables.typed(title(s), ScenarioCollection.id(s), id, QUERYABLES);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,15 +16,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.clustergrid.api.GeoJsonWriter;
 import org.clustergrid.app.ClusterGridProperties;
-import org.clustergrid.filter.Comparison;
-import org.clustergrid.filter.Condition;
-import org.clustergrid.filter.FeatureFilter;
-import org.clustergrid.filter.Operand;
 import org.clustergrid.scenario.PlannedFeature;
 import org.clustergrid.store.FeatureQuery;
 import org.clustergrid.store.StoredScenario;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -39,7 +32,6 @@ import org.springframework.web.util.UriUtils;
  */
 @Component
 class ScenarioItems {
-    private static final GeometryFactory GF = new GeometryFactory();
     private final ScenarioCollection collection;
     private final ObjectMapper mapper;
     private final Urls urls;
@@ -108,36 +100,8 @@ class ScenarioItems {
 
     /** The features the query selects, in the scenario's order: box, property values and filter all hold. */
     static List<PlannedFeature> select(List<PlannedFeature> features, FeatureQuery q) {
-        List<Condition> all = new ArrayList<>();
-        q.equals().forEach((name, value) -> all.add(new Condition.Compare(new Operand.Property(name),
-                Comparison.EQUAL, literal(name, value))));
-        if (q.filter() != null) {
-            all.add(q.filter());
-        }
-        FeatureFilter filter = all.isEmpty() ? null
-                : new FeatureFilter(new Condition.And(all), ScenarioCollection.QUERYABLES);
-        Geometry box = q.bbox() == null ? null : q.orBbox() == null ? GF.toGeometry(q.bbox())
-                : GF.buildGeometry(List.of(GF.toGeometry(q.bbox()), GF.toGeometry(q.orBbox())));
-        List<PlannedFeature> out = new ArrayList<>();
-        for (PlannedFeature f : features) {
-            boolean inBox = box == null || (f.geometry() != null && box.intersects(f.geometry()));
-            if (inBox && (filter == null || filter.test(f.properties(), f.geometry()))) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    /** A {@code name=value} parameter's value as a literal of the property's kind. */
-    private static Operand literal(String name, String value) {
-        if (ScenarioCollection.QUERYABLES.get(name) == FeatureFilter.Kind.TEXT) {
-            return new Operand.Text(value);
-        }
-        try {
-            return new Operand.Numeric(new BigDecimal(value.strip()));
-        } catch (NumberFormatException e) {
-            throw OgcException.badRequest("query parameter '" + name + "' is a number; got '" + value + "'");
-        }
+        return MemoryQuery.select(features, q, ScenarioCollection.QUERYABLES, PlannedFeature::properties,
+                PlannedFeature::geometry);
     }
 
     private static void members(JsonGenerator g, PlannedFeature f, Crs crs) throws IOException {

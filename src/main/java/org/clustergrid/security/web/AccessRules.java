@@ -41,6 +41,9 @@ final class AccessRules {
             new Rule(HttpMethod.HEAD, "/api/proposals", Need.SIGNED_IN),
             new Rule(HttpMethod.GET, "/api/proposals/*", Need.SIGNED_IN),
             new Rule(HttpMethod.HEAD, "/api/proposals/*", Need.SIGNED_IN),
+            // the Intervention grid is read as the register is; it is changed over the OGC API (#rules: editors)
+            new Rule(HttpMethod.GET, "/api/clusters/*/interventions", Need.READ),
+            new Rule(HttpMethod.GET, "/api/interventions/*/history", Need.READ),
             new Rule(null, "/api/admin/**", Need.ADMIN),
             new Rule(HttpMethod.GET, "/**", Need.READ),
             new Rule(HttpMethod.HEAD, "/**", Need.READ));

@@ -28,7 +28,8 @@ abstract class ConformanceTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String FEATURES = "/ogc/features";
     static final String WMS = "/ogc/wms";
-    static final List<String> COLLECTIONS = List.of("clusters", "roads", "power", "finance", "markets");
+    static final List<String> COLLECTIONS = List.of("clusters", "roads", "power", "finance", "markets",
+            "interventions");
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final String CONF = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
     /** The demo region: lon 80.0–80.6, lat 20.0–20.5. */

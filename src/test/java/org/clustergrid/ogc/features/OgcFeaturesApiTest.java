@@ -20,7 +20,8 @@ import org.locationtech.jts.io.WKTReader;
 /** OGC API – Features Part 1 on a fresh embedded store holding the demo region (loaded on start). */
 class OgcFeaturesApiTest extends ServerTest {
     static final String BASE = "/ogc/features";
-    static final List<String> COLLECTIONS = List.of("clusters", "roads", "power", "finance", "markets");
+    static final List<String> COLLECTIONS = List.of("clusters", "roads", "power", "finance", "markets",
+            "interventions");
 
     @Override
     protected String url(String path) {
