@@ -212,6 +212,25 @@ class InterventionGridHttpTest extends ServerTest {
         found.path("features").forEach(f -> assertThat(f.path("properties").path("category").asText())
                 .isEqualTo("finance"));
         assertThat(get(ITEMS + "?category=finance&status=done").path("features")).isNotEmpty();
+        // "in this state": the same need within an area (a state's polygon; here a box around the cluster's point)
+        JsonNode at = JSON.readTree(call("GET", ITEMS + "/" + open, null, null).body()).path("geometry");
+        double lon = at.path("coordinates").get(0).asDouble();
+        double lat = at.path("coordinates").get(1).asDouble();
+        java.util.function.DoubleFunction<List<String>> within = shift -> {
+            String area = String.format(java.util.Locale.ROOT, "POLYGON((%1$f %2$f,%3$f %2$f,%3$f %4$f,%1$f %4$f,"
+                    + "%1$f %2$f))", lon - 0.01 + shift, lat - 0.01, lon + 0.01 + shift, lat + 0.01);
+            List<String> out = new ArrayList<>();
+            try {
+                get(ITEMS + "?filter=" + URLEncoder.encode("S_INTERSECTS(geometry," + area + ") AND category ="
+                        + " 'finance' AND status <> 'done'", StandardCharsets.UTF_8)).path("features")
+                        .forEach(f -> out.add(f.path("id").asText()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        };
+        assertThat(within.apply(0)).contains(open);
+        assertThat(within.apply(1)).doesNotContain(open);
         assertThat(call("GET", ITEMS + "?filter=" + URLEncoder.encode("colour = 'red'", StandardCharsets.UTF_8),
                 null, null).statusCode()).isEqualTo(400);
 
