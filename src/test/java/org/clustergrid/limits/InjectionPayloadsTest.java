@@ -60,6 +60,7 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/clusters/{clusterGridId}/history", "/api/clusters/{clusterGridId:CG-XX-000001}/history"),
             e("/api/clusters/{clusterGridId}/history/{version}",
                     "/api/clusters/{clusterGridId:CG-XX-000001}/history/{version:1}"),
+            e("/api/register/export", "/api/register/export?f=csv&dataset=demo", "f", "dataset"),
             e("/api/proposals", "/api/proposals?status=pending", "status"),
             e("/api/proposals/{id}", "/api/proposals/{id:1}"),
             e("/api/coverage", "/api/coverage", "dataset"),

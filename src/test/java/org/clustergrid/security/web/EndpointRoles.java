@@ -100,6 +100,7 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("PATCH /ogc/features/collections/{collectionId}/items/{featureId}", Need.EDITOR),
             Map.entry("DELETE /ogc/features/collections/{collectionId}/items/{featureId}", Need.EDITOR),
             Map.entry("GET /api/clusters/{clusterGridId}/history", Need.READ),
+            Map.entry("GET /api/register/export", Need.READ),
             Map.entry("GET /api/clusters/{clusterGridId}/history/{version}", Need.READ),
             Map.entry("POST /api/clusters/{clusterGridId}/history/{version}/restore", Need.EDITOR),
             Map.entry("POST /api/proposals", Need.SIGNED_IN),
