@@ -45,17 +45,7 @@ public final class ClusterRows {
 
     /** The live clusters of a dataset. */
     public java.util.List<StoredFeature> inDataset(Connection c, String datasetId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + table.selectColumns() + " FROM clusters WHERE dataset_id = ? ORDER BY source_id")) {
-            ps.setString(1, datasetId);
-            java.util.List<StoredFeature> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(RowReader.read(table, rs));
-                }
-            }
-            return out;
-        }
+        return all(c, java.util.Objects.requireNonNull(datasetId, "datasetId"));
     }
 
     /**
