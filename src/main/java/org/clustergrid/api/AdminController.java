@@ -16,6 +16,7 @@ import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.progress.ImportProgress;
 import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.ingest.raster.RasterImporter;
+import org.clustergrid.register.roundtrip.RegisterRestore;
 import org.clustergrid.render.sld.SldException;
 import org.clustergrid.render.sld.SldParser;
 import org.clustergrid.render.sld.UserStyle;
@@ -49,10 +50,12 @@ class AdminController {
     private final RasterImporter rasterImporter;
     private final SpatialStore store;
     private final ImportJobs jobs;
+    private final RegisterRestore registerRestore;
 
     AdminController(Importer importer, ContextLayerImporter contextImporter, RasterImporter rasterImporter,
-            SpatialStore store, ImportJobs jobs) {
+            SpatialStore store, ImportJobs jobs, RegisterRestore registerRestore) {
         this.importer = importer;
+        this.registerRestore = registerRestore;
         this.contextImporter = contextImporter;
         this.rasterImporter = rasterImporter;
         this.store = store;
@@ -176,6 +179,18 @@ class AdminController {
      * giving the body the upload answers with.
      */
     private ImportJobs.Work prepare(ImportOptions o) throws IOException {
+        if (o.isRegisterRestore()) {
+            Path file = o.registerFile();
+            boolean skipInvalid = o.skipInvalid;
+            return progress -> {
+                RegisterRestore.Result r = registerRestore.run(file, skipInvalid);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("restored", r.clustersByDataset());
+                body.put("seconds", r.took().toMillis() / 1000.0);
+                body.put("report", ApiExceptionHandler.report(r.report()));
+                return body;
+            };
+        }
         if (o.isRaster()) {
             RasterImporter.Request request = o.toRasterRequest();
             return progress -> {

@@ -7,12 +7,15 @@ import org.clustergrid.app.cli.ImportCommand;
 import org.clustergrid.app.cli.PasswordInput;
 import org.clustergrid.app.cli.PortfolioCommand;
 import org.clustergrid.app.cli.RegionReportCommand;
+import org.clustergrid.app.cli.RegisterCommand;
 import org.clustergrid.app.cli.ReportCommand;
 import org.clustergrid.app.cli.ScenarioCommand;
 import org.clustergrid.app.cli.ScoreCommand;
 import org.clustergrid.ingest.Importer;
 import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.ingest.raster.RasterImporter;
+import org.clustergrid.register.roundtrip.RegisterExport;
+import org.clustergrid.register.roundtrip.RegisterRestore;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.AuditLog;
 import org.springframework.boot.SpringApplication;
@@ -22,14 +25,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the ClusterGrid server, or with {@code import ...}, {@code score ...}, {@code scenario ...},
- * {@code portfolio ...}, {@code report ...}, {@code users ...} or
+ * {@code portfolio ...}, {@code report ...}, {@code register ...}, {@code users ...} or
  * {@code keys ...}
  * as arguments runs that command against the configured store without the web server.
  */
 @SpringBootApplication(scanBasePackages = "org.clustergrid")
 public class ClusterGridApplication {
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "score", "scenario", "portfolio",
-            "report", "users", "keys");
+            "report", "users", "keys", "register");
 
     public static void main(String[] args) {
         args = commandFirst(args);
@@ -44,6 +47,11 @@ public class ClusterGridApplication {
         }
         if (args.length > 0 && args[0].equals("portfolio")) {
             System.exit(runPortfolio(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("register")) {
+            System.exit(runCommand(Arrays.copyOfRange(args, 1, args.length), RegisterCommand.USAGE,
+                    RegisterCommand::parse, (ctx, o) -> RegisterCommand.run(ctx.getBean(RegisterExport.class), o,
+                            System.out, System.err)));
         }
         if (args.length > 0 && args[0].equals("report")) {
             System.exit(runReport(Arrays.copyOfRange(args, 1, args.length)));
@@ -90,6 +98,9 @@ public class ClusterGridApplication {
         try (ConfigurableApplicationContext ctx = commandContext(args)) {
             if (ctx == null) {
                 return 1;
+            }
+            if (options.isRegisterRestore()) {
+                return ImportCommand.runRegister(ctx.getBean(RegisterRestore.class), options, System.out, System.err);
             }
             if (options.isRaster()) {
                 return ImportCommand.runRaster(ctx.getBean(RasterImporter.class), options, System.out, System.err);

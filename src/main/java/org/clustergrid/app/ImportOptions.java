@@ -78,6 +78,24 @@ public final class ImportOptions {
     public boolean reference;
 
     /** A {@code layer --as NAME} import: the file as a context layer of its own. */
+    /** {@code import register FILE}: a restore of the register from its export. */
+    public boolean isRegisterRestore() {
+        return "register".equals(kind);
+    }
+
+    /** The one file a register restore reads; the export says which dataset each record goes to. */
+    public Path registerFile() {
+        if (files.size() != 1) {
+            throw new IllegalArgumentException("a register restore reads one file, the export (CSV, GeoJSON or"
+                    + " GeoPackage); got " + files.size());
+        }
+        if (dataset != null || mapping != null || layer != null || as != null || sourceLayer != null) {
+            throw new IllegalArgumentException("a register restore takes the datasets, fields and table from the"
+                    + " export itself: no --dataset, --mapping, --layer, --as or --source-layer");
+        }
+        return files.get(0);
+    }
+
     public boolean isContextLayer() {
         return as != null;
     }
@@ -177,7 +195,7 @@ public final class ImportOptions {
         try {
             return SourceKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown import kind '" + kind + "'; use clusters, osm, geonames or layer");
+            throw new IllegalArgumentException("unknown import kind '" + kind + "'; use clusters, osm, geonames, layer or register");
         }
     }
 

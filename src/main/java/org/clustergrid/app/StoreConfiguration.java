@@ -5,6 +5,8 @@ import org.clustergrid.ingest.context.ContextLayerImporter;
 import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.register.ClusterRegister;
 import org.clustergrid.register.Proposals;
+import org.clustergrid.register.roundtrip.RegisterExport;
+import org.clustergrid.register.roundtrip.RegisterRestore;
 import org.clustergrid.store.RasterFileCache;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
@@ -48,6 +50,19 @@ public class StoreConfiguration {
     @Bean
     public Proposals proposals(SpatialStore store, ClusterRegister register) {
         return new Proposals(store, register);
+    }
+
+    /** The register's export; restored by {@link #registerRestore} ({@code import register FILE}). */
+    @Bean
+    public RegisterExport registerExport(SpatialStore store) {
+        return new RegisterExport(store);
+    }
+
+    /** Restores from an export; after the register, so that the restore is in the history. */
+    @Bean
+    public RegisterRestore registerRestore(SpatialStore store, ClusterRegister register,
+            ClusterGridProperties properties) {
+        return new RegisterRestore(store, properties.limits().importing().toImportLimits());
     }
 
     @Bean

@@ -33,6 +33,16 @@ final class ImportHistory implements ClusterHistoryHook {
             throw new IllegalArgumentException("dataset '" + datasetId + "' holds the clusters made by editing the"
                     + " register; import under another dataset id");
         }
+        return begin(c, datasetId);
+    }
+
+    /** A restore of the register's own export brings the edited clusters back, so it may replace them. */
+    @Override
+    public Recording beginRestoring(Connection c, String datasetId) throws SQLException {
+        return begin(c, datasetId);
+    }
+
+    private Recording begin(Connection c, String datasetId) throws SQLException {
         Map<String, ClusterVersion> latest = new HashMap<>(ClusterHistory.latestOfDataset(c, datasetId));
         Map<String, StoredFeature> before = new LinkedHashMap<>();
         List<ClusterVersion> caughtUp = new ArrayList<>();

@@ -18,6 +18,14 @@ public interface ClusterHistoryHook {
      */
     Recording beginReplacing(Connection c, String datasetId, boolean importing) throws SQLException;
 
+    /**
+     * As {@link #beginReplacing} for an import, for a restore of the register from its own export: the one import
+     * that may also replace the clusters made by editing (dataset {@code register}), as the export holds them.
+     */
+    default Recording beginRestoring(Connection c, String datasetId) throws SQLException {
+        return beginReplacing(c, datasetId, true);
+    }
+
     /** What happened to the clusters {@link #beginReplacing} saw, and to new ones. */
     interface Recording {
         /**

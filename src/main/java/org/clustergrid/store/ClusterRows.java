@@ -24,7 +24,7 @@ public final class ClusterRows {
     private final Dialect dialect;
     private final LayerTable table = LayerTable.of(Layer.CLUSTERS);
 
-    private ClusterRows(Dialect dialect) {
+    ClusterRows(Dialect dialect) {
         this.dialect = dialect;
     }
 
@@ -45,9 +45,20 @@ public final class ClusterRows {
 
     /** The live clusters of a dataset. */
     public java.util.List<StoredFeature> inDataset(Connection c, String datasetId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + table.selectColumns() + " FROM clusters WHERE dataset_id = ? ORDER BY source_id")) {
-            ps.setString(1, datasetId);
+        return all(c, java.util.Objects.requireNonNull(datasetId, "datasetId"));
+    }
+
+    /**
+     * The live clusters of every dataset, or of one ({@code datasetId} not null), by dataset and source id: read in
+     * one statement, so one state of the register.
+     */
+    public java.util.List<StoredFeature> all(Connection c, String datasetId) throws SQLException {
+        String where = datasetId == null ? "" : " WHERE dataset_id = ?";
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + table.selectColumns() + " FROM clusters" + where
+                + " ORDER BY dataset_id, source_id")) {
+            if (datasetId != null) {
+                ps.setString(1, datasetId);
+            }
             java.util.List<StoredFeature> out = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -20,6 +20,15 @@ enum Dialect {
         return nextClusterNumberSql;
     }
 
+    /**
+     * Makes the sequence of {@link #nextClusterNumberSql} hand out {@code next} next (a restore that brought IDs of
+     * its own); neither store's command rolls back, and neither ends the transaction.
+     */
+    String restartClusterNumbersSql(long next) {
+        return this == H2GIS ? "ALTER SEQUENCE cluster_grid_seq RESTART WITH " + next
+                : "SELECT setval('cluster_grid_seq', " + (next - 1) + ")";
+    }
+
     String kind() {
         return kind;
     }

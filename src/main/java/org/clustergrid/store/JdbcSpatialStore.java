@@ -120,6 +120,12 @@ final class JdbcSpatialStore implements SpatialStore {
     }
 
     @Override
+    public Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report)
+            throws Exception {
+        return new ClusterRestore(dataSource, dialect, historyHook).run(datasets, report);
+    }
+
+    @Override
     public boolean deleteDataset(String id) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

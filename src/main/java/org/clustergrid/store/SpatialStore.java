@@ -1,6 +1,7 @@
 package org.clustergrid.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.model.Dataset;
@@ -22,6 +23,18 @@ public interface SpatialStore extends AutoCloseable {
      * work's exception) is thrown.
      */
     Dataset importDataset(DatasetInfo info, ImportReport report, ImportWork work) throws Exception;
+
+    /**
+     * Restores the clusters of the register from its export, in one transaction: for each dataset listed, its clusters
+     * are replaced by those given (its other layers stay; a dataset the store lacks is made), with the Cluster Grid
+     * IDs they bring. All or nothing, like {@link #importDataset}; datasets not listed are left alone.
+     *
+     * @return the clusters written per dataset
+     */
+    default Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report)
+            throws Exception {
+        throw new UnsupportedOperationException("this store cannot restore the register");
+    }
 
     List<Dataset> datasets();
 

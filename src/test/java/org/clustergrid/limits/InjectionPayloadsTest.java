@@ -63,6 +63,7 @@ class InjectionPayloadsTest extends ServerTest {
             e("/api/clusters/{clusterGridId}/interventions",
                     "/api/clusters/{clusterGridId:CG-XX-000001}/interventions"),
             e("/api/interventions/{id}/history", "/api/interventions/{id:CG-XX-000001.bank_distance}/history"),
+            e("/api/register/export", "/api/register/export?f=csv&dataset=demo", "f", "dataset"),
             e("/api/proposals", "/api/proposals?status=pending", "status"),
             e("/api/proposals/{id}", "/api/proposals/{id:1}"),
             e("/api/coverage", "/api/coverage", "dataset"),

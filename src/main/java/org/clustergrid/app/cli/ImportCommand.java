@@ -16,6 +16,7 @@ import org.clustergrid.ingest.raster.RasterImporter;
 import org.clustergrid.layers.ContextLayer;
 import org.clustergrid.raster.ColourRamp;
 import org.clustergrid.raster.RasterLayer;
+import org.clustergrid.register.roundtrip.RegisterRestore;
 
 /**
  * {@code clustergrid import KIND FILE... [options]}: parses the arguments, runs the import and prints its report.
@@ -24,7 +25,9 @@ import org.clustergrid.raster.RasterLayer;
 public final class ImportCommand {
     public static final String USAGE = """
             usage: java -jar clustergrid.jar import KIND FILE... [options]
-              KIND: clusters | osm | geonames | layer
+              KIND: clusters | osm | geonames | layer | register
+              register FILE        restore the register from its export (register export): every record back in
+                                   the dataset it names, with its Cluster Grid ID, all or nothing
               --dataset ID         dataset id (default: from the first file name); re-importing an id replaces it
               --title TEXT         --source TEXT   --licence TEXT   --attribution TEXT
               --layer NAME         layer for 'layer' imports with canonical field names (roads, power, finance, markets, clusters)
@@ -160,6 +163,19 @@ public final class ImportCommand {
             return 0;
         } catch (Exception e) {
             progress.close();
+            return failed(e, err);
+        }
+    }
+
+    /** Runs an {@code import register FILE} restore and prints its outcome; returns the exit status. */
+    public static int runRegister(RegisterRestore restore, ImportOptions options, PrintStream out, PrintStream err) {
+        try {
+            Path file = options.registerFile();
+            RegisterRestore.Result r = restore.run(file, options.skipInvalid);
+            out.printf(Locale.ROOT, "Restored the register from %s in %.1f s: clusters per dataset %s; %s%n",
+                    file.getFileName(), r.took().toMillis() / 1000.0, r.clustersByDataset(), r.report().summary());
+            return 0;
+        } catch (Exception e) {
             return failed(e, err);
         }
     }

@@ -77,7 +77,7 @@ public final class FeatureMapper {
      * Replaces a list field's JSON text (a GeoJSON array arrives so, a CSV cell may hold one) by the list; other text
      * is left for the model to read as a {@code ;}-separated list. False when the text is not a JSON array.
      */
-    private static boolean parseList(Map<String, Object> props, String field) {
+    public static boolean parseList(Map<String, Object> props, String field) {
         Object v = props.get(field);
         if (!(v instanceof String s) || !s.strip().startsWith("[")) {
             return true;

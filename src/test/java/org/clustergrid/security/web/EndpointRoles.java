@@ -110,6 +110,7 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("PUT /ogc/features/collections/interventions/items/{featureId}", Need.EDITOR),
             Map.entry("PATCH /ogc/features/collections/interventions/items/{featureId}", Need.EDITOR),
             Map.entry("DELETE /ogc/features/collections/interventions/items/{featureId}", Need.EDITOR),
+            Map.entry("GET /api/register/export", Need.READ),
             Map.entry("GET /api/clusters/{clusterGridId}/history/{version}", Need.READ),
             Map.entry("POST /api/clusters/{clusterGridId}/history/{version}/restore", Need.EDITOR),
             Map.entry("POST /api/proposals", Need.SIGNED_IN),

@@ -1,0 +1,14 @@
+package org.clustergrid.register.roundtrip;
+
+/** A column of an exported table (the geometry aside) and the kind of value it holds. */
+record Column(String name, Kind kind) {
+    enum Kind {
+        TEXT,
+        INTEGER,
+        DOUBLE,
+        /** A JSON array: an array in GeoJSON, its JSON text in CSV and GeoPackage. */
+        LIST,
+        /** A JSON object: an object in GeoJSON, its JSON text in CSV and GeoPackage. */
+        OBJECT
+    }
+}

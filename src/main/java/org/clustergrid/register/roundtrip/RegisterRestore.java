@@ -1,0 +1,63 @@
+package org.clustergrid.register.roundtrip;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.clustergrid.ingest.FileType;
+import org.clustergrid.ingest.ImportFailedException;
+import org.clustergrid.ingest.ImportLimits;
+import org.clustergrid.ingest.ImportReport;
+import org.clustergrid.ingest.SourceFiles;
+import org.clustergrid.store.RestoredDataset;
+import org.clustergrid.store.SpatialStore;
+
+/**
+ * Restores the register from its export ({@link RegisterExport}), CSV, GeoJSON or GeoPackage: every record goes back
+ * to the dataset its {@code dataset} column names, with its Cluster Grid ID, all in one transaction. Each dataset in
+ * the file has its clusters replaced, as a re-import replaces them (a cluster of it the file lacks is retired, its
+ * other layers stay); datasets the file does not name are left alone. It is the one import that may write the
+ * dataset {@code register}, the clusters made by editing. Each cluster that changed gets one version in its history
+ * naming the file; an unchanged one gets none.
+ */
+public final class RegisterRestore {
+    private final SpatialStore store;
+    private final ImportLimits limits;
+
+    public RegisterRestore(SpatialStore store, ImportLimits limits) {
+        this.store = store;
+        this.limits = limits;
+    }
+
+    /** What a restore did: the clusters written per dataset. */
+    public record Result(Map<String, Integer> clustersByDataset, ImportReport report, Duration took) {}
+
+    /**
+     * @throws ImportFailedException when the file has errors (each naming the file, the line or feature and the
+     *     column); nothing was written
+     */
+    public synchronized Result run(Path file, boolean skipInvalid) throws Exception {
+        long start = System.nanoTime();
+        String name = file.getFileName().toString();
+        ImportReport report = new ImportReport(skipInvalid);
+        if (!Files.isRegularFile(file)) {
+            report.error(name, null, null, "file not found: " + file.toAbsolutePath());
+            throw new ImportFailedException(report);
+        }
+        FileType type = FileType.detect(file);
+        String table = RegisterTables.EXPORTED.get(0).name();
+        ClusterRecords records = new ClusterRecords(report);
+        SourceFiles.read(file, type == FileType.GEOPACKAGE || type == FileType.SQLITE ? table : null, null, null,
+                report, records, limits);
+        List<RestoredDataset> datasets = records.datasets(name);
+        if (!report.hasErrors() && datasets.isEmpty()) {
+            report.error(name, null, null, "no cluster to restore: the file holds no record");
+        }
+        if (report.hasErrors()) {
+            throw new ImportFailedException(report);
+        }
+        Map<String, Integer> written = store.restoreClusters(datasets, report);
+        return new Result(written, report, Duration.ofNanos(System.nanoTime() - start));
+    }
+}
