@@ -93,14 +93,23 @@ final class ClusterIdRegistry {
         }
     }
 
+    /**
+     * A new ID from the sequence, passing over numbers an import gave its own clusters (an ID brought in a file does
+     * not move the sequence, so it may hand that number out later).
+     */
     private String newId(Cluster c) throws SQLException {
-        long n;
-        try (PreparedStatement ps = connection.prepareStatement(dialect.nextClusterNumberSql());
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            n = rs.getLong(1);
+        while (true) {
+            long n;
+            try (PreparedStatement ps = connection.prepareStatement(dialect.nextClusterNumberSql());
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                n = rs.getLong(1);
+            }
+            String id = String.format(Locale.ROOT, "CG-%s-%06d", country(c), n);
+            if (!usedInThisImport.contains(id) && owner(id) == null) {
+                return id;
+            }
         }
-        return String.format(Locale.ROOT, "CG-%s-%06d", country(c), n);
     }
 
     private static String country(Cluster c) {

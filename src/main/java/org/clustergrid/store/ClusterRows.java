@@ -127,12 +127,27 @@ public final class ClusterRows {
         }
     }
 
-    /** A new {@code CG-<country>-<number>} from the same sequence imports draw from. */
+    /**
+     * A new {@code CG-<country>-<number>} from the same sequence imports draw from, passing over IDs an import brought
+     * of its own.
+     */
     public String newClusterGridId(Connection c, String country) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.nextClusterNumberSql());
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return String.format(Locale.ROOT, "CG-%s-%06d", country, rs.getLong(1));
+        while (true) {
+            String id;
+            try (PreparedStatement ps = c.prepareStatement(dialect.nextClusterNumberSql());
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = String.format(Locale.ROOT, "CG-%s-%06d", country, rs.getLong(1));
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM cluster_id_registry WHERE cluster_grid_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return id;
+                    }
+                }
+            }
         }
     }
 
