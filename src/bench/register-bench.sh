@@ -24,7 +24,7 @@ PY=/usr/bin/python3
 WORK=$(mktemp -d /tmp/clustergrid-register-bench.XXXXXX)
 SERVER=; STORE_KIND=${REGISTER_BENCH_STORE:-h2gis}
 cleanup() {
-  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; fi
   if [ "$STORE_KIND" = postgis ] && [ -z "${BASE_GIVEN:-}" ]; then
     PGPASSWORD=$PG_PASSWORD psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" \
       -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
