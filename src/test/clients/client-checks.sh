@@ -3,6 +3,9 @@
 # and PyQGIS, headless) against a server started from the built jar on a fresh store holding the real Pokhara OSM
 # extract. Every figure a client reports is compared with an expectation computed another way: the import's report,
 # the PBF read by GDAL's own OSM driver, /api/layers, OGC API numberMatched, and counts made locally on full downloads.
+# Last, editing the register (register-checks.py, with an editor key made by `keys create`): QGIS 3.22's OAPIF
+# provider and GDAL's OAPIF driver are shown unable to write, the edit is made over OGC API - Features Part 4 with
+# Python's urllib (ETag, If-Match, 412, history), and read back through QGIS, GDAL and OWSLib.
 # Prints PASS/FAIL per check with its figures; exits 1 if any check failed. Stops the server (and drops its PostGIS
 # schema) on exit.
 #
@@ -48,7 +51,7 @@ case "$STORE_KIND" in
 esac
 STORE+=(--clustergrid.demo.enabled=false)
 
-PASSED=0; FAILED=0; SERVER=
+PASSED=0; FAILED=0; SERVER=; KEYGEN=
 pass() { PASSED=$((PASSED + 1)); echo "PASS $*"; }
 fail() { FAILED=$((FAILED + 1)); echo "FAIL $*"; }
 # same NAME LABEL=VALUE...: passes when every value is the same non-empty number
@@ -60,6 +63,7 @@ same() {
 json() { $PY $HERE/client_checks.py json "$@"; }
 count_file() { ogrinfo -ro -al -so "$@" 2>/dev/null | awk -F': ' '/^Feature Count/{print $2}'; }
 cleanup() {
+  [ -n "$KEYGEN" ] && kill "$KEYGEN" 2>/dev/null && wait "$KEYGEN" 2>/dev/null
   [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
   if [ "$STORE_KIND" = postgis ] && [[ $PG_URL =~ //([^:/]+)(:([0-9]+))?/([^/?]+) ]]; then
     PGPASSWORD=$PG_PASSWORD psql -q -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[3]:-5432}" -U "$PG_USER" \
@@ -93,6 +97,10 @@ for l in $LAYERS; do
   MATCHED[$l]=$(json "$BASE/ogc/features/collections/$l/items?limit=1" 'd["numberMatched"]')
 done
 for l in $LAYERS; do API[$l]=$(json "$BASE/api/layers" "next(x['count'] for x in d if x['id'] == '$l')"); done
+# an editor's API key for the register checks at the end, made by the command line in the server's store while the
+# read checks run (a JVM start: about 10 s)
+java -jar "$JAR" keys create client-checks-editor --role editor "${STORE[@]}" > "$WORK/key.txt" 2> "$WORK/key-err.txt" &
+KEYGEN=$!
 EXTENT=$(json "$BASE/api/layers/roads" '",".join(map(str, d["extent"]))')
 IFS=, read -r X0 Y0 X1 Y1 <<<"$EXTENT"; IFS=, read -r B0 B1 B2 B3 <<<"$BBOX"
 
@@ -230,6 +238,32 @@ while IFS= read -r line; do
   case "$line" in PASS*) pass "${line#PASS }" ;; FAIL*) fail "${line#FAIL }" ;; esac
 done < "$WORK/raster-layer.txt"
 grep -q '^raster-layer-checks: ' "$WORK/raster-layer.txt" || fail "raster-layer checks did not finish: $(grep -v '^Warning\|^$' "$WORK/raster-layer.txt" | tail -3 | tr '\n' ' ')"
+
+# ---- editing the register: QGIS 3.22 and GDAL 3.6 cannot write over OAPIF (shown), so the edit is made over Part 4
+# with Python's urllib on a cluster of its own (created, patched, retired, restored: the last check, so no count above
+# sees it) and every change is read back by QGIS's OAPIF provider, GDAL's OAPIF driver and OWSLib ----
+wait "$KEYGEN"; KEYGEN=
+EDITOR_KEY=$(grep -m1 '^cgk_' "$WORK/key.txt")
+if [ -n "$EDITOR_KEY" ]; then pass "keys create client-checks-editor --role editor: $(grep -m1 '^Key ' "$WORK/key-err.txt")"
+else fail "keys create client-checks-editor --role editor: $(tail -3 "$WORK/key-err.txt" | tr '\n' ' ')"; fi
+seen=$(wc -l < "$WORK/access.log")
+$PY $HERE/register-checks.py "$BASE" "$EDITOR_KEY" > "$WORK/register.txt" 2>&1
+tail -n +$((seen + 1)) "$WORK/access.log" > "$WORK/access-register.log"
+while IFS= read -r line; do
+  case "$line" in PASS*) pass "${line#PASS }" ;; FAIL*) fail "${line#FAIL }" ;; esac
+done < "$WORK/register.txt"
+grep -q '^register-checks: [0-9]* failed' "$WORK/register.txt" || fail "register checks did not finish: $(grep -v '^Warning\|^$' "$WORK/register.txt" | tail -3 | tr '\n' ' ')"
+# the access log of those checks: every write came from Python's urllib; QGIS, GDAL (ogr2ogr -update included) and
+# OWSLib only read
+writes=$(grep -E '^[0-9]+ "(POST|PUT|PATCH|DELETE) /(ogc/features/collections/clusters/items|api/clusters/)' "$WORK/access-register.log")
+by_urllib=$(grep -c '"Python-urllib/' <<<"$writes"); others=$(grep -vc '"Python-urllib/' <<<"$writes")
+reads=$(grep -E '^[0-9]+ "GET /ogc/features/collections/clusters/items' "$WORK/access-register.log" \
+  | grep -oE '"(Mozilla/5.0 QGIS|GDAL|OWSLib)[^" ]*' | sed -E 's/^"(Mozilla\/5.0 )?//; s/\/.*//' | sort | uniq -c \
+  | awk '{printf "%s%s %d", (NR > 1 ? ", " : ""), $2, $1}')
+summary=$(awk '{print $1, substr($2, 2)}' <<<"$writes" | tr '\n' ',' | sed 's/,$//; s/,/, /g')
+if [ "$by_urllib" = 6 ] && [ "$others" = 0 ]; then
+  pass "access log: the $by_urllib register writes all came from Python's urllib ($summary); the clients read the clusters with GETs: $reads"
+else fail "access log: $by_urllib register writes from Python's urllib (want 6), $others from other clients: $(grep -v '"Python-urllib/' <<<"$writes" | head -3 | tr '\n' ' ')"; fi
 
 errors=$(grep -c ' ERROR ' "$WORK/server.log")
 if [ "$errors" = 0 ]; then pass "server log: no ERROR lines"; else
