@@ -83,7 +83,7 @@ T0=$(date +%s)
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${STORE[@]}" \
   --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$WORK" --server.tomcat.accesslog.prefix=access \
   --server.tomcat.accesslog.suffix=.log --server.tomcat.accesslog.file-date-format= --server.tomcat.accesslog.buffered=false \
-  '--server.tomcat.accesslog.pattern=%s "%r" "%{User-Agent}i" %{HH:mm:ss}t %Dms' > "$WORK/server.log" 2>&1 &
+  '--server.tomcat.accesslog.pattern=%s "%r" "%{User-Agent}i" %{HH:mm:ss}t %Dus' > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for i in $(seq 120); do curl -sf "$BASE/api/health" >/dev/null && break; kill -0 $SERVER 2>/dev/null || break; sleep 0.5; done
 curl -sf "$BASE/api/health" >/dev/null || { fail "server start: see $WORK/server.log"; tail -20 "$WORK/server.log"; exit 1; }
