@@ -217,6 +217,17 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void newIdsPassOverTheIdsAnImportBrought() throws Exception {
+        // a register restored from elsewhere: its IDs are its own, the store's sequence has not handed them out
+        importSample(INFO, List.of(cluster("c1", 77.0, 11.0).withClusterGridId("CG-IN-000001"),
+                cluster("c2", 77.1, 11.0).withClusterGridId("CG-IN-000002")));
+        importSample(new DatasetInfo("other", null, null, null, null, false), List.of(cluster("c3", 77.2, 11.0)));
+        String fresh = ((Cluster) store.feature(Layer.CLUSTERS, "other", "c3").orElseThrow().feature())
+                .clusterGridId();
+        assertThat(fresh).matches("CG-IN-\\d{6}").isNotIn("CG-IN-000001", "CG-IN-000002");
+    }
+
+    @Test
     void failedImportLeavesTheStoreExactlyAsBefore() throws Exception {
         importSample(INFO, sample());
         long version = store.dataVersion();
