@@ -37,8 +37,8 @@ import org.locationtech.jts.geom.Point;
  */
 final class ClusterMap {
     static final int WIDTH = 960;
-    /** 2:1, a little lower than 16:9, to leave the first page room for the Identification grid. */
-    static final int HEIGHT = 480;
+    /** 2.4:1, lower than 16:9, to leave the profile's first pages room for the Identification and Intervention grids. */
+    static final int HEIGHT = 400;
     /** The nearest road, line or bank within this distance is brought into view: the gaps a planner closes first. */
     static final double INFRASTRUCTURE_REACH_M = 60_000;
     /** Markets within this distance are brought into view; farther tiers would shrink the neighbourhood to a dot. */
