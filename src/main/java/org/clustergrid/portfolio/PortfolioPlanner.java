@@ -39,6 +39,12 @@ public final class PortfolioPlanner {
      */
     public static Portfolio plan(ScoringEngine engine, ScoringRun before, List<Candidates.Applied> candidates,
             CostProfile costs, double budget, Objective objective, List<String> notes) {
+        return plan(engine, before, candidates, costs, budget, objective, notes, SOLVER_SECONDS);
+    }
+
+    /** As above, the exact solver given {@code solverSeconds} (it stops sooner once it proves the optimum). */
+    static Portfolio plan(ScoringEngine engine, ScoringRun before, List<Candidates.Applied> candidates,
+            CostProfile costs, double budget, Objective objective, List<String> notes, double solverSeconds) {
         if (!(budget > 0) || Double.isInfinite(budget)) {
             throw new ScenarioException("no portfolio", List.of("budget: " + budget + " is not an amount above 0 (in "
                     + costs.currency() + ")"));
@@ -71,10 +77,10 @@ public final class PortfolioPlanner {
         if (candidates.size() > EXHAUSTIVE_MAX && (submodular || configurations.isPresent())) {
             // the exact solver, within its time; the greedy's picks and bound stand where it does no better
             java.util.Optional<ExactSolver.Solution> exact = submodular
-                    ? ExactSolver.solve(model.coverage(price, budget), SOLVER_SECONDS)
-                    : ExactSolver.solve(configurations.get(), SOLVER_SECONDS);
+                    ? ExactSolver.solve(model.coverage(price, budget), solverSeconds)
+                    : ExactSolver.solve(configurations.get(), solverSeconds);
             if (exact.isEmpty()) {
-                warnings.add(ExactSolver.available() ? "the exact solver found no portfolio within " + SOLVER_SECONDS
+                warnings.add(ExactSolver.available() ? "the exact solver found no portfolio within " + solverSeconds
                         + " s: the greedy's stands" : "the exact solver (OR-Tools) does not load on this machine:"
                         + " the greedy's portfolio stands");
             } else {
@@ -86,7 +92,7 @@ public final class PortfolioPlanner {
                     }
                 }
                 String how = s.optimal() ? "exact (SCIP)" : String.format(Locale.ROOT, "SCIP, best found in %.0f s",
-                        SOLVER_SECONDS);
+                        solverSeconds);
                 Selection.Choice solved = Selection.ordered(model, set, price, how);
                 if (solved.value() >= choice.value()) {
                     choice = solved;
