@@ -96,6 +96,11 @@ public final class InterventionRestore {
             throw RegisterException.badInput("id", "'" + id + "' is not " + Intervention.gapId(cluster, gap)
                     + ", the id of the row made from the gap in " + gap);
         }
+        if ((origin == Origin.COMPUTED_GAP) != (gap != null)) {
+            throw RegisterException.badInput("origin", gap == null ? "is computed_gap, but the row names no"
+                    + " gap_indicator" : "is " + origin.id() + ", but only a row made from a gap (computed_gap) has a"
+                    + " gap_indicator");
+        }
         ObjectNode p = JSON.createObjectNode();
         for (String f : Fields.NAMES) {
             Object v = values.get(f);

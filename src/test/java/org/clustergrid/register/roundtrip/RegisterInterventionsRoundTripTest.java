@@ -2,17 +2,11 @@ package org.clustergrid.register.roundtrip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -21,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.model.Cluster;
@@ -192,21 +183,14 @@ class RegisterInterventionsRoundTripTest {
     @ParameterizedTest
     @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void gdalListsBothTables(String kind, @TempDir Path dir) throws Exception {
-        assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .anyMatch(p -> Files.isExecutable(Path.of(p, "ogrinfo"))), "gdal-bin (ogrinfo) is not installed");
+        RegisterRoundTripTest.assumeOgrinfo();
         try (TestStore t = TestStore.of(kind, dir.resolve("s"))) {
             fill(t.store());
             Path file = dir.resolve("register.gpkg");
             new RegisterExport(t.store()).write(ExportFormat.GPKG, null, file);
-            Process p = new ProcessBuilder("ogrinfo", "-so", file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as(out).isZero();
-            assertThat(out).contains("clusters").contains("interventions").doesNotContain("ERROR");
-            p = new ProcessBuilder("ogrinfo", "-so", file.toString(), "interventions").redirectErrorStream(true)
-                    .start();
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as(out).isZero();
-            assertThat(out).contains("Feature Count: 5").contains("budget: String").contains("version: Integer")
+            assertThat(RegisterRoundTripTest.ogrinfo("-so", file.toString())).contains("clusters")
+                    .contains("interventions").doesNotContain("ERROR");
+            assertThat(RegisterRoundTripTest.ogrinfo("-so", file.toString(), "interventions")).contains("Feature Count: 5").contains("budget: String").contains("version: Integer")
                     .doesNotContain("ERROR");
         }
     }
@@ -215,51 +199,22 @@ class RegisterInterventionsRoundTripTest {
     static List<String> changeTwo(ExportFormat format, Path file) throws Exception {
         List<String> ids = new ArrayList<>();
         switch (format) {
-            case CSV -> {
-                Path rows = RegisterTables.fileOf(file, 1);
-                List<CSVRecord> records;
-                List<String> header;
-                try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-                        .parse(Files.newBufferedReader(rows))) {
-                    header = parser.getHeaderNames();
-                    records = parser.getRecords();
+            case CSV -> RegisterRoundTripTest.rewriteCsv(RegisterTables.fileOf(file, 1), (header, values) -> {
+                if (ids.size() < 2) {
+                    String id = values.get(header.indexOf("id"));
+                    values.set(header.indexOf("title"), "Changed " + id);
+                    ids.add(id);
                 }
-                try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(rows), CSVFormat.RFC4180.builder()
-                        .setHeader(header.toArray(String[]::new)).build())) {
-                    for (CSVRecord r : records) {
-                        List<String> values = new ArrayList<>(r.toList());
-                        if (ids.size() < 2) {
-                            values.set(header.indexOf("title"), "Changed " + r.get("id"));
-                            ids.add(r.get("id"));
-                        }
-                        out.printRecord(values);
-                    }
+            });
+            case GEOJSON -> RegisterRoundTripTest.rewriteGeoJson(RegisterTables.fileOf(file, 1), p -> {
+                if (ids.size() < 2) {
+                    p.put("title", "Changed " + p.get("id").asText());
+                    ids.add(p.get("id").asText());
                 }
-            }
-            case GEOJSON -> {
-                Path rows = RegisterTables.fileOf(file, 1);
-                ObjectNode fc = (ObjectNode) TableFile.JSON.readTree(rows.toFile());
-                for (var f : (ArrayNode) fc.get("features")) {
-                    ObjectNode p = (ObjectNode) f.get("properties");
-                    if (ids.size() < 2) {
-                        p.put("title", "Changed " + p.get("id").asText());
-                        ids.add(p.get("id").asText());
-                    }
-                }
-                TableFile.JSON.writeValue(rows.toFile(), fc);
-            }
-            case GPKG -> {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                        Statement s = c.createStatement()) {
-                    try (var rs = s.executeQuery("SELECT id FROM interventions ORDER BY fid LIMIT 2")) {
-                        while (rs.next()) {
-                            ids.add(rs.getString(1));
-                        }
-                    }
-                    s.executeUpdate("UPDATE interventions SET title = 'Changed ' || id WHERE fid IN (SELECT fid"
-                            + " FROM interventions ORDER BY fid LIMIT 2)");
-                }
-            }
+            });
+            case GPKG -> ids.addAll(RegisterRoundTripTest.updateGeoPackage(file, "SELECT id FROM interventions"
+                    + " ORDER BY fid LIMIT 2", "UPDATE interventions SET title = 'Changed ' || id WHERE fid IN"
+                    + " (SELECT fid FROM interventions ORDER BY fid LIMIT 2)"));
         }
         assertThat(ids).hasSize(2);
         return ids;
