@@ -32,8 +32,13 @@ class RegisterExportController {
 
     @GetMapping("/api/register/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(value = "f", defaultValue = "gpkg") String f,
-            @RequestParam(value = "dataset", required = false) String dataset) throws IOException {
+            @RequestParam(value = "dataset", required = false) String dataset,
+            @RequestParam(value = "table", defaultValue = "clusters") String table) throws IOException {
         ExportFormat format = ExportFormat.of(f);
+        if (!RegisterExport.tables().contains(table)) {
+            throw ApiException.badRequest("unknown table '" + table + "'; use " + String.join(" or ",
+                    RegisterExport.tables()));
+        }
         if (dataset != null && store.dataset(dataset).isEmpty()) {
             throw ApiException.notFound("no dataset '" + dataset + "'");
         }
@@ -41,11 +46,14 @@ class RegisterExportController {
                 + LocalDate.now(ZoneOffset.UTC) + "." + format.extension();
         Path dir = Files.createTempDirectory("clustergrid-export");
         try {
-            Path file = dir.resolve(name);
-            export.write(format, dataset, file);
+            Path whole = dir.resolve(name);
+            export.write(format, dataset, whole);
+            // a GeoPackage holds every table; CSV and GeoJSON hold one each, the one asked for
+            Path file = format == ExportFormat.GPKG ? whole : RegisterExport.fileOf(whole, table);
+            String served = file.getFileName().toString();
             return ResponseEntity.ok()
                     .header("Content-Type", format.mediaType())
-                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                    .header("Content-Disposition", "attachment; filename=\"" + served + "\"")
                     .contentLength(Files.size(file))
                     .body(out -> {
                         try {

@@ -17,7 +17,8 @@ import org.clustergrid.model.Cluster;
 /**
  * Puts the clusters of several datasets back in one transaction: each named dataset's clusters are replaced (its
  * other layers stay), as an import replaces them, with the Cluster Grid IDs the records bring and a version in the
- * history for each cluster that changed. Any error leaves the store as it was.
+ * history for each cluster that changed, then the register's other tables ({@link RestoreStep}). Any error leaves
+ * the store as it was.
  */
 final class ClusterRestore {
     private static final Pattern NUMBERED = Pattern.compile("CG-[A-Z]{2}-(\\d{1,15})");
@@ -32,7 +33,8 @@ final class ClusterRestore {
         this.historyHook = historyHook;
     }
 
-    Map<String, Integer> run(List<RestoredDataset> datasets, ImportReport report) throws Exception {
+    Map<String, Integer> run(List<RestoredDataset> datasets, ImportReport report, RestoreStep alsoWrite)
+            throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -65,6 +67,9 @@ final class ClusterRestore {
                     written.put(id, d.clusters().size());
                 }
                 keepNewIdsAbove(c, highest);
+                if (alsoWrite != null) {
+                    alsoWrite.write(c);
+                }
                 c.commit();
                 return written;
             } catch (Exception | Error e) {

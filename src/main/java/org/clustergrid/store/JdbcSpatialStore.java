@@ -120,9 +120,9 @@ final class JdbcSpatialStore implements SpatialStore {
     }
 
     @Override
-    public Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report)
-            throws Exception {
-        return new ClusterRestore(dataSource, dialect, historyHook).run(datasets, report);
+    public Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report,
+            RestoreStep alsoWrite) throws Exception {
+        return new ClusterRestore(dataSource, dialect, historyHook).run(datasets, report, alsoWrite);
     }
 
     @Override

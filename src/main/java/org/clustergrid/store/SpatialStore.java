@@ -33,6 +33,15 @@ public interface SpatialStore extends AutoCloseable {
      */
     default Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report)
             throws Exception {
+        return restoreClusters(datasets, report, null);
+    }
+
+    /**
+     * As {@link #restoreClusters(List, ImportReport)}, with {@code alsoWrite} (null: nothing) run in the same
+     * transaction after the clusters: the register's other tables restored all or nothing with them.
+     */
+    default Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report,
+            RestoreStep alsoWrite) throws Exception {
         throw new UnsupportedOperationException("this store cannot restore the register");
     }
 

@@ -69,6 +69,16 @@ class RegisterExportHttpTest extends ServerTest {
             assertThat(history(viewer, id).path("latest").asInt()).as("unchanged: no version").isEqualTo(latest);
             assertThat(history(viewer, "CG-XX-000001").path("latest").asInt()).isEqualTo(demoLatest);
         }
+        for (String f : new String[] {"csv", "geojson"}) {
+            HttpResponse<String> rows = exchange("GET", "/api/register/export?f=" + f + "&table=interventions", viewer,
+                    null, null);
+            assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+            assertThat(rows.headers().firstValue("Content-Disposition").orElseThrow()).matches(
+                    "attachment; filename=\"clustergrid-register-\\d{4}-\\d\\d-\\d\\d-interventions\\." + f + "\"");
+            assertThat(rows.body()).startsWith(f.equals("csv") ? "id,cluster_grid_id," : "{\"type\":\"Feature");
+        }
+        assertThat(exchange("GET", "/api/register/export?f=csv&table=nope", viewer, null, null).statusCode())
+                .isEqualTo(400);
         assertThat(exchange("GET", "/api/register/export?f=shp", viewer, null, null).statusCode()).isEqualTo(400);
         assertThat(exchange("GET", "/api/register/export?dataset=nope", viewer, null, null).statusCode())
                 .isEqualTo(404);

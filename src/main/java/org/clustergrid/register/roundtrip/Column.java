@@ -9,6 +9,10 @@ record Column(String name, Kind kind) {
         /** A JSON array: an array in GeoJSON, its JSON text in CSV and GeoPackage. */
         LIST,
         /** A JSON object: an object in GeoJSON, its JSON text in CSV and GeoPackage. */
-        OBJECT
+        OBJECT,
+        /** An exact decimal (a budget): a number in GeoJSON, its digits as text in CSV and GeoPackage. */
+        DECIMAL,
+        /** true or false: a boolean in GeoJSON, {@code true}/{@code false} in CSV, 1/0 in GeoPackage. */
+        BOOLEAN
     }
 }

@@ -13,7 +13,7 @@ import org.locationtech.jts.io.WKTWriter;
 
 /**
  * A table as CSV (RFC 4180, UTF-8, a header row): its columns, then the footprint as WKT in {@code wkt}, which the
- * CSV reader finds by that name. WKT gives each ordinate in full (shortest exact) precision.
+ * CSV reader finds by that name (a table without geometry has no such column). WKT gives each ordinate in full (shortest exact) precision.
  */
 final class CsvTableWriter {
     static final String GEOMETRY = "wkt";
@@ -22,7 +22,9 @@ final class CsvTableWriter {
 
     static void write(RegisterTable table, List<Row> rows, Path file) throws IOException {
         List<String> header = new ArrayList<>(table.columns().stream().map(Column::name).toList());
-        header.add(GEOMETRY);
+        if (table.spatial()) {
+            header.add(GEOMETRY);
+        }
         WKTWriter wkt = new WKTWriter(2);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder()
@@ -31,7 +33,9 @@ final class CsvTableWriter {
                 for (Column c : table.columns()) {
                     out.print(TableFile.text(r.values().get(c.name())));
                 }
-                out.print(wkt.write(r.geometry()));
+                if (table.spatial()) {
+                    out.print(wkt.write(r.geometry()));
+                }
                 out.println();
             }
         }

@@ -31,7 +31,11 @@ final class GeoJsonTableWriter {
                 g.writeStringField("type", "Feature");
                 g.writeStringField("id", r.id());
                 g.writeFieldName("geometry");
-                geometry(g, r.geometry());
+                if (r.geometry() == null) {
+                    g.writeNull();
+                } else {
+                    geometry(g, r.geometry());
+                }
                 g.writeObjectFieldStart("properties");
                 for (Column c : table.columns()) {
                     g.writeFieldName(c.name());

@@ -20,9 +20,10 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * The register as an OGC GeoPackage 1.3 (OGC 12-128r18) through SQLite's own JDBC driver, the one the GeoPackage
- * reader uses: the required metadata tables, then one feature table per table of the register, each with an
- * integer {@code fid}, its columns (TEXT, INTEGER, REAL; lists and objects as JSON text) and the footprint in
- * {@code geom} as a GeoPackage binary geometry (header with the SRS and envelope, then little-endian WKB), EPSG:4326.
+ * reader uses: the required metadata tables, then one table per table of the register, each with an integer
+ * {@code fid} and its columns (TEXT, INTEGER, REAL, BOOLEAN; lists and objects as JSON text, decimals as their
+ * digits): a feature table with the footprint in {@code geom} as a GeoPackage binary geometry (header with the SRS and
+ * envelope, then little-endian WKB), EPSG:4326, or an attributes table for one without geometry (the interventions).
  */
 final class GeoPackageWriter {
     private static final int APPLICATION_ID = 0x47504B47; // "GPKG"
@@ -75,34 +76,53 @@ final class GeoPackageWriter {
     }
 
     private static void table(Connection c, RegisterTable table, List<Row> rows) throws SQLException {
+        boolean spatial = table.spatial();
         StringBuilder create = new StringBuilder("CREATE TABLE \"" + table.name()
-                + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom GEOMETRY");
-        StringBuilder insert = new StringBuilder("INSERT INTO \"" + table.name() + "\" (geom");
+                + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL" + (spatial ? ", geom GEOMETRY" : ""));
+        List<String> names = new java.util.ArrayList<>();
+        if (spatial) {
+            names.add("geom");
+        }
         for (Column col : table.columns()) {
             create.append(", \"").append(col.name()).append("\" ").append(switch (col.kind()) {
                 case INTEGER -> "INTEGER";
                 case DOUBLE -> "REAL";
+                case BOOLEAN -> "BOOLEAN";
                 default -> "TEXT";
             });
-            insert.append(", \"").append(col.name()).append('"');
+            names.add('"' + col.name() + '"');
         }
-        insert.append(") VALUES (?").append(", ?".repeat(table.columns().size())).append(')');
+        String insert = "INSERT INTO \"" + table.name() + "\" (" + String.join(", ", names) + ") VALUES (?"
+                + ", ?".repeat(names.size() - 1) + ")";
         Envelope extent = new Envelope();
         try (Statement s = c.createStatement()) {
             s.execute(create.append(')').toString());
         }
         WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
-        try (PreparedStatement ps = c.prepareStatement(insert.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
             for (Row r : rows) {
-                extent.expandToInclude(r.geometry().getEnvelopeInternal());
-                ps.setBytes(1, blob(r.geometry(), wkb));
-                int i = 2;
+                int i = 1;
+                if (spatial) {
+                    extent.expandToInclude(r.geometry().getEnvelopeInternal());
+                    ps.setBytes(i++, blob(r.geometry(), wkb));
+                }
                 for (Column col : table.columns()) {
                     bind(ps, i++, col, r.values().get(col.name()));
                 }
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+        if (!spatial) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type,"
+                    + " identifier, description, last_change) VALUES (?, 'attributes', ?, ?, ?)")) {
+                ps.setString(1, table.name());
+                ps.setString(2, table.name());
+                ps.setString(3, "ClusterGrid register: " + table.name());
+                ps.setString(4, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                ps.executeUpdate();
+            }
+            return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier,"
                 + " description, last_change, min_x, min_y, max_x, max_y, srs_id)"
@@ -130,7 +150,7 @@ final class GeoPackageWriter {
     private static void bind(PreparedStatement ps, int i, Column col, Object v) throws SQLException {
         if (v == null) {
             ps.setNull(i, switch (col.kind()) {
-                case INTEGER -> Types.BIGINT;
+                case INTEGER, BOOLEAN -> Types.BIGINT;
                 case DOUBLE -> Types.DOUBLE;
                 default -> Types.VARCHAR;
             });
@@ -139,6 +159,8 @@ final class GeoPackageWriter {
         switch (col.kind()) {
             case INTEGER -> ps.setLong(i, ((Number) v).longValue());
             case DOUBLE -> ps.setDouble(i, ((Number) v).doubleValue());
+            case BOOLEAN -> ps.setInt(i, Boolean.TRUE.equals(v) ? 1 : 0);
+            case DECIMAL -> ps.setString(i, ((java.math.BigDecimal) v).toPlainString());
             default -> ps.setString(i, TableFile.text(v));
         }
     }

@@ -73,6 +73,24 @@ public final class RegisterExport {
         return counts;
     }
 
+    /** The tables an export holds, by name: {@code clusters}, {@code interventions}. */
+    public static List<String> tables() {
+        return RegisterTables.EXPORTED.stream().map(RegisterTable::name).toList();
+    }
+
+    /**
+     * Where a CSV or GeoJSON export to {@code file} put the table of that name ({@link #tables()}): the clusters in
+     * {@code file}, the interventions beside it ({@code register.csv} → {@code register-interventions.csv}).
+     */
+    public static Path fileOf(Path file, String table) {
+        int i = tables().indexOf(table);
+        if (i < 0) {
+            throw new IllegalArgumentException("no table '" + table + "' in a register export; the tables are "
+                    + String.join(", ", tables()));
+        }
+        return RegisterTables.fileOf(file, i);
+    }
+
     private static Path part(Path dir, Path file) throws IOException {
         return Files.createTempFile(dir, "." + file.getFileName(), ".part");
     }

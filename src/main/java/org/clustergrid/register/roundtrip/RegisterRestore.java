@@ -10,6 +10,8 @@ import org.clustergrid.ingest.ImportFailedException;
 import org.clustergrid.ingest.ImportLimits;
 import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFiles;
+import org.clustergrid.register.RegisterException;
+import org.clustergrid.register.interventions.InterventionRestore;
 import org.clustergrid.store.RestoredDataset;
 import org.clustergrid.store.SpatialStore;
 
@@ -19,7 +21,8 @@ import org.clustergrid.store.SpatialStore;
  * the file has its clusters replaced, as a re-import replaces them (a cluster of it the file lacks is retired, its
  * other layers stay); datasets the file does not name are left alone. It is the one import that may write the
  * dataset {@code register}, the clusters made by editing. Each cluster that changed gets one version in its history
- * naming the file; an unchanged one gets none.
+ * naming the file; an unchanged one gets none. The Intervention grid's stored rows come back in the same transaction
+ * with their ids ({@link InterventionRecords}, {@link InterventionRestore}), likewise a version per changed row.
  */
 public final class RegisterRestore {
     private final SpatialStore store;
@@ -30,8 +33,12 @@ public final class RegisterRestore {
         this.limits = limits;
     }
 
-    /** What a restore did: the clusters written per dataset. */
-    public record Result(Map<String, Integer> clustersByDataset, ImportReport report, Duration took) {}
+    /**
+     * What a restore did: the clusters written per dataset, the Intervention grid's rows read and the versions they
+     * made (one per row that changed).
+     */
+    public record Result(Map<String, Integer> clustersByDataset, int interventions, int interventionVersions,
+            ImportReport report, Duration took) {}
 
     /**
      * @throws ImportFailedException when the file has errors (each naming the file, the line or feature and the
@@ -51,13 +58,29 @@ public final class RegisterRestore {
         SourceFiles.read(file, type == FileType.GEOPACKAGE || type == FileType.SQLITE ? table : null, null, null,
                 report, records, limits);
         List<RestoredDataset> datasets = records.datasets(name);
+        InterventionRecords interventions = new InterventionRecords(report);
+        if (!report.hasErrors()) {
+            interventions.read(file, type == FileType.GEOPACKAGE || type == FileType.SQLITE ? ExportFormat.GPKG
+                    : name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? ExportFormat.CSV
+                    : ExportFormat.GEOJSON);
+        }
         if (!report.hasErrors() && datasets.isEmpty()) {
             report.error(name, null, null, "no cluster to restore: the file holds no record");
         }
         if (report.hasErrors()) {
             throw new ImportFailedException(report);
         }
-        Map<String, Integer> written = store.restoreClusters(datasets, report);
-        return new Result(written, report, Duration.ofNanos(System.nanoTime() - start));
+        int[] versions = {0};
+        Map<String, Integer> written;
+        try {
+            written = store.restoreClusters(datasets, report, interventions.rows().isEmpty() ? null
+                    : c -> versions[0] = InterventionRestore.restore(c, interventions.rows(),
+                            "import of the register from " + interventions.file()));
+        } catch (RegisterException e) {
+            report.error(interventions.file(), null, e.field(), e.getMessage());
+            throw new ImportFailedException(report);
+        }
+        return new Result(written, interventions.rows().size(), versions[0], report,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The tables an export holds, in order; the first is the register's clusters. The Intervention grid joins here as a
- * second table whose rows carry the {@code cluster_grid_id} of their cluster: a second table of the same GeoPackage,
- * a second file beside the first for CSV and GeoJSON ({@link #fileOf}).
+ * The tables an export holds, in order: the register's clusters, then the Intervention grid's stored rows, which carry
+ * the {@code cluster_grid_id} of their cluster: a second table of the same GeoPackage, a second file beside the first
+ * for CSV and GeoJSON ({@link #fileOf}).
  */
 final class RegisterTables {
-    static final List<RegisterTable> EXPORTED = List.of(new ClusterTable());
+    static final List<RegisterTable> EXPORTED = List.of(new ClusterTable(), new InterventionsTable());
 
     private RegisterTables() {}
 

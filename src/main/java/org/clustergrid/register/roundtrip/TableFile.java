@@ -23,6 +23,6 @@ final class TableFile {
                 throw new IllegalStateException("cannot write " + v.getClass().getSimpleName() + " as JSON", e);
             }
         }
-        return v.toString();
+        return v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
     }
 }

@@ -49,7 +49,7 @@ class RegisterCommandTest {
             int status = RegisterCommand.run(new RegisterExport(t.store()), RegisterCommand.parse(
                     new String[] {"export", file.toString()}), print(out), print(err));
             assertThat(status).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("Exported the register to").contains("{clusters=12}");
+            assertThat(out.toString()).contains("Exported the register to").contains("{clusters=12, interventions=0}");
 
             assertThat(RegisterCommand.run(new RegisterExport(t.store()), RegisterCommand.parse(new String[] {
                     "export", dir.resolve("none.csv").toString(), "--dataset", "nope"}), print(out), print(err)))

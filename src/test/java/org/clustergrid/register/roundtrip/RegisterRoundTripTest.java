@@ -127,17 +127,13 @@ class RegisterRoundTripTest {
     @ParameterizedTest
     @MethodSource("org.clustergrid.testing.TestStore#kinds")
     void gdalReadsTheGeoPackage(String kind, @TempDir Path dir) throws Exception {
-        assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .anyMatch(p -> Files.isExecutable(Path.of(p, "ogrinfo"))), "gdal-bin (ogrinfo) is not installed");
+        assumeOgrinfo();
         try (TestStore t = TestStore.of(kind, dir.resolve("s"))) {
             SpatialStore store = t.store();
             fill(store, new ClusterRegister(store));
             Path file = dir.resolve("register.gpkg");
             new RegisterExport(store).write(ExportFormat.GPKG, null, file);
-            Process p = new ProcessBuilder("ogrinfo", "-so", file.toString(), "clusters").redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as(out).isZero();
+            String out = ogrinfo("-so", file.toString(), "clusters");
             assertThat(out).contains("GPKG").contains("Feature Count: " + all(store).size())
                     .contains("informal_share: Real").contains("firms: Integer").doesNotContain("ERROR");
         }
@@ -212,53 +208,82 @@ class RegisterRoundTripTest {
     static List<String> changeThree(ExportFormat format, Path file) throws Exception {
         List<String> ids = new ArrayList<>();
         switch (format) {
-            case CSV -> {
-                List<CSVRecord> records;
-                List<String> header;
-                try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-                        .parse(Files.newBufferedReader(file))) {
-                    header = parser.getHeaderNames();
-                    records = parser.getRecords();
+            case CSV -> rewriteCsv(file, (header, values) -> {
+                int firms = header.indexOf("firms");
+                if (ids.size() < 3 && !values.get(firms).isEmpty()) {
+                    values.set(firms, String.valueOf(Integer.parseInt(values.get(firms)) + 1));
+                    ids.add(values.get(header.indexOf("cluster_grid_id")));
                 }
-                try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file), CSVFormat.RFC4180.builder()
-                        .setHeader(header.toArray(String[]::new)).build())) {
-                    for (CSVRecord r : records) {
-                        List<String> values = new ArrayList<>(r.toList());
-                        int firms = header.indexOf("firms");
-                        if (ids.size() < 3 && !values.get(firms).isEmpty()) {
-                            values.set(firms, String.valueOf(Integer.parseInt(values.get(firms)) + 1));
-                            ids.add(r.get("cluster_grid_id"));
-                        }
-                        out.printRecord(values);
-                    }
+            });
+            case GEOJSON -> rewriteGeoJson(file, p -> {
+                if (ids.size() < 3 && p.get("firms").isNumber()) {
+                    p.put("firms", p.get("firms").asInt() + 1);
+                    ids.add(p.get("cluster_grid_id").asText());
                 }
-            }
-            case GEOJSON -> {
-                ObjectNode fc = (ObjectNode) TableFile.JSON.readTree(file.toFile());
-                for (var f : (ArrayNode) fc.get("features")) {
-                    ObjectNode p = (ObjectNode) f.get("properties");
-                    if (ids.size() < 3 && p.get("firms").isNumber()) {
-                        p.put("firms", p.get("firms").asInt() + 1);
-                        ids.add(p.get("cluster_grid_id").asText());
-                    }
-                }
-                TableFile.JSON.writeValue(file.toFile(), fc);
-            }
-            case GPKG -> {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                        Statement s = c.createStatement()) {
-                    try (var rs = s.executeQuery("SELECT cluster_grid_id FROM clusters WHERE firms IS NOT NULL"
-                            + " ORDER BY fid LIMIT 3")) {
-                        while (rs.next()) {
-                            ids.add(rs.getString(1));
-                        }
-                    }
-                    s.executeUpdate("UPDATE clusters SET firms = firms + 1 WHERE fid IN (SELECT fid FROM clusters"
-                            + " WHERE firms IS NOT NULL ORDER BY fid LIMIT 3)");
-                }
-            }
+            });
+            case GPKG -> ids.addAll(updateGeoPackage(file, "SELECT cluster_grid_id FROM clusters WHERE firms IS NOT NULL"
+                    + " ORDER BY fid LIMIT 3", "UPDATE clusters SET firms = firms + 1 WHERE fid IN (SELECT fid FROM"
+                    + " clusters WHERE firms IS NOT NULL ORDER BY fid LIMIT 3)"));
         }
         assertThat(ids).hasSize(3);
         return ids;
+    }
+
+    /** Rewrites a CSV file as a user editing it would: {@code edit} gets the header and each record's values. */
+    static void rewriteCsv(Path file, java.util.function.BiConsumer<List<String>, List<String>> edit)
+            throws Exception {
+        List<CSVRecord> records;
+        List<String> header;
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(file))) {
+            header = parser.getHeaderNames();
+            records = parser.getRecords();
+        }
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file), CSVFormat.RFC4180.builder()
+                .setHeader(header.toArray(String[]::new)).build())) {
+            for (CSVRecord r : records) {
+                List<String> values = new ArrayList<>(r.toList());
+                edit.accept(header, values);
+                out.printRecord(values);
+            }
+        }
+    }
+
+    /** Rewrites a GeoJSON FeatureCollection: {@code edit} gets each feature's properties. */
+    static void rewriteGeoJson(Path file, java.util.function.Consumer<ObjectNode> edit) throws Exception {
+        ObjectNode fc = (ObjectNode) TableFile.JSON.readTree(file.toFile());
+        for (var f : (ArrayNode) fc.get("features")) {
+            edit.accept((ObjectNode) f.get("properties"));
+        }
+        TableFile.JSON.writeValue(file.toFile(), fc);
+    }
+
+    /** Changes a GeoPackage as a user editing it would: the first column of {@code select}, then {@code update}. */
+    static List<String> updateGeoPackage(Path file, String select, String update) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery(select)) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            s.executeUpdate(update);
+        }
+        return ids;
+    }
+
+    static void assumeOgrinfo() {
+        assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .anyMatch(p -> Files.isExecutable(Path.of(p, "ogrinfo"))), "gdal-bin (ogrinfo) is not installed");
+    }
+
+    /** What {@code ogrinfo} with these arguments prints; it must succeed. */
+    static String ogrinfo(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ogrinfo"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 }
