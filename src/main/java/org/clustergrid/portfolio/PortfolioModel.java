@@ -211,6 +211,11 @@ final class PortfolioModel {
         return value;
     }
 
+    /** How many candidates the model weighs. */
+    int size() {
+        return effects.size();
+    }
+
     /** Whether no candidate makes an unknown indicator known: a gain then only falls as others are added. */
     boolean submodular() {
         return effects.stream().noneMatch(Effect::makesKnown);

@@ -114,18 +114,7 @@ class PortfolioPlannerTest {
                 double budget = 150_000;
                 CoverageProblem problem = model.coverage(costs, budget);
                 // the coverage form is the model's objective: equal on random subsets
-                Random r = new Random(seed);
-                for (int t = 0; t < 20; t++) {
-                    boolean[] chosen = new boolean[costs.length];
-                    PortfolioModel m = model.empty();
-                    for (int j = 0; j < chosen.length; j++) {
-                        if (r.nextInt(3) == 0) {
-                            chosen[j] = true;
-                            m.add(j);
-                        }
-                    }
-                    assertThat(problem.value(chosen)).isCloseTo(m.value(), within(1e-9 * Math.max(1, m.value())));
-                }
+                assertEqualOnRandomSubsets(problem::value, model, seed);
                 Selection.Choice every = Selection.exhaustive(model, costs, budget);
                 ExactSolver.Solution s = ExactSolver.solve(problem, 30).orElseThrow();
                 assertThat(s.optimal()).isTrue();
@@ -154,21 +143,10 @@ class PortfolioPlannerTest {
             for (Objective o : Objective.values()) {
                 PortfolioModel model = new PortfolioModel(engine, before, effects, o);
                 double budget = 150_000;
-                ConfigurationProblem problem = model.configurations(costs, budget, PortfolioPlanner.CONFIGURATION_CANDIDATES,
-                        PortfolioPlanner.CONFIGURATION_SUBSETS).orElseThrow();
+                ConfigurationProblem problem = model.configurations(costs, budget,
+                        PortfolioPlanner.CONFIGURATION_CANDIDATES, PortfolioPlanner.CONFIGURATION_SUBSETS).orElseThrow();
                 // the configuration form is the model's objective: equal on random subsets
-                Random r = new Random(seed);
-                for (int t = 0; t < 20; t++) {
-                    boolean[] chosen = new boolean[costs.length];
-                    PortfolioModel m = model.empty();
-                    for (int j = 0; j < chosen.length; j++) {
-                        if (r.nextInt(3) == 0) {
-                            chosen[j] = true;
-                            m.add(j);
-                        }
-                    }
-                    assertThat(problem.value(chosen)).isCloseTo(m.value(), within(1e-9 * Math.max(1, m.value())));
-                }
+                assertEqualOnRandomSubsets(problem::value, model, seed);
                 Selection.Choice every = Selection.exhaustive(model, costs, budget);
                 ExactSolver.Solution s = ExactSolver.solve(problem, 300).orElseThrow();
                 assertThat(s.optimal()).isTrue();
@@ -374,6 +352,23 @@ class PortfolioPlannerTest {
     }
 
     /** Banks, agents and 132 kV lines at random clusters with a gap, costs entered. */
+    /** A solver's form of the objective against the model's own value, on 20 random subsets of the candidates. */
+    private static void assertEqualOnRandomSubsets(java.util.function.ToDoubleFunction<boolean[]> form,
+            PortfolioModel model, int seed) {
+        Random r = new Random(seed);
+        for (int t = 0; t < 20; t++) {
+            boolean[] chosen = new boolean[model.size()];
+            PortfolioModel m = model.empty();
+            for (int j = 0; j < chosen.length; j++) {
+                if (r.nextInt(3) == 0) {
+                    chosen[j] = true;
+                    m.add(j);
+                }
+            }
+            assertThat(form.applyAsDouble(chosen)).isCloseTo(m.value(), within(1e-9 * Math.max(1, m.value())));
+        }
+    }
+
     private static Scenario candidates(Random r, int n) {
         return candidates(r, n, 132);
     }
