@@ -36,7 +36,10 @@ class H2gisStoreLeftoverTransactionTest {
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("clustergrid"), "sa",
                 password).close())
                 .isInstanceOf(SQLException.class)
-                .hasStackTraceContaining("SpatialDataType");
+                // the geometry type's page read fails: as a SpatialDataType error, or as the ClassCastException
+                // under it, depending on which page the checkpoint wrote last
+                .satisfiesAnyOf(e -> assertThat(e).hasStackTraceContaining("SpatialDataType"),
+                        e -> assertThat(e).hasStackTraceContaining("ClassCastException"));
 
         assertThat(H2LeftoverTransactions.finish(dir.resolve("clustergrid.mv.db"))).isTrue();
         assertThat(H2LeftoverTransactions.finish(dir.resolve("clustergrid.mv.db"))).isFalse();
