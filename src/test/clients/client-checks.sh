@@ -122,8 +122,9 @@ if [ "$size" = "Size is 512, 512" ] && [ "${drawn:-0}" -ge $(( ${total:-0} / 100
 else fail "gdal_translate WMS GetMap: '$size', drawn ${drawn:-?} of ${total:-?}, over empty ocean ${empty:-?} (want 0); $(tail -2 "$WORK/gdal-wms.txt" | tr '\n' ' ')"; fi
 
 n=$(ogrinfo -ro -q "$OAPIF" 2>&1 | sed -nE 's/^[0-9]+: ([a-z]+).*/\1/p' | tr '\n' ' ')
-if [ "$n" = "clusters roads power finance markets " ]; then pass "ogrinfo OAPIF lists the collections: $n"
-else fail "ogrinfo OAPIF collections: '$n' (want clusters roads power finance markets)"; fi
+# the five layers, and the Intervention grid (one row per need, at its cluster's point)
+if [ "$n" = "clusters roads power finance markets interventions " ]; then pass "ogrinfo OAPIF lists the collections: $n"
+else fail "ogrinfo OAPIF collections: '$n' (want clusters roads power finance markets interventions)"; fi
 
 # independent counts of the real data: GDAL's OSM driver on the PBF (highway ways; industrial land use and craft)
 PBF_ROADS=$(( $(ogrinfo -ro -q "$PBF" -sql "SELECT COUNT(*) FROM lines WHERE highway IS NOT NULL" | awk '/COUNT_/{print $NF}') \

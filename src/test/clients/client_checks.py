@@ -258,7 +258,7 @@ def owslib_checks(base, bbox_arg, out_png):
         assert any(c.endswith("ogcapi-features-1/1.0/conf/core") for c in conf), conf
         assert any(c.endswith("ogcapi-features-1/1.0/conf/geojson") for c in conf), conf
         ids = [c["id"] for c in api.collections()["collections"]]
-        assert sorted(ids) == sorted(layers), ids
+        assert sorted(ids) == sorted(layers + ["interventions"]), ids  # and the Intervention grid
         return f"{len(conf)} conformance classes; collections {ids}"
     check("OAPIF landing page, conformance, collections", landing)
 
