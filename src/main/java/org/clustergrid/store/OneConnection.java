@@ -1,13 +1,8 @@
 package org.clustergrid.store;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A data source that hands out one connection, again and again, and does not close it: for Flyway, which otherwise
@@ -15,7 +10,7 @@ import javax.sql.DataSource;
  * where a process killed between their commits has applied a migration it has no record of, and the next start fails
  * on its "already exists". On one connection the migration and its record commit together.
  */
-final class OneConnection implements DataSource {
+final class OneConnection extends PlainDataSource {
     private final Connection shared;
 
     OneConnection(Connection connection) {
@@ -37,43 +32,9 @@ final class OneConnection implements DataSource {
         return shared;
     }
 
+    /** The same connection: it is open already, whoever asks. */
     @Override
     public Connection getConnection(String user, String password) {
         return shared;
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // no log
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // the connection is open already
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }
