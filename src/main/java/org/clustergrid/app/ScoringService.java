@@ -8,13 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.network.SpeedProfile;
 import org.clustergrid.regions.RegionCluster;
 import org.clustergrid.scoring.Cancellation;
+import org.clustergrid.scoring.EditedClusters;
 import org.clustergrid.scoring.ProfileReader;
 import org.clustergrid.scoring.ScoreOutput;
 import org.clustergrid.scoring.ScoringData;
@@ -46,8 +53,20 @@ public class ScoringService {
     /** The profile file as read: reports show the sources it cites, which the scoring does not keep. */
     private final byte[] profileFile;
     private final ObjectMapper json = new ObjectMapper();
-    private ScoringEngine engine;
+    private static final System.Logger LOG = System.getLogger(ScoringService.class.getName());
+    /** Register edits remembered by the data version they made, beyond which the next engine is built anew. */
+    private static final int MAX_EDITS_KEPT = 10_000;
+    private volatile ScoringEngine engine;
     private ScoringRun defaultRun;
+    /** Data version → the cluster its register edit changed, for the versions after the engine's. */
+    private final ConcurrentSkipListMap<Long, String> edits = new ConcurrentSkipListMap<>();
+    /** Scores after edits, one run at a time; a run asked for while one is waiting is that one. */
+    private final ExecutorService rescorer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scoring-after-edits");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean rescoring = new AtomicBoolean();
 
     public ScoringService(SpatialStore store, ClusterGridProperties properties, RasterFileCache rasterFiles)
             throws IOException {
@@ -85,15 +104,56 @@ public class ScoringService {
         return profileFile.clone();
     }
 
-    /** The engine for the current data, rebuilt when the data changed since it was built. */
+    /**
+     * The engine for the current data: rebuilt when the data changed since it was built, or, when every change since
+     * was a register edit, derived from it with only the edited clusters (and the finance access their workers
+     * share) measured again.
+     */
     public synchronized ScoringEngine engine() {
         long version = store.dataVersion();
         if (engine == null || engine.data().dataVersion() != version) {
-            engine = ScoringEngine.build(ScoringData.load(store), profile, SpeedProfile.defaults(),
-                    layers());
+            ScoringEngine edited = engine == null ? null : afterEdits(engine, version);
+            engine = edited != null ? edited : ScoringEngine.build(ScoringData.load(store), profile,
+                    SpeedProfile.defaults(), layers());
             defaultRun = null;
+            edits.headMap(version, true).clear();
         }
         return engine;
+    }
+
+    /** The engine for {@code version} from {@code was} when the edits told of made every version since; or null. */
+    private ScoringEngine afterEdits(ScoringEngine was, long version) {
+        Set<String> ids = new HashSet<>();
+        for (long v = was.data().dataVersion() + 1; v <= version; v++) {
+            String id = edits.get(v);
+            if (id == null) {
+                return null; // an import, a delete, or an edit by another process
+            }
+            ids.add(id);
+        }
+        return EditedClusters.engineAfter(was, store, version, ids);
+    }
+
+    /**
+     * Told of a committed register edit: scores the register as it now is right away, in the background, while an
+     * engine is kept (none is before anyone asked for scores), so the edited cluster's score is there at once.
+     */
+    public void clusterEdited(long dataVersion, String clusterGridId) {
+        edits.put(dataVersion, clusterGridId);
+        while (edits.size() > MAX_EDITS_KEPT) {
+            edits.pollFirstEntry();
+        }
+        if (engine != null && rescoring.compareAndSet(false, true)) {
+            rescorer.execute(() -> {
+                rescoring.set(false);
+                try {
+                    defaultRun();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "scoring after a register edit failed; the next request"
+                            + " scores again", e);
+                }
+            });
+        }
     }
 
     /** The profile's own run on the current data, computed and stored once per data version. */

@@ -40,10 +40,15 @@ public class StoreConfiguration {
         return new RasterFileCache(store.rasterLayers(), properties.dataDir().resolve("raster-cache"));
     }
 
-    /** Edits of the cluster register, each with its version in the history (OGC API – Features Part 4, /api). */
+    /**
+     * Edits of the cluster register, each with its version in the history (OGC API – Features Part 4, /api); each
+     * edit has the edited cluster scored again at once.
+     */
     @Bean
-    public ClusterRegister clusterRegister(SpatialStore store) {
-        return new ClusterRegister(store);
+    public ClusterRegister clusterRegister(SpatialStore store, ScoringService scoring) {
+        ClusterRegister register = new ClusterRegister(store);
+        register.setEditListener(scoring::clusterEdited);
+        return register;
     }
 
     /** Proposed changes to the register, decided by editors and applied through it. */

@@ -43,9 +43,19 @@ public final class ClusterRegister {
      */
     public record Result(StoredFeature feature, String etag, int version, boolean changed, List<String> warnings) {}
 
+    /** Told of each committed edit, to follow the register (the scores of the cluster edited). */
+    public interface EditListener {
+        /**
+         * @param dataVersion the store's data version the edit's transaction made
+         * @param clusterGridId the cluster created, changed, retired or restored
+         */
+        void edited(long dataVersion, String clusterGridId);
+    }
+
     private final Transactions transactions;
     private final ClusterRows rows;
     private final ClusterVersioning versioning;
+    private volatile EditListener listener = (version, id) -> {};
 
     /** Also has the store's imports and dataset deletes record what they do to clusters in the history. */
     public ClusterRegister(SpatialStore store) {
@@ -55,6 +65,24 @@ public final class ClusterRegister {
         store.setClusterHistoryHook(new ImportHistory(rows));
     }
 
+    /** Has {@code l} told of every edit committed from now on (after its commit, on the editing thread). */
+    public void setEditListener(EditListener l) {
+        this.listener = l;
+    }
+
+    /** Tells the listener of the edit to {@code id} in the transaction on {@code c}, once it commits. */
+    private void tell(Connection c, long dataVersion, String id) {
+        EditListener l = listener;
+        Transactions.afterCommit(c, () -> {
+            try {
+                l.edited(dataVersion, id);
+            } catch (RuntimeException e) { // the edit stands: what follows it catches up on its own
+                System.getLogger(ClusterRegister.class.getName()).log(System.Logger.Level.WARNING,
+                        "after the edit of " + id, e);
+            }
+        });
+    }
+
     /** A new cluster in {@link #EDITED_DATASET}, with the Cluster Grid ID it asks for (never used) or a new one. */
     public Result create(Draft draft, Author author) {
         return transactions.write(c -> createIn(c, draft, author));
@@ -62,7 +90,7 @@ public final class ClusterRegister {
 
     /** {@link #create} inside the caller's transaction (a proposal accepted with it). */
     Result createIn(Connection c, Draft draft, Author author) throws SQLException {
-        StoreVersion.bump(c);
+        long dataVersion = StoreVersion.bump(c);
         String id = checkNew(c, draft);
         if (id == null) {
             id = rows.newClusterGridId(c, country(draft.attributes()));
@@ -70,6 +98,7 @@ public final class ClusterRegister {
                 checkNew(c, withSourceId(draft, id));
             }
         }
+        tell(c, dataVersion, id);
         String sourceId = draft.identity().getOrDefault("source_id", id);
         Cluster cluster = cluster(id, sourceId, draft);
         rows.ensureDataset(c, EDITED_DATASET, EDITED_TITLE, EDITED_SOURCE);
@@ -154,7 +183,7 @@ public final class ClusterRegister {
      */
     Result changeIn(Connection c, String id, String ifMatch, Action action, Function<StoredFeature, Draft> edit,
             Author author) throws SQLException {
-        StoreVersion.bump(c);
+        tell(c, StoreVersion.bump(c), id);
         StoredFeature current = live(c, id);
         checkIfMatch(ifMatch, current, true);
         Draft draft = edit.apply(current);
@@ -181,7 +210,7 @@ public final class ClusterRegister {
 
     /** {@link #retire} inside the caller's transaction. */
     int retireIn(Connection c, String id, String ifMatch, Author author) throws SQLException {
-        StoreVersion.bump(c);
+        tell(c, StoreVersion.bump(c), id);
         StoredFeature current = live(c, id);
         checkIfMatch(ifMatch, current, true);
         int recorded = versioning.catchUp(c, current);
@@ -199,7 +228,7 @@ public final class ClusterRegister {
      */
     public Result restore(String id, int version, String ifMatch, Author author) {
         return transactions.write(c -> {
-            StoreVersion.bump(c);
+            tell(c, StoreVersion.bump(c), id);
             ClusterVersion target = ClusterHistory.get(c, id, version).orElseThrow(() -> RegisterException.of(
                     Reason.NOT_FOUND, "cluster " + id + " has no version " + version));
             Optional<StoredFeature> current = rows.find(c, id);

@@ -26,7 +26,16 @@ public final class Transactions {
         }
     }
 
+    /** What to do once a transaction commits, by its connection: dropped when it rolls back. */
+    private static final java.util.Map<Connection, java.util.List<Runnable>> AFTER_COMMIT =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     private final DataSource dataSource;
+
+    /** Runs {@code then} once the transaction on {@code c} (one {@link #write} runs) commits; never if it does not. */
+    static void afterCommit(Connection c, Runnable then) {
+        AFTER_COMMIT.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(then);
+    }
 
     public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -38,6 +47,10 @@ public final class Transactions {
             try {
                 T out = work.run(c);
                 c.commit();
+                java.util.List<Runnable> then = AFTER_COMMIT.remove(c);
+                if (then != null) {
+                    then.forEach(Runnable::run);
+                }
                 return out;
             } catch (Unchanged u) {
                 c.rollback();
@@ -47,6 +60,8 @@ public final class Transactions {
             } catch (SQLException | RuntimeException | Error e) {
                 c.rollback();
                 throw e;
+            } finally {
+                AFTER_COMMIT.remove(c);
             }
         } catch (SQLException e) {
             throw new StoreException("could not change the cluster register", e);

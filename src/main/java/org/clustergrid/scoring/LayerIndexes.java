@@ -80,6 +80,26 @@ final class LayerIndexes {
         return kept.isEmpty() ? was : was.plus(kept, f -> f.feature().geometry());
     }
 
+    /** These indexes with the clusters' built again over {@code clusters}: the other layers are as they were. */
+    private LayerIndexes(LayerIndexes same, List<StoredFeature> clusters) {
+        allSeasonRoads = same.allSeasonRoads;
+        motorableRoads = same.motorableRoads;
+        hvLines = same.hvLines;
+        mvLines = same.mvLines;
+        substations = same.substations;
+        suppliedPower = same.suppliedPower;
+        banks = same.banks;
+        financePoints = same.financePoints;
+        this.clusters = index(clusters, f -> true);
+        clusterPositions = positions(this.clusters, clusters);
+        hasPower = same.hasPower;
+    }
+
+    /** The indexes of the same layers with other clusters (the register edited). */
+    LayerIndexes withClusters(List<StoredFeature> clusters) {
+        return new LayerIndexes(this, clusters);
+    }
+
     /** The indexes of {@code after}, {@code before} (these indexes' data) with {@code changes}: only what changed. */
     LayerIndexes derive(ScoringData before, ScoringData after, Parameters p, DataChanges changes) {
         return new LayerIndexes(before, after, p, this, changes);

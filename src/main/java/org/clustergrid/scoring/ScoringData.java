@@ -82,8 +82,44 @@ public record ScoringData(
                 }
             }
         }
-        cells.forEach((id, c) -> out.put(id, new Coverage(c.area(), present.get(id), Coverage.Method.DERIVED,
-                "derived from the features: " + CoverageCells.describe())));
+        cells.forEach((id, c) -> out.put(id, derivedCoverage(c, present.get(id))));
         return out;
+    }
+
+    private static Coverage derivedCoverage(CoverageCells cells, java.util.Set<Layer> layers) {
+        return new Coverage(cells.area(), layers, Coverage.Method.DERIVED,
+                "derived from the features: " + CoverageCells.describe());
+    }
+
+    /**
+     * These data at a later version in which only clusters changed (the register edited), holding {@code clusters}
+     * and the same other layers, as {@link #load} reads them: a recorded coverage stands, and that of each dataset
+     * recording none is derived again from its features when they are clusters only. Null when a dataset in {@code
+     * touched} records none and has features of other layers too, since moving its cluster would move where those
+     * layers count as covered.
+     *
+     * @param recorded the datasets that record a coverage
+     */
+    public ScoringData withClusters(long version, List<StoredFeature> clusters, java.util.Set<String> touched,
+            java.util.Set<String> recorded) {
+        Map<String, Coverage> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Coverage> e : coverages.entrySet()) {
+            boolean fromFeatures = !recorded.contains(e.getKey());
+            if (fromFeatures && e.getValue().layers().equals(EnumSet.of(Layer.CLUSTERS))) {
+                continue; // derived again below
+            }
+            if (fromFeatures && touched.contains(e.getKey())) {
+                return null;
+            }
+            out.put(e.getKey(), e.getValue());
+        }
+        Map<String, CoverageCells> cells = new LinkedHashMap<>();
+        for (StoredFeature f : clusters) {
+            if (!out.containsKey(f.datasetId())) {
+                cells.computeIfAbsent(f.datasetId(), k -> new CoverageCells()).add(f.feature().geometry());
+            }
+        }
+        cells.forEach((id, c) -> out.put(id, derivedCoverage(c, EnumSet.of(Layer.CLUSTERS))));
+        return new ScoringData(version, clusters, roads, power, finance, markets, out);
     }
 }

@@ -58,6 +58,8 @@ public final class ScoringEngine {
     private final Availability availability;
     private final RoadDataCheck roadDataCheck;
     private final double buildSeconds;
+    /** How many clusters' indicators all came from the engine this one followed. */
+    private final int carriedOver;
 
     private ScoringEngine(ScoringData data, ScoringProfile profile, SpeedProfile speeds, LayerIndicators layersRead) {
         long start = System.nanoTime();
@@ -78,14 +80,10 @@ public final class ScoringEngine {
         this.layerIndicators = layersRead.overNetwork(network, availability, profile.parameters());
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
         this.roadDataCheck = new RoadDataCheck(data, indexes.motorableRoads, profile.parameters().ruralAccessDistanceM());
-        for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),
-                data.markets())) {
-            for (StoredFeature f : layer) {
-                extent.expandToInclude(f.feature().geometry().getEnvelopeInternal());
-            }
-        }
+        expandToAll(extent, data);
         this.rescored = allOf(data.clusters().size());
         this.base = null;
+        this.carriedOver = 0;
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
     }
 
@@ -154,7 +152,85 @@ public final class ScoringEngine {
             }
         }
         this.rescored = affected.any();
+        this.carriedOver = n - partsToMeasure.size();
         this.buildSeconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * An engine for the same layers with the clusters of {@code after}, from {@link #withEditedClusters}: a built
+     * one (it leaves nothing to {@code was}), holding {@code was}'s indicators, flags and layer results of the
+     * clusters not edited, to measure again only the edited ones and, of the others, the E2SFCA part where their
+     * access moved.
+     */
+    private ScoringEngine(ScoringEngine was, ScoringData after, Set<String> edited) {
+        long start = System.nanoTime();
+        this.data = after;
+        this.profile = was.profile;
+        this.layersRead = was.layersRead;
+        this.network = was.network;
+        this.indexes = was.indexes.withClusters(after.clusters());
+        this.coverage = after.layerCoverage();
+        // availability asks the coverage of the other layers only, which the clusters leave
+        this.availability = was.availability;
+        this.e2sfca = new E2sfca(indexes, profile.parameters().e2sfcaCatchmentM()).prepare(after.finance(),
+                after.clusters());
+        this.layerIndicators = was.layerIndicators;
+        this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
+        this.roadDataCheck = was.roadDataCheck;
+        expandToAll(extent, after);
+        for (StoredFeature c : after.clusters()) {
+            String id = c.layerId();
+            Map<Indicator, IndicatorResult> known = was.clusterIndicators.get(id);
+            if (edited.contains(id) || known == null) {
+                continue; // measured whole
+            }
+            put(clusterFlags, id, was.clusterFlags.get(id));
+            put(clusterLayerResults, id, was.clusterLayerResults.get(id));
+            // a cluster's workers weigh on the supply ratio of every finance point it shares with others
+            if (Double.compare(was.e2sfca.clusterAccess(c), e2sfca.clusterAccess(c)) != 0) {
+                partsToMeasure.put(id, Measures.FINANCE_NEAR.bit());
+                kept.put(id, known);
+            } else {
+                clusterIndicators.put(id, known);
+            }
+        }
+        this.carriedOver = clusterIndicators.size();
+        this.rescored = allOf(after.clusters().size());
+        this.base = null;
+        this.buildSeconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void expandToAll(Envelope extent, ScoringData data) {
+        for (List<StoredFeature> layer : List.of(data.clusters(), data.roads(), data.power(), data.finance(),
+                data.markets())) {
+            for (StoredFeature f : layer) {
+                extent.expandToInclude(f.feature().geometry().getEnvelopeInternal());
+            }
+        }
+    }
+
+    /**
+     * This engine for the same roads, power, finance and markets with the register edited: {@code after} holds
+     * every cluster {@code edited} does not name as the same object this engine's data hold it (added, changed and
+     * retired clusters are named). What equals {@link #build} on {@code after}, measuring again only the edited
+     * clusters and, since a cluster's workers share the branches near it (E2SFCA), the finance access of those whose
+     * access moves; everyone else keeps the indicators measured here. Null when the edits change how every cluster
+     * is measured (the market potentials' way, chosen by the number of clusters): build anew then. Call on a built
+     * engine after a run on it, whose indicators it keeps.
+     */
+    public ScoringEngine withEditedClusters(ScoringData after, Set<String> edited) {
+        if (base != null) {
+            throw new IllegalStateException("only a built engine takes register edits");
+        }
+        if (after.roads() != data.roads() || after.power() != data.power() || after.finance() != data.finance()
+                || after.markets() != data.markets()) {
+            throw new IllegalArgumentException("register edits change clusters only: the other layers are these");
+        }
+        if (network.hasNetwork() && network.potentialsFromMarketsPay(data.clusters().size())
+                != network.potentialsFromMarketsPay(after.clusters().size())) {
+            return null;
+        }
+        return new ScoringEngine(this, after, edited);
     }
 
     /** Where each cluster joins the network, by position (null without a network): found once, then kept. */
@@ -216,6 +292,14 @@ public final class ScoringEngine {
             return new ScoringEngine(after, profile, network.graph.speeds(), layersRead);
         }
         return new ScoringEngine(this, after, changes, derived);
+    }
+
+    /**
+     * Of the clusters this engine scores, how many have all their indicators from the engine it follows (after
+     * register edits, all but the edited ones and those sharing their finance points): 0 for one built.
+     */
+    public int carriedOver() {
+        return carriedOver;
     }
 
     /** How many clusters this engine must score itself: all of them, or on a derived one those changes can affect. */

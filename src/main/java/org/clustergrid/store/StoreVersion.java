@@ -13,13 +13,18 @@ public final class StoreVersion {
     /**
      * Grows the version in the caller's transaction. Its row lock, taken first, also orders concurrent writers, in
      * this process and in others sharing the store. Register edits take it too, so an edit and an import never
-     * interleave.
+     * interleave. Answers the version this transaction makes, once it commits.
      */
-    public static void bump(Connection c) throws SQLException {
+    public static long bump(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE store_state SET version = version + 1, changed_at = ? WHERE id = 1")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM store_state WHERE id = 1");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }
