@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.clustergrid.app.ScoringService;
 import org.clustergrid.security.Accounts;
 import org.clustergrid.security.Role;
 import org.clustergrid.testing.ServerTest;
@@ -26,6 +27,8 @@ class ClusterRegisterHttpTest extends ServerTest {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    ScoringService scoring;
 
     String editor;
     String editor2;
@@ -274,6 +277,16 @@ class ClusterRegisterHttpTest extends ServerTest {
         HttpResponse<String> moved = call("PATCH", ITEMS + "/" + id, editor,
                 "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[80.2,20.55]}}", "If-Match", etag(id));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        // scored at once, in the background, without anyone asking: the run of the edit's data version is stored
+        long edited = dataVersion();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!json(get("/api/scoring/runs")).path(0).path("dataVersion").asText().equals(edited + "")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(json(get("/api/scoring/runs")).path(0).path("dataVersion").asLong()).isEqualTo(edited);
+        // on the engine that was: the clusters the move cannot touch keep what was measured of them
+        assertThat(scoring.engine().carriedOver()).isPositive();
         ObjectNode after = (ObjectNode) json(get("/api/scores/" + id));
         assertThat(after.path("run").path("dataVersion").asLong()).isGreaterThan(run0);
         assertThat(after.without(List.of("run")).toString()).as("the moved cluster's scores change")
