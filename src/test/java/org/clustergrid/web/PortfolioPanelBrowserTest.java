@@ -107,9 +107,9 @@ class PortfolioPanelBrowserTest extends ServerTest {
             assertThat(written).isNotEmpty().allMatch(id -> id.contains(".portfolio.bank-"));
             JsonNode rows = JSON.readTree(send("/ogc/features/collections/interventions/items?limit=1000&origin="
                     + "portfolio", HttpResponse.BodyHandlers.ofString()).body());
-            List<String> stored = new ArrayList<>();
-            rows.path("features").forEach(f -> stored.add(f.path("id").asText()));
-            assertThat(stored).containsAll(written);
+            List<String> inGrid = new ArrayList<>();
+            rows.path("features").forEach(f -> inGrid.add(f.path("id").asText()));
+            assertThat(inGrid).containsAll(written);
             assertThat(b.errors()).as("console errors").isEmpty();
         }
     }
