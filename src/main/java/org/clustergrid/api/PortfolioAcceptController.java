@@ -85,8 +85,7 @@ class PortfolioAcceptController {
 
     @ExceptionHandler(RegisterException.class)
     ResponseEntity<Map<String, Object>> refused(RegisterException e) {
-        return ResponseEntity.status(RegisterErrors.status(e)).contentType(MediaType.APPLICATION_JSON)
-                .body(RegisterErrors.body(e));
+        return RegisterErrors.response(e);
     }
 
     /** The Change-Comment header, else the {@code comment} parameter. */

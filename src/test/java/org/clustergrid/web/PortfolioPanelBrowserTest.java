@@ -54,7 +54,7 @@ class PortfolioPanelBrowserTest extends ServerTest {
             b.waitFor(() -> !b.driver.findElements(By.cssSelector("#portfolio-candidates option[value='" + scenario
                     + "']")).isEmpty(), "the scenario offered as candidates");
             choose(b, scenario);
-            assertThat(b.driver.findElement(By.id("portfolio-budget-value")).getText()).isEqualTo("200,000");
+            assertThat(b.driver.findElement(By.id("portfolio-budget-value")).getText()).isEqualTo("200,000 USD");
             assertThat(b.driver.findElements(By.id("portfolio-accept"))).as("an analyst cannot accept").isEmpty();
 
             List<String> picks = new ArrayList<>();
