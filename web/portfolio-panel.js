@@ -3,6 +3,7 @@
 // each adds, the optimality, the joint evaluation, and the cost-effectiveness curve with the budget slider on it.
 import { fmtNumber } from './format.js';
 import { esc } from './quality.js';
+import { acceptHtml, acceptPicks } from './portfolio-accept.js';
 import { choosePortfolio, scenarioGeojson } from './portfolio-api.js';
 import { curveSvg, gainWithin } from './portfolio-chart.js';
 import { openReport } from './portfolio-report.js';
@@ -25,6 +26,9 @@ export function wirePortfolio(caller) {
     var f = ev.target && ev.target.getAttribute('data-report');
     if (f && lastChoice) {
       report(f);
+    }
+    if (ev.target && ev.target.getAttribute('data-accept') && lastChoice) {
+      acceptPicks(lastChoice);
     }
   });
   showBudget();
@@ -115,7 +119,7 @@ function resultHtml(p) {
     '<div class="button-row"><button id="portfolio-report" type="button" data-report="html"' +
     ' title="The printable report of these picks, in a new tab">Report</button><button id="portfolio-report-pdf"' +
     ' type="button" class="secondary" data-report="pdf">PDF</button></div>' +
-    '<p id="portfolio-report-status" class="hint" aria-live="polite"></p>' +
+    '<p id="portfolio-report-status" class="hint" aria-live="polite"></p>' + acceptHtml(p) +
     '<div id="portfolio-chart"></div><p id="portfolio-at-budget" class="hint"></p>' +
     p.warnings.map(function (w) {
       return '<p class="hint warning">' + esc(w) + '</p>';

@@ -21,6 +21,12 @@ public final class RegisterErrors {
         };
     }
 
+    /** The whole answer, as a controller's handler of the register's refusals gives it. */
+    public static org.springframework.http.ResponseEntity<Map<String, Object>> response(RegisterException e) {
+        return org.springframework.http.ResponseEntity.status(status(e))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body(e));
+    }
+
     /** The OGC exception members ({@code code}, {@code description}) and, for a refused value, {@code field}. */
     public static Map<String, Object> body(RegisterException e) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -24,9 +24,13 @@ public record Portfolio(Objective objective, double budget, String currency, int
      * A project chosen, with what it adds to the projects chosen before it.
      *
      * @param stability the share of selections under perturbed dimension weights that choose it too
+     * @param clusters the clusters it adds to, each with its share of {@code gain}, largest first
      */
     public record Pick(Candidate candidate, double gain, double cumulativeCost, double cumulativeGain,
-            double stability) {}
+            double stability, List<ClusterGain> clusters) {}
+
+    /** A cluster a pick helps, by its Cluster Grid ID, and what the pick adds there to the picks before it. */
+    public record ClusterGain(String clusterGridId, double gain) {}
 
     /** A point of the cost-effectiveness curve. */
     public record Step(String candidate, double cumulativeCost, double cumulativeGain) {}

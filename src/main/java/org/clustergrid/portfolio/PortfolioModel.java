@@ -227,6 +227,14 @@ final class PortfolioModel {
 
     /** The objective's rise if candidate {@code j} were added. */
     double gain(int j) {
+        return gain(j, null);
+    }
+
+    /**
+     * As {@link #gain(int)}, each cluster's part of it written to {@code byCluster} (by position in the candidate's
+     * effect) when given.
+     */
+    double gain(int j, double[] byCluster) {
         Effect e = effects.get(j);
         double gain = 0;
         for (int k = 0; k < e.clusters().length; k++) {
@@ -235,9 +243,17 @@ final class PortfolioModel {
             Double now = measure(c, merged(c, e, k), mergedLayers(c, e, k));
             if (was != null && now != null && before(c) != null) {
                 gain += was - now;
+                if (byCluster != null) {
+                    byCluster[k] = was - now;
+                }
             }
         }
         return gain;
+    }
+
+    /** The clusters candidate {@code j}'s effect reaches, by position in the data's clusters. */
+    int[] reached(int j) {
+        return effects.get(j).clusters();
     }
 
     /** Adds candidate {@code j}; returns its marginal gain. */

@@ -121,11 +121,15 @@ public final class PortfolioPlanner {
         List<Intervention> chosen = new ArrayList<>();
         double[] stability = ChoiceStability.of(model, price, budget, choice.order(), before.weights(),
                 engine.profile().parameters().stabilityPerturbation());
+        PortfolioModel replay = model.empty(); // again, in order, for each pick's share at each cluster
         for (int k = 0; k < choice.order().size(); k++) {
-            Candidate c = candidates.get(choice.order().get(k)).candidate();
+            int j = choice.order().get(k);
+            Candidate c = candidates.get(j).candidate();
             cost += c.cost();
             gain += choice.gains().get(k);
-            picks.add(new Portfolio.Pick(c, choice.gains().get(k), cost, gain, stability[k]));
+            picks.add(new Portfolio.Pick(c, choice.gains().get(k), cost, gain, stability[k],
+                    clusterGains(replay, j, before)));
+            replay.add(j);
             chosen.add(c.intervention());
         }
         List<Portfolio.Step> curve = new ArrayList<>();
@@ -150,5 +154,21 @@ public final class PortfolioPlanner {
         }
         return new Portfolio(objective, budget, costs.currency(), candidates.size(), picks, cost, gain, bound,
                 choice.method(), curve, evaluated, warnings);
+    }
+
+    /** The clusters candidate {@code j} adds to on top of those in {@code m}, each with its share, largest first. */
+    private static List<Portfolio.ClusterGain> clusterGains(PortfolioModel m, int j, ScoringRun before) {
+        int[] reached = m.reached(j);
+        double[] share = new double[reached.length];
+        m.gain(j, share);
+        List<Portfolio.ClusterGain> out = new ArrayList<>();
+        for (int k = 0; k < reached.length; k++) {
+            if (share[k] > 0) {
+                out.add(new Portfolio.ClusterGain(before.ranked().get(reached[k]).score().id(), share[k]));
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble((Portfolio.ClusterGain g) -> -g.gain())
+                .thenComparing(Portfolio.ClusterGain::clusterGridId));
+        return out;
     }
 }

@@ -63,16 +63,7 @@ final class PortfolioPicksSection {
 
     /** The kind of project in words, with what sets it apart (voltage, type of point). */
     static String kind(org.clustergrid.scenario.Intervention i, boolean named) {
-        return switch (i.kind()) {
-            case UPGRADE_ROAD -> "road upgrade" + (i.roadClass() == null ? "" : " to " + i.roadClass());
-            case NEW_ROAD -> "new road" + (i.roadClass() == null ? "" : " (" + i.roadClass() + ")");
-            case NEW_POWER_LINE -> "new power line" + (i.voltageKv() == null ? "" : ", " + i.voltageKv() + " kV");
-            case NEW_SUBSTATION -> "new substation";
-            case FINANCE_POINT -> "new " + (i.financeType() == null ? "finance point"
-                    : i.financeType().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            case MARKET -> "new market" + (i.marketKind() == null ? ""
-                    : " (" + i.marketKind().name().toLowerCase(Locale.ROOT) + ")");
-        } + (!named || i.name() == null || i.name().isBlank() ? "" : " “" + i.name() + "”");
+        return org.clustergrid.portfolio.AcceptedProjects.kind(i, named);
     }
 
     static String objectiveWords(Objective o) {

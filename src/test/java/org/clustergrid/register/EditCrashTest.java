@@ -2,20 +2,14 @@ package org.clustergrid.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.clustergrid.model.Cluster;
 import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreFactory;
 import org.clustergrid.store.StoreSettings;
 import org.clustergrid.store.StoredFeature;
+import org.clustergrid.testing.KilledChild;
 import org.clustergrid.testing.PostgisTestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,38 +63,6 @@ class EditCrashTest {
 
     /** Runs the child until it has edited for {@code millis}, kills it, and returns the last version it reported. */
     private static int killDuringEdits(String store, long millis) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                EditingChild.class.getName(), store));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        AtomicInteger last = new AtomicInteger();
-        CountDownLatch open = new CountDownLatch(1);
-        List<String> tail = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    synchronized (tail) {
-                        tail.add(line);
-                    }
-                    if (line.equals("OPEN")) {
-                        open.countDown();
-                    } else if (line.startsWith("EDITED ")) {
-                        last.set(Integer.parseInt(line.substring(7)));
-                    }
-                }
-            } catch (Exception e) {
-                // the stream ends with the kill
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(open.await(120, TimeUnit.SECONDS)).as("child did not open the store: %s", tail).isTrue();
-        Thread.sleep(millis);
-        p.destroyForcibly();
-        p.waitFor();
-        reader.join(5_000);
-        return last.get();
+        return KilledChild.killAfter(EditingChild.class, List.of(store), "EDITED", millis);
     }
 }

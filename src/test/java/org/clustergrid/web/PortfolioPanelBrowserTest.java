@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  * The "Portfolio" panel in a real browser on the demo region: a visitor does not see it; an analyst weighs a stored
  * scenario's three banks as candidates under a budget set with the slider, and reads the same picks as {@code POST
  * /api/portfolios} gives, the curve drawn, what the curve reaches as the slider moves, and the report of the picks
- * in a new tab.
+ * in a new tab; the analyst has no way to accept the picks, an editor accepts them into the Intervention grid.
  */
 @TestPropertySource(properties = "clustergrid.admin.token=" + PortfolioPanelBrowserTest.TOKEN)
 class PortfolioPanelBrowserTest extends ServerTest {
@@ -36,6 +36,7 @@ class PortfolioPanelBrowserTest extends ServerTest {
     @Test
     void anAnalystChoosesWhatABudgetBuys() throws Exception {
         accounts.addUser("ana", Role.ANALYST, PASSWORD);
+        accounts.addUser("eda", Role.EDITOR, PASSWORD);
         String banks = banksAtTheTopClusters();
         HttpResponse<String> stored = post("/api/scenarios", banks);
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
@@ -52,12 +53,9 @@ class PortfolioPanelBrowserTest extends ServerTest {
             b.waitFor(() -> b.driver.findElement(By.id("portfolio")).isDisplayed(), "the portfolio panel");
             b.waitFor(() -> !b.driver.findElements(By.cssSelector("#portfolio-candidates option[value='" + scenario
                     + "']")).isEmpty(), "the scenario offered as candidates");
-            new Select(b.driver.findElement(By.id("portfolio-candidates"))).selectByValue(scenario);
-            b.driver.findElement(By.id("portfolio-generate")).click(); // only the scenario's candidates
-            slide(b, 200_000);
-            assertThat(b.driver.findElement(By.id("portfolio-budget-value")).getText()).isEqualTo("200,000");
-            b.driver.findElement(By.id("portfolio-run")).click();
-            b.waitFor(() -> !b.driver.findElements(By.id("portfolio-summary")).isEmpty(), "the portfolio");
+            choose(b, scenario);
+            assertThat(b.driver.findElement(By.id("portfolio-budget-value")).getText()).isEqualTo("200,000 USD");
+            assertThat(b.driver.findElements(By.id("portfolio-accept"))).as("an analyst cannot accept").isEmpty();
 
             List<String> picks = new ArrayList<>();
             b.driver.findElements(By.cssSelector("#portfolio-picks tbody tr td:first-child"))
@@ -94,7 +92,37 @@ class PortfolioPanelBrowserTest extends ServerTest {
             b.driver.close();
             b.driver.switchTo().window(panel);
             assertThat(b.driver.findElement(By.id("portfolio-report-status")).getText()).isEmpty();
+
+            // an editor accepts the picks: a row per project and cluster it helps, in the Intervention grid
+            b.signIn(url("/login.html"), "eda", PASSWORD, "editor");
+            b.waitFor(() -> !b.driver.findElements(By.cssSelector("#portfolio-candidates option[value='" + scenario
+                    + "']")).isEmpty(), "the scenario offered to the editor");
+            choose(b, scenario);
+            b.driver.findElement(By.id("portfolio-accept")).click();
+            b.waitFor(() -> !b.driver.findElements(By.id("portfolio-accepted")).isEmpty(), "the rows accepted");
+            assertThat(b.driver.findElement(By.id("portfolio-accepted")).getText()).contains("written to the"
+                    + " Intervention grid");
+            List<String> written = new ArrayList<>();
+            b.driver.findElements(By.cssSelector("#portfolio-accepted-rows code")).forEach(e -> written.add(e.getText()));
+            assertThat(written).isNotEmpty().allMatch(id -> id.contains(".portfolio.bank-"));
+            JsonNode rows = JSON.readTree(send("/ogc/features/collections/interventions/items?limit=1000&origin="
+                    + "portfolio", HttpResponse.BodyHandlers.ofString()).body());
+            List<String> inGrid = new ArrayList<>();
+            rows.path("features").forEach(f -> inGrid.add(f.path("id").asText()));
+            assertThat(inGrid).containsAll(written);
+            assertThat(b.errors()).as("console errors").isEmpty();
         }
+    }
+
+    /** Chooses the projects the scenario's candidates alone give for 200,000. */
+    private static void choose(Browser b, String scenario) {
+        new Select(b.driver.findElement(By.id("portfolio-candidates"))).selectByValue(scenario);
+        if (b.driver.findElement(By.id("portfolio-generate")).isSelected()) {
+            b.driver.findElement(By.id("portfolio-generate")).click(); // only the scenario's candidates
+        }
+        slide(b, 200_000);
+        b.driver.findElement(By.id("portfolio-run")).click();
+        b.waitFor(() -> !b.driver.findElements(By.id("portfolio-summary")).isEmpty(), "the portfolio");
     }
 
     /** Sets the budget slider as a drag does: its value, then an input event. */

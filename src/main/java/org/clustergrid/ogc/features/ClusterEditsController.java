@@ -14,14 +14,11 @@ import org.clustergrid.register.ClusterInput;
 import org.clustergrid.register.ClusterPatch;
 import org.clustergrid.register.ClusterRegister;
 import org.clustergrid.register.RegisterException;
-import org.clustergrid.security.Caller;
-import org.clustergrid.security.web.Callers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -45,7 +42,7 @@ import org.springframework.web.util.UriUtils;
 @RequestMapping(FeaturesPath.MAPPING)
 class ClusterEditsController {
     /** Why a change is made, recorded in its version (percent-encoded UTF-8 allowed). */
-    static final String COMMENT = "Change-Comment";
+    static final String COMMENT = org.clustergrid.api.ChangeAuthor.COMMENT;
     /** The number of the version a change made in the cluster's history. */
     static final String VERSION = "Cluster-Version";
     private final ClusterRegister register;
@@ -166,16 +163,7 @@ class ClusterEditsController {
     }
 
     static Author author(HttpServletRequest request) {
-        Caller caller = Callers.of(SecurityContextHolder.getContext().getAuthentication());
-        String comment = request.getHeader(COMMENT);
-        if (comment != null) {
-            try {
-                comment = UriUtils.decode(comment, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw RegisterException.badInput(COMMENT, "is not valid percent-encoded UTF-8");
-            }
-        }
-        return new Author(caller.name(), caller.via(), comment);
+        return org.clustergrid.api.ChangeAuthor.of(request);
     }
 
     private ResponseEntity<StreamingResponseBody> answer(HttpStatus status, ClusterRegister.Result r,

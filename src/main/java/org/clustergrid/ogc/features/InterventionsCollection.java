@@ -40,7 +40,9 @@ final class InterventionsCollection {
         m.put("description", "What support each cluster needs and what is done about it (the Cluster Grid's"
                 + " Intervention grid): category, title, status, agency, budget and currency, start and end dates,"
                 + " notes and origin (entered, computed_gap, portfolio). The infrastructure gaps of the current scoring"
-                + " run appear as computed_gap rows until someone edits them. A feature's point is its cluster's; a"
+                + " run appear as computed_gap rows until someone edits them; accepted portfolio projects are portfolio"
+                + " rows, one per cluster a project helps, tied by project (its budget repeats on each: count it"
+                + " once). A feature's point is its cluster's; a"
                 + " retired cluster's rows have no geometry. Editors change rows with POST, PUT, PATCH and DELETE"
                 + " (If-Match). The clusters: " + clusters.get("description"));
         m.put("links", CollectionDescriber.links(urls, PATH, TITLE));

@@ -22,7 +22,7 @@ public final class ComputedRows {
                 null, g.statement());
         String by = "scoring run " + run.id();
         return new Intervention(Intervention.gapId(clusterGridId, g.indicator()), clusterGridId, f,
-                Origin.COMPUTED_GAP, g.indicator(), by, run.at(), by, run.at(), 0, false);
+                Origin.COMPUTED_GAP, g.indicator(), null, by, run.at(), by, run.at(), 0, false);
     }
 
     /**

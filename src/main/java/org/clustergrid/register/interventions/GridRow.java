@@ -15,7 +15,7 @@ public record GridRow(Intervention row, Point anchor, String gapState) {
     /** The properties served, in order: the cluster's, the fields, then where the row came from and its record. */
     public static final List<String> PROPERTIES = List.of("cluster_grid_id", "country", "category", "title", "status",
             "agency", "budget", "currency", "start_date", "end_date", "notes", "origin", "gap_indicator", "gap_state",
-            "cluster_status", "version", "created_by", "created_at", "changed_by", "changed_at");
+            "project", "cluster_status", "version", "created_by", "created_at", "changed_by", "changed_at");
 
     public String etag() {
         return InterventionTag.of(row);
@@ -34,6 +34,7 @@ public record GridRow(Intervention row, Point anchor, String gapState) {
         m.put("origin", row.origin().id());
         m.put("gap_indicator", row.gapIndicator());
         m.put("gap_state", gapState);
+        m.put("project", row.project());
         m.put("cluster_status", clusterStatus());
         m.put("version", row.version());
         m.put("created_by", row.createdBy());

@@ -27,9 +27,6 @@ import org.clustergrid.store.SpatialStore;
  * new state and its version; a change of a computed row stores it, under the same id, as its first version.
  */
 public final class InterventionGrid {
-    /** SQLSTATE of a unique violation, on both stores: two editors storing the same computed row at once. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     /** What a change answers: the row as it now is and the number of the version made (or kept). */
     public record Result(GridRow row, int version) {}
 
@@ -100,16 +97,26 @@ public final class InterventionGrid {
                     : "no cluster " + cluster + " in the register");
         }
         Instant now = Instant.now();
-        Intervention draft = new Intervention(null, cluster, f, Origin.ENTERED, null, by.actor(), now, by.actor(),
+        Intervention draft = new Intervention(null, cluster, f, Origin.ENTERED, null, null, by.actor(), now, by.actor(),
                 now, 1, false);
         GapSource.Run run = gaps.current();
         return transactions.write(c -> {
             long number = InterventionTable.insert(c, draft);
             Intervention made = new Intervention(String.valueOf(number), cluster, f, Origin.ENTERED, null,
-                    by.actor(), now, by.actor(), now, 1, false);
+                    null, by.actor(), now, by.actor(), now, 1, false);
             InterventionHistory.record(c, number, "create", null, made, by);
             return new Result(row(made, cluster(run, cluster)), 1);
         });
+    }
+
+    /**
+     * Writes the rows of accepted portfolio projects in one transaction, all or nothing ({@link PortfolioRows}): every
+     * row is checked before any is written, and rows already accepted are skipped, not written twice.
+     */
+    public PortfolioRows.Outcome accept(List<PortfolioRows.Planned> rows, Author by) {
+        List<Fields> fields = PortfolioRows.check(rows);
+        return transactions.write(c -> PortfolioRows.write(c, rows, fields,
+                id -> store.clusterByGridId(id).isPresent(), by));
     }
 
     /**
@@ -127,7 +134,7 @@ public final class InterventionGrid {
     /** Removes a row from the grid; it is kept as deleted, and a computed one does not come back. */
     public Result delete(String id, String ifMatch, Author by) {
         return write(id, ifMatch, "delete", i -> new Intervention(i.id(), i.clusterGridId(), i.fields(), i.origin(),
-                i.gapIndicator(), i.createdBy(), i.createdAt(), i.changedBy(), i.changedAt(), i.version(), true), by);
+                i.gapIndicator(), i.project(), i.createdBy(), i.createdAt(), i.changedBy(), i.changedAt(), i.version(), true), by);
     }
 
     private Result write(String id, String ifMatch, String action, UnaryOperator<Intervention> edit, Author by) {
@@ -151,7 +158,7 @@ public final class InterventionGrid {
             }
             Instant now = Instant.now();
             Intervention after = new Intervention(before.id(), before.clusterGridId(), edited.fields(),
-                    before.origin(), before.gapIndicator(), before.stored() ? before.createdBy() : by.actor(),
+                    before.origin(), before.gapIndicator(), before.project(), before.stored() ? before.createdBy() : by.actor(),
                     before.stored() ? before.createdAt() : now, by.actor(), now, before.version() + 1,
                     edited.deleted());
             long number = s.number();
@@ -167,17 +174,12 @@ public final class InterventionGrid {
 
     /** Stores a computed row; a unique violation means another editor stored it first: their change wins (412). */
     private static long insertComputed(Connection c, Intervention row) throws SQLException {
-        java.sql.Savepoint sp = c.setSavepoint();
-        try {
-            return InterventionTable.insert(c, row);
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                c.rollback(sp);
-                throw RegisterException.of(Reason.PRECONDITION_FAILED, "intervention " + row.id() + " was changed"
-                        + " by someone else at the same moment; read it again");
-            }
-            throw e;
+        long number = InterventionTable.insertUnlessTaken(c, row);
+        if (number < 0) {
+            throw RegisterException.of(Reason.PRECONDITION_FAILED, "intervention " + row.id() + " was changed"
+                    + " by someone else at the same moment; read it again");
         }
+        return number;
     }
 
     /**
@@ -191,7 +193,7 @@ public final class InterventionGrid {
             return Optional.empty();
         }
         Optional<Stored> stored = InterventionTable.find(c, key, lock);
-        if (stored.isPresent() || key.number() != null) {
+        if (stored.isPresent() || key.number() != null || key.project() != null) {
             return stored;
         }
         GapSource.ClusterGaps cg = cluster(run, key.clusterGridId());

@@ -72,10 +72,16 @@ public final class InterventionHistory {
         return out;
     }
 
-    /** The fields a version keeps: the editable ones and whether the row is deleted. */
+    /**
+     * The fields a version keeps: the editable ones, whether the row is deleted and, for a portfolio project's row,
+     * its project (set once, so it shows in the first version's changes).
+     */
     static Map<String, Object> state(Intervention i) {
         Map<String, Object> m = new LinkedHashMap<>(i.fields().toMap());
         m.put("deleted", i.deleted());
+        if (i.project() != null) {
+            m.put("project", i.project());
+        }
         return m;
     }
 

@@ -24,7 +24,7 @@ public final class InterventionInput {
     /** A budget beyond this is a typing error, not a plan. */
     static final BigDecimal MAX_BUDGET = new BigDecimal("1e15");
     /** Served, so a client may send them back as read; they never change by an edit. */
-    static final Set<String> READ_ONLY = Set.of("id", "country", "origin", "gap_indicator", "gap_state",
+    static final Set<String> READ_ONLY = Set.of("id", "country", "origin", "gap_indicator", "gap_state", "project",
             "cluster_status", "version", "created_by", "created_at", "changed_by", "changed_at");
     private static final ObjectMapper JSON = new ObjectMapper();
 

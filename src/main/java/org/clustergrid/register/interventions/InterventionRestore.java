@@ -28,8 +28,8 @@ import org.clustergrid.register.interventions.Vocabulary.Origin;
 public final class InterventionRestore {
     /** The columns of the exported table, in order. */
     public static final List<String> COLUMNS = List.of("id", "cluster_grid_id", "category", "title", "status",
-            "agency", "budget", "currency", "start_date", "end_date", "notes", "origin", "gap_indicator", "deleted",
-            "version", "created_by", "created_at", "changed_by", "changed_at");
+            "agency", "budget", "currency", "start_date", "end_date", "notes", "origin", "gap_indicator", "project",
+            "deleted", "version", "created_by", "created_at", "changed_by", "changed_at");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private InterventionRestore() {}
@@ -47,6 +47,7 @@ public final class InterventionRestore {
         m.putAll(i.fields().toMap());
         m.put("origin", i.origin().id());
         m.put("gap_indicator", i.gapIndicator());
+        m.put("project", i.project());
         m.put("deleted", i.deleted());
         m.put("version", i.version());
         m.put("created_by", i.createdBy());
@@ -86,8 +87,14 @@ public final class InterventionRestore {
         }
         Origin origin = Vocabulary.parse(Origin.class, originText, "origin");
         String gap = text(values, "gap_indicator");
+        String project = text(values, "project");
         Key key = Key.of(id);
-        if (gap == null) {
+        if (project != null) {
+            checkProject(id, cluster, project, origin, gap);
+        } else if (origin == Origin.PORTFOLIO) {
+            throw RegisterException.badInput("project", "is empty: a row of an accepted portfolio project names its"
+                    + " project");
+        } else if (gap == null) {
             if (key == null || key.number() == null || key.number() <= 0) {
                 throw RegisterException.badInput("id", "'" + id + "' is not the number of a row entered by hand;"
                         + " a row made from a gap has the id <cluster_grid_id>.<gap_indicator>");
@@ -125,7 +132,7 @@ public final class InterventionRestore {
         Instant createdAt = instant(values, "created_at");
         String changedBy = text(values, "changed_by");
         Instant changedAt = instant(values, "changed_at");
-        return new Intervention(id, cluster, fields, origin, gap, createdBy == null ? "import" : createdBy,
+        return new Intervention(id, cluster, fields, origin, gap, project, createdBy == null ? "import" : createdBy,
                 createdAt, changedBy == null ? createdBy : changedBy, changedAt == null ? createdAt : changedAt, 0,
                 deleted);
     }
@@ -156,7 +163,7 @@ public final class InterventionRestore {
             Optional<Stored> stored = InterventionTable.find(c, key, true);
             if (stored.isEmpty()) {
                 Intervention made = new Intervention(r.id(), r.clusterGridId(), r.fields(), r.origin(),
-                        r.gapIndicator(), r.createdBy(), r.createdAt() == null ? now : r.createdAt(), by.actor(),
+                        r.gapIndicator(), r.project(), r.createdBy(), r.createdAt() == null ? now : r.createdAt(), by.actor(),
                         now, 1, r.deleted());
                 long number = key.number() != null ? insertNumbered(c, key.number(), made)
                         : InterventionTable.insert(c, made);
@@ -173,13 +180,29 @@ public final class InterventionRestore {
                 continue;
             }
             Intervention after = new Intervention(before.id(), before.clusterGridId(), r.fields(), before.origin(),
-                    before.gapIndicator(), before.createdBy(), before.createdAt(), by.actor(), now,
+                    before.gapIndicator(), before.project(), before.createdBy(), before.createdAt(), by.actor(), now,
                     before.version() + 1, r.deleted());
             InterventionTable.update(c, stored.get().number(), after);
             InterventionHistory.record(c, stored.get().number(), "replace", before, after, by);
             versions++;
         }
         return versions;
+    }
+
+    /** A portfolio project's row: its project a key, its id made of cluster and project, no gap. */
+    private static void checkProject(String id, String cluster, String project, Origin origin, String gap) {
+        if (!PortfolioRows.PROJECT.matcher(project).matches()) {
+            throw RegisterException.badInput("project", "'" + project + "' is not a project key (letters, digits,"
+                    + " '.', '_', '~' and '-', up to 120)");
+        }
+        if (origin != Origin.PORTFOLIO || gap != null) {
+            throw RegisterException.badInput("origin", "is " + origin.id() + ", but only a row of an accepted"
+                    + " portfolio project (portfolio, without a gap_indicator) has a project");
+        }
+        if (!id.equals(Intervention.projectId(cluster, project))) {
+            throw RegisterException.badInput("id", "'" + id + "' is not " + Intervention.projectId(cluster, project)
+                    + ", the id of the row of project " + project);
+        }
     }
 
     /** Inserts a row entered by hand under the number its id is. */

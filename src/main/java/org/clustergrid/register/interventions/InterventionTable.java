@@ -21,7 +21,7 @@ import org.clustergrid.register.interventions.Vocabulary.Status;
 final class InterventionTable {
     private static final String COLUMNS = "id, cluster_grid_id, category, title, status, agency, budget, currency,"
             + " start_date, end_date, notes, origin, gap_indicator, deleted, version, created_by, created_at,"
-            + " changed_by, changed_at";
+            + " changed_by, changed_at, project";
 
     private InterventionTable() {}
 
@@ -29,8 +29,8 @@ final class InterventionTable {
     static long insert(Connection c, Intervention i) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_intervention (cluster_grid_id, category,"
                 + " title, status, agency, budget, currency, start_date, end_date, notes, origin, gap_indicator,"
-                + " deleted, version, created_by, created_at, changed_by, changed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " deleted, version, created_by, created_at, changed_by, changed_at, project)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, i.clusterGridId());
             int n = setFields(ps, 2, i.fields());
             ps.setString(n, i.origin().id());
@@ -41,11 +41,29 @@ final class InterventionTable {
             ps.setTimestamp(n + 5, Timestamp.from(i.createdAt()));
             ps.setString(n + 6, i.changedBy());
             ps.setTimestamp(n + 7, Timestamp.from(i.changedAt()));
+            ps.setString(n + 8, i.project());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong("id");
             }
+        }
+    }
+
+    /**
+     * Inserts a row unless another transaction stored the same cluster's gap or project first (a unique violation,
+     * SQLSTATE 23505 on both stores, undone to a savepoint so the transaction goes on); −1 then.
+     */
+    static long insertUnlessTaken(Connection c, Intervention i) throws SQLException {
+        java.sql.Savepoint sp = c.setSavepoint();
+        try {
+            return insert(c, i);
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                c.rollback(sp);
+                return -1;
+            }
+            throw e;
         }
     }
 
@@ -66,16 +84,20 @@ final class InterventionTable {
         }
     }
 
-    /** The stored row of that number, or of that cluster's gap, locked until the transaction ends when asked. */
+    /**
+     * The stored row of that number, or of that cluster's gap or portfolio project, locked until the transaction ends
+     * when asked.
+     */
     static Optional<Stored> find(Connection c, Key key, boolean lock) throws SQLException {
-        String where = key.number() != null ? "id = ?" : "cluster_grid_id = ? AND gap_indicator = ?";
+        String where = key.number() != null ? "id = ?" : key.project() != null ? "cluster_grid_id = ? AND project = ?"
+                : "cluster_grid_id = ? AND gap_indicator = ?";
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM cluster_intervention WHERE "
                 + where + (lock ? " FOR UPDATE" : ""))) {
             if (key.number() != null) {
                 ps.setLong(1, key.number());
             } else {
                 ps.setString(1, key.clusterGridId());
-                ps.setString(2, key.indicator());
+                ps.setString(2, key.project() != null ? key.project() : key.indicator());
             }
             List<Stored> out = read(ps);
             return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
@@ -96,15 +118,21 @@ final class InterventionTable {
     /** A stored row with its number, which its versions are filed under. */
     record Stored(long number, Intervention row) {}
 
-    /** How a row is named: its number, or (for a row made from a gap) its cluster and indicator. */
-    record Key(Long number, String clusterGridId, String indicator) {
+    /**
+     * How a row is named: its number, its cluster and indicator (a row made from a gap), or its cluster and project
+     * (a row of an accepted portfolio project).
+     */
+    record Key(Long number, String clusterGridId, String indicator, String project) {
         static Key of(String id) {
             int dot = id.indexOf(Intervention.GAP_ID_SEPARATOR);
             if (dot > 0 && dot < id.length() - 1) {
-                return new Key(null, id.substring(0, dot), id.substring(dot + 1));
+                String rest = id.substring(dot + 1);
+                return rest.startsWith(Intervention.PROJECT_ID_PART) && rest.length() > Intervention.PROJECT_ID_PART
+                        .length() ? new Key(null, id.substring(0, dot), null, rest.substring(Intervention
+                        .PROJECT_ID_PART.length())) : new Key(null, id.substring(0, dot), rest, null);
             }
             try {
-                return new Key(Long.parseLong(id), null, null);
+                return new Key(Long.parseLong(id), null, null, null);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -139,6 +167,7 @@ final class InterventionTable {
                 long number = rs.getLong(1);
                 String cluster = rs.getString(2);
                 String gap = rs.getString(13);
+                String project = rs.getString(20);
                 BigDecimal budget = rs.getBigDecimal(7);
                 Date start = rs.getDate(9);
                 Date end = rs.getDate(10);
@@ -147,8 +176,10 @@ final class InterventionTable {
                         budget == null ? null : budget.setScale(2, java.math.RoundingMode.HALF_EVEN), rs.getString(8),
                         start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(),
                         rs.getString(11));
-                out.add(new Stored(number, new Intervention(gap == null ? String.valueOf(number) : Intervention.gapId(cluster, gap),
-                        cluster, f, Vocabulary.parse(Origin.class, rs.getString(12), "origin"), gap, rs.getString(16),
+                String id = gap != null ? Intervention.gapId(cluster, gap) : project != null
+                        ? Intervention.projectId(cluster, project) : String.valueOf(number);
+                out.add(new Stored(number, new Intervention(id, cluster, f, Vocabulary.parse(Origin.class,
+                        rs.getString(12), "origin"), gap, project, rs.getString(16),
                         instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)), rs.getInt(15),
                         rs.getBoolean(14))));
             }

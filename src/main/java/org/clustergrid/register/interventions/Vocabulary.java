@@ -25,8 +25,8 @@ public final class Vocabulary {
     }
 
     /**
-     * Where the row came from: typed in, made from a gap of the scoring run, or from an accepted portfolio project
-     * (no portfolio is accepted or stored yet, so no row has that origin so far).
+     * Where the row came from: typed in, made from a gap of the scoring run, or written when an editor accepted a
+     * portfolio's projects ({@link PortfolioRows}).
      */
     public enum Origin {
         ENTERED, COMPUTED_GAP, PORTFOLIO;

@@ -27,6 +27,8 @@ final class AccessRules {
             new Rule(HttpMethod.POST, "/api/scores/profile", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/scores/geometry", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/scenarios", Need.ANALYST),
+            // accepting a portfolio's projects writes rows of the Intervention grid: editors, as its other writes
+            new Rule(HttpMethod.POST, "/api/portfolios/accept", Need.EDITOR),
             new Rule(HttpMethod.POST, "/api/portfolios", Need.ANALYST),
             new Rule(HttpMethod.POST, "/api/reports/portfolios", Need.ANALYST),
             new Rule(HttpMethod.DELETE, "/api/scenarios/*", Need.ANALYST),

@@ -70,6 +70,7 @@ abstract class EndpointRoles extends ServerTest {
             Map.entry("POST /api/scenarios", Need.ANALYST),
             Map.entry("DELETE /api/scenarios/{id}", Need.ANALYST),
             Map.entry("POST /api/portfolios", Need.ANALYST),
+            Map.entry("POST /api/portfolios/accept", Need.EDITOR),
             Map.entry("POST /api/reports/portfolios", Need.ANALYST),
             Map.entry("POST /api/admin/imports", Need.ADMIN),
             Map.entry("GET /api/admin/imports/jobs/{id}", Need.ADMIN),
