@@ -65,7 +65,17 @@ public final class BoundedSearch {
      * with the seconds already on the clock there (searched towards the seeds, once for all of them).
      */
     public static java.util.BitSet nodesReaching(RoadGraph graph, int[] nodes, double[] seconds, double cutoff) {
-        Dijkstra d = new Dijkstra(graph, RoadGraph.Direction.INWARD);
+        return touched(graph, RoadGraph.Direction.INWARD, nodes, seconds, cutoff);
+    }
+
+    /** The nodes some seed node reaches within {@code cutoff} seconds over the arcs as they run (one search). */
+    public static java.util.BitSet nodesReachedFrom(RoadGraph graph, int[] nodes, double cutoff) {
+        return touched(graph, RoadGraph.Direction.OUTWARD, nodes, new double[nodes.length], cutoff);
+    }
+
+    private static java.util.BitSet touched(RoadGraph graph, RoadGraph.Direction direction, int[] nodes,
+            double[] seconds, double cutoff) {
+        Dijkstra d = new Dijkstra(graph, direction);
         for (int i = 0; i < nodes.length; i++) {
             if (seconds[i] <= cutoff) {
                 d.seed(nodes[i], seconds[i], 0);

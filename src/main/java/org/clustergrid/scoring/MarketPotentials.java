@@ -21,6 +21,9 @@ record MarketPotentials(double[] potential, int[] markets) {
         double lambda = parameters.gravityLambda();
         double cutoff = parameters.gravityCutoffSeconds();
         double walk = Math.min(graph.maxOffRoadMetres(), cutoff * graph.speeds().offRoadMetresPerSecond());
+        // with few points, the markets that cannot reach any of them are known from one search and skipped: they
+        // add nothing, so the sums are the same to the bit
+        boolean[] mayReach = targets.length < populated.size() ? mayReach(network, targets, cutoff) : null;
         final class Sums {
             final double[] potential = new double[targets.length];
             final int[] markets = new int[targets.length];
@@ -29,6 +32,9 @@ record MarketPotentials(double[] potential, int[] markets) {
             int run;
 
             void add(int m) {
+                if (mayReach != null && !mayReach[m]) {
+                    return;
+                }
                 Snap from = populated.snaps[m];
                 if (from == null || !search.run(from, cutoff)) {
                     return;
@@ -62,5 +68,41 @@ record MarketPotentials(double[] potential, int[] markets) {
         Sums sums = java.util.stream.IntStream.range(0, populated.size()).parallel()
                 .collect(Sums::new, Sums::add, Sums::merge);
         return new MarketPotentials(sums.potential, sums.markets);
+    }
+
+    /**
+     * Which populated markets may reach some target within {@code cutoff}: a superset of those that do. A market's
+     * search counts a target found at a node it reaches (an end of the target's edge), on its own edge, or on foot
+     * within the off-road limit; so one search out from every end of the targets' edges, a little beyond the cutoff
+     * (the two directions add the same legs in another order), finds every market whose edge it reaches, and those
+     * within the off-road limit of a target are added.
+     */
+    static boolean[] mayReach(NetworkAccess network, Snap[] targets, double cutoff) {
+        RoadGraph graph = network.graph;
+        SnappedTargets populated = network.populated;
+        java.util.List<Integer> ends = new java.util.ArrayList<>();
+        for (Snap t : targets) {
+            for (Snap e : t == null ? new Snap[0] : t.entries()) {
+                ends.add(graph.edgeSource(e.edge()));
+                ends.add(graph.edgeTarget(e.edge()));
+            }
+        }
+        java.util.BitSet reached = BoundedSearch.nodesReachedFrom(graph,
+                ends.stream().mapToInt(Integer::intValue).toArray(), cutoff * (1 + 1e-9) + 1e-6);
+        boolean[] out = new boolean[populated.size()];
+        for (int m = 0; m < out.length; m++) {
+            Snap s = populated.snaps[m];
+            for (Snap e : s == null ? new Snap[0] : s.entries()) {
+                out[m] |= reached.get(graph.edgeSource(e.edge())) || reached.get(graph.edgeTarget(e.edge()));
+            }
+        }
+        double onFoot = Math.min(graph.maxOffRoadMetres(), cutoff * graph.speeds().offRoadMetresPerSecond()) * 1.001
+                + 1;
+        for (Snap t : targets) {
+            if (t != null) {
+                populated.forEachNear(t.lon(), t.lat(), onFoot, (m, metres) -> out[m] = true);
+            }
+        }
+        return out;
     }
 }

@@ -22,6 +22,8 @@ final class SnappedTargets {
     private final SnappedTargets more;
     /** Where the targets of {@link #more} begin. */
     private final int moreFrom;
+    /** {@link #snappedCount}, once counted; −1 before. */
+    private int snappedCount = -1;
 
     /** Targets snapped ({@code null}: position unknown); {@code features} may be null when only the snaps matter. */
     SnappedTargets(RoadGraph graph, List<StoredFeature> features, Snap[] snaps) {
@@ -128,11 +130,15 @@ final class SnappedTargets {
 
     /** How many of the targets joined the network (the rest are too far from any road). */
     int snappedCount() {
-        int n = 0;
-        for (Snap s : snaps) {
-            if (s != null && s.onNetwork()) {
-                n++;
+        int n = snappedCount;
+        if (n < 0) { // counted once: asked for by every engine derived for a project
+            n = 0;
+            for (Snap s : snaps) {
+                if (s != null && s.onNetwork()) {
+                    n++;
+                }
             }
+            snappedCount = n;
         }
         return n;
     }

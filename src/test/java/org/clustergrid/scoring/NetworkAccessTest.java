@@ -51,8 +51,17 @@ class NetworkAccessTest {
                 default -> { }
             }
         });
-        NetworkAccess network = new NetworkAccess(new ScoringData(1, List.of(), roads, List.of(), finance, markets),
-                ProfileTest.defaultProfile().parameters(), SpeedProfile.defaults());
+        Parameters p = ProfileTest.defaultProfile().parameters();
+        // the profile's 4 hours, within which every market of the extract reaches every place, and 10 minutes
+        for (Parameters parameters : List.of(p, withGravityCutoff(p, 600))) {
+            NetworkAccess network = new NetworkAccess(new ScoringData(1, List.of(), roads, List.of(), finance,
+                    markets), parameters, SpeedProfile.defaults());
+            potentialsFromTheMarketsEqualThoseFromEachPlace(network, roads, parameters.gravityCutoffSeconds() < 3600);
+        }
+    }
+
+    private void potentialsFromTheMarketsEqualThoseFromEachPlace(NetworkAccess network, List<StoredFeature> roads,
+            boolean someMarketsOutOfReach) {
         List<Snap> places = new ArrayList<>();
         for (int k = 0; k < roads.size(); k += 25) {
             Coordinate c = ((LineString) roads.get(k).feature().geometry()).getCoordinateN(0);
@@ -69,7 +78,41 @@ class NetworkAccessTest {
             assertThat(fromMarkets.markets()[i]).isEqualTo(fromPlace.marketsReached());
             reached += fromPlace.marketsReached() > 0 ? 1 : 0;
         }
-        assertThat(reached).isGreaterThan(snaps.length / 2);
+        assertThat(reached).isGreaterThan(someMarketsOutOfReach ? snaps.length / 10 : snaps.length / 2);
+        // a few places, fewer than the markets: the markets that cannot reach them are skipped, and every sum is
+        // still the one the search of every market gives, to the bit
+        java.util.Random random = new java.util.Random(3);
+        int populated = network.populated.size();
+        assertThat(snaps.length).isGreaterThan(populated); // the sums above searched every market
+        int skipped = 0;
+        for (int round = 0; round < 20; round++) {
+            int k = 1 + random.nextInt(Math.min(12, populated - 1));
+            int[] picked = random.ints(k, 0, snaps.length).toArray();
+            Snap[] few = java.util.Arrays.stream(picked).mapToObj(i -> snaps[i]).toArray(Snap[]::new);
+            MarketPotentials some = MarketPotentials.of(network, few);
+            for (int i = 0; i < k; i++) {
+                assertThat(some.potential()[i]).as("place %d", picked[i])
+                        .isEqualTo(fromMarkets.potential()[picked[i]]);
+                assertThat(some.markets()[i]).isEqualTo(fromMarkets.markets()[picked[i]]);
+            }
+            boolean[] may = MarketPotentials.mayReach(network, few, network.parameters.gravityCutoffSeconds());
+            for (boolean m : may) {
+                skipped += m ? 0 : 1;
+            }
+        }
+        assertThat(skipped > 0).as("markets skipped").isEqualTo(someMarketsOutOfReach);
+    }
+
+    /** The parameters with another gravity cutoff. */
+    static Parameters withGravityCutoff(Parameters p, double seconds) throws Exception {
+        java.lang.reflect.RecordComponent[] cs = Parameters.class.getRecordComponents();
+        Object[] args = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            types[i] = cs[i].getType();
+            args[i] = cs[i].getName().equals("gravityCutoffSeconds") ? seconds : cs[i].getAccessor().invoke(p);
+        }
+        return Parameters.class.getDeclaredConstructor(types).newInstance(args);
     }
 
     @Test
