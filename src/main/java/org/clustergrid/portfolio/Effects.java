@@ -21,10 +21,13 @@ final class Effects {
         return of(engine, before, candidate, true);
     }
 
-    /** @param onlyGains measure only the clusters whose gap the project can move (the rest add to no objective) */
+    /**
+     * @param onlyGains measure only the clusters whose gap the project can move, and of them the parts that can (the
+     *     rest add to no objective)
+     */
     static Effect of(ScoringEngine engine, ScoringRun before, Candidates.Applied candidate, boolean onlyGains) {
         ScoringEngine derived = engine.derive(candidate.alone().data(), candidate.alone().changes());
-        BitSet scored = onlyGains ? derived.rescoredThatCanGain(before) : derived.rescoredClusters();
+        BitSet scored = onlyGains ? derived.measureOnlyGains(before) : derived.rescoredClusters();
         Map<Integer, ClusterScore> after = derived.scoreRescored(before.weights(), scored);
         List<Integer> clusters = new ArrayList<>();
         List<Map<Indicator, IndicatorResult>> indicators = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.clustergrid.store.StoredFeature;
  * known (every curve rises with access), and an indicator known before stays known. So a cluster all of whose parts
  * to measure again lie in dimensions already at their target, every indicator of those parts known, keeps a gap of 0
  * there under any weights: a portfolio need not measure it. The quality flags move no gap; layer indicators, whose
- * dimension the profile chooses, are always measured.
+ * dimension the profile chooses, are always measured. For the same reason a cluster that can gain need not measure again
+ * the parts of its dimensions at their target.
  */
 final class GainRoom {
     private GainRoom() {}
@@ -25,37 +26,60 @@ final class GainRoom {
      */
     static BitSet of(ScoringData before, ScoringData after, Map<String, Integer> parts, ScoringRun run,
             SpeedProfile speeds, BitSet rescored) {
-        BitSet out = (BitSet) rescored.clone();
-        if (!improvesOnly(before, after, speeds)) {
-            return out;
+        Map<Integer, Integer> room = room(before, after, parts, run, speeds, rescored);
+        if (room == null) {
+            return (BitSet) rescored.clone();
         }
+        BitSet out = new BitSet();
+        room.keySet().forEach(out::set);
+        return out;
+    }
+
+    /**
+     * Of the clusters in {@code rescored} that can gain, by position, the parts with room to gain ({@link
+     * #roomToGain}); null when some change may worsen a score, so every part of every one may move the gap.
+     */
+    static Map<Integer, Integer> room(ScoringData before, ScoringData after, Map<String, Integer> parts,
+            ScoringRun run, SpeedProfile speeds, BitSet rescored) {
+        if (!improvesOnly(before, after, speeds)) {
+            return null;
+        }
+        Map<Integer, Integer> out = new java.util.HashMap<>();
         List<StoredFeature> clusters = after.clusters();
         for (int c = rescored.nextSetBit(0); c >= 0; c = rescored.nextSetBit(c + 1)) {
             Integer bits = parts.get(clusters.get(c).layerId());
-            if (bits != null && atTargetWhereMeasured(run.ranked().get(c).score(), bits)) {
-                out.clear(c);
+            int room = bits == null ? Measures.ALL : roomToGain(run.ranked().get(c).score(), bits);
+            if (room != 0) {
+                out.put(c, room);
             }
         }
         return out;
     }
 
-    private static boolean atTargetWhereMeasured(ClusterScore s, int bits) {
-        if (Measures.LAYERS.in(bits)) {
-            return false;
-        }
+    /**
+     * Of the parts {@code bits}, those whose dimension has room to gain: all but the flags (they move no gap) and each
+     * part whose indicators are all known in a dimension already at its target (it stays there). Layer indicators,
+     * whose dimension the profile chooses, always have room.
+     */
+    static int roomToGain(ClusterScore s, int bits) {
+        int out = bits & ~Measures.FLAGS.bit();
         for (Measures m : Measures.values()) {
-            if (m == Measures.FLAGS || !m.in(bits)) {
+            if (m != Measures.LAYERS && m.in(out) && atTarget(s, m)) {
+                out &= ~m.bit();
+            }
+        }
+        return out;
+    }
+
+    private static boolean atTarget(ClusterScore s, Measures m) {
+        for (Indicator i : Indicator.values()) {
+            if (Measures.of(i) != m) {
                 continue;
             }
-            for (Indicator i : Indicator.values()) {
-                if (Measures.of(i) != m) {
-                    continue;
-                }
-                IndicatorResult r = s.indicators().get(i);
-                Double gap = s.gaps().get(i.dimension());
-                if (r == null || !r.known() || gap == null || gap != 0) {
-                    return false;
-                }
+            IndicatorResult r = s.indicators().get(i);
+            Double gap = s.gaps().get(i.dimension());
+            if (r == null || !r.known() || gap == null || gap != 0) {
+                return false;
             }
         }
         return true;

@@ -340,6 +340,39 @@ public final class ScoringEngine {
     }
 
     /**
+     * As {@link #rescoredThatCanGain}, and of those clusters measures again only the parts with room to gain
+     * ({@link GainRoom#roomToGain}): the others keep what {@code before} measured. Every gap this engine then gives
+     * is the one it gives measuring all, but not every indicator: an engine for weighing projects, not for showing
+     * their effects. Call before scoring on it.
+     */
+    public BitSet measureOnlyGains(ScoringRun before) {
+        Map<Integer, Integer> room = base == null ? null : GainRoom.room(base.data, data, partsToMeasure, before,
+                network.graph.speeds(), rescored);
+        if (room == null) {
+            return rescoredClusters();
+        }
+        BitSet out = new BitSet();
+        room.forEach((c, parts) -> {
+            out.set(c);
+            String id = data.clusters().get(c).layerId();
+            int was = partsToMeasure.getOrDefault(id, Measures.ALL);
+            Map<Indicator, IndicatorResult> known = base.knownIndicators(id);
+            if (parts == was || known == null) {
+                return;
+            }
+            kept.putIfAbsent(id, known);
+            if (Measures.FLAGS.in(was)) {
+                put(clusterFlags, id, base.knownFlags(id));
+            }
+            if (Measures.LAYERS.in(was) && !Measures.LAYERS.in(parts)) {
+                put(clusterLayerResults, id, base.knownLayerResults(id));
+            }
+            partsToMeasure.put(id, parts);
+        });
+        return out;
+    }
+
+    /**
      * A cluster's score with the indicator results given instead of its own (e.g. the best each of several projects
      * gives it), aggregated as its own are, with its data's flags.
      */

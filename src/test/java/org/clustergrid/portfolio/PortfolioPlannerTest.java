@@ -317,6 +317,17 @@ class PortfolioPlannerTest {
             for (int j = 0; j < cs.size(); j++) {
                 assertThat(part.gain(j)).as("%s under %s", cs.get(j).candidate().id(), o).isEqualTo(whole.gain(j));
             }
+            // and together: projects added one by one in random orders add the same each time
+            java.util.Random random = new java.util.Random(o.ordinal());
+            for (int round = 0; round < 20; round++) {
+                PortfolioModel a = whole.copy();
+                PortfolioModel b = part.copy();
+                for (int k = 0; k < Math.min(8, cs.size()); k++) {
+                    int j = random.nextInt(cs.size());
+                    assertThat(b.add(j)).as("adding %s under %s", cs.get(j).candidate().id(), o).isEqualTo(a.add(j));
+                }
+                assertThat(b.value()).isEqualTo(a.value());
+            }
         }
         assertThat(fewer).as("projects measured on fewer clusters").isPositive();
         System.out.printf(Locale.ROOT, "%d projects, %d of them measured on fewer clusters%n", cs.size(), fewer);
