@@ -226,6 +226,25 @@ class RegisterDatasetsRoundTripTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.clustergrid.testing.TestStore#kinds")
+    void gdalOpensTheDatasetsInEachFormat(String kind, @TempDir Path dir) throws Exception {
+        RegisterRoundTripTest.assumeOgrinfo();
+        try (TestStore t = TestStore.of(kind, dir.resolve("s"))) {
+            fill(t.store());
+            for (ExportFormat format : ExportFormat.values()) {
+                Path file = dir.resolve("register." + format.extension());
+                new RegisterExport(t.store()).write(format, null, file);
+                String out = format == ExportFormat.GPKG ? RegisterRoundTripTest.ogrinfo("-so", file.toString(),
+                        "datasets") : RegisterRoundTripTest.ogrinfo("-so", "-al", RegisterExport.fileOf(file,
+                        "datasets").toString());
+                // the areas are the layer's geometry: its extent is the survey's and the demo's coverage
+                assertThat(out).as(format.name()).contains("Feature Count: 4").contains("Extent: (")
+                        .contains("title: String").contains("coverage_layers: String").doesNotContain("ERROR");
+            }
+        }
+    }
+
     /** A case of a bad CSV datasets file: the column named, the edit of the survey's record, a column added. */
     static Object[] csv(String column, BiConsumer<List<String>, List<String>> edit, boolean added) {
         return new Object[] {column, edit, added};
