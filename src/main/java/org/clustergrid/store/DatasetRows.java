@@ -60,16 +60,11 @@ public final class DatasetRows {
 
     /** A new row, no features counted yet. */
     static void insert(Connection c, DatasetInfo info, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset (id, title, source, licence, attribution,"
-                + " imported_at, feature_counts, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, info.id());
-            ps.setString(2, info.title());
-            ps.setString(3, info.source());
-            ps.setString(4, info.licence());
-            ps.setString(5, info.attribution());
-            ps.setTimestamp(6, Timestamp.from(at));
-            ps.setString(7, "{}");
-            ps.setBoolean(8, info.synthetic());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset (title, source, licence, attribution,"
+                + " synthetic, id, imported_at, feature_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindMetadata(ps, info);
+            ps.setTimestamp(7, Timestamp.from(at));
+            ps.setString(8, "{}");
             ps.executeUpdate();
         }
     }
@@ -98,16 +93,21 @@ public final class DatasetRows {
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE dataset SET title = ?, source = ?, licence = ?,"
                 + " attribution = ?, synthetic = ? WHERE id = ?")) {
-            ps.setString(1, info.title());
-            ps.setString(2, info.source());
-            ps.setString(3, info.licence());
-            ps.setString(4, info.attribution());
-            ps.setBoolean(5, info.synthetic());
-            ps.setString(6, info.id());
+            bindMetadata(ps, info);
             ps.executeUpdate();
         }
         CoverageColumns.write(c, info.id(), d.coverage());
         return Restored.CHANGED;
+    }
+
+    /** Binds title, source, licence, attribution, synthetic and id, in that order, from the first parameter. */
+    private static void bindMetadata(PreparedStatement ps, DatasetInfo info) throws SQLException {
+        ps.setString(1, info.title());
+        ps.setString(2, info.source());
+        ps.setString(3, info.licence());
+        ps.setString(4, info.attribution());
+        ps.setBoolean(5, info.synthetic());
+        ps.setString(6, info.id());
     }
 
     /** Coverage areas compare exactly (vertex for vertex), as the export writes them in full. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,14 +77,6 @@ class RegisterDatasetsRoundTripTest {
         return out;
     }
 
-    static long version(SpatialStore store) throws Exception {
-        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version FROM store_state WHERE id = 1")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void theDatasetsComeBackUnchanged(String kind, ExportFormat format, @TempDir Path dir) throws Exception {
@@ -114,7 +105,7 @@ class RegisterDatasetsRoundTripTest {
                 }
             }
 
-            long before = version(store);
+            long before = store.dataVersion();
             RegisterRestore.Result again = new RegisterRestore(store, ImportLimits.DEFAULT).run(file, false);
             assertThat(again.datasetsMade()).isZero();
             assertThat(again.datasetsChanged()).as("an untouched export changes no dataset").isZero();
@@ -125,7 +116,7 @@ class RegisterDatasetsRoundTripTest {
             RegisterRestore.Result changed = new RegisterRestore(store, ImportLimits.DEFAULT).run(file, false);
             assertThat(changed.datasetsChanged()).isEqualTo(1);
             assertThat(metadata(store)).as("the file's metadata replaces the store's").isEqualTo(expected);
-            assertThat(version(store)).as("the data version follows").isGreaterThan(before + 1);
+            assertThat(store.dataVersion()).as("the data version follows").isGreaterThan(before + 1);
         }
     }
 
@@ -174,7 +165,7 @@ class RegisterDatasetsRoundTripTest {
             new ClusterRegister(b.store());
             Map<String, Map<String, String>> clusters = RegisterRoundTripTest.snapshot(store);
             Map<String, List<Object>> kept = metadata(store);
-            long version = version(store);
+            long version = store.dataVersion();
             List<Object[]> cases = List.of(
                     csv("owner", (h, v) -> v.add("someone"), true),
                     csv("wkt", (h, v) -> v.set(h.indexOf("wkt"), "POLYGON ((80 20, 81 20"), false),
@@ -220,7 +211,7 @@ class RegisterDatasetsRoundTripTest {
 
             assertThat(RegisterRoundTripTest.snapshot(store)).isEqualTo(clusters);
             assertThat(metadata(store)).isEqualTo(kept);
-            assertThat(version(store)).as("no restore committed").isEqualTo(version);
+            assertThat(store.dataVersion()).as("no restore committed").isEqualTo(version);
             assertThat(b.store().datasets()).as("nothing made in the fresh store").isEmpty();
             assertThat(RegisterRoundTripTest.all(b.store())).isEmpty();
         }
