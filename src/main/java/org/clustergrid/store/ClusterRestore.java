@@ -18,9 +18,8 @@ import org.clustergrid.model.Cluster;
 /**
  * Puts the clusters of several datasets back in one transaction: each named dataset is made or given the metadata
  * the file holds ({@link DatasetRows#restore}), its clusters are replaced (its other layers stay), as an import
- * replaces them, with the Cluster Grid IDs the records bring and a version in the
- * history for each cluster that changed, then the register's other tables ({@link RestoreStep}). Any error leaves
- * the store as it was.
+ * replaces them, with the Cluster Grid IDs the records bring and a version in the history for each cluster that
+ * changed, then the register's other tables ({@link RestoreStep}). Any error leaves the store as it was.
  */
 final class ClusterRestore {
     private static final Pattern NUMBERED = Pattern.compile("CG-[A-Z]{2}-(\\d{1,15})");
