@@ -186,6 +186,7 @@ class AdminController {
                 RegisterRestore.Result r = registerRestore.run(file, skipInvalid);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("restored", r.clustersByDataset());
+                body.put("datasets", Map.of("made", r.datasetsMade(), "changed", r.datasetsChanged()));
                 body.put("interventions", Map.of("rows", r.interventions(), "changed", r.interventionVersions()));
                 body.put("seconds", r.took().toMillis() / 1000.0);
                 body.put("report", ApiExceptionHandler.report(r.report()));

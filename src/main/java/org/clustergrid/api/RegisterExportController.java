@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /api/register/export?f=csv|geojson|gpkg[&dataset=ID]}: the register (every current cluster, or one
- * dataset's) as a download that {@code import register FILE} (or an admin upload with {@code kind=register})
- * restores. Read like the clusters' history: by whoever may read.
+ * {@code GET /api/register/export?f=csv|geojson|gpkg[&dataset=ID][&table=clusters|interventions|datasets]}: the
+ * register (every current cluster, or one dataset's) as a download that {@code import register FILE} (or an admin
+ * upload with {@code kind=register}) restores; a CSV or GeoJSON download is the one table asked for, a GeoPackage
+ * holds them all. Read like the clusters' history: by whoever may read.
  */
 @RestController
 class RegisterExportController {
@@ -36,7 +37,7 @@ class RegisterExportController {
             @RequestParam(value = "table", defaultValue = "clusters") String table) throws IOException {
         ExportFormat format = ExportFormat.of(f);
         if (!RegisterExport.tables().contains(table)) {
-            throw ApiException.badRequest("unknown table '" + table + "'; use " + String.join(" or ",
+            throw ApiException.badRequest("unknown table '" + table + "'; use one of " + String.join(", ",
                     RegisterExport.tables()));
         }
         if (dataset != null && store.dataset(dataset).isEmpty()) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,10 @@ import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.model.Cluster;
 
 /**
- * Puts the clusters of several datasets back in one transaction: each named dataset's clusters are replaced (its
- * other layers stay), as an import replaces them, with the Cluster Grid IDs the records bring and a version in the
- * history for each cluster that changed, then the register's other tables ({@link RestoreStep}). Any error leaves
- * the store as it was.
+ * Puts the clusters of several datasets back in one transaction: each named dataset is made or given the metadata
+ * the file holds ({@link DatasetRows#restore}), its clusters are replaced (its other layers stay), as an import
+ * replaces them, with the Cluster Grid IDs the records bring and a version in the history for each cluster that
+ * changed, then the register's other tables ({@link RestoreStep}). Any error leaves the store as it was.
  */
 final class ClusterRestore {
     private static final Pattern NUMBERED = Pattern.compile("CG-[A-Z]{2}-(\\d{1,15})");
@@ -33,7 +34,7 @@ final class ClusterRestore {
         this.historyHook = historyHook;
     }
 
-    Map<String, Integer> run(List<RestoredDataset> datasets, ImportReport report, RestoreStep alsoWrite)
+    RestoreOutcome run(List<RestoredDataset> datasets, ImportReport report, RestoreStep alsoWrite)
             throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -41,6 +42,7 @@ final class ClusterRestore {
                 StoreVersion.bump(c); // orders the restore with imports and edits, also across processes
                 ClusterRows rows = new ClusterRows(dialect);
                 Map<String, Integer> written = new LinkedHashMap<>();
+                Map<DatasetRows.Restored, Integer> metadata = new EnumMap<>(DatasetRows.Restored.class);
                 long highest = 0;
                 for (RestoredDataset d : datasets) {
                     String id = d.info().id();
@@ -50,7 +52,7 @@ final class ClusterRestore {
                         ps.setString(1, id);
                         ps.executeUpdate();
                     }
-                    rows.ensureDataset(c, id, d.info().title() != null ? d.info().title() : id, d.info().source());
+                    metadata.merge(DatasetRows.restore(c, d), 1, Integer::sum);
                     JdbcFeatureWriter writer = new JdbcFeatureWriter(c, dialect, id, report);
                     for (RestoredDataset.Placed p : d.clusters()) {
                         writer.write(p.cluster(), p.file(), p.location());
@@ -71,7 +73,8 @@ final class ClusterRestore {
                     alsoWrite.write(c);
                 }
                 c.commit();
-                return written;
+                return new RestoreOutcome(written, metadata.getOrDefault(DatasetRows.Restored.MADE, 0),
+                        metadata.getOrDefault(DatasetRows.Restored.CHANGED, 0));
             } catch (Exception | Error e) {
                 c.rollback();
                 throw e;

@@ -168,18 +168,8 @@ public final class ClusterRows {
 
     /** Creates the dataset that clusters made by editing belong to, the first time one is made. */
     public void ensureDataset(Connection c, String id, String title, String source) throws SQLException {
-        if (datasetImportedAt(c, id).isPresent()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dataset (id, title, source, imported_at,"
-                + " feature_counts, synthetic) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, title);
-            ps.setString(3, source);
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            ps.setString(5, "{}");
-            ps.setBoolean(6, false);
-            ps.executeUpdate();
+        if (datasetImportedAt(c, id).isEmpty()) {
+            DatasetRows.insert(c, new DatasetInfo(id, title, source, null, null, false), Instant.now());
         }
     }
 

@@ -18,13 +18,15 @@ import org.locationtech.jts.io.WKTWriter;
 final class CoverageColumns {
     private CoverageColumns() {}
 
+    /** Records the coverage; null records none (the columns empty, as for a dataset imported before they were). */
     static void write(Connection c, String datasetId, Coverage coverage) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE dataset SET coverage_wkt = ?, coverage_layers = ?,"
                 + " coverage_method = ?, coverage_description = ? WHERE id = ?")) {
-            ps.setString(1, new WKTWriter(2).write(coverage.area()));
-            ps.setString(2, coverage.layers().stream().sorted().map(Layer::id).collect(Collectors.joining(",")));
-            ps.setString(3, coverage.method().id());
-            ps.setString(4, coverage.description());
+            ps.setString(1, coverage == null ? null : new WKTWriter(2).write(coverage.area()));
+            ps.setString(2, coverage == null ? null
+                    : coverage.layers().stream().sorted().map(Layer::id).collect(Collectors.joining(",")));
+            ps.setString(3, coverage == null ? null : coverage.method().id());
+            ps.setString(4, coverage == null ? null : coverage.description());
             ps.setString(5, datasetId);
             ps.executeUpdate();
         }

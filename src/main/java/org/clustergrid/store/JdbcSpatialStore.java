@@ -91,7 +91,7 @@ final class JdbcSpatialStore implements SpatialStore {
                         : historyHook.beginReplacing(c, info.id(), true);
                 deleteRows(c, info.id());
                 Instant importedAt = Instant.now();
-                insertDataset(c, info, importedAt);
+                DatasetRows.insert(c, info, importedAt);
                 JdbcFeatureWriter writer = new JdbcFeatureWriter(c, dialect, info.id(), report);
                 work.run(writer);
                 writer.flush();
@@ -120,7 +120,7 @@ final class JdbcSpatialStore implements SpatialStore {
     }
 
     @Override
-    public Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report,
+    public RestoreOutcome restoreClusters(List<RestoredDataset> datasets, ImportReport report,
             RestoreStep alsoWrite) throws Exception {
         return new ClusterRestore(dataSource, dialect, historyHook).run(datasets, report, alsoWrite);
     }
@@ -162,22 +162,6 @@ final class JdbcSpatialStore implements SpatialStore {
         }
     }
 
-    private static void insertDataset(Connection c, DatasetInfo info, Instant at) throws SQLException {
-        String sql = "INSERT INTO dataset (id, title, source, licence, attribution, imported_at, feature_counts, synthetic)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, info.id());
-            ps.setString(2, info.title());
-            ps.setString(3, info.source());
-            ps.setString(4, info.licence());
-            ps.setString(5, info.attribution());
-            ps.setTimestamp(6, Timestamp.from(at));
-            ps.setString(7, "{}");
-            ps.setBoolean(8, info.synthetic());
-            ps.executeUpdate();
-        }
-    }
-
     private static void updateCounts(Connection c, String id, Map<Layer, Integer> counts) throws SQLException {
         Map<String, Integer> byName = new java.util.LinkedHashMap<>();
         counts.forEach((layer, n) -> byName.put(layer.id(), n));
@@ -204,25 +188,10 @@ final class JdbcSpatialStore implements SpatialStore {
             if (param != null) {
                 ps.setString(1, param);
             }
-            List<Dataset> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(datasetOf(rs));
-                }
-            }
-            return out;
+            return DatasetRows.list(ps);
         } catch (SQLException e) {
             throw new StoreException("could not read datasets", e);
         }
-    }
-
-    private static Dataset datasetOf(ResultSet rs) throws SQLException {
-        Map<Layer, Integer> counts = new EnumMap<>(Layer.class);
-        Json.readMap(rs.getString("feature_counts")).forEach((k, v) ->
-                Layer.byId(k).ifPresent(layer -> counts.put(layer, ((Number) v).intValue())));
-        return new Dataset(rs.getString("id"), rs.getString("title"), rs.getString("source"), rs.getString("licence"),
-                rs.getString("attribution"), rs.getTimestamp("imported_at").toInstant(), counts,
-                rs.getBoolean("synthetic"), CoverageColumns.read(rs));
     }
 
     @Override

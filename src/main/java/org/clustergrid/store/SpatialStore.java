@@ -26,12 +26,11 @@ public interface SpatialStore extends AutoCloseable {
 
     /**
      * Restores the clusters of the register from its export, in one transaction: for each dataset listed, its clusters
-     * are replaced by those given (its other layers stay; a dataset the store lacks is made), with the Cluster Grid
-     * IDs they bring. All or nothing, like {@link #importDataset}; datasets not listed are left alone.
-     *
-     * @return the clusters written per dataset
+     * are replaced by those given (its other layers stay; a dataset the store lacks is made, one the file describes
+     * gets the file's metadata), with the Cluster Grid IDs they bring. All or nothing, like {@link #importDataset};
+     * datasets not listed are left alone.
      */
-    default Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report)
+    default RestoreOutcome restoreClusters(List<RestoredDataset> datasets, ImportReport report)
             throws Exception {
         return restoreClusters(datasets, report, null);
     }
@@ -40,7 +39,7 @@ public interface SpatialStore extends AutoCloseable {
      * As {@link #restoreClusters(List, ImportReport)}, with {@code alsoWrite} (null: nothing) run in the same
      * transaction after the clusters: the register's other tables restored all or nothing with them.
      */
-    default Map<String, Integer> restoreClusters(List<RestoredDataset> datasets, ImportReport report,
+    default RestoreOutcome restoreClusters(List<RestoredDataset> datasets, ImportReport report,
             RestoreStep alsoWrite) throws Exception {
         throw new UnsupportedOperationException("this store cannot restore the register");
     }

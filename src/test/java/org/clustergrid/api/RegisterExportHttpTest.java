@@ -66,6 +66,8 @@ class RegisterExportHttpTest extends ServerTest {
             JsonNode body = JSON.readTree(restored.body());
             assertThat(body.path("restored").path("register").asInt()).isEqualTo(1);
             assertThat(body.path("restored").path("demo").asInt()).isGreaterThan(5);
+            assertThat(body.path("datasets").path("made").asInt()).as("the store has them").isZero();
+            assertThat(body.path("datasets").path("changed").asInt()).as("an untouched export").isZero();
             assertThat(history(viewer, id).path("latest").asInt()).as("unchanged: no version").isEqualTo(latest);
             assertThat(history(viewer, "CG-XX-000001").path("latest").asInt()).isEqualTo(demoLatest);
         }
@@ -76,6 +78,13 @@ class RegisterExportHttpTest extends ServerTest {
             assertThat(rows.headers().firstValue("Content-Disposition").orElseThrow()).matches(
                     "attachment; filename=\"clustergrid-register-\\d{4}-\\d\\d-\\d\\d-interventions\\." + f + "\"");
             assertThat(rows.body()).startsWith(f.equals("csv") ? "id,cluster_grid_id," : "{\"type\":\"Feature");
+            HttpResponse<String> datasets = exchange("GET", "/api/register/export?f=" + f + "&table=datasets", viewer,
+                    null, null);
+            assertThat(datasets.statusCode()).as(datasets.body()).isEqualTo(200);
+            assertThat(datasets.headers().firstValue("Content-Disposition").orElseThrow()).matches(
+                    "attachment; filename=\"clustergrid-register-\\d{4}-\\d\\d-\\d\\d-datasets\\." + f + "\"");
+            assertThat(datasets.body()).startsWith(f.equals("csv") ? "dataset,title,source,licence," : "{\"type\":"
+                    + "\"Feature").contains("Cluster register (edited)"); // the dataset of the edited cluster
         }
         assertThat(exchange("GET", "/api/register/export?f=csv&table=nope", viewer, null, null).statusCode())
                 .isEqualTo(400);

@@ -172,9 +172,10 @@ public final class ImportCommand {
         try {
             Path file = options.registerFile();
             RegisterRestore.Result r = restore.run(file, options.skipInvalid);
-            out.printf(Locale.ROOT, "Restored the register from %s in %.1f s: clusters per dataset %s, %d intervention"
-                    + " rows (%d changed); %s%n", file.getFileName(), r.took().toMillis() / 1000.0,
-                    r.clustersByDataset(), r.interventions(), r.interventionVersions(), r.report().summary());
+            out.printf(Locale.ROOT, "Restored the register from %s in %.1f s: clusters per dataset %s, datasets %d"
+                    + " made, %d changed, %d intervention rows (%d changed); %s%n", file.getFileName(),
+                    r.took().toMillis() / 1000.0, r.clustersByDataset(), r.datasetsMade(), r.datasetsChanged(),
+                    r.interventions(), r.interventionVersions(), r.report().summary());
             return 0;
         } catch (Exception e) {
             return failed(e, err);

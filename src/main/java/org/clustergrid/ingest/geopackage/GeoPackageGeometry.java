@@ -10,26 +10,26 @@ import org.locationtech.jts.io.WKBReader;
  * Decodes GeoPackage binary geometries (GeoPackage 1.x, clause 2.1.3): a header ({@code GP}, version, flags, SRS id,
  * optional envelope) followed by standard or ISO WKB, which JTS reads.
  */
-final class GeoPackageGeometry {
+public final class GeoPackageGeometry {
     private static final int[] ENVELOPE_BYTES = {0, 32, 48, 48, 64};
 
     private final GeometryFactory factory;
     private final WKBReader wkb;
 
-    GeoPackageGeometry(GeometryFactory factory) {
+    public GeoPackageGeometry(GeometryFactory factory) {
         this.factory = factory;
         this.wkb = new WKBReader(factory);
     }
 
     /** A geometry that cannot be decoded; the message says why. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         Invalid(String message) {
             super(message);
         }
     }
 
     /** The geometry, empty when the header's empty flag is set. */
-    Geometry decode(byte[] blob) throws Invalid {
+    public Geometry decode(byte[] blob) throws Invalid {
         if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
             throw new Invalid("not a GeoPackage geometry (no 'GP' header)");
         }

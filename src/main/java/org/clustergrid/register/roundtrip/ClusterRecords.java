@@ -79,11 +79,23 @@ final class ClusterRecords implements SourceSink {
                 .add(new RestoredDataset.Placed(r.cluster(), s.file(), s.location()));
     }
 
-    /** The datasets read, by id; one the store lacks is made with its id as title, its source naming the file. */
-    List<RestoredDataset> datasets(String file) {
+    /** The datasets the records name. */
+    Set<String> datasetIds() {
+        return byDataset.keySet();
+    }
+
+    /**
+     * The datasets read, by id, with their metadata where the file describes them ({@code described}); one it does
+     * not describe is made, when the store lacks it, with its id as title, its source naming the file.
+     */
+    List<RestoredDataset> datasets(String file, Map<String, DatasetRecords.Described> described) {
         List<RestoredDataset> out = new ArrayList<>();
-        byDataset.forEach((id, clusters) -> out.add(new RestoredDataset(
-                new DatasetInfo(id, id, "register export " + file, null, null, false), clusters)));
+        byDataset.forEach((id, clusters) -> {
+            DatasetRecords.Described d = described.get(id);
+            out.add(d != null ? new RestoredDataset(d.info(), true, d.coverage(), clusters)
+                    : new RestoredDataset(new DatasetInfo(id, id, "register export " + file, null, null, false), false,
+                            null, clusters));
+        });
         return out;
     }
 }

@@ -13,7 +13,8 @@ import org.locationtech.jts.io.WKTWriter;
 
 /**
  * A table as CSV (RFC 4180, UTF-8, a header row): its columns, then the footprint as WKT in {@code wkt}, which the
- * CSV reader finds by that name (a table without geometry has no such column). WKT gives each ordinate in full (shortest exact) precision.
+ * CSV reader finds by that name (empty for a record without one; a table without geometry has no such column). WKT
+ * gives each ordinate in full (shortest exact) precision.
  */
 final class CsvTableWriter {
     static final String GEOMETRY = "wkt";
@@ -34,7 +35,7 @@ final class CsvTableWriter {
                     out.print(TableFile.text(r.values().get(c.name())));
                 }
                 if (table.spatial()) {
-                    out.print(wkt.write(r.geometry()));
+                    out.print(r.geometry() == null ? null : wkt.write(r.geometry()));
                 }
                 out.println();
             }

@@ -23,7 +23,8 @@ import org.locationtech.jts.io.WKBWriter;
  * reader uses: the required metadata tables, then one table per table of the register, each with an integer
  * {@code fid} and its columns (TEXT, INTEGER, REAL, BOOLEAN; lists and objects as JSON text, decimals as their
  * digits): a feature table with the footprint in {@code geom} as a GeoPackage binary geometry (header with the SRS and
- * envelope, then little-endian WKB), EPSG:4326, or an attributes table for one without geometry (the interventions).
+ * envelope, then little-endian WKB; null where a record has none), EPSG:4326, or an attributes table for one without
+ * geometry (the interventions).
  */
 final class GeoPackageWriter {
     private static final int APPLICATION_ID = 0x47504B47; // "GPKG"
@@ -102,7 +103,9 @@ final class GeoPackageWriter {
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             for (Row r : rows) {
                 int i = 1;
-                if (spatial) {
+                if (spatial && r.geometry() == null) {
+                    ps.setNull(i++, Types.BLOB); // a dataset with no recorded coverage
+                } else if (spatial) {
                     extent.expandToInclude(r.geometry().getEnvelopeInternal());
                     ps.setBytes(i++, blob(r.geometry(), wkb));
                 }

@@ -14,8 +14,9 @@ import org.clustergrid.store.SpatialStore;
 import org.clustergrid.store.StoreException;
 
 /**
- * Exports the register — every current cluster (retired ones are not current) with all its fields and footprint —
- * to a file the importer restores it from ({@code import register FILE}). The file is written whole or not at all:
+ * Exports the register — every current cluster (retired ones are not current) with all its fields and footprint,
+ * the Intervention grid's stored rows and the metadata of the clusters' datasets — to a file the importer restores
+ * it from ({@code import register FILE}). The file is written whole or not at all:
  * into a temporary file beside it, moved into place once complete. The history is not exported.
  */
 public final class RegisterExport {
@@ -73,14 +74,15 @@ public final class RegisterExport {
         return counts;
     }
 
-    /** The tables an export holds, by name: {@code clusters}, {@code interventions}. */
+    /** The tables an export holds, by name: {@code clusters}, {@code interventions}, {@code datasets}. */
     public static List<String> tables() {
         return RegisterTables.EXPORTED.stream().map(RegisterTable::name).toList();
     }
 
     /**
      * Where a CSV or GeoJSON export to {@code file} put the table of that name ({@link #tables()}): the clusters in
-     * {@code file}, the interventions beside it ({@code register.csv} → {@code register-interventions.csv}).
+     * {@code file}, the others beside it ({@code register.csv} → {@code register-interventions.csv},
+     * {@code register-datasets.csv}).
      */
     public static Path fileOf(Path file, String table) {
         int i = tables().indexOf(table);

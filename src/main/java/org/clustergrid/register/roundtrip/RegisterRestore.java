@@ -12,6 +12,7 @@ import org.clustergrid.ingest.ImportReport;
 import org.clustergrid.ingest.SourceFiles;
 import org.clustergrid.register.RegisterException;
 import org.clustergrid.register.interventions.InterventionRestore;
+import org.clustergrid.store.RestoreOutcome;
 import org.clustergrid.store.RestoredDataset;
 import org.clustergrid.store.SpatialStore;
 
@@ -22,7 +23,9 @@ import org.clustergrid.store.SpatialStore;
  * other layers stay); datasets the file does not name are left alone. It is the one import that may write the
  * dataset {@code register}, the clusters made by editing. Each cluster that changed gets one version in its history
  * naming the file; an unchanged one gets none. The Intervention grid's stored rows come back in the same transaction
- * with their ids ({@link InterventionRecords}, {@link InterventionRestore}), likewise a version per changed row.
+ * with their ids ({@link InterventionRecords}, {@link InterventionRestore}), likewise a version per changed row, and
+ * so do the datasets' metadata ({@link DatasetRecords}): a dataset the store lacks is made with it, one it has takes
+ * the file's where it differs.
  */
 public final class RegisterRestore {
     private final SpatialStore store;
@@ -34,11 +37,12 @@ public final class RegisterRestore {
     }
 
     /**
-     * What a restore did: the clusters written per dataset, the Intervention grid's rows read and the versions they
-     * made (one per row that changed).
+     * What a restore did: the clusters written per dataset, the datasets made (the store lacked them) and changed
+     * (their metadata replaced by the file's), the Intervention grid's rows read and the versions they made (one per
+     * row that changed).
      */
-    public record Result(Map<String, Integer> clustersByDataset, int interventions, int interventionVersions,
-            ImportReport report, Duration took) {}
+    public record Result(Map<String, Integer> clustersByDataset, int datasetsMade, int datasetsChanged,
+            int interventions, int interventionVersions, ImportReport report, Duration took) {}
 
     /**
      * @throws ImportFailedException when the file has errors (each naming the file, the line or feature and the
@@ -53,17 +57,19 @@ public final class RegisterRestore {
             throw new ImportFailedException(report);
         }
         FileType type = FileType.detect(file);
-        String table = RegisterTables.EXPORTED.get(0).name();
+        boolean geoPackage = type == FileType.GEOPACKAGE || type == FileType.SQLITE;
+        ExportFormat format = TableRecords.formatOf(file, geoPackage);
         ClusterRecords records = new ClusterRecords(report);
-        SourceFiles.read(file, type == FileType.GEOPACKAGE || type == FileType.SQLITE ? table : null, null, null,
-                report, records, limits);
-        List<RestoredDataset> datasets = records.datasets(name);
+        SourceFiles.read(file, geoPackage ? RegisterTables.CLUSTERS.name() : null, null, null, report, records,
+                limits);
         InterventionRecords interventions = new InterventionRecords(report);
+        DatasetRecords described = new DatasetRecords(report, format);
         if (!report.hasErrors()) {
-            interventions.read(file, type == FileType.GEOPACKAGE || type == FileType.SQLITE ? ExportFormat.GPKG
-                    : name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? ExportFormat.CSV
-                    : ExportFormat.GEOJSON);
+            interventions.read(file, format);
+            described.read(file, format);
+            described.checkNamed(records.datasetIds());
         }
+        List<RestoredDataset> datasets = records.datasets(name, described.byId());
         if (!report.hasErrors() && datasets.isEmpty()) {
             report.error(name, null, null, "no cluster to restore: the file holds no record");
         }
@@ -71,7 +77,7 @@ public final class RegisterRestore {
             throw new ImportFailedException(report);
         }
         int[] versions = {0};
-        Map<String, Integer> written;
+        RestoreOutcome written;
         try {
             written = store.restoreClusters(datasets, report, interventions.rows().isEmpty() ? null
                     : c -> versions[0] = InterventionRestore.restore(c, interventions.rows(),
@@ -80,7 +86,7 @@ public final class RegisterRestore {
             report.error(interventions.file(), null, e.field(), e.getMessage());
             throw new ImportFailedException(report);
         }
-        return new Result(written, interventions.rows().size(), versions[0], report,
-                Duration.ofNanos(System.nanoTime() - start));
+        return new Result(written.clustersByDataset(), written.datasetsMade(), written.datasetsChanged(),
+                interventions.rows().size(), versions[0], report, Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -4,18 +4,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The tables an export holds, in order: the register's clusters, then the Intervention grid's stored rows, which carry
- * the {@code cluster_grid_id} of their cluster: a second table of the same GeoPackage, a second file beside the first
- * for CSV and GeoJSON ({@link #fileOf}).
+ * The tables an export holds, in order: the register's clusters; the Intervention grid's stored rows, which carry
+ * the {@code cluster_grid_id} of their cluster; the datasets the clusters belong to, with their metadata. Further
+ * tables of the same GeoPackage, further files beside the first for CSV and GeoJSON ({@link #fileOf}).
  */
 final class RegisterTables {
-    static final List<RegisterTable> EXPORTED = List.of(new ClusterTable(), new InterventionsTable());
+    static final ClusterTable CLUSTERS = new ClusterTable();
+    static final InterventionsTable INTERVENTIONS = new InterventionsTable();
+    static final DatasetsTable DATASETS = new DatasetsTable();
+    static final List<RegisterTable> EXPORTED = List.of(CLUSTERS, INTERVENTIONS, DATASETS);
 
     private RegisterTables() {}
 
     /**
      * Where a table goes when each file holds one (CSV, GeoJSON): the first in {@code file} itself, any further one
-     * beside it, {@code register.csv} → {@code register-interventions.csv}.
+     * beside it, {@code register.csv} → {@code register-interventions.csv}, {@code register-datasets.csv}.
      */
     static Path fileOf(Path file, int index) {
         if (index == 0) {

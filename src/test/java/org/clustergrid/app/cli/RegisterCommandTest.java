@@ -49,7 +49,7 @@ class RegisterCommandTest {
             int status = RegisterCommand.run(new RegisterExport(t.store()), RegisterCommand.parse(
                     new String[] {"export", file.toString()}), print(out), print(err));
             assertThat(status).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("Exported the register to").contains("{clusters=12, interventions=0}");
+            assertThat(out.toString()).contains("Exported the register to").contains("{clusters=12, interventions=0, datasets=1}");
 
             assertThat(RegisterCommand.run(new RegisterExport(t.store()), RegisterCommand.parse(new String[] {
                     "export", dir.resolve("none.csv").toString(), "--dataset", "nope"}), print(out), print(err)))
@@ -59,7 +59,8 @@ class RegisterCommandTest {
             ImportOptions o = ImportCommand.parse(new String[] {"register", file.toString()});
             RegisterRestore restore = new RegisterRestore(t.store(), ImportLimits.DEFAULT);
             assertThat(ImportCommand.runRegister(restore, o, print(out), print(err))).isZero();
-            assertThat(out.toString()).contains("Restored the register from register.csv").contains("{demo=12}");
+            assertThat(out.toString()).contains("Restored the register from register.csv").contains("{demo=12}")
+                    .contains("datasets 0 made, 0 changed");
 
             Files.writeString(file, Files.readString(file).replace("Synthetic demo data\"", "x\"")
                     .replaceFirst(",85,", ",many,"));
