@@ -69,6 +69,8 @@ public final class RoadGraph {
     private final Snapper snapper;
 
     private volatile int[][] edgeSegments; // edge → its segments, made on first use (routes, other speeds)
+    /** Road → its segments, made on first use (upgrades) and shared with the graphs made with other speeds. */
+    private final java.util.concurrent.atomic.AtomicReference<RoadSegments> segmentsByRoad;
 
     /** Arcs in compressed sparse rows: those of node n are {@code offsets[n] .. offsets[n+1]-1}, each on an edge. */
     record Csr(int[] offsets, int[] targets, double[] seconds, int[] edges) {}
@@ -124,6 +126,7 @@ public final class RoadGraph {
         components = new Components(nodeVertex.length, edgeU, edgeV, edgeMetres);
         grid = new EdgeGrid(m, segU, segV, vertexLon, vertexLat);
         snapper = new Snapper(this, grid, maxOffRoadMetres);
+        segmentsByRoad = new java.util.concurrent.atomic.AtomicReference<>();
     }
 
     /**
@@ -137,6 +140,7 @@ public final class RoadGraph {
         maxOffRoadMetres = base.maxOffRoadMetres;
         roadIds = base.roadIds;
         roadInput = base.roadInput;
+        segmentsByRoad = base.segmentsByRoad;
         vertexLon = base.vertexLon;
         vertexLat = base.vertexLat;
         segU = base.segU;
@@ -193,35 +197,29 @@ public final class RoadGraph {
      */
     public RoadGraph withSpeeds(Map<String, Double> metresPerSecond) {
         double[] seconds = segSeconds.clone();
-        boolean[] changed = changedRoads(metresPerSecond.keySet());
         BitSet edges = new BitSet(edgeU.length);
-        for (int sg = 0; sg < seconds.length; sg++) {
-            if (changed[segRoad[sg]]) {
-                seconds[sg] = segMetres[sg] / metresPerSecond.get(roadIds[segRoad[sg]]);
-                edges.set(segEdge[sg]);
-            }
-        }
+        segmentsByRoad().forEachSegment(metresPerSecond.keySet(), sg -> {
+            seconds[sg] = segMetres[sg] / metresPerSecond.get(roadIds[segRoad[sg]]);
+            edges.set(segEdge[sg]);
+        });
         return new RoadGraph(this, seconds, edges);
     }
 
     /** The edges that run along any of these roads, by edge number. */
     public BitSet edgesOf(Set<String> roads) {
-        boolean[] changed = changedRoads(roads);
         BitSet edges = new BitSet(edgeU.length);
-        for (int sg = 0; sg < segRoad.length; sg++) {
-            if (changed[segRoad[sg]]) {
-                edges.set(segEdge[sg]);
-            }
-        }
+        segmentsByRoad().forEachSegment(roads, sg -> edges.set(segEdge[sg]));
         return edges;
     }
 
-    private boolean[] changedRoads(Set<String> ids) {
-        boolean[] changed = new boolean[roadIds.length];
-        for (int r = 0; r < roadIds.length; r++) {
-            changed[r] = ids.contains(roadIds[r]);
+    /** Each road's segments, found once for this graph and those made from it with other speeds. */
+    private RoadSegments segmentsByRoad() {
+        RoadSegments r = segmentsByRoad.get();
+        if (r == null) {
+            segmentsByRoad.compareAndSet(null, RoadSegments.of(roadIds, segRoad));
+            r = segmentsByRoad.get();
         }
-        return changed;
+        return r;
     }
 
     /**

@@ -5,8 +5,6 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.clustergrid.index.NearestIndex;
 import org.clustergrid.model.Market;
@@ -45,7 +43,7 @@ final class AffectedClusters {
     private final ScoringData after;
     private final DataChanges changes;
     private final Parameters p;
-    private final Function<String, Map<Indicator, IndicatorResult>> known;
+    private final KnownValues known;
     /** The clusters' footprints as the scoring indexes them ({@link LayerIndexes#clusters}). */
     private final LayerIndexes indexes;
     /** Per cluster, the bits of the parts to measure again. */
@@ -73,7 +71,7 @@ final class AffectedClusters {
     }
 
     private AffectedClusters(ScoringData before, ScoringData after, DataChanges changes, Parameters p,
-            Function<String, Map<Indicator, IndicatorResult>> known, LayerIndexes indexes) {
+            KnownValues known, LayerIndexes indexes) {
         this.before = before;
         this.after = after;
         this.changes = changes;
@@ -90,12 +88,12 @@ final class AffectedClusters {
      * @param reachSeconds the longest travel time any count or sum over the network searches
      */
     static Affected find(ScoringData before, ScoringData after, DataChanges changes, Parameters p,
-            Function<String, Map<Indicator, IndicatorResult>> known, LayerIndexes indexes,
+            KnownValues known, LayerIndexes indexes,
             NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow, double reachSeconds) {
         AffectedClusters a = new AffectedClusters(before, after, changes, p, known, indexes);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
-            if (known.apply(clusters.get(c).layerId()) == null || snapsWas[c] != snapsNow[c]) {
+            if (!known.known(c) || snapsWas[c] != snapsNow[c]) {
                 a.parts[c] = Measures.ALL;
             }
         }
@@ -148,8 +146,8 @@ final class AffectedClusters {
                 Map.of(Measures.POTENTIAL, c -> marketWalk));
     }
 
-    /** How far from a cluster a change can still move a part, given the cluster's indicators before. */
-    private interface Radius extends ToDoubleFunction<Map<Indicator, IndicatorResult>> {}
+    /** How far from a cluster (by position) a change can still move a part, given the cluster's indicators before. */
+    private interface Radius extends java.util.function.IntToDoubleFunction {}
 
     private static List<Geometry> geometries(List<StoredFeature> features) {
         return features.stream().map(f -> f.feature().geometry()).toList();
@@ -172,11 +170,10 @@ final class AffectedClusters {
         // each cluster's radii, and the farthest of all: only clusters that near a changed feature are looked at
         double[][] radius = new double[clusters.size()][];
         IntStream.range(0, clusters.size()).parallel().forEach(c -> {
-            Map<Indicator, IndicatorResult> k = known.apply(clusters.get(c).layerId());
-            if (k != null) { // else measured whole already
+            if (known.known(c)) { // else measured whole already
                 radius[c] = new double[Measures.values().length];
                 for (Map.Entry<Measures, Radius> r : radii.entrySet()) {
-                    radius[c][r.getKey().ordinal()] = r.getValue().applyAsDouble(k) * SLACK + SLACK_M;
+                    radius[c][r.getKey().ordinal()] = r.getValue().applyAsDouble(c) * SLACK + SLACK_M;
                 }
             }
         });
@@ -225,9 +222,8 @@ final class AffectedClusters {
     }
 
     /** A cluster's distance to the nearest feature of an indicator's kind; 0 when it has none to speak of. */
-    private static double nearest(Map<Indicator, IndicatorResult> k, Indicator i) {
-        IndicatorResult r = k.get(i);
-        return r == null || r.value() == null ? 0 : r.value();
+    private double nearest(int c, Indicator i) {
+        return known.value(i, c);
     }
 
     private static double max(double... v) {

@@ -39,6 +39,8 @@ public final class ScoringEngine {
     private final BitSet rescored;
     /** Where each cluster joins the network, by position; null until asked for by a derived engine. */
     private Snap[] clusterSnaps;
+    /** What this engine measured of each cluster, for the engines derived from it; null until complete. */
+    private KnownValues knownValues;
     /** The engine this one was derived from, which scores the clusters the changes leave; null for one built. */
     private final ScoringEngine base;
     /**
@@ -130,7 +132,7 @@ public final class ScoringEngine {
         this.clusterSnaps = snapsNow;
         AffectedClusters.Affected affected = availability.differsFrom(base.availability)
                 || base.indexes.gainsKind(indexes) ? AffectedClusters.Affected.all(n)
-                : AffectedClusters.find(base.data, after, changes, p, base::knownIndicators, base.indexes,
+                : AffectedClusters.find(base.data, after, changes, p, base.knownValues(), base.indexes,
                         base.network, network, snapsWas, snapsNow, layerIndicators.reachSeconds());
         // the clusters the changes leave are the base's to score; of the others, what they leave is kept
         for (int c = 0; c < n; c++) {
@@ -231,6 +233,18 @@ public final class ScoringEngine {
             return null;
         }
         return new ScoringEngine(this, after, edited);
+    }
+
+    /** What this engine measured of each cluster, by position: kept once every cluster has its indicators. */
+    private synchronized KnownValues knownValues() {
+        if (knownValues != null) {
+            return knownValues;
+        }
+        KnownValues k = new KnownValues(data.clusters(), this::knownIndicators);
+        if (k.complete()) {
+            knownValues = k;
+        }
+        return k;
     }
 
     /** Where each cluster joins the network, by position (null without a network): found once, then kept. */
