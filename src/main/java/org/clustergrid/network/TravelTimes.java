@@ -24,10 +24,25 @@ public final class TravelTimes {
     private final int[] entrySource;
     private final NearbyPoints sourcePoints;
 
+    /** The sources as given, to tell when another search has the same ones. */
+    private final Snap[] sources;
+
+    /** Times on another graph from the very same sources: their entries and points are {@code same}'s. */
+    private TravelTimes(RoadGraph graph, double[] seconds, int[] nearest, TravelTimes same) {
+        this.graph = graph;
+        this.seconds = seconds;
+        this.nearest = nearest;
+        this.sources = same.sources;
+        this.entries = same.entries;
+        this.entrySource = same.entrySource;
+        this.sourcePoints = same.sourcePoints;
+    }
+
     private TravelTimes(RoadGraph graph, double[] seconds, int[] nearest, Snap[] sourceSnaps) {
         this.graph = graph;
         this.seconds = seconds;
         this.nearest = nearest;
+        this.sources = sourceSnaps;
         List<long[]> byEdge = new ArrayList<>();
         List<Snap> all = new ArrayList<>();
         double[] lons = new double[sourceSnaps.length];
@@ -74,6 +89,14 @@ public final class TravelTimes {
      * {@code snaps[i]}.
      */
     public static TravelTimes fromSnaps(RoadGraph graph, Snap[] snaps) {
+        return fromSnaps(graph, snaps, null);
+    }
+
+    /**
+     * As {@link #fromSnaps(RoadGraph, Snap[])}; when {@code like} searched from the very same snaps (another graph's
+     * times, e.g. roads upgraded), what depends on the sources alone is taken from it rather than made again.
+     */
+    public static TravelTimes fromSnaps(RoadGraph graph, Snap[] snaps, TravelTimes like) {
         Dijkstra d = new Dijkstra(graph, RoadGraph.Direction.INWARD);
         for (int i = 0; i < snaps.length; i++) {
             if (snaps[i] != null) {
@@ -84,7 +107,9 @@ public final class TravelTimes {
             }
         }
         d.run(Double.POSITIVE_INFINITY);
-        return new TravelTimes(graph, d.secondsArray(), d.ownerArray(), snaps.clone());
+        return like != null && Arrays.equals(like.sources, snaps)
+                ? new TravelTimes(graph, d.secondsArray(), d.ownerArray(), like)
+                : new TravelTimes(graph, d.secondsArray(), d.ownerArray(), snaps.clone());
     }
 
     /** Times to the nearest of some nodes (at time 0) from every node; source i is {@code sourceNodes[i]}. */

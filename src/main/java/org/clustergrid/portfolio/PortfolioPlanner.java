@@ -49,14 +49,17 @@ public final class PortfolioPlanner {
             throw new ScenarioException("no portfolio", List.of("budget: " + budget + " is not an amount above 0 (in "
                     + costs.currency() + ")"));
         }
-        List<Effect> effects = new ArrayList<>();
+        // each candidate's effect alone, two or more at once: much of one is a single search, which leaves a core idle;
+        // a request out of time stops between candidates
+        org.clustergrid.scoring.Cancellation watching = org.clustergrid.scoring.Cancellation.current();
+        Effect[] each = new Effect[candidates.size()];
+        java.util.stream.IntStream.range(0, each.length).parallel().forEach(j -> each[j] =
+                org.clustergrid.scoring.Cancellation.under(watching, () -> Effects.of(engine, before, candidates.get(j))));
+        List<Effect> effects = List.of(each);
         double[] price = new double[candidates.size()];
         boolean submodular = true;
         for (int j = 0; j < candidates.size(); j++) {
-            org.clustergrid.scoring.Cancellation.check(); // a request out of time stops between candidates
-            Effect e = Effects.of(engine, before, candidates.get(j));
-            effects.add(e);
-            submodular &= !e.makesKnown();
+            submodular &= !each[j].makesKnown();
             price[j] = candidates.get(j).candidate().cost();
         }
         PortfolioModel model = new PortfolioModel(engine, before, effects, objective);

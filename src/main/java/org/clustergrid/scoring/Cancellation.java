@@ -24,6 +24,26 @@ public final class Cancellation {
         }
     }
 
+    /** The cancellation watching this thread's computation; null when none does. */
+    public static Cancellation current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Runs {@code work} on this thread watched by {@code c} (none when null): a part of a computation that {@code c}
+     * watches, handed to another thread.
+     */
+    public static <T> T under(Cancellation c, java.util.function.Supplier<T> work) {
+        Cancellation outer = CURRENT.get();
+        CURRENT.set(c);
+        try {
+            check();
+            return work.get();
+        } finally {
+            CURRENT.set(outer);
+        }
+    }
+
     /** Asks the computation to stop at its next {@link #check}; it may be called from any thread. */
     public void cancel() {
         cancelled = true;

@@ -41,7 +41,7 @@ final class MarketTiers {
                 if (sameTimes && base.times.containsKey(tier)) {
                     times.put(tier, base.times.get(tier));
                 } else {
-                    search(tier, snaps, graph);
+                    search(tier, snaps, graph, base.times.get(tier));
                 }
                 continue;
             }
@@ -53,19 +53,22 @@ final class MarketTiers {
             }
             positions.put(tier, inTier);
             markets.put(tier, features);
-            search(tier, snaps, graph);
+            search(tier, snaps, graph, null);
         }
     }
 
-    /** The tier's times from every place: one multi-source search from its markets. */
-    private void search(MarketTier tier, Snap[] snaps, RoadGraph graph) {
+    /**
+     * The tier's times from every place: one multi-source search from its markets ({@code like}: the tier's times on
+     * another graph, whose sources' entries serve again when they are the same snaps).
+     */
+    private void search(MarketTier tier, Snap[] snaps, RoadGraph graph, TravelTimes like) {
         int[] inTier = positions.get(tier);
         if (inTier.length > 0 && graph.nodeCount() > 0) {
             Snap[] tierSnaps = new Snap[inTier.length];
             for (int k = 0; k < inTier.length; k++) {
                 tierSnaps[k] = snaps[inTier[k]];
             }
-            times.put(tier, TravelTimes.fromSnaps(graph, tierSnaps));
+            times.put(tier, TravelTimes.fromSnaps(graph, tierSnaps, like));
         }
     }
 
