@@ -77,6 +77,14 @@ public final class PortfolioPlanner {
         java.util.Optional<ConfigurationProblem> configurations = submodular || candidates.size() <= EXHAUSTIVE_MAX
                 ? java.util.Optional.empty()
                 : model.configurations(price, budget, CONFIGURATION_CANDIDATES, CONFIGURATION_SUBSETS);
+        boolean solving = candidates.size() > EXHAUSTIVE_MAX && (submodular || configurations.isPresent());
+        // the solver rarely beats the greedy at this size, and works on one core: what the greedy's picks come with is
+        // made beside it on the other, and again only when the solver's picks replace them
+        Selection.Choice greedy = choice;
+        java.util.concurrent.CompletableFuture<Outcome> ahead = solving
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> org.clustergrid.scoring.Cancellation.under(
+                        watching, () -> outcome(engine, before, candidates, model, price, budget, greedy, costs)))
+                : null;
         if (candidates.size() > EXHAUSTIVE_MAX && (submodular || configurations.isPresent())) {
             // the exact solver, within its time; the greedy's picks and bound stand where it does no better
             java.util.Optional<ExactSolver.Solution> exact = submodular
@@ -118,6 +126,35 @@ public final class PortfolioPlanner {
                     + CONFIGURATION_CANDIDATES + " candidates reaching one cluster (or " + CONFIGURATION_SUBSETS
                     + " subsets in all) it is not solved exactly, so no bound is given");
         }
+        Outcome o = ahead != null && choice == greedy ? join(ahead)
+                : outcome(engine, before, candidates, model, price, budget, choice, costs);
+        if (o.unevaluated() != null) {
+            warnings.add(o.unevaluated());
+        }
+        List<Portfolio.Step> curve = new ArrayList<>();
+        Selection.Choice all = Selection.greedy(model, price, Double.POSITIVE_INFINITY);
+        double curveCost = 0;
+        double curveGain = 0;
+        for (int k = 0; k < all.order().size(); k++) {
+            curveCost += price[all.order().get(k)];
+            curveGain += all.gains().get(k);
+            curve.add(new Portfolio.Step(candidates.get(all.order().get(k)).candidate().id(), curveCost, curveGain));
+        }
+        return new Portfolio(objective, budget, costs.currency(), candidates.size(), o.picks(), o.cost(), o.gain(),
+                bound, choice.method(), curve, o.evaluated(), warnings);
+    }
+
+    /**
+     * What a choice comes with: its picks, each with its stability and share at each cluster, and the picks evaluated
+     * together.
+     *
+     * @param unevaluated why the joint evaluation is left out; null when it is not
+     */
+    private record Outcome(List<Portfolio.Pick> picks, double cost, double gain,
+            org.clustergrid.scenario.ScenarioEvaluation evaluated, String unevaluated) {}
+
+    private static Outcome outcome(ScoringEngine engine, ScoringRun before, List<Candidates.Applied> candidates,
+            PortfolioModel model, double[] price, double budget, Selection.Choice choice, CostProfile costs) {
         List<Portfolio.Pick> picks = new ArrayList<>();
         double cost = 0;
         double gain = 0;
@@ -135,15 +172,6 @@ public final class PortfolioPlanner {
             replay.add(j);
             chosen.add(c.intervention());
         }
-        List<Portfolio.Step> curve = new ArrayList<>();
-        Selection.Choice all = Selection.greedy(model, price, Double.POSITIVE_INFINITY);
-        double curveCost = 0;
-        double curveGain = 0;
-        for (int k = 0; k < all.order().size(); k++) {
-            curveCost += price[all.order().get(k)];
-            curveGain += all.gains().get(k);
-            curve.add(new Portfolio.Step(candidates.get(all.order().get(k)).candidate().id(), curveCost, curveGain));
-        }
         org.clustergrid.scenario.ScenarioEvaluation evaluated = null;
         if (!chosen.isEmpty()) {
             try {
@@ -151,12 +179,22 @@ public final class PortfolioPlanner {
                         null, chosen), costs);
                 evaluated = ScenarioEvaluator.evaluate("portfolio", together, before, engine, before.weights());
             } catch (ScenarioException e) {
-                warnings.add("the picks cannot be applied together (" + String.join("; ", e.problems()) + "): their"
-                        + " joint evaluation is left out");
+                return new Outcome(picks, cost, gain, null, "the picks cannot be applied together ("
+                        + String.join("; ", e.problems()) + "): their joint evaluation is left out");
             }
         }
-        return new Portfolio(objective, budget, costs.currency(), candidates.size(), picks, cost, gain, bound,
-                choice.method(), curve, evaluated, warnings);
+        return new Outcome(picks, cost, gain, evaluated, null);
+    }
+
+    private static Outcome join(java.util.concurrent.CompletableFuture<Outcome> ahead) {
+        try {
+            return ahead.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** The clusters candidate {@code j} adds to on top of those in {@code m}, each with its share, largest first. */
