@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * On both stores, as {@code EditCrashTest} for the clusters.
  */
 class GridCrashTest {
-    static final int ROUNDS = 4;
+    static final int ROUNDS = 2;
 
     @ParameterizedTest
     @MethodSource("org.clustergrid.testing.TestStore#kinds")
@@ -43,7 +43,7 @@ class GridCrashTest {
         try {
             int committed = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                committed += kill(arg(kind, settings, dir), List.of("rows"), 300 + round * 250L);
+                committed += kill(arg(kind, settings, dir), List.of("rows"), 300 + round * 500L);
                 try (SpatialStore s = StoreFactory.open(settings)) {
                     Map<String, Integer> projects = new HashMap<>();
                     for (Map.Entry<Long, String[]> row : consistentRows(s).entrySet()) {
@@ -89,7 +89,7 @@ class GridCrashTest {
             int restores = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 restores += kill(arg(kind, settings, dir), List.of("restore", a.toString(), b.toString()),
-                        400 + round * 300L);
+                        400 + round * 600L);
                 try (SpatialStore s = StoreFactory.open(settings)) {
                     Map<Long, String[]> now = consistentRows(s);
                     assertThat(now).as("round %d: no row made or lost", round).hasSize(rows);
