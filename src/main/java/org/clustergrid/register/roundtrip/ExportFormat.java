@@ -8,7 +8,7 @@ public enum ExportFormat {
     CSV("csv", "text/csv; charset=utf-8"),
     /** GeoJSON (RFC 7946, CRS84): one FeatureCollection per file, lists as arrays, attributes as an object. */
     GEOJSON("geojson", "application/geo+json"),
-    /** OGC GeoPackage 1.3: one feature table per table of the register, EPSG:4326. */
+    /** OGC GeoPackage 1.3: one table per table of the register (a feature table where it has geometry), EPSG:4326. */
     GPKG("gpkg", "application/geopackage+sqlite3");
 
     private final String extension;
