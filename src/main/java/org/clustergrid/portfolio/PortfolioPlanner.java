@@ -85,7 +85,7 @@ public final class PortfolioPlanner {
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> org.clustergrid.scoring.Cancellation.under(
                         watching, () -> outcome(engine, before, candidates, model, price, budget, greedy, costs)))
                 : null;
-        if (candidates.size() > EXHAUSTIVE_MAX && (submodular || configurations.isPresent())) {
+        if (solving) {
             // the exact solver, within its time; the greedy's picks and bound stand where it does no better
             java.util.Optional<ExactSolver.Solution> exact = submodular
                     ? ExactSolver.solve(model.coverage(price, budget), solverSeconds)

@@ -20,24 +20,11 @@ final class GainRoom {
     private GainRoom() {}
 
     /**
-     * @param parts each re-measured cluster's parts, by id ({@link Measures} bits)
-     * @param rescored the clusters the changes reach
-     * @return the clusters of {@code rescored} that can gain; all of them when some change may worsen a score
-     */
-    static BitSet of(ScoringData before, ScoringData after, Map<String, Integer> parts, ScoringRun run,
-            SpeedProfile speeds, BitSet rescored) {
-        Map<Integer, Integer> room = room(before, after, parts, run, speeds, rescored);
-        if (room == null) {
-            return (BitSet) rescored.clone();
-        }
-        BitSet out = new BitSet();
-        room.keySet().forEach(out::set);
-        return out;
-    }
-
-    /**
      * Of the clusters in {@code rescored} that can gain, by position, the parts with room to gain ({@link
      * #roomToGain}); null when some change may worsen a score, so every part of every one may move the gap.
+     *
+     * @param parts each re-measured cluster's parts, by id ({@link Measures} bits)
+     * @param rescored the clusters the changes reach
      */
     static Map<Integer, Integer> room(ScoringData before, ScoringData after, Map<String, Integer> parts,
             ScoringRun run, SpeedProfile speeds, BitSet rescored) {

@@ -82,7 +82,7 @@ record MarketPotentials(double[] potential, int[] markets) {
         SnappedTargets populated = network.populated;
         java.util.List<Integer> ends = new java.util.ArrayList<>();
         for (Snap t : targets) {
-            for (Snap e : t == null ? new Snap[0] : t.entries()) {
+            for (Snap e : SnappedTargets.entries(t)) {
                 ends.add(graph.edgeSource(e.edge()));
                 ends.add(graph.edgeTarget(e.edge()));
             }
@@ -92,7 +92,7 @@ record MarketPotentials(double[] potential, int[] markets) {
         boolean[] out = new boolean[populated.size()];
         for (int m = 0; m < out.length; m++) {
             Snap s = populated.snaps[m];
-            for (Snap e : s == null ? new Snap[0] : s.entries()) {
+            for (Snap e : SnappedTargets.entries(s)) {
                 out[m] |= reached.get(graph.edgeSource(e.edge())) || reached.get(graph.edgeTarget(e.edge()));
             }
         }

@@ -346,18 +346,10 @@ public final class ScoringEngine {
 
     /**
      * Of the clusters this engine scores itself, those whose gap its changes can move ({@link GainRoom}): what a
-     * portfolio weighs. All of them on an engine built anew.
-     */
-    public BitSet rescoredThatCanGain(ScoringRun before) {
-        return base == null ? rescoredClusters() : GainRoom.of(base.data, data, partsToMeasure, before,
-                network.graph.speeds(), rescored);
-    }
-
-    /**
-     * As {@link #rescoredThatCanGain}, and of those clusters measures again only the parts with room to gain
-     * ({@link GainRoom#roomToGain}): the others keep what {@code before} measured. Every gap this engine then gives
-     * is the one it gives measuring all, but not every indicator: an engine for weighing projects, not for showing
-     * their effects. Call before scoring on it.
+     * portfolio weighs; all of them on an engine built anew. Of those, it then measures again only the parts with
+     * room to gain ({@link GainRoom#roomToGain}): the others keep what {@code before} measured. Every gap this engine
+     * then gives is the one it gives measuring all, but not every indicator: an engine for weighing projects, not for
+     * showing their effects. Call before scoring on it.
      */
     public BitSet measureOnlyGains(ScoringRun before) {
         Map<Integer, Integer> room = base == null ? null : GainRoom.room(base.data, data, partsToMeasure, before,

@@ -124,7 +124,8 @@ final class SnappedTargets {
         }
     }
 
-    private static Snap[] entries(Snap s) {
+    /** Where a target joins the network; none for one that does not. */
+    static Snap[] entries(Snap s) {
         return s == null ? new Snap[0] : s.entries();
     }
 
