@@ -7,7 +7,7 @@
 # lines, a market), the incremental evaluation (an engine derived from the built one, only the clusters the scenario
 # can affect re-scored) and the full re-score (a new engine, every cluster scored); then the same without the road
 # upgrades. Prints the clusters re-scored and changed, how many differ between the two (must be 0), min / median /
-# max of each and their ratio.
+# max of each and their ratio. A third variant replaces two of the upgrades by two new road links.
 # Usage: src/bench/scenario-bench.sh [TILES_X TILES_Y CLUSTERS RUNS]   (default 3 3 10000 3); needs ../shared/gis
 # (or CLUSTERGRID_SHARED_GIS).
 set -euo pipefail

@@ -205,6 +205,48 @@ public final class RoadGraph {
         return new RoadGraph(this, seconds, edges);
     }
 
+    /** Whether the two graphs have the same nodes and edges by number (one made from the other with other speeds). */
+    public boolean sameShape(RoadGraph other) {
+        return other.nodeVertex == nodeVertex && other.edgeU == edgeU;
+    }
+
+    /**
+     * For each edge of {@code was}, the edge of this graph that runs along the very same segments between the same
+     * vertices, allowed the same ways and timed the same to the bit (so a point on it lies at the same share of it),
+     * or −1 where the chain changed (a road joins it midway, or continues it); null when {@code was}'s vertices and
+     * segments are not the first of this graph's in the same order (roads other than added at the end): then no
+     * edge can be matched. For a graph built from {@code was}'s roads with roads added at the end.
+     */
+    public int[] edgesKeptFrom(RoadGraph was) {
+        int m = was.segU.length;
+        if (m > segU.length || was.vertexLon.length > vertexLon.length
+                || !Arrays.equals(was.segU, 0, m, segU, 0, m) || !Arrays.equals(was.segV, 0, m, segV, 0, m)
+                || !Arrays.equals(was.vertexLon, 0, was.vertexLon.length, vertexLon, 0, was.vertexLon.length)
+                || !Arrays.equals(was.vertexLat, 0, was.vertexLat.length, vertexLat, 0, was.vertexLat.length)) {
+            return null;
+        }
+        int[] segmentsNow = new int[edgeU.length];
+        for (int e : segEdge) {
+            segmentsNow[e]++;
+        }
+        int[] segmentsWas = new int[was.edgeU.length];
+        for (int e : was.segEdge) {
+            segmentsWas[e]++;
+        }
+        int[] kept = new int[was.edgeU.length];
+        for (int e = 0; e < kept.length; e++) {
+            int first = was.edgeFirstSegment[e];
+            int now = segEdge[first];
+            boolean same = edgeFirstSegment[now] == first && segmentsNow[now] == segmentsWas[e]
+                    && nodeVertex[edgeU[now]] == was.nodeVertex[was.edgeU[e]]
+                    && nodeVertex[edgeV[now]] == was.nodeVertex[was.edgeV[e]]
+                    && edgeForward[now] == was.edgeForward[e] && edgeBackward[now] == was.edgeBackward[e]
+                    && Double.compare(edgeSeconds[now], was.edgeSeconds[e]) == 0;
+            kept[e] = same ? now : -1;
+        }
+        return kept;
+    }
+
     /** The edges that run along any of these roads, by edge number. */
     public BitSet edgesOf(Set<String> roads) {
         BitSet edges = new BitSet(edgeU.length);

@@ -86,19 +86,21 @@ final class AffectedClusters {
      * @param known each cluster's indicators on the data before (a cluster without any counts as affected)
      * @param indexes the indexes holding the clusters' footprints
      * @param reachSeconds the longest travel time any count or sum over the network searches
+     * @param layerTargetsMoved the edges by which the {@code _reachable} layer indicators' targets that moved enter
+     *     {@code now} or entered {@code was} ({@link LayerIndicators#movedTargets}); null when not known
      */
     static Affected find(ScoringData before, ScoringData after, DataChanges changes, Parameters p,
-            KnownValues known, LayerIndexes indexes,
-            NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow, double reachSeconds) {
+            KnownValues known, LayerIndexes indexes, NetworkAccess was, NetworkAccess now, Snap[] snapsWas,
+            Snap[] snapsNow, double reachSeconds, BitSet layerTargetsMoved) {
         AffectedClusters a = new AffectedClusters(before, after, changes, p, known, indexes);
         List<StoredFeature> clusters = after.clusters();
         for (int c = 0; c < clusters.size(); c++) {
-            if (!known.known(c) || snapsWas[c] != snapsNow[c]) {
+            if (!known.known(c) || !now.joinsAsBefore(snapsWas[c], snapsNow[c])) {
                 a.parts[c] = Measures.ALL;
             }
         }
         a.nearFeatures(now);
-        a.network(was, now, snapsWas, snapsNow, reachSeconds);
+        a.network(was, now, snapsWas, snapsNow, reachSeconds, layerTargetsMoved);
         return new Affected(a.parts);
     }
 
@@ -237,23 +239,35 @@ final class AffectedClusters {
     /**
      * The travel-time rules: tier arrivals compared; one search towards every changed edge and added finance point
      * within the finance time (and the layer indicators' times, which only a changed edge can move), one towards every
-     * changed edge and added populated market within the gravity cutoff.
+     * changed edge and added populated market within the gravity cutoff. With roads added, targets may join the
+     * network elsewhere (a new road nearer than their road was): the edges they enter by now and entered by before
+     * count as changed for their searches.
      */
     private void network(NetworkAccess was, NetworkAccess now, Snap[] snapsWas, Snap[] snapsNow,
-            double reachSeconds) {
+            double reachSeconds, BitSet layerTargetsMoved) {
         if (!now.hasNetwork()) {
             return;
         }
         BitSet changedEdges = now.changedEdges();
+        BitSet financeMoved = now.movedFinance(was);
+        BitSet marketsMoved = now.movedMarkets(was);
+        if (financeMoved == null || marketsMoved == null) {
+            throw new IllegalStateException("finance points or markets of the data before missing after the change");
+        }
+        BitSet countEdges = (BitSet) changedEdges.clone();
+        countEdges.or(financeMoved);
+        countEdges.or(layerTargetsMoved);
+        BitSet gravityEdges = (BitSet) changedEdges.clone();
+        gravityEdges.or(marketsMoved);
         List<StoredFeature> newPopulated = new ArrayList<>();
         for (StoredFeature f : added(after.markets(), changes.addedMarkets())) {
             if (((Market) f.feature()).population() != null) {
                 newPopulated.add(f);
             }
         }
-        Seeds counts = new Seeds(now, changedEdges, added(after.finance(), changes.addedFinance()),
+        Seeds counts = new Seeds(now, countEdges, added(after.finance(), changes.addedFinance()),
                 Math.max(p.financeTravelSeconds(), reachSeconds));
-        Seeds gravity = new Seeds(now, changedEdges, newPopulated, p.gravityCutoffSeconds());
+        Seeds gravity = new Seeds(now, gravityEdges, newPopulated, p.gravityCutoffSeconds());
         boolean tiersMoved = changes.addedMarkets() > 0 || !changedEdges.isEmpty();
         if (counts.isEmpty() && gravity.isEmpty() && !tiersMoved) {
             return;
@@ -273,7 +287,7 @@ final class AffectedClusters {
             int bits = (gravity.reaches(s) ? Measures.POTENTIAL.bit() : 0) | (counts.reaches(s) ? countParts : 0);
             for (int t = 0; tiersMoved && t < MarketTier.values().length; t++) {
                 MarketTier tier = MarketTier.values()[t];
-                if (moved[t] != null && snapsWas[c] == s && !touches(now.graph, s, moved[t])) {
+                if (moved[t] != null && now.joinsAsBefore(snapsWas[c], s) && !touches(now.graph, s, moved[t])) {
                     continue; // joins by edges whose times and ends' arrivals are the same: arrives as it did
                 }
                 if (!sameArrival(was.arrival(tier, snapsWas[c]), now.arrival(tier, s))) {

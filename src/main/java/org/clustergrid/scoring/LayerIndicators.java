@@ -35,6 +35,36 @@ final class LayerIndicators {
                 new ReachableLayers(indicators, measurer, network, availability, parameters));
     }
 
+    /**
+     * The edges of {@code network} by which the {@code _reachable} indicators' targets that join it otherwise than
+     * they joined {@code was}'s network enter it or entered it ({@link NetworkAccess#edgesOfMovedTargets}); null when
+     * a set holds other targets now (a raster's cells near the roads, which added roads may extend).
+     */
+    java.util.BitSet movedTargets(LayerIndicators was, NetworkAccess network) {
+        java.util.BitSet out = new java.util.BitSet();
+        if (reachable == null || was.reachable == null) {
+            return reachable == was.reachable ? out : null;
+        }
+        List<SnappedTargets> before = was.reachable.sets();
+        List<SnappedTargets> now = reachable.sets();
+        for (int k = 0; k < now.size(); k++) {
+            SnappedTargets a = before.get(k);
+            SnappedTargets b = now.get(k);
+            if (a == null || b == null || a.size() != b.size()) {
+                if (a != b) {
+                    return null;
+                }
+                continue;
+            }
+            java.util.BitSet moved = network.edgesOfMovedTargets(a.snaps, b.snaps);
+            if (moved == null) {
+                return null;
+            }
+            out.or(moved);
+        }
+        return out;
+    }
+
     /** The longest travel time a {@code _reachable} indicator searches (seconds); 0 without one. */
     double reachSeconds() {
         double out = 0;

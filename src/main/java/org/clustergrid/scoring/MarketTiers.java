@@ -74,8 +74,8 @@ final class MarketTiers {
 
     /**
      * The nodes whose arrival at the tier differs from {@code was}'s ({@link TravelTimes#nodesDiffering}), these tiers
-     * being derived from those with the same markets in it; null when it cannot tell (markets added to the tier, or
-     * times on one side only).
+     * being derived from those with the same markets in it; null when it cannot tell (markets added to the tier, times
+     * on one side only, or a network of another shape, whose nodes are numbered otherwise).
      */
     java.util.BitSet nodesChanged(MarketTiers was, MarketTier tier) {
         TravelTimes before = was.times.get(tier);
@@ -84,7 +84,7 @@ final class MarketTiers {
             return new java.util.BitSet();
         }
         if (before == null || now == null || !Arrays.equals(was.positions.get(tier), positions.get(tier))
-                || before.graph().nodeCount() != now.graph().nodeCount()) {
+                || !before.graph().sameShape(now.graph())) {
             return null;
         }
         return now.nodesDiffering(before);

@@ -2,6 +2,7 @@ package org.clustergrid.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +42,13 @@ final class NetworkAccess {
     private final SnappedTargets finance;
     /** The snaps of the data's markets, in their order. */
     private final Snap[] marketSnaps;
-    private java.util.BitSet changedEdges = new java.util.BitSet();
+    private BitSet changedEdges = new BitSet();
+    /**
+     * When this network was built with roads added to the one it derives from: per edge of that one, this one's edge
+     * along the same segments timed the same, or −1 ({@link RoadGraph#edgesKeptFrom}); null when the two have the same
+     * shape.
+     */
+    private int[] keptEdges;
     /** The markets' and finance points' snaps by the edge they enter by: made when first derived from. */
     private SnapsByEdge marketsByEdge;
     private SnapsByEdge financeByEdge;
@@ -89,10 +96,27 @@ final class NetworkAccess {
      */
     NetworkAccess derive(ScoringData before, ScoringData after, DataChanges changes) {
         Map<String, Double> speeds = upgradedSpeeds(before, after, changes);
-        if (speeds == null) {
+        if (speeds != null) {
+            return new NetworkAccess(this, after, speeds, changes);
+        }
+        if (changes.addedRoads() == 0) {
             return null;
         }
-        return new NetworkAccess(this, after, speeds, changes);
+        NetworkAccess joined = new NetworkAccess(after, parameters, graph.speeds());
+        int[] kept = joined.graph.edgesKeptFrom(graph);
+        if (kept == null) {
+            return null;
+        }
+        joined.keptEdges = kept;
+        BitSet changed = new BitSet(joined.graph.edgeCount());
+        changed.set(0, joined.graph.edgeCount());
+        for (int e : kept) {
+            if (e >= 0) {
+                changed.clear(e);
+            }
+        }
+        joined.changedEdges = changed;
+        return joined;
     }
 
     private NetworkAccess(NetworkAccess base, ScoringData after, Map<String, Double> speeds, DataChanges changes) {
@@ -149,7 +173,7 @@ final class NetworkAccess {
      */
     private Snap[] resnapped(Snap[] old, SnapsByEdge byEdge, List<StoredFeature> features, int kept) {
         Snap[] out = Arrays.copyOf(old, features.size());
-        java.util.BitSet again = byEdge.entering(changedEdges);
+        BitSet again = byEdge.entering(changedEdges);
         again.set(kept, out.length);
         for (int i = again.nextSetBit(0); i >= 0; i = again.nextSetBit(i + 1)) {
             out[i] = snap(Features.representative(features.get(i).feature().geometry()));
@@ -172,10 +196,76 @@ final class NetworkAccess {
      * unless it enters by an edge whose time changed (its place along the edge is measured in time).
      */
     Snap snapFrom(Snap before, Point p) {
-        return before != null && !entersBy(before, changedEdges) ? before : snap(p);
+        return keptEdges == null && before != null && !entersBy(before, changedEdges) ? before : snap(p);
     }
 
-    private static boolean entersBy(Snap s, java.util.BitSet edges) {
+    /**
+     * Whether a point that joined the network this one derives from at {@code before} joins this one at {@code now}
+     * the same way: the same snap, or, with roads added, by the same kept edges at the same places and off-road legs,
+     * on components of the same length — so every trip it starts over unchanged edges takes the same time.
+     */
+    boolean joinsAsBefore(Snap before, Snap now) {
+        if (keptEdges == null || before == now) {
+            return before == now;
+        }
+        if (before == null || now == null || before.entries().length != now.entries().length
+                || Double.compare(before.lon(), now.lon()) != 0 || Double.compare(before.lat(), now.lat()) != 0) {
+            return false;
+        }
+        for (int k = 0; k < now.entries().length; k++) {
+            Snap b = before.entries()[k];
+            Snap n = now.entries()[k];
+            if (keptEdges[b.edge()] != n.edge() || Double.compare(b.fraction(), n.fraction()) != 0
+                    || Double.compare(b.offRoadSeconds(), n.offRoadSeconds()) != 0
+                    || Double.compare(b.offRoadMetres(), n.offRoadMetres()) != 0
+                    || Double.compare(b.componentMetres(), n.componentMetres()) != 0
+                    || b.onFragment() != n.onFragment()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The edges of this network by which those of the targets {@code was} snapped on the network this one derives from
+     * that join this one otherwise ({@code now}: the same targets first, in the same order, then any added) enter it,
+     * and by which they entered (where those edges are kept): a trip to such a target may take another time, or none,
+     * though no edge it takes changed. Empty for a network of the same shape; null when {@code now} holds fewer.
+     */
+    BitSet edgesOfMovedTargets(Snap[] was, Snap[] now) {
+        BitSet out = new BitSet(graph.edgeCount());
+        if (keptEdges == null || was == now) {
+            return out;
+        }
+        if (now.length < was.length) {
+            return null;
+        }
+        for (int i = 0; i < was.length; i++) {
+            if (!joinsAsBefore(was[i], now[i])) {
+                for (Snap e : now[i] == null ? new Snap[0] : now[i].entries()) {
+                    out.set(e.edge());
+                }
+                for (Snap e : was[i] == null ? new Snap[0] : was[i].entries()) {
+                    if (keptEdges[e.edge()] >= 0) {
+                        out.set(keptEdges[e.edge()]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #edgesOfMovedTargets} of the finance points, this network derived from {@code was}. */
+    BitSet movedFinance(NetworkAccess was) {
+        return edgesOfMovedTargets(was.finance.snaps, finance.snaps);
+    }
+
+    /** {@link #edgesOfMovedTargets} of the populated markets, this network derived from {@code was}. */
+    BitSet movedMarkets(NetworkAccess was) {
+        return edgesOfMovedTargets(was.populated.snaps, populated.snaps);
+    }
+
+    private static boolean entersBy(Snap s, BitSet edges) {
         if (s != null && !edges.isEmpty()) {
             for (Snap e : s.entries()) {
                 if (edges.get(e.edge())) {
@@ -223,7 +313,7 @@ final class NetworkAccess {
     }
 
     /** The edges whose times differ from those of the network this one was derived from (none for a built one). */
-    java.util.BitSet changedEdges() {
+    BitSet changedEdges() {
         return changedEdges;
     }
 
@@ -279,7 +369,7 @@ final class NetworkAccess {
     }
 
     /** The nodes whose arrival at a tier differs from {@code was}'s, this derived from it; null when not known. */
-    java.util.BitSet tierNodesChanged(NetworkAccess was, MarketTier tier) {
+    BitSet tierNodesChanged(NetworkAccess was, MarketTier tier) {
         return tiers.nodesChanged(was.tiers, tier);
     }
 
@@ -399,11 +489,11 @@ final class NetworkAccess {
             return;
         }
         BoundedSearch search = s.search;
-        java.util.BitSet[] seen = new java.util.BitSet[sets.size()];
+        BitSet[] seen = new BitSet[sets.size()];
         NearTarget[] visit = new NearTarget[sets.size()];
         for (int k = 0; k < sets.size(); k++) {
             int set = k;
-            seen[k] = new java.util.BitSet(sets.get(k).size());
+            seen[k] = new BitSet(sets.get(k).size());
             visit[k] = t -> {
                 if (!seen[set].get(t)) {
                     seen[set].set(t);

@@ -81,6 +81,11 @@ final class ReachableLayers {
         }
     }
 
+    /** Each target set snapped to the network, in the indicators' order; null entries without a network. */
+    List<SnappedTargets> sets() {
+        return java.util.Collections.unmodifiableList(sets);
+    }
+
     private SnappedTargets snap(Targets t) {
         int n = t.features != null ? t.features.size() : t.cells != null ? t.cells.size() : 0;
         double[] lons = new double[n];

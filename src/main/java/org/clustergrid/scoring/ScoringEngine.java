@@ -130,10 +130,12 @@ public final class ScoringEngine {
                 ? network.snapFrom(snapsWas[c], Features.representative(after.clusters().get(c).feature()
                         .geometry())) : null);
         this.clusterSnaps = snapsNow;
+        BitSet layerTargetsMoved = layerIndicators.movedTargets(base.layerIndicators, network);
         AffectedClusters.Affected affected = availability.differsFrom(base.availability)
-                || base.indexes.gainsKind(indexes) ? AffectedClusters.Affected.all(n)
+                || base.indexes.gainsKind(indexes) || layerTargetsMoved == null ? AffectedClusters.Affected.all(n)
                 : AffectedClusters.find(base.data, after, changes, p, base.knownValues(), base.indexes,
-                        base.network, network, snapsWas, snapsNow, layerIndicators.reachSeconds());
+                        base.network, network, snapsWas, snapsNow, layerIndicators.reachSeconds(),
+                        layerTargetsMoved);
         // the clusters the changes leave are the base's to score; of the others, what they leave is kept
         for (int c = 0; c < n; c++) {
             String id = after.clusters().get(c).layerId();

@@ -41,7 +41,8 @@ import org.locationtech.jts.geom.PrecisionModel;
  * applies one deterministic 10-intervention scenario — 4 unpaved motorable roads paved (the nearest to 4 seeded
  * clusters), 2 banks and a mobile money agent, two 132 kV lines from a cluster to the nearest vertex of the nearest
  * power line, and a market, every point a coordinate of the data, every cost entered — and evaluates it both ways,
- * counting the clusters whose scores differ; then the same scenario without the road upgrades.
+ * counting the clusters whose scores differ; then the same with two of the upgrades replaced by new road links, and
+ * without any road change.
  * Arguments: shared gis folder, tilesX, tilesY, clusters, runs.
  */
 public final class ScenarioBench {
@@ -67,7 +68,8 @@ public final class ScenarioBench {
         Scenario scenario = scenario(data, new Random(11));
         Scenario noRoads = new Scenario("scenario bench without roads", null, scenario.interventions().stream()
                 .filter(x -> x.kind() != InterventionKind.UPGRADE_ROAD).toList());
-        for (Scenario sc : List.of(scenario, noRoads)) {
+        Scenario withLinks = withLinks(data, scenario, new Random(12));
+        for (Scenario sc : List.of(scenario, withLinks, noRoads)) {
             System.out.println(sc.name() + ": " + sc.interventions().size() + " interventions");
             double[] applyS = new double[runs];
             double[] incrementalS = new double[runs];
@@ -165,6 +167,41 @@ public final class ScenarioBench {
         out.add(point("market", InterventionKind.MARKET, clusterPoint(data, random), null, null,
                 MarketKind.MARKETPLACE, 60_000.0));
         return new Scenario("scenario bench", null, out);
+    }
+
+    /**
+     * The scenario with its last two road upgrades replaced by two new roads (still 10 interventions), each from a
+     * seeded cluster's point to the nearest vertex of the nearest motorable road within 5 km: the network changes
+     * shape, so the graph is built again while the engine is still derived.
+     */
+    static Scenario withLinks(ScoringData data, Scenario scenario, Random random) {
+        List<StoredFeature> motorable = data.roads().stream().filter(f -> f.feature() instanceof Road r
+                && r.motorable()).toList();
+        NearestIndex<StoredFeature> index = NearestIndex.build(motorable, f -> f.feature().geometry());
+        List<Intervention> links = new ArrayList<>();
+        while (links.size() < 2) {
+            Geometry from = clusterPoint(data, random);
+            index.nearest(from, 5000).ifPresent(road -> {
+                Coordinate to = Arrays.stream(road.item().feature().geometry().getCoordinates()).min((a, b) ->
+                        Double.compare(from.getCoordinate().distance(a), from.getCoordinate().distance(b)))
+                        .orElseThrow();
+                if (!to.equals2D(from.getCoordinate())) {
+                    links.add(new Intervention("link-" + (links.size() + 1), InterventionKind.NEW_ROAD, null,
+                            GF.createLineString(new Coordinate[] {from.getCoordinate(), to}), null, "tertiary",
+                            "asphalt", null, null, null, null, 120_000.0));
+                }
+            });
+        }
+        List<Intervention> out = new ArrayList<>();
+        int upgrades = 0;
+        for (Intervention x : scenario.interventions()) {
+            if (x.kind() == InterventionKind.UPGRADE_ROAD && ++upgrades > 2) {
+                continue;
+            }
+            out.add(x);
+        }
+        out.addAll(2, links);
+        return new Scenario("scenario bench with two road links", null, out);
     }
 
     /** A seeded cluster's point, or its footprint's first vertex: a coordinate the data hold. */

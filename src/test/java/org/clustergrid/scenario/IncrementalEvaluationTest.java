@@ -74,7 +74,8 @@ class IncrementalEvaluationTest {
         for (int seed = 1; seed <= 6; seed++) {
             Random random = new Random(seed);
             for (List<Intervention> xs : List.of(finance(data, random), power(data, random), markets(data, random),
-                    upgrades(data, random, 3), upgradesUnderTargets(data, random, 4), all(data, random))) {
+                    upgrades(data, random, 3), upgradesUnderTargets(data, random, 4), links(data, random),
+                    all(data, random))) {
                 Scenario s = new Scenario("seed " + seed, null, xs);
                 ScenarioApplier.Applied applied = ScenarioApplier.apply(data, s, CostProfile.none("USD"));
                 ScoringEngine derived = engine.derive(applied.data(), applied.changes());
@@ -171,6 +172,50 @@ class IncrementalEvaluationTest {
                     null, "asphalt", null, null, null, null, 1.0));
         }
         return out;
+    }
+
+    /**
+     * New roads of four shapes, with a bank: from a point near a cluster to the nearest vertex of the nearest road
+     * (often midway along an edge, which it splits); from a finance point to its road (the point now joins the
+     * network by the new road); between a vertex midway along a road and the nearest vertex of another road (two
+     * chains split, perhaps two components joined); and on from a road's last vertex (a dead end continued).
+     */
+    private static List<Intervention> links(ScoringData data, Random random) {
+        NearestIndex<StoredFeature> roads = NearestIndex.build(data.roads(), f -> f.feature().geometry());
+        List<Intervention> out = new ArrayList<>();
+        link("link-cluster", linkToRoad(roads, near(data, random).getCoordinate()), out);
+        Coordinate bank = data.finance().get(random.nextInt(data.finance().size())).feature().geometry()
+                .getCoordinate();
+        link("link-bank", linkToRoad(roads, bank), out);
+        StoredFeature road = data.roads().get(random.nextInt(data.roads().size()));
+        Coordinate[] vertices = road.feature().geometry().getCoordinates();
+        Coordinate mid = vertices[vertices.length / 2];
+        roads.within(GF.createPoint(mid), 3000).stream().filter(x -> x.item() != road).findFirst().ifPresent(
+                other -> link("link-roads", new Coordinate[] {mid, nearestVertex(other.item(), mid)}, out));
+        Coordinate end = vertices[vertices.length - 1];
+        link("link-on", new Coordinate[] {end, new Coordinate(end.x + 0.004, end.y + 0.003)}, out);
+        out.add(point("bank", InterventionKind.FINANCE_POINT, near(data, random), null, FinanceType.BANK, null,
+                null));
+        return out;
+    }
+
+    /** From a point to the nearest vertex of the nearest road within 5 km; null when none lies so near. */
+    private static Coordinate[] linkToRoad(NearestIndex<StoredFeature> roads, Coordinate from) {
+        Nearest<StoredFeature> road = roads.nearest(GF.createPoint(from)).orElseThrow();
+        return road.metres() > 5000 ? null : new Coordinate[] {from, nearestVertex(road.item(), from)};
+    }
+
+    private static Coordinate nearestVertex(StoredFeature road, Coordinate to) {
+        return Arrays.stream(road.feature().geometry().getCoordinates())
+                .min(Comparator.comparingDouble(c -> c.distance(to))).orElseThrow();
+    }
+
+    /** A new road along {@code line} added to {@code out}, unless it has no line or its ends are one point. */
+    private static void link(String id, Coordinate[] line, List<Intervention> out) {
+        if (line != null && !line[0].equals2D(line[line.length - 1])) {
+            out.add(new Intervention(id, InterventionKind.NEW_ROAD, null, GF.createLineString(line), null,
+                    "tertiary", "asphalt", null, null, null, null, 1.0));
+        }
     }
 
     /** One of each kind, a new road among them. */
