@@ -75,15 +75,16 @@ final class FlatRTree {
 
     /**
      * Sums a value per entry up the tree: the result holds, for every position, the total over the entries below it
-     * (at a leaf, its entry's own value). Children always sit at lower positions than their parent.
+     * (at a leaf, its entry's own value). Children always sit at lower positions than their parent. Whole numbers, so
+     * that a total is the same whatever the tree's shape.
      */
-    double[] subtreeSums(double[] entryValues) {
-        double[] sums = new double[indices.length];
+    long[] subtreeSums(long[] entryValues) {
+        long[] sums = new long[indices.length];
         for (int pos = 0; pos < size; pos++) {
             sums[pos] = entryValues[indices[pos]];
         }
         for (int node = size; node < indices.length; node++) {
-            double total = 0;
+            long total = 0;
             for (int child = firstChild(node), end = childEnd(node); child < end; child++) {
                 total += sums[child];
             }

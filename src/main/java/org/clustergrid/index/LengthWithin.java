@@ -10,7 +10,9 @@ import org.clustergrid.geo.Geodesic;
  * tangent at the centre, scaled by the ellipsoid's radii of curvature there (relative error well under 10⁻⁴ at these
  * distances, and no trigonometry per segment, which matters when a dense town puts thousands of segments in the
  * circle); beyond it each segment is mapped to the azimuthal equidistant plane around the centre with Karney's
- * inverse, so the circle stays exactly a circle, and the inside fraction of its geodesic length is added.
+ * inverse, so the circle stays exactly a circle, and the inside fraction of its geodesic length is added. Lengths are
+ * added in whole micrometres: integers add up to the same total in any order, so the length does not depend on how
+ * the tree happens to group the segments (an index holding one more road far away gives the same figure).
  */
 final class LengthWithin {
     private static final net.sf.geographiclib.Geodesic WGS84 = net.sf.geographiclib.Geodesic.WGS84;
@@ -26,9 +28,9 @@ final class LengthWithin {
     private final double kx;
     private final double ky;
 
-    private final double[] subtreeLengths;
+    private final long[] subtreeLengths;
 
-    LengthWithin(Segments segments, FlatRTree tree, double[] subtreeLengths, double lon, double lat, double radius) {
+    LengthWithin(Segments segments, FlatRTree tree, long[] subtreeLengths, double lon, double lat, double radius) {
         this.segments = segments;
         this.tree = tree;
         this.subtreeLengths = subtreeLengths;
@@ -39,9 +41,10 @@ final class LengthWithin {
         this.ky = Geodesic.metresPerDegreeLat(lat);
     }
 
-    double total() {
+    /** The length inside the circle, in whole micrometres. */
+    long micrometres() {
         double reach = radius / Geodesic.SPHERE_TO_ELLIPSOID_MIN / Geodesic.MEAN_RADIUS; // radians
-        double sum = 0;
+        long sum = 0;
         int[] stack = new int[64];
         int top = 0;
         stack[top++] = tree.root();
@@ -51,9 +54,12 @@ final class LengthWithin {
                 int s = tree.entry(pos);
                 if (segments.componentLinear[segments.segmentComponent[s]]) {
                     if (plane) {
-                        sum += insideLengthInPlane(s);
+                        // a segment wholly inside adds what a whole node inside adds for it: the same figure
+                        // either way, so the total does not depend on which nodes the tree makes
+                        double fraction = insideFractionInPlane(s);
+                        sum += fraction == 1 ? subtreeLengths[pos] : micrometres(planeLength(s) * fraction);
                     } else if (centre.toSegment(segments, s) <= reach) {
-                        sum += insideLength(s);
+                        sum += micrometres(insideLength(s));
                     }
                 }
                 continue;
@@ -87,25 +93,38 @@ final class LengthWithin {
     }
 
     /**
-     * Each segment's length in metres if it belongs to a linear item (0 otherwise), in the plane tangent at its
-     * midpoint: the figures the whole-node shortcut adds, as close to the clipped sums as the plane itself.
+     * Each segment's length in whole micrometres if it belongs to a linear item (0 otherwise), in the plane tangent at
+     * its midpoint: the figures the whole-node shortcut adds, as close to the clipped sums as the plane itself.
      */
-    static double[] linearSegmentLengths(Segments segments) {
-        double[] out = new double[segments.count()];
+    static long[] linearSegmentLengths(Segments segments) {
+        long[] out = new long[segments.count()];
         for (int s = 0; s < out.length; s++) {
             if (segments.componentLinear[segments.segmentComponent[s]]) {
-                out[s] = Geodesic.fastDistance(segments.ax(s), segments.ay(s), segments.bx(s), segments.by(s));
+                out[s] = micrometres(Geodesic.fastDistance(segments.ax(s), segments.ay(s), segments.bx(s),
+                        segments.by(s)));
             }
         }
         return out;
     }
 
-    private double insideLengthInPlane(int s) {
+    static long micrometres(double metres) {
+        return Math.round(metres * 1e6);
+    }
+
+    /** Share of segment {@code s} inside the circle, in the tangent plane. */
+    private double insideFractionInPlane(int s) {
         double x0 = (segments.ax(s) - centre.lon) * kx;
         double y0 = (segments.ay(s) - centre.lat) * ky;
         double dx = (segments.bx(s) - centre.lon) * kx - x0;
         double dy = (segments.by(s) - centre.lat) * ky - y0;
-        return Math.sqrt(dx * dx + dy * dy) * insideFraction(x0, y0, dx, dy);
+        return insideFraction(x0, y0, dx, dy);
+    }
+
+    /** Length of segment {@code s} in metres in the tangent plane. */
+    private double planeLength(int s) {
+        double dx = (segments.bx(s) - segments.ax(s)) * kx;
+        double dy = (segments.by(s) - segments.ay(s)) * ky;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     /** Share of the segment p0 + t·d, t in [0, 1], inside the circle of {@code radius} around the origin. */

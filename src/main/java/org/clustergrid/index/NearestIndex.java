@@ -47,7 +47,7 @@ public final class NearestIndex<T> {
     private final Segments segments;
     private final FlatRTree tree;
     /** Per tree position, the length in metres of the linear segments below it (for whole nodes inside a circle). */
-    private final double[] linearLengths;
+    private final long[] linearLengths;
     private final STRtree areas; // polygonal items, for "inside is 0 m"
     private final Map<Integer, PreparedGeometry> preparedAreas;
     /** Whether item i is segment i (points only): then {@link #forEachWithin} needs no reduction per item. */
@@ -87,7 +87,7 @@ public final class NearestIndex<T> {
 
     /**
      * This index with {@code added} after its items, answering every query as an index built over all of them would
-     * (the same items, distances and order, ties to the first given) except {@link #lineLengthWithin}; only the added
+     * (the same items, distances and order, ties to the first given, the same lengths within a radius); only the added
      * items are indexed, so a few features added to a layer of millions cost next to nothing.
      */
     public NearestIndex<T> plus(Collection<T> added, Function<T, Geometry> geometry) {
@@ -318,14 +318,14 @@ public final class NearestIndex<T> {
      * this is used with), and the inside fraction of each segment's geodesic length is summed.
      */
     public double lineLengthWithin(Point p, double metres) {
-        if (more != null) {
-            // a sum over two trees adds in another order than one tree would: not the same to the last bit
-            throw new UnsupportedOperationException("line length within a radius of an index with items added");
-        }
-        if (tree.size() == 0) {
-            return 0;
-        }
-        return new LengthWithin(segments, tree, linearLengths, p.getX(), p.getY(), metres).total();
+        return micrometresWithin(p, metres) / 1e6;
+    }
+
+    /** {@link #lineLengthWithin} in whole micrometres, of this index's own items and any added. */
+    private long micrometresWithin(Point p, double metres) {
+        long own = tree.size() == 0 ? 0
+                : new LengthWithin(segments, tree, linearLengths, p.getX(), p.getY(), metres).micrometres();
+        return more == null ? own : own + more.micrometresWithin(p, metres);
     }
 
     private Nearest<T> firstIntersectingArea(Geometry query) {

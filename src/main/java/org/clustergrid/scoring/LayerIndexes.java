@@ -106,16 +106,17 @@ final class LayerIndexes {
     }
 
     /**
-     * The index of the roads {@code kind} takes. With only upgrades (each road's geometry the same): {@code was}
-     * when no upgraded road changes kind, {@code was} plus those that join it when none leaves it (placed among the
-     * others by their position in the roads, as in an index built anew), else built anew; built anew too when roads
-     * are added, with no {@code was}, or when {@code was} has roads added already. An upgraded road that stays in the
-     * index stays as it was there: its id, name and geometry, all a query answers with, are the same.
+     * The index of the roads {@code kind} takes. With upgrades (each road's geometry the same) and roads added at the
+     * end: {@code was} when no upgraded road changes kind and none added is of the kind, else {@code was} plus those
+     * that join it when none leaves it (placed among the others by their position in the roads, as in an index built
+     * anew), else built anew; built anew too with no {@code was}, or when {@code was} has roads added already. An
+     * upgraded road that stays in the index stays as it was there: its id, name and geometry, all a query answers
+     * with, are the same.
      */
     private static NearestIndex<StoredFeature> roads(ScoringData before, ScoringData data,
             NearestIndex<StoredFeature> was, DataChanges changes, Predicate<Road> kind) {
         Predicate<StoredFeature> keep = f -> kind.test((Road) f.feature());
-        if (was == null || changes.addedRoads() > 0 || was.extended()) {
+        if (was == null || was.extended()) {
             return index(data.roads(), keep);
         }
         List<Integer> upgraded = changes.upgradedRoads().stream().sorted().toList();
@@ -128,6 +129,12 @@ final class LayerIndexes {
                 return index(data.roads(), keep);
             }
             if (isIn && !wasIn) {
+                joining.add(data.roads().get(i));
+                positions.put(data.roads().get(i), i);
+            }
+        }
+        for (int i = before.roads().size(); i < data.roads().size(); i++) {
+            if (keep.test(data.roads().get(i))) {
                 joining.add(data.roads().get(i));
                 positions.put(data.roads().get(i), i);
             }

@@ -245,6 +245,30 @@ class NearestIndexTest {
             built.forEachWithin(at, 3_000, (item, m) -> b.put(item, m));
             assertThat(a).isEqualTo(b);
             a.keySet().forEach(item -> assertThat(plus.item(item)).isSameAs(built.item(item)));
+            // lengths within a radius too, to the bit: the same whole micrometres added in another order
+            Point centre = point(x, y);
+            assertThat(plus.lineLengthWithin(centre, 3_000)).isEqualTo(built.lineLengthWithin(centre, 3_000));
+        }
+    }
+
+    @Test
+    void aLengthWithinARadiusDoesNotDependOnTheTreesShape() throws Exception {
+        Random random = new Random(9);
+        List<Geometry> lines = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            lines.add(wkt("LINESTRING (" + (84 + random.nextDouble() * 0.3) + " " + (28 + random.nextDouble() * 0.3)
+                    + ", " + (84 + random.nextDouble() * 0.3) + " " + (28 + random.nextDouble() * 0.3) + ")"));
+        }
+        NearestIndex<Geometry> index = NearestIndex.build(lines, g -> g);
+        // one more line far away regroups the tree's nodes; within the radius nothing changed
+        List<Geometry> more = new ArrayList<>(lines);
+        more.add(wkt("LINESTRING (90 40, 90.1 40.1)"));
+        NearestIndex<Geometry> regrouped = NearestIndex.build(more, g -> g);
+        for (int q = 0; q < 200; q++) {
+            Point at = point(84 + random.nextDouble() * 0.3, 28 + random.nextDouble() * 0.3);
+            for (double radius : new double[] {2_000, 10_000, 25_000}) {
+                assertThat(regrouped.lineLengthWithin(at, radius)).isEqualTo(index.lineLengthWithin(at, radius));
+            }
         }
     }
 

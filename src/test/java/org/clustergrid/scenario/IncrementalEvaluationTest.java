@@ -60,11 +60,11 @@ class IncrementalEvaluationTest {
         try (TestStore s = TestStore.h2gis(dir)) {
             MultiRegionStore.fill(s.store());
             // clusters of several regions: an intervention in one leaves the others out of reach
-            check(ScoringData.load(s.store()), 18);
+            check(ScoringData.load(s.store()), 24);
         }
     }
 
-    /** @param partial how many of the 30 scenarios must leave some clusters out (their kinds of data exist) */
+    /** @param partial how many of the 42 scenarios must leave some clusters out (their kinds of data exist) */
     private static void check(ScoringData data, int partial) throws Exception {
         ScoringProfile profile = DefaultProfile.read();
         ScoringEngine engine = ScoringEngine.build(data, profile, SpeedProfile.defaults());
