@@ -211,20 +211,28 @@ public final class RoadGraph {
     }
 
     /**
-     * For each edge of {@code was}, the edge of this graph that runs along the very same segments between the same
-     * vertices, allowed the same ways and timed the same to the bit (so a point on it lies at the same share of it),
-     * or −1 where the chain changed (a road joins it midway, or continues it); null when {@code was}'s vertices and
-     * segments are not the first of this graph's in the same order (roads other than added at the end): then no
-     * edge can be matched. For a graph built from {@code was}'s roads with roads added at the end.
+     * This graph as {@code was} with roads added ({@link JoinedRoads}): built from {@code was}'s roads with others
+     * added after them. Null when {@code was}'s vertices and segments are not the first of this graph's in the same
+     * order (its roads were not all kept, or changed where they run): then nothing of it carries over.
      */
-    public int[] edgesKeptFrom(RoadGraph was) {
+    public JoinedRoads joinedFrom(RoadGraph was) {
         int m = was.segU.length;
-        if (m > segU.length || was.vertexLon.length > vertexLon.length
+        int v = was.vertexLon.length;
+        if (m > segU.length || v > vertexLon.length
                 || !Arrays.equals(was.segU, 0, m, segU, 0, m) || !Arrays.equals(was.segV, 0, m, segV, 0, m)
-                || !Arrays.equals(was.vertexLon, 0, was.vertexLon.length, vertexLon, 0, was.vertexLon.length)
-                || !Arrays.equals(was.vertexLat, 0, was.vertexLat.length, vertexLat, 0, was.vertexLat.length)) {
+                || !Arrays.equals(was.vertexLon, 0, v, vertexLon, 0, v)
+                || !Arrays.equals(was.vertexLat, 0, v, vertexLat, 0, v)) {
             return null;
         }
+        return new JoinedRoads(this, keptEdges(was), m);
+    }
+
+    /**
+     * For each edge of {@code was}, the edge of this graph that runs along the very same segments from the same vertex
+     * to the same vertex, allowed the same ways and timed the same to the bit (so a point on it lies at the same share
+     * of it), or −1 where the chain changed (a road joins it midway, or continues it).
+     */
+    private int[] keptEdges(RoadGraph was) {
         int[] segmentsNow = new int[edgeU.length];
         for (int e : segEdge) {
             segmentsNow[e]++;
@@ -574,6 +582,12 @@ public final class RoadGraph {
     /** Grid cells looked up plus segments measured to snap a point: what a snap costs, for tests and benchmarks. */
     public int snapWork(double lon, double lat) {
         return snapper.work(lon, lat);
+    }
+
+    /** A point's snap onto segment-level data known already (for snaps carried over to this graph). */
+    Snap snapOnEdge(Snap s, int edge) {
+        return new Snap(s.lon(), s.lat(), edge, s.fraction(), s.offRoadMetres(), s.offRoadSeconds(), s.footLon(),
+                s.footLat(), componentMetres(edge), onFragment(edge), null);
     }
 
     // for the snapper

@@ -12,6 +12,7 @@ import org.clustergrid.model.Market;
 import org.clustergrid.model.Road;
 import org.clustergrid.network.BoundedSearch;
 import org.clustergrid.network.BulkSnap;
+import org.clustergrid.network.JoinedRoads;
 import org.clustergrid.network.RoadDirection;
 import org.clustergrid.network.RoadGraph;
 import org.clustergrid.network.Snap;
@@ -43,12 +44,8 @@ final class NetworkAccess {
     /** The snaps of the data's markets, in their order. */
     private final Snap[] marketSnaps;
     private BitSet changedEdges = new BitSet();
-    /**
-     * When this network was built with roads added to the one it derives from: per edge of that one, this one's edge
-     * along the same segments timed the same, or −1 ({@link RoadGraph#edgesKeptFrom}); null when the two have the same
-     * shape.
-     */
-    private int[] keptEdges;
+    /** What carries over from the network this one derives from when roads were added to it; null otherwise. */
+    private JoinedRoads joined;
     /** The markets' and finance points' snaps by the edge they enter by: made when first derived from. */
     private SnapsByEdge marketsByEdge;
     private SnapsByEdge financeByEdge;
@@ -71,22 +68,38 @@ final class NetworkAccess {
     record Reach(double marketPotential, int marketsReached, Map<String, Integer> financeByType, int financeCount) {}
 
     NetworkAccess(ScoringData data, Parameters parameters, SpeedProfile speeds) {
+        this(data, parameters, graphOf(data, speeds, parameters), null, null, 0);
+    }
+
+    /**
+     * @param snaps the snaps of the data's markets, then of its finance points (null: every one snapped here)
+     * @param baseTiers tiers whose markets are the first {@code marketsBefore} of the data's, kept in their tiers
+     *     (null: all sorted)
+     */
+    private NetworkAccess(ScoringData data, Parameters parameters, RoadGraph graph, Snap[] snaps,
+            MarketTiers baseTiers, int marketsBefore) {
         this.parameters = parameters;
-        List<Road> roads = new ArrayList<>(data.roads().size());
-        for (StoredFeature f : data.roads()) {
-            roads.add((Road) f.feature());
-        }
-        graph = RoadGraph.build(roads, speeds, parameters.maxOffRoadM());
+        this.graph = graph;
         // every market and finance point snapped once, all together: the tiers and the targets share the snaps
-        Snap[] snaps = snapAll(graph, List.of(data.markets(), data.finance()));
+        if (snaps == null) {
+            snaps = snapAll(graph, List.of(data.markets(), data.finance()));
+        }
         int m = data.markets().size();
         marketSnaps = Arrays.copyOfRange(snaps, 0, m);
         populated = populated(data.markets(), marketSnaps, null);
         finance = new SnappedTargets(graph, data.finance(), Arrays.copyOfRange(snaps, m, snaps.length));
-        tiers = new MarketTiers(data.markets(), marketSnaps, graph, parameters, null, 0, false);
+        tiers = new MarketTiers(data.markets(), marketSnaps, graph, parameters, baseTiers, marketsBefore, false);
         for (StoredFeature f : data.roads()) {
             roadsBox.expandToInclude(f.feature().geometry().getEnvelopeInternal());
         }
+    }
+
+    private static RoadGraph graphOf(ScoringData data, SpeedProfile speeds, Parameters parameters) {
+        List<Road> roads = new ArrayList<>(data.roads().size());
+        for (StoredFeature f : data.roads()) {
+            roads.add((Road) f.feature());
+        }
+        return RoadGraph.build(roads, speeds, parameters.maxOffRoadM());
     }
 
     /**
@@ -99,24 +112,43 @@ final class NetworkAccess {
         if (speeds != null) {
             return new NetworkAccess(this, after, speeds, changes);
         }
-        if (changes.addedRoads() == 0) {
+        return changes.addedRoads() == 0 ? null : withRoadsAdded(after, changes);
+    }
+
+    /**
+     * This network with roads added (and others upgraded in place): the graph built again, which numbers nodes and
+     * edges anew, and what carries over matched to it — the edges along the same segments ({@link JoinedRoads}), the
+     * snaps of the markets and finance points no added road can have moved, the markets' tiers. Null when the roads
+     * before are not the first of the roads after, unchanged in where and whether they are driven.
+     */
+    private NetworkAccess withRoadsAdded(ScoringData after, DataChanges changes) {
+        JoinedRoads joined = graphOf(after, graph.speeds(), parameters).joinedFrom(graph);
+        if (joined == null) {
             return null;
         }
-        NetworkAccess joined = new NetworkAccess(after, parameters, graph.speeds());
-        int[] kept = joined.graph.edgesKeptFrom(graph);
-        if (kept == null) {
-            return null;
+        int oldMarkets = after.markets().size() - changes.addedMarkets();
+        int oldFinance = after.finance().size() - changes.addedFinance();
+        Snap[] snaps = new Snap[after.markets().size() + after.finance().size()];
+        System.arraycopy(joined.carry(marketSnaps), 0, snaps, 0, oldMarkets);
+        System.arraycopy(joined.carry(finance.snaps), 0, snaps, after.markets().size(), oldFinance);
+        List<StoredFeature> markets = after.markets();
+        List<StoredFeature> financePoints = after.finance();
+        for (int i = oldMarkets; i < markets.size(); i++) {
+            snaps[i] = snapOn(joined.graph(), Features.representative(markets.get(i).feature().geometry()));
         }
-        joined.keptEdges = kept;
-        BitSet changed = new BitSet(joined.graph.edgeCount());
-        changed.set(0, joined.graph.edgeCount());
-        for (int e : kept) {
-            if (e >= 0) {
-                changed.clear(e);
-            }
+        for (int i = oldFinance; i < financePoints.size(); i++) {
+            snaps[markets.size() + i] = snapOn(joined.graph(),
+                    Features.representative(financePoints.get(i).feature().geometry()));
         }
-        joined.changedEdges = changed;
-        return joined;
+        NetworkAccess out = new NetworkAccess(after, parameters, joined.graph(), snaps, tiers, oldMarkets);
+        out.joined = joined;
+        out.changedEdges = joined.changedEdges();
+        return out;
+    }
+
+    private static Snap snapOn(RoadGraph graph, Point p) {
+        Snap s = graph.snap(p);
+        return s != null ? s : Snap.offNetwork(p.getX(), p.getY());
     }
 
     private NetworkAccess(NetworkAccess base, ScoringData after, Map<String, Double> speeds, DataChanges changes) {
@@ -193,19 +225,23 @@ final class NetworkAccess {
 
     /**
      * Where a point joins this network, given where it joins the network this one is derived from: the same snap
-     * unless it enters by an edge whose time changed (its place along the edge is measured in time).
+     * unless it enters by an edge whose time changed (its place along the edge is measured in time); with roads
+     * added, carried over where no added road can have moved it ({@link JoinedRoads#carry}).
      */
     Snap snapFrom(Snap before, Point p) {
-        return keptEdges == null && before != null && !entersBy(before, changedEdges) ? before : snap(p);
+        if (joined != null) {
+            return before == null ? snap(p) : joined.carry(before);
+        }
+        return before != null && !entersBy(before, changedEdges) ? before : snap(p);
     }
 
     /**
      * Whether a point that joined the network this one derives from at {@code before} joins this one at {@code now}
      * the same way: the same snap, or, with roads added, by the same kept edges at the same places and off-road legs,
-     * on components of the same length — so every trip it starts over unchanged edges takes the same time.
+     * on a fragment of the same length or on none — so every trip it starts over unchanged edges takes the same time.
      */
     boolean joinsAsBefore(Snap before, Snap now) {
-        if (keptEdges == null || before == now) {
+        if (joined == null || before == now) {
             return before == now;
         }
         if (before == null || now == null || before.entries().length != now.entries().length
@@ -215,11 +251,11 @@ final class NetworkAccess {
         for (int k = 0; k < now.entries().length; k++) {
             Snap b = before.entries()[k];
             Snap n = now.entries()[k];
-            if (keptEdges[b.edge()] != n.edge() || Double.compare(b.fraction(), n.fraction()) != 0
+            if (joined.keptEdge(b.edge()) != n.edge() || Double.compare(b.fraction(), n.fraction()) != 0
                     || Double.compare(b.offRoadSeconds(), n.offRoadSeconds()) != 0
                     || Double.compare(b.offRoadMetres(), n.offRoadMetres()) != 0
-                    || Double.compare(b.componentMetres(), n.componentMetres()) != 0
-                    || b.onFragment() != n.onFragment()) {
+                    || b.onFragment() != n.onFragment()
+                    || b.onFragment() && Double.compare(b.componentMetres(), n.componentMetres()) != 0) {
                 return false;
             }
         }
@@ -234,7 +270,7 @@ final class NetworkAccess {
      */
     BitSet edgesOfMovedTargets(Snap[] was, Snap[] now) {
         BitSet out = new BitSet(graph.edgeCount());
-        if (keptEdges == null || was == now) {
+        if (joined == null || was == now) {
             return out;
         }
         if (now.length < was.length) {
@@ -246,8 +282,8 @@ final class NetworkAccess {
                     out.set(e.edge());
                 }
                 for (Snap e : was[i] == null ? new Snap[0] : was[i].entries()) {
-                    if (keptEdges[e.edge()] >= 0) {
-                        out.set(keptEdges[e.edge()]);
+                    if (joined.keptEdge(e.edge()) >= 0) {
+                        out.set(joined.keptEdge(e.edge()));
                     }
                 }
             }

@@ -131,7 +131,7 @@ public final class ScenarioBench {
     }
 
     /** The 10 interventions, chosen by a seeded Random, at coordinates the data already hold, costs entered. */
-    static Scenario scenario(ScoringData data, Random random) {
+    public static Scenario scenario(ScoringData data, Random random) {
         List<StoredFeature> unpaved = data.roads().stream().filter(f -> f.feature() instanceof Road r
                 && r.motorable() && r.paving() == Road.Paving.UNPAVED).toList();
         NearestIndex<StoredFeature> unpavedIndex = NearestIndex.build(unpaved, f -> f.feature().geometry());
@@ -174,7 +174,7 @@ public final class ScenarioBench {
      * seeded cluster's point to the nearest vertex of the nearest motorable road within 5 km: the network changes
      * shape, so the graph is built again while the engine is still derived.
      */
-    static Scenario withLinks(ScoringData data, Scenario scenario, Random random) {
+    public static Scenario withLinks(ScoringData data, Scenario scenario, Random random) {
         List<StoredFeature> motorable = data.roads().stream().filter(f -> f.feature() instanceof Road r
                 && r.motorable()).toList();
         NearestIndex<StoredFeature> index = NearestIndex.build(motorable, f -> f.feature().geometry());
