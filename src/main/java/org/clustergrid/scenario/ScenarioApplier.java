@@ -109,10 +109,13 @@ public final class ScenarioApplier {
                     km = metres / 1000;
                 }
                 case NEW_ROAD -> {
-                    if (roadIndex == null) {
-                        roadIndex = NearestIndex.build(base.roads(), f -> f.feature().geometry());
+                    LineString link = (LineString) x.geometry();
+                    if (!joinsARoad(base.roads(), link)) {
+                        if (roadIndex == null) { // only to say how far the nearest road is
+                            roadIndex = NearestIndex.build(base.roads(), f -> f.feature().geometry());
+                        }
+                        linkProblem(roadIndex, link, at).ifPresent(problems::add);
                     }
-                    linkProblem(roadIndex, (LineString) x.geometry(), at).ifPresent(problems::add);
                     roads.add(new StoredFeature(DATASET, road(id, x.roadClass(), x.surface(), x.name(), null,
                             x.geometry(), Map.of())));
                     km = length(x.geometry()) / 1000;
@@ -168,6 +171,31 @@ public final class ScenarioApplier {
             out.put("highway", x.roadClass());
         }
         return out;
+    }
+
+    /**
+     * Whether an end of the link lies within {@value #MAX_LINK_GAP_M} m of a road: measured against the few roads
+     * whose box comes that near, not an index of every road (a region has a million road segments).
+     */
+    private static boolean joinsARoad(List<StoredFeature> roads, LineString link) {
+        List<StoredFeature> near = new ArrayList<>();
+        List<Point> ends = List.of(link.getStartPoint(), link.getEndPoint());
+        for (StoredFeature f : roads) {
+            org.locationtech.jts.geom.Envelope box = f.feature().geometry().getEnvelopeInternal();
+            for (Point end : ends) {
+                // degrees that span at least the gap: 1° of latitude is over 110 km, of longitude shrinks with it
+                double dLat = MAX_LINK_GAP_M * 1.01 / 110_000;
+                double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.9, Math.abs(end.getY())
+                        + 1))));
+                if (end.getX() >= box.getMinX() - dLon && end.getX() <= box.getMaxX() + dLon
+                        && end.getY() >= box.getMinY() - dLat && end.getY() <= box.getMaxY() + dLat) {
+                    near.add(f);
+                    break;
+                }
+            }
+        }
+        return !near.isEmpty() && linkProblem(NearestIndex.build(near, f -> f.feature().geometry()), link, "")
+                .isEmpty();
     }
 
     private static Optional<String> linkProblem(NearestIndex<StoredFeature> roads, LineString line, String at) {
