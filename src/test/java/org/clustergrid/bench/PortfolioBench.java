@@ -24,7 +24,8 @@ import org.clustergrid.testing.DefaultProfile;
  * candidates made from the gaps (grid extensions at OnSSET's rate, branches and agents at stated test rates), the
  * first N of them (highest priority first), priced and weighed — each one's effect alone evaluated incrementally,
  * then the selection, the stability draws and the joint evaluation — under a budget; prints the time of each part.
- * Arguments: shared gis folder, tilesX, tilesY, clusters, candidates, budget.
+ * Arguments: shared gis folder, tilesX, tilesY, clusters, candidates, budget, and optionally the paving rate, the new
+ * road rate (USD per km; 0 for none) and the kinds of candidates to keep (e.g. {@code new_road}).
  */
 public final class PortfolioBench {
     private PortfolioBench() {}
@@ -45,13 +46,20 @@ public final class PortfolioBench {
         if (paving > 0) { // paving candidates along the clusters' routes join the others
             rates.put("road_upgrade_km", new CostProfile.Rate(paving, "km", "a stated test rate"));
         }
+        double links = args.length > 7 ? Double.parseDouble(args[7]) : 0;
+        if (links > 0) { // road links from clusters to the nearest road join the others
+            rates.put("new_road_km", new CostProfile.Rate(links, "km", "a stated test rate"));
+        }
+        // only candidates of these kinds (e.g. new_road), when given
+        java.util.Set<String> kinds = args.length > 8 ? java.util.Set.of(args[8].split(",")) : null;
         CostProfile costs = new CostProfile("bench", "USD", rates);
         Parameters p = profile.parameters();
         long s = System.nanoTime();
         CandidateGenerator.Generated g = CandidateGenerator.generate(engine, before, costs, p.ruralAccessDistanceM(),
                 p.e2sfcaCatchmentM());
-        List<org.clustergrid.scenario.Intervention> first = g.candidates().interventions().subList(0,
-                Math.min(n, g.candidates().interventions().size()));
+        List<org.clustergrid.scenario.Intervention> kept = g.candidates().interventions().stream().filter(x ->
+                kinds == null || kinds.contains(x.kind().name().toLowerCase(Locale.ROOT))).toList();
+        List<org.clustergrid.scenario.Intervention> first = kept.subList(0, Math.min(n, kept.size()));
         double generate = (System.nanoTime() - s) / 1e9;
         s = System.nanoTime();
         List<Candidates.Applied> cs = Candidates.of(data, new Scenario("bench", null, first), costs,
