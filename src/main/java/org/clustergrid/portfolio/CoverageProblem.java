@@ -35,4 +35,64 @@ record CoverageProblem(double[] cost, double budget, List<Demand> demands) {
         }
         return total;
     }
+
+    /**
+     * An upper bound on the optimum, the objective being submodular (Leskovec et al. 2007): the value of {@code
+     * chosen} plus the best fractional filling of the whole budget with the other candidates' gains on top of it.
+     */
+    double bound(boolean[] chosen) {
+        double[] gain = new double[cost.length];
+        for (Demand d : demands) {
+            double z = 0;
+            double[] best = new double[d.slots().size()];
+            for (int s = 0; s < best.length; s++) {
+                CoverageProblem.Slot slot = d.slots().get(s);
+                for (int k = 0; k < slot.candidates().length; k++) {
+                    if (chosen[slot.candidates()[k]]) {
+                        best[s] = Math.max(best[s], slot.gains()[k]);
+                    }
+                }
+                z += best[s];
+            }
+            // each other candidate's rise of z here: over the best of every slot it offers in
+            java.util.Map<Integer, Double> rise = new java.util.HashMap<>();
+            for (int s = 0; s < best.length; s++) {
+                CoverageProblem.Slot slot = d.slots().get(s);
+                for (int k = 0; k < slot.candidates().length; k++) {
+                    int j = slot.candidates()[k];
+                    if (!chosen[j] && slot.gains()[k] > best[s]) {
+                        rise.merge(j, slot.gains()[k] - best[s], Double::sum);
+                    }
+                }
+            }
+            double held = Math.min(d.cap(), z);
+            for (java.util.Map.Entry<Integer, Double> r : rise.entrySet()) {
+                gain[r.getKey()] += d.weight() * (Math.min(d.cap(), z + r.getValue()) - held);
+            }
+        }
+        Integer[] order = new Integer[cost.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(ratio(gain[b], cost[b]), ratio(gain[a], cost[a])));
+        double bound = value(chosen);
+        double left = budget;
+        for (int j : order) {
+            if (chosen[j] || !(gain[j] > 0)) {
+                continue;
+            }
+            if (cost[j] <= left) {
+                bound += gain[j];
+                left -= cost[j];
+            } else {
+                bound += gain[j] * left / cost[j];
+                break;
+            }
+        }
+        return bound;
+    }
+
+    private static double ratio(double gain, double cost) {
+        return cost > 0 ? gain / cost : Double.POSITIVE_INFINITY;
+    }
 }

@@ -196,6 +196,30 @@ final class PortfolioModel {
         });
     }
 
+    /** The candidates' effects, by candidate. */
+    List<Effect> effects() {
+        return effects;
+    }
+
+    Objective objective() {
+        return objective;
+    }
+
+    /** The dimensions' weights the model scores under. */
+    Weights weights() {
+        return weights;
+    }
+
+    /** A cluster's score before any project under the model's weights. */
+    ClusterScore scoreBefore(int c) {
+        return was(c);
+    }
+
+    /** The model's scoring profile (the indicators' weights within their dimensions). */
+    org.clustergrid.scoring.ScoringProfile profile() {
+        return engine.profile();
+    }
+
     /** A model of the same projects, to add others to without changing this one. */
     PortfolioModel copy() {
         PortfolioModel out = empty();
@@ -330,7 +354,7 @@ final class PortfolioModel {
     }
 
     /** Whether a score offered beats the one held: higher, or known where none was. */
-    private static boolean better(Double offered, Double held) {
+    static boolean better(Double offered, Double held) {
         return offered != null && (held == null || offered > held);
     }
 }

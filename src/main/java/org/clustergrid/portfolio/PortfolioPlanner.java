@@ -121,10 +121,14 @@ public final class PortfolioPlanner {
                     + " count for nothing under the priority objective; the gap objective weighs every cluster alike");
         }
         if (!submodular && bound == null) {
+            boolean[] chosen = new boolean[price.length];
+            choice.order().forEach(j -> chosen[j] = true);
+            bound = Relaxation.of(model, price, budget).bound(chosen);
             warnings.add("some candidates make an indicator known that the data could not measure (they hold none of"
                     + " its kind, or none here): the objective may then not be submodular, and with more than "
                     + CONFIGURATION_CANDIDATES + " candidates reaching one cluster (or " + CONFIGURATION_SUBSETS
-                    + " subsets in all) it is not solved exactly, so no bound is given");
+                    + " subsets in all) it is not solved exactly; the bound is that of a submodular objective at"
+                    + " least as high on every set of candidates, so it is looser");
         }
         Outcome o = ahead != null && choice == greedy ? join(ahead)
                 : outcome(engine, before, candidates, model, price, budget, choice, costs);
