@@ -32,17 +32,44 @@ final class RoadDataCheck {
     RoadDataCheck(ScoringData data, NearestIndex<StoredFeature> motorableRoads, double roadDistanceM) {
         this.roadDatasets = new HashSet<>();
         data.roads().forEach(f -> roadDatasets.add(f.datasetId()));
-        this.places = NearestIndex.build(register(List.of(data.finance(), data.markets())),
+        this.places = NearestIndex.build(register(List.of(data.finance(), data.markets()), roadDatasets),
                 f -> f.feature().geometry());
         this.roads = motorableRoads;
         this.roadDistanceM = roadDistanceM;
     }
 
     private RoadDataCheck(RoadDataCheck base, NearestIndex<StoredFeature> places) {
+        this(places, base.roads, base.roadDistanceM, base.roadDatasets);
+    }
+
+    private RoadDataCheck(NearestIndex<StoredFeature> places, NearestIndex<StoredFeature> roads, double roadDistanceM,
+            Set<String> roadDatasets) {
         this.places = places;
-        this.roads = base.roads;
-        this.roadDistanceM = base.roadDistanceM;
-        this.roadDatasets = base.roadDatasets;
+        this.roads = roads;
+        this.roadDistanceM = roadDistanceM;
+        this.roadDatasets = roadDatasets;
+    }
+
+    /**
+     * This check, made on {@code before}, against other motorable roads, with {@code addedRoads} besides the roads
+     * before: the register's places kept unless an added road comes from a dataset that brought
+     * places (they leave the register then, and it is made again). Places added since join by
+     * {@link #plus}, which leaves those of the added roads' datasets out.
+     */
+    RoadDataCheck withRoads(ScoringData before, NearestIndex<StoredFeature> motorableRoads,
+            List<StoredFeature> addedRoads) {
+        Set<String> datasets = new HashSet<>(roadDatasets);
+        addedRoads.forEach(f -> datasets.add(f.datasetId()));
+        for (List<StoredFeature> layer : List.of(before.finance(), before.markets())) {
+            for (StoredFeature f : layer) {
+                if (datasets.contains(f.datasetId()) && !roadDatasets.contains(f.datasetId())) {
+                    return new RoadDataCheck(NearestIndex.build(register(List.of(before.finance(),
+                            before.markets()), datasets), place -> place.feature().geometry()), motorableRoads,
+                            roadDistanceM, datasets);
+                }
+            }
+        }
+        return new RoadDataCheck(places, motorableRoads, roadDistanceM, datasets);
     }
 
     /**
@@ -50,12 +77,12 @@ final class RoadDataCheck {
      * them from datasets that bring no roads (a verdict counts places, so where they come in the index is no matter).
      */
     RoadDataCheck plus(List<StoredFeature> finance, List<StoredFeature> markets) {
-        List<StoredFeature> added = register(List.of(finance, markets));
+        List<StoredFeature> added = register(List.of(finance, markets), roadDatasets);
         return added.isEmpty() ? this : new RoadDataCheck(this, places.plus(added, f -> f.feature().geometry()));
     }
 
-    /** The places of these layers from datasets that bring no roads. */
-    private List<StoredFeature> register(List<List<StoredFeature>> layers) {
+    /** The places of these layers from datasets that bring no roads (none of {@code roadDatasets}). */
+    private static List<StoredFeature> register(List<List<StoredFeature>> layers, Set<String> roadDatasets) {
         List<StoredFeature> register = new ArrayList<>();
         for (List<StoredFeature> layer : layers) {
             for (StoredFeature f : layer) {

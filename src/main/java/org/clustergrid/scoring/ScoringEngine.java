@@ -110,10 +110,11 @@ public final class ScoringEngine {
                 : layersRead.overNetwork(network, availability, p);
         this.calculator = new IndicatorCalculator(profile, indexes, network, e2sfca, availability);
         // the check's roads are the motorable ones: upgrades that leave them keep it
-        this.roadDataCheck = changes.addedRoads() > 0 || indexes.motorableRoads != base.indexes.motorableRoads
-                ? new RoadDataCheck(after, indexes.motorableRoads, p.ruralAccessDistanceM())
-                : base.roadDataCheck.plus(finance.subList(finance.size() - changes.addedFinance(), finance.size()),
-                        markets.subList(markets.size() - changes.addedMarkets(), markets.size()));
+        RoadDataCheck check = changes.addedRoads() == 0 && indexes.motorableRoads == base.indexes.motorableRoads
+                ? base.roadDataCheck : base.roadDataCheck.withRoads(base.data, indexes.motorableRoads,
+                        after.roads().subList(after.roads().size() - changes.addedRoads(), after.roads().size()));
+        this.roadDataCheck = check.plus(finance.subList(finance.size() - changes.addedFinance(), finance.size()),
+                markets.subList(markets.size() - changes.addedMarkets(), markets.size()));
         extent.expandToInclude(base.extent);
         List<List<StoredFeature>> was = List.of(base.data.roads(), base.data.power(), base.data.finance(),
                 base.data.markets());
