@@ -16,30 +16,18 @@ public final class JoinedRoads {
 
     private final RoadGraph graph;
     private final int[] keptEdges;
-    private final int firstAdded;
-    private final double minLon;
-    private final double minLat;
-    private final double maxLon;
-    private final double maxLat;
+    /** The segments of the roads added. */
+    private final Segments added;
+    /** The segments of the roads before on a fragment then and on the network now (a new road joined them to it). */
+    private final Segments joinedFragments;
 
-    JoinedRoads(RoadGraph graph, int[] keptEdges, int firstAdded) {
+    JoinedRoads(RoadGraph graph, RoadGraph was, int[] keptEdges) {
         this.graph = graph;
         this.keptEdges = keptEdges;
-        this.firstAdded = firstAdded;
-        double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY;
-        double x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-        for (int sg = firstAdded; sg < graph.segmentCount(); sg++) {
-            for (int v : new int[] {graph.segmentU(sg), graph.segmentV(sg)}) {
-                x0 = Math.min(x0, graph.vertexLon(v));
-                x1 = Math.max(x1, graph.vertexLon(v));
-                y0 = Math.min(y0, graph.vertexLat(v));
-                y1 = Math.max(y1, graph.vertexLat(v));
-            }
-        }
-        minLon = x0;
-        minLat = y0;
-        maxLon = x1;
-        maxLat = y1;
+        int before = was.segmentCount();
+        added = new Segments(graph, IntStream.range(before, graph.segmentCount()).toArray());
+        joinedFragments = new Segments(graph, IntStream.range(0, before).filter(sg -> was.onFragment(
+                was.segmentEdge(sg)) && !graph.onFragment(graph.segmentEdge(sg))).toArray());
     }
 
     /** The graph with the roads added. */
@@ -66,24 +54,40 @@ public final class JoinedRoads {
 
     /**
      * Where a point that joined the graph before at {@code before} joins the joined one: the same foot on its edge
-     * renumbered when nothing added can have moved it — its edge is kept, on no fragment before or now, and no added
-     * segment lies as near as that foot — else snapped again. What {@link RoadGraph#snap} gives, for less work when
-     * the point lies away from the added roads. Null stays null (a position unknown).
+     * renumbered when nothing can have moved it — its edge is kept and no added segment lies as near as that foot —
+     * and, on a fragment, the same way into the network when that entry's edge is kept on the network and no added
+     * segment, nor one of a fragment the new roads joined to the network, lies as near; else snapped again. What
+     * {@link RoadGraph#snap} gives, for less work when the point lies away from the added roads. Null stays null (a
+     * position unknown).
      */
     public Snap carry(Snap before) {
         if (before == null) {
             return null;
         }
         double lon = before.lon(), lat = before.lat();
+        double limit = graph.maxOffRoadMetres();
         if (!before.onNetwork()) {
             // a road added within the off-road limit may bring it onto the network
-            return nearAdded(lon, lat, graph.maxOffRoadMetres()) ? snap(lon, lat) : before;
+            return added.near(lon, lat, limit) ? snap(lon, lat) : before;
         }
         int edge = keptEdges[before.edge()];
-        if (edge < 0 || before.onFragment() || graph.onFragment(edge) || nearAdded(lon, lat, before.offRoadMetres())) {
+        if (edge < 0 || added.near(lon, lat, before.offRoadMetres())) {
             return snap(lon, lat);
         }
-        return graph.snapOnEdge(before, edge);
+        if (!graph.onFragment(edge)) {
+            return graph.snapOnEdge(before, edge, null);
+        }
+        Snap network = before.network();
+        if (network == null) { // none within reach before: one may be now, or the point was on the network then
+            return !before.onFragment() || added.near(lon, lat, limit) || joinedFragments.near(lon, lat, limit)
+                    ? snap(lon, lat) : graph.snapOnEdge(before, edge, null);
+        }
+        int networkEdge = keptEdges[network.edge()];
+        if (networkEdge < 0 || graph.onFragment(networkEdge) || added.near(lon, lat, network.offRoadMetres())
+                || joinedFragments.near(lon, lat, network.offRoadMetres())) {
+            return snap(lon, lat);
+        }
+        return graph.snapOnEdge(before, edge, graph.snapOnEdge(network, networkEdge, null));
     }
 
     /** {@link #carry} of each, in parallel. */
@@ -98,30 +102,56 @@ public final class JoinedRoads {
         return s != null ? s : Snap.offNetwork(lon, lat);
     }
 
-    /**
-     * Whether an added segment may lie within {@code metres} of the point, measured as the snapper measures (in the
-     * plane tangent at the point), with slack.
-     */
-    private boolean nearAdded(double lon, double lat, double metres) {
-        double kx = org.clustergrid.geo.Geodesic.metresPerDegreeLon(lat);
-        double ky = org.clustergrid.geo.Geodesic.metresPerDegreeLat(lat);
-        double reach = metres * SLACK + SLACK_M;
-        double bx = Math.max(0, Math.max(minLon - lon, lon - maxLon)) * kx;
-        double by = Math.max(0, Math.max(minLat - lat, lat - maxLat)) * ky;
-        if (bx * bx + by * by > reach * reach) {
-            return false;
-        }
-        for (int sg = firstAdded; sg < graph.segmentCount(); sg++) {
-            int u = graph.segmentU(sg), v = graph.segmentV(sg);
-            double ax = (graph.vertexLon(u) - lon) * kx, ay = (graph.vertexLat(u) - lat) * ky;
-            double dx = (graph.vertexLon(v) - lon) * kx - ax, dy = (graph.vertexLat(v) - lat) * ky - ay;
-            double len2 = dx * dx + dy * dy;
-            double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-            double px = ax + f * dx, py = ay + f * dy;
-            if (px * px + py * py <= reach * reach) {
-                return true;
+    /** Some segments of the joined graph, and their box, to tell a point whether any lies as near as a foot. */
+    private static final class Segments {
+        private final RoadGraph graph;
+        private final int[] segments;
+        private double minLon = Double.POSITIVE_INFINITY;
+        private double minLat = Double.POSITIVE_INFINITY;
+        private double maxLon = Double.NEGATIVE_INFINITY;
+        private double maxLat = Double.NEGATIVE_INFINITY;
+
+        Segments(RoadGraph graph, int[] segments) {
+            this.graph = graph;
+            this.segments = segments;
+            for (int sg : segments) {
+                for (int v : new int[] {graph.segmentU(sg), graph.segmentV(sg)}) {
+                    minLon = Math.min(minLon, graph.vertexLon(v));
+                    maxLon = Math.max(maxLon, graph.vertexLon(v));
+                    minLat = Math.min(minLat, graph.vertexLat(v));
+                    maxLat = Math.max(maxLat, graph.vertexLat(v));
+                }
             }
         }
-        return false;
+
+        /**
+         * Whether one of the segments may lie within {@code metres} of the point, measured as the snapper measures (in
+         * the plane tangent at the point), with slack.
+         */
+        boolean near(double lon, double lat, double metres) {
+            if (segments.length == 0) {
+                return false;
+            }
+            double kx = org.clustergrid.geo.Geodesic.metresPerDegreeLon(lat);
+            double ky = org.clustergrid.geo.Geodesic.metresPerDegreeLat(lat);
+            double reach = metres * SLACK + SLACK_M;
+            double bx = Math.max(0, Math.max(minLon - lon, lon - maxLon)) * kx;
+            double by = Math.max(0, Math.max(minLat - lat, lat - maxLat)) * ky;
+            if (bx * bx + by * by > reach * reach) {
+                return false;
+            }
+            for (int sg : segments) {
+                int u = graph.segmentU(sg), v = graph.segmentV(sg);
+                double ax = (graph.vertexLon(u) - lon) * kx, ay = (graph.vertexLat(u) - lat) * ky;
+                double dx = (graph.vertexLon(v) - lon) * kx - ax, dy = (graph.vertexLat(v) - lat) * ky - ay;
+                double len2 = dx * dx + dy * dy;
+                double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+                double px = ax + f * dx, py = ay + f * dy;
+                if (px * px + py * py <= reach * reach) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

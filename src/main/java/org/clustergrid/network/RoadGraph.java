@@ -224,7 +224,7 @@ public final class RoadGraph {
                 || !Arrays.equals(was.vertexLat, 0, v, vertexLat, 0, v)) {
             return null;
         }
-        return new JoinedRoads(this, keptEdges(was), m);
+        return new JoinedRoads(this, was, keptEdges(was));
     }
 
     /**
@@ -584,10 +584,13 @@ public final class RoadGraph {
         return snapper.work(lon, lat);
     }
 
-    /** A point's snap onto segment-level data known already (for snaps carried over to this graph). */
-    Snap snapOnEdge(Snap s, int edge) {
+    /**
+     * A snap's foot on this graph's {@code edge} (the same chain as the snap's edge in another graph), entering the
+     * network by {@code network} too when given (for snaps carried over to this graph).
+     */
+    Snap snapOnEdge(Snap s, int edge, Snap network) {
         return new Snap(s.lon(), s.lat(), edge, s.fraction(), s.offRoadMetres(), s.offRoadSeconds(), s.footLon(),
-                s.footLat(), componentMetres(edge), onFragment(edge), null);
+                s.footLat(), componentMetres(edge), onFragment(edge), network);
     }
 
     // for the snapper

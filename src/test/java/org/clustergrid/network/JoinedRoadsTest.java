@@ -26,7 +26,8 @@ class JoinedRoadsTest {
         List<Road> roads = PokharaLayers.read().get(Layer.ROADS).stream().map(f -> (Road) f.feature()).toList();
         RoadGraph was = RoadGraph.build(roads, SpeedProfile.defaults());
         Random random = new Random(3);
-        List<Road> added = links(roads, random);
+        List<Road> added = new ArrayList<>(links(roads, random));
+        added.add(fragmentJoined(was)); // a fragment joined to the network: its points' ways in change
         List<Road> all = new ArrayList<>(roads);
         all.addAll(added);
         RoadGraph now = RoadGraph.build(all, SpeedProfile.defaults());
@@ -48,7 +49,7 @@ class JoinedRoadsTest {
             assertThat(now.edgeBackward(k)).isEqualTo(was.edgeBackward(e));
         }
         // the links split or continue a few chains; every other edge is kept
-        assertThat(kept).isLessThan(was.edgeCount()).isGreaterThan(was.edgeCount() - 20);
+        assertThat(kept).isLessThan(was.edgeCount()).isGreaterThan(was.edgeCount() - 30);
         assertThat(joined.changedEdges().cardinality()).isEqualTo(now.edgeCount() - kept);
 
         Envelope box = new Envelope();
@@ -61,7 +62,7 @@ class JoinedRoadsTest {
         }
         for (Road link : added) { // and points close to the links, which they now join by
             for (Coordinate c : link.geometry().getCoordinates()) {
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < 150; i++) {
                     points.add(new double[] {c.x + (random.nextDouble() - 0.5) * 0.02,
                         c.y + (random.nextDouble() - 0.5) * 0.02});
                 }
@@ -78,6 +79,29 @@ class JoinedRoadsTest {
             }
         }
         assertThat(moved).as("points that join by a link or a changed chain now").isGreaterThan(50);
+    }
+
+    @Test
+    void aFragmentJoinedToTheNetworkBecomesTheWayInOfAPointNearAnotherFragment() {
+        // a point 100 m from one fragment, 300 m from another and 1 km from the network
+        // (a spur makes the network's vertex the new road joins a junction already: the network's edges stay as they
+        // are, kept)
+        List<Road> roads = List.of(RoadGraphTest.road("main", "primary", 84.00, 28.00, 84.03, 28.00, 84.20, 28.00),
+                RoadGraphTest.road("spur", "primary", 84.03, 28.00, 84.03, 27.99),
+                RoadGraphTest.road("near", "track", 84.049, 28.0099, 84.051, 28.0099),
+                RoadGraphTest.road("farther", "track", 84.03, 28.0063, 84.07, 28.0063));
+        RoadGraph was = RoadGraph.build(roads, SpeedProfile.defaults());
+        double[] p = {84.05, 28.009};
+        Snap before = snap(was, p);
+        assertThat(before.onFragment()).isTrue();
+        assertThat(before.network().offRoadMetres()).isCloseTo(1000, org.assertj.core.api.Assertions.within(5.0));
+        // a new road joins the farther fragment to the network, 2 km west of the point
+        List<Road> all = new ArrayList<>(roads);
+        all.add(link("link", new Coordinate(84.03, 28.0063), new Coordinate(84.03, 28.00)));
+        RoadGraph now = RoadGraph.build(all, SpeedProfile.defaults());
+        Snap fresh = snap(now, p);
+        assertThat(fresh.network().offRoadMetres()).isCloseTo(300, org.assertj.core.api.Assertions.within(5.0));
+        assertThat(describe(now.joinedFrom(was).carry(before))).isEqualTo(describe(fresh));
     }
 
     @Test
@@ -104,6 +128,32 @@ class JoinedRoadsTest {
         return List.of(link("link-1", mid, new Coordinate(mid.x + 0.006, mid.y + 0.004)),
                 link("link-2", end, new Coordinate(end.x - 0.004, end.y + 0.003)),
                 link("link-3", b[0], c[c.length / 2]));
+    }
+
+    /**
+     * A new road from a node of the first fragment (a piece of road not joined to the main network) to the nearest
+     * node of the network.
+     */
+    private static Road fragmentJoined(RoadGraph g) {
+        int from = -1;
+        for (int e = 0; e < g.edgeCount() && from < 0; e++) {
+            if (g.onFragment(e)) {
+                from = g.edgeSource(e);
+            }
+        }
+        assertThat(from).as("a fragment in the extract").isNotNegative();
+        int to = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int e = 0; e < g.edgeCount(); e++) {
+            int n = g.edgeSource(e);
+            double d = Math.hypot(g.nodeLon(n) - g.nodeLon(from), g.nodeLat(n) - g.nodeLat(from));
+            if (!g.onFragment(e) && d < best) {
+                best = d;
+                to = n;
+            }
+        }
+        return link("link-fragment", new Coordinate(g.nodeLon(from), g.nodeLat(from)),
+                new Coordinate(g.nodeLon(to), g.nodeLat(to)));
     }
 
     private static Road link(String id, Coordinate... line) {
