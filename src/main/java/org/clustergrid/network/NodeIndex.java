@@ -7,7 +7,7 @@ import java.util.Arrays;
  * tolerance is needed (or wanted: a bridge over a road must not join it). Open addressing over primitive arrays;
  * ids are dense, in order of first sight.
  */
-final class NodeIndex {
+final class NodeIndex implements RoadGraph.VertexNumbers {
     private long[] xs;
     private long[] ys;
     private int[] ids;
@@ -32,7 +32,8 @@ final class NodeIndex {
     }
 
     /** The node at these coordinates, added if new. */
-    int idOf(double lon, double lat) {
+    @Override
+    public int idOf(double lon, double lat) {
         long x = Double.doubleToLongBits(lon == 0 ? 0 : lon); // -0.0 and 0.0 are the same place
         long y = Double.doubleToLongBits(lat == 0 ? 0 : lat);
         int slot = hash(x, y) & mask;

@@ -410,7 +410,82 @@ public final class RoadGraph {
                 Arrays.copyOf(input, ids.size()));
     }
 
-    private static void addLine(LineString line, double mps, int road, byte dir, NodeIndex index,
+    /**
+     * What {@link #build} gives for this graph's roads, some driven at other speeds ({@code metresPerSecond}, road id →
+     * m/s, as {@link #withSpeeds}), with {@code added} after them, the first of them at position {@code firstPosition}
+     * among all the roads: this graph's vertices and segments kept as they are and the added roads' put after them,
+     * a vertex of this graph taken where an added road passes through its very coordinates — so the coordinates are
+     * not indexed again nor the segments measured again; the chains, nodes, edges, grid and components are made anew.
+     */
+    public RoadGraph withRoads(Map<String, Double> metresPerSecond, List<Road> added, int firstPosition) {
+        org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope();
+        added.forEach(r -> box.expandToInclude(r.geometry().getEnvelopeInternal()));
+        // the vertices of this graph the added roads may pass through, by their coordinates
+        java.util.Map<Place, Integer> at = new java.util.HashMap<>();
+        for (int v = 0; v < vertexLon.length; v++) {
+            if (box.contains(vertexLon[v], vertexLat[v])) {
+                at.put(Place.of(vertexLon[v], vertexLat[v]), v);
+            }
+        }
+        int[] count = {vertexLon.length};
+        List<double[]> appended = new ArrayList<>();
+        VertexNumbers numbers = (lon, lat) -> at.computeIfAbsent(Place.of(lon, lat), k -> {
+            appended.add(new double[] {lon, lat});
+            return count[0]++;
+        });
+        int m = segU.length;
+        SegmentColumns segs = new SegmentColumns(m + 64);
+        double[] seconds = segSeconds.clone();
+        segmentsByRoad().forEachSegment(metresPerSecond.keySet(), sg ->
+                seconds[sg] = segMetres[sg] / metresPerSecond.get(roadIds[segRoad[sg]]));
+        for (int sg = 0; sg < m; sg++) {
+            segs.add(segU[sg], segV[sg], segMetres[sg], seconds[sg], segRoad[sg], segDir[sg]);
+        }
+        List<String> ids = new ArrayList<>(Arrays.asList(roadIds));
+        int[] input = Arrays.copyOf(roadInput, roadIds.length + added.size());
+        for (int i = 0; i < added.size(); i++) {
+            Road r = added.get(i);
+            if (!speeds.routable(r)) {
+                continue;
+            }
+            input[ids.size()] = firstPosition + i;
+            int roadIndex = ids.size();
+            ids.add(r.id());
+            double mps = speeds.metresPerSecond(r.roadClass(), r.paving());
+            byte dir = RoadDirection.of(r);
+            Geometry g = r.geometry();
+            for (int k = 0; k < g.getNumGeometries(); k++) {
+                if (g.getGeometryN(k) instanceof LineString line) {
+                    addLine(line, mps, roadIndex, dir, numbers, segs);
+                }
+            }
+        }
+        double[] lons = Arrays.copyOf(vertexLon, count[0]);
+        double[] lats = Arrays.copyOf(vertexLat, count[0]);
+        for (int i = 0; i < appended.size(); i++) {
+            lons[vertexLon.length + i] = appended.get(i)[0];
+            lats[vertexLon.length + i] = appended.get(i)[1];
+        }
+        return new RoadGraph(speeds, maxOffRoadMetres, lons, lats, Arrays.copyOf(segs.u, segs.size),
+                Arrays.copyOf(segs.v, segs.size), Arrays.copyOf(segs.metres, segs.size),
+                Arrays.copyOf(segs.seconds, segs.size), Arrays.copyOf(segs.road, segs.size),
+                Arrays.copyOf(segs.dir, segs.size), ids.toArray(String[]::new), Arrays.copyOf(input, ids.size()));
+    }
+
+    /** A vertex's place by its coordinates' bits, as {@link NodeIndex} tells places apart (−0.0 and 0.0 the same). */
+    private record Place(long x, long y) {
+        static Place of(double lon, double lat) {
+            return new Place(Double.doubleToLongBits(lon == 0 ? 0 : lon), Double.doubleToLongBits(lat == 0 ? 0 : lat));
+        }
+    }
+
+    /** Numbers vertices by their coordinates while a graph is built. */
+    interface VertexNumbers {
+        /** The vertex at these coordinates, numbered now if new. */
+        int idOf(double lon, double lat);
+    }
+
+    private static void addLine(LineString line, double mps, int road, byte dir, VertexNumbers index,
             SegmentColumns segs) {
         var seq = line.getCoordinateSequence();
         if (seq.size() < 2) {

@@ -104,25 +104,32 @@ final class NetworkAccess {
 
     /**
      * This network with a scenario's additions and road upgrades applied to {@code after}: what they leave as it was
-     * is shared, only what they change is snapped or searched again. Null when they change the network's shape (a
-     * new road, or an upgrade that changes a road's direction or whether it is driven at all): build anew.
+     * is shared, only what they change is snapped or searched again; new roads make the graph again, and carry over
+     * what they leave. Null when an upgrade changes a road's direction or whether it is driven at all: build anew.
      */
     NetworkAccess derive(ScoringData before, ScoringData after, DataChanges changes) {
         Map<String, Double> speeds = upgradedSpeeds(before, after, changes);
-        if (speeds != null) {
-            return new NetworkAccess(this, after, speeds, changes);
+        if (speeds == null) {
+            return null;
         }
-        return changes.addedRoads() == 0 ? null : withRoadsAdded(after, changes);
+        return changes.addedRoads() == 0 ? new NetworkAccess(this, after, speeds, changes)
+                : withRoadsAdded(after, changes, speeds);
     }
 
     /**
-     * This network with roads added (and others upgraded in place): the graph built again, which numbers nodes and
-     * edges anew, and what carries over matched to it — the edges along the same segments ({@link JoinedRoads}), the
+     * This network with roads added (and others upgraded in place, {@code speeds}): the graph made again from this
+     * one's vertices and segments with the new roads' after them, which numbers nodes and edges anew, and what carries
+     * over matched to it — the edges along the same segments ({@link JoinedRoads}), the
      * snaps of the markets and finance points no added road can have moved, the markets' tiers. Null when the roads
      * before are not the first of the roads after, unchanged in where and whether they are driven.
      */
-    private NetworkAccess withRoadsAdded(ScoringData after, DataChanges changes) {
-        JoinedRoads joined = graphOf(after, graph.speeds(), parameters).joinedFrom(graph);
+    private NetworkAccess withRoadsAdded(ScoringData after, DataChanges changes, Map<String, Double> speeds) {
+        int first = after.roads().size() - changes.addedRoads();
+        List<Road> added = new ArrayList<>(changes.addedRoads());
+        for (StoredFeature f : after.roads().subList(first, after.roads().size())) {
+            added.add((Road) f.feature());
+        }
+        JoinedRoads joined = graph.withRoads(speeds, added, first).joinedFrom(graph);
         if (joined == null) {
             return null;
         }
@@ -175,12 +182,9 @@ final class NetworkAccess {
 
     /**
      * Each upgraded road's new speed (road id → m/s), for the routable roads whose speed changes; null when an
-     * upgrade or an added road changes the network's shape.
+     * upgrade changes where or whether a road is driven.
      */
     private Map<String, Double> upgradedSpeeds(ScoringData before, ScoringData after, DataChanges changes) {
-        if (changes.addedRoads() > 0) {
-            return null;
-        }
         SpeedProfile speeds = graph.speeds();
         Map<String, Double> out = new java.util.HashMap<>();
         for (int i : changes.upgradedRoads()) {

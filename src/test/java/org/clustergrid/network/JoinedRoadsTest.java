@@ -33,6 +33,17 @@ class JoinedRoadsTest {
         RoadGraph now = RoadGraph.build(all, SpeedProfile.defaults());
         JoinedRoads joined = now.joinedFrom(was);
         assertThat(joined).isNotNull();
+        // the graph made from the one before with the roads added is the graph built anew
+        RoadGraph made = was.withRoads(Map.of(), added, roads.size());
+        assertThat(made.segmentCount()).isEqualTo(now.segmentCount());
+        assertThat(made.nodeCount()).isEqualTo(now.nodeCount());
+        assertThat(made.edgeCount()).isEqualTo(now.edgeCount());
+        for (int e = 0; e < now.edgeCount(); e++) {
+            assertThat(made.edgeSeconds(e)).isEqualTo(now.edgeSeconds(e));
+            assertThat(made.nodeLon(made.edgeSource(e))).isEqualTo(now.nodeLon(now.edgeSource(e)));
+            assertThat(made.nodeLat(made.edgeTarget(e))).isEqualTo(now.nodeLat(now.edgeTarget(e)));
+            assertThat(made.edgeRoadId(e)).isEqualTo(now.edgeRoadId(e));
+        }
 
         int kept = 0;
         for (int e = 0; e < was.edgeCount(); e++) {
@@ -74,6 +85,7 @@ class JoinedRoadsTest {
             Snap carried = joined.carry(before);
             Snap fresh = snap(now, p);
             assertThat(describe(carried)).as("%s %s", p[0], p[1]).isEqualTo(describe(fresh));
+            assertThat(describe(snap(made, p))).isEqualTo(describe(fresh));
             if (before.onNetwork() && fresh.onNetwork() && joined.keptEdge(before.edge()) != fresh.edge()) {
                 moved++;
             }
