@@ -21,7 +21,61 @@ public final class JoinedRoads {
     /** The segments of the roads before on a fragment then and on the network now (a new road joined them to it). */
     private final Segments joinedFragments;
 
-    JoinedRoads(RoadGraph graph, RoadGraph was, int[] keptEdges) {
+    /** {@link RoadGraph#joinedFrom}: null unless {@code was}'s vertices and segments are the first of {@code now}'s. */
+    static JoinedRoads of(RoadGraph now, RoadGraph was) {
+        int m = was.segmentCount();
+        int v = was.vertexCount();
+        if (m > now.segmentCount() || v > now.vertexCount()) {
+            return null;
+        }
+        for (int sg = 0; sg < m; sg++) {
+            if (was.segmentU(sg) != now.segmentU(sg) || was.segmentV(sg) != now.segmentV(sg)) {
+                return null;
+            }
+        }
+        for (int x = 0; x < v; x++) {
+            if (Double.compare(was.vertexLon(x), now.vertexLon(x)) != 0
+                    || Double.compare(was.vertexLat(x), now.vertexLat(x)) != 0) {
+                return null;
+            }
+        }
+        return new JoinedRoads(now, was, keptEdges(now, was));
+    }
+
+    /**
+     * For each edge of {@code was}, the edge of {@code now} that runs along the very same segments from the same
+     * vertex to the same vertex, allowed the same ways and timed the same to the bit (so a point on it lies at the
+     * same share of it), or −1 where the chain changed (a road joins it midway, or continues it).
+     */
+    private static int[] keptEdges(RoadGraph now, RoadGraph was) {
+        int[] segmentsNow = new int[now.edgeCount()];
+        for (int sg = 0; sg < now.segmentCount(); sg++) {
+            segmentsNow[now.segmentEdge(sg)]++;
+        }
+        int[] segmentsWas = new int[was.edgeCount()];
+        for (int sg = 0; sg < was.segmentCount(); sg++) {
+            segmentsWas[was.segmentEdge(sg)]++;
+        }
+        int[] kept = new int[was.edgeCount()];
+        for (int e = 0; e < kept.length; e++) {
+            int first = was.edgeFirstSegment(e);
+            int k = now.segmentEdge(first);
+            boolean same = now.edgeFirstSegment(k) == first && segmentsNow[k] == segmentsWas[e]
+                    && samePlace(now, now.edgeSource(k), was, was.edgeSource(e))
+                    && samePlace(now, now.edgeTarget(k), was, was.edgeTarget(e))
+                    && now.edgeForward(k) == was.edgeForward(e) && now.edgeBackward(k) == was.edgeBackward(e)
+                    && Double.compare(now.edgeSeconds(k), was.edgeSeconds(e)) == 0;
+            kept[e] = same ? k : -1;
+        }
+        return kept;
+    }
+
+    /** Whether two nodes are at the same vertex (vertices have unique coordinates). */
+    private static boolean samePlace(RoadGraph a, int nodeA, RoadGraph b, int nodeB) {
+        return a.nodeLon(nodeA) == b.nodeLon(nodeB) && a.nodeLat(nodeA) == b.nodeLat(nodeB);
+    }
+
+    private JoinedRoads(RoadGraph graph, RoadGraph was, int[] keptEdges) {
         this.graph = graph;
         this.keptEdges = keptEdges;
         int before = was.segmentCount();
@@ -88,6 +142,59 @@ public final class JoinedRoads {
             return snap(lon, lat);
         }
         return graph.snapOnEdge(before, edge, graph.snapOnEdge(network, networkEdge, null));
+    }
+
+    /**
+     * Whether a point that joined the graph before at {@code before} joins the joined one at {@code now} the same way:
+     * by the same kept edges at the same places and off-road legs, on a fragment of the same length or on none — so
+     * every trip it starts over unchanged edges takes the same time.
+     */
+    public boolean joinsAsBefore(Snap before, Snap now) {
+        if (before == null || now == null) {
+            return before == now;
+        }
+        if (before.entries().length != now.entries().length || Double.compare(before.lon(), now.lon()) != 0
+                || Double.compare(before.lat(), now.lat()) != 0) {
+            return false;
+        }
+        for (int k = 0; k < now.entries().length; k++) {
+            Snap b = before.entries()[k];
+            Snap n = now.entries()[k];
+            if (keptEdges[b.edge()] != n.edge() || Double.compare(b.fraction(), n.fraction()) != 0
+                    || Double.compare(b.offRoadSeconds(), n.offRoadSeconds()) != 0
+                    || Double.compare(b.offRoadMetres(), n.offRoadMetres()) != 0
+                    || b.onFragment() != n.onFragment()
+                    || b.onFragment() && Double.compare(b.componentMetres(), n.componentMetres()) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The edges of the joined graph by which those of the targets {@code was} snapped on the graph before that join
+     * the joined one otherwise ({@code now}: the same targets first, in the same order, then any added) enter it, and
+     * by which they entered (where those edges are kept): a trip to such a target may take another time, or none,
+     * though no edge it takes changed. Null when {@code now} holds fewer.
+     */
+    public BitSet edgesOfMovedTargets(Snap[] was, Snap[] now) {
+        if (now.length < was.length) {
+            return null;
+        }
+        BitSet out = new BitSet(graph.edgeCount());
+        for (int i = 0; i < was.length; i++) {
+            if (!joinsAsBefore(was[i], now[i])) {
+                for (Snap e : now[i] == null ? new Snap[0] : now[i].entries()) {
+                    out.set(e.edge());
+                }
+                for (Snap e : was[i] == null ? new Snap[0] : was[i].entries()) {
+                    if (keptEdges[e.edge()] >= 0) {
+                        out.set(keptEdges[e.edge()]);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** {@link #carry} of each, in parallel. */

@@ -216,43 +216,7 @@ public final class RoadGraph {
      * order (its roads were not all kept, or changed where they run): then nothing of it carries over.
      */
     public JoinedRoads joinedFrom(RoadGraph was) {
-        int m = was.segU.length;
-        int v = was.vertexLon.length;
-        if (m > segU.length || v > vertexLon.length
-                || !Arrays.equals(was.segU, 0, m, segU, 0, m) || !Arrays.equals(was.segV, 0, m, segV, 0, m)
-                || !Arrays.equals(was.vertexLon, 0, v, vertexLon, 0, v)
-                || !Arrays.equals(was.vertexLat, 0, v, vertexLat, 0, v)) {
-            return null;
-        }
-        return new JoinedRoads(this, was, keptEdges(was));
-    }
-
-    /**
-     * For each edge of {@code was}, the edge of this graph that runs along the very same segments from the same vertex
-     * to the same vertex, allowed the same ways and timed the same to the bit (so a point on it lies at the same share
-     * of it), or −1 where the chain changed (a road joins it midway, or continues it).
-     */
-    private int[] keptEdges(RoadGraph was) {
-        int[] segmentsNow = new int[edgeU.length];
-        for (int e : segEdge) {
-            segmentsNow[e]++;
-        }
-        int[] segmentsWas = new int[was.edgeU.length];
-        for (int e : was.segEdge) {
-            segmentsWas[e]++;
-        }
-        int[] kept = new int[was.edgeU.length];
-        for (int e = 0; e < kept.length; e++) {
-            int first = was.edgeFirstSegment[e];
-            int now = segEdge[first];
-            boolean same = edgeFirstSegment[now] == first && segmentsNow[now] == segmentsWas[e]
-                    && nodeVertex[edgeU[now]] == was.nodeVertex[was.edgeU[e]]
-                    && nodeVertex[edgeV[now]] == was.nodeVertex[was.edgeV[e]]
-                    && edgeForward[now] == was.edgeForward[e] && edgeBackward[now] == was.edgeBackward[e]
-                    && Double.compare(edgeSeconds[now], was.edgeSeconds[e]) == 0;
-            kept[e] = same ? now : -1;
-        }
-        return kept;
+        return JoinedRoads.of(this, was);
     }
 
     /** The edges that run along any of these roads, by edge number. */
@@ -666,6 +630,15 @@ public final class RoadGraph {
     Snap snapOnEdge(Snap s, int edge, Snap network) {
         return new Snap(s.lon(), s.lat(), edge, s.fraction(), s.offRoadMetres(), s.offRoadSeconds(), s.footLon(),
                 s.footLat(), componentMetres(edge), onFragment(edge), network);
+    }
+
+    int vertexCount() {
+        return vertexLon.length;
+    }
+
+    /** The first segment of an edge's chain, from its source node. */
+    int edgeFirstSegment(int edge) {
+        return edgeFirstSegment[edge];
     }
 
     // for the snapper

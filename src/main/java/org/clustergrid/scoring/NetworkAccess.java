@@ -241,58 +241,18 @@ final class NetworkAccess {
 
     /**
      * Whether a point that joined the network this one derives from at {@code before} joins this one at {@code now}
-     * the same way: the same snap, or, with roads added, by the same kept edges at the same places and off-road legs,
-     * on a fragment of the same length or on none — so every trip it starts over unchanged edges takes the same time.
+     * the same way: the same snap, or with roads added {@link JoinedRoads#joinsAsBefore}.
      */
     boolean joinsAsBefore(Snap before, Snap now) {
-        if (joined == null || before == now) {
-            return before == now;
-        }
-        if (before == null || now == null || before.entries().length != now.entries().length
-                || Double.compare(before.lon(), now.lon()) != 0 || Double.compare(before.lat(), now.lat()) != 0) {
-            return false;
-        }
-        for (int k = 0; k < now.entries().length; k++) {
-            Snap b = before.entries()[k];
-            Snap n = now.entries()[k];
-            if (joined.keptEdge(b.edge()) != n.edge() || Double.compare(b.fraction(), n.fraction()) != 0
-                    || Double.compare(b.offRoadSeconds(), n.offRoadSeconds()) != 0
-                    || Double.compare(b.offRoadMetres(), n.offRoadMetres()) != 0
-                    || b.onFragment() != n.onFragment()
-                    || b.onFragment() && Double.compare(b.componentMetres(), n.componentMetres()) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return joined == null || before == now ? before == now : joined.joinsAsBefore(before, now);
     }
 
     /**
-     * The edges of this network by which those of the targets {@code was} snapped on the network this one derives from
-     * that join this one otherwise ({@code now}: the same targets first, in the same order, then any added) enter it,
-     * and by which they entered (where those edges are kept): a trip to such a target may take another time, or none,
-     * though no edge it takes changed. Empty for a network of the same shape; null when {@code now} holds fewer.
+     * The edges by which targets that join this network otherwise than they joined the one it derives from enter it
+     * or entered it ({@link JoinedRoads#edgesOfMovedTargets}): none for a network of the same shape.
      */
     BitSet edgesOfMovedTargets(Snap[] was, Snap[] now) {
-        BitSet out = new BitSet(graph.edgeCount());
-        if (joined == null || was == now) {
-            return out;
-        }
-        if (now.length < was.length) {
-            return null;
-        }
-        for (int i = 0; i < was.length; i++) {
-            if (!joinsAsBefore(was[i], now[i])) {
-                for (Snap e : now[i] == null ? new Snap[0] : now[i].entries()) {
-                    out.set(e.edge());
-                }
-                for (Snap e : was[i] == null ? new Snap[0] : was[i].entries()) {
-                    if (joined.keptEdge(e.edge()) >= 0) {
-                        out.set(joined.keptEdge(e.edge()));
-                    }
-                }
-            }
-        }
-        return out;
+        return joined == null || was == now ? new BitSet() : joined.edgesOfMovedTargets(was, now);
     }
 
     /** {@link #edgesOfMovedTargets} of the finance points, this network derived from {@code was}. */
