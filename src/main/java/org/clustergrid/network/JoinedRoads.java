@@ -248,13 +248,8 @@ public final class JoinedRoads {
                 return false;
             }
             for (int sg : segments) {
-                int u = graph.segmentU(sg), v = graph.segmentV(sg);
-                double ax = (graph.vertexLon(u) - lon) * kx, ay = (graph.vertexLat(u) - lat) * ky;
-                double dx = (graph.vertexLon(v) - lon) * kx - ax, dy = (graph.vertexLat(v) - lat) * ky - ay;
-                double len2 = dx * dx + dy * dy;
-                double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-                double px = ax + f * dx, py = ay + f * dy;
-                if (px * px + py * py <= reach * reach) {
+                double t = Snapper.nearestShare(graph, sg, lon, lat, kx, ky);
+                if (Snapper.planeDistance2(graph, sg, t, lon, lat, kx, ky) <= reach * reach) {
                     return true;
                 }
             }

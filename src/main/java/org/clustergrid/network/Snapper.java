@@ -150,6 +150,27 @@ final class Snapper {
                 g.componentMetres(e), g.onFragment(e), network);
     }
 
+    /**
+     * The share (0–1) of segment {@code sg} at its point nearest to (lon, lat), in the plane tangent there ({@code kx},
+     * {@code ky}: metres per degree of longitude and latitude).
+     */
+    static double nearestShare(RoadGraph g, int sg, double lon, double lat, double kx, double ky) {
+        int u = g.segmentU(sg), v = g.segmentV(sg);
+        double ax = (g.vertexLon(u) - lon) * kx, ay = (g.vertexLat(u) - lat) * ky;
+        double dx = (g.vertexLon(v) - lon) * kx - ax, dy = (g.vertexLat(v) - lat) * ky - ay;
+        double len2 = dx * dx + dy * dy;
+        return len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+    }
+
+    /** Squared metres, in the plane tangent at (lon, lat), from there to the point {@code t} along segment {@code sg}. */
+    static double planeDistance2(RoadGraph g, int sg, double t, double lon, double lat, double kx, double ky) {
+        int u = g.segmentU(sg), v = g.segmentV(sg);
+        double ax = (g.vertexLon(u) - lon) * kx, ay = (g.vertexLat(u) - lat) * ky;
+        double dx = (g.vertexLon(v) - lon) * kx - ax, dy = (g.vertexLat(v) - lat) * ky - ay;
+        double px = ax + t * dx, py = ay + t * dy;
+        return px * px + py * py;
+    }
+
     /** The nearest segment so far, in metres of the tangent plane at the query point; starts at the limit. */
     private final class Nearest implements EdgeGrid.SegmentVisitor {
         final double lon;
@@ -207,13 +228,8 @@ final class Snapper {
             if (networkOnly && g.onFragment(g.segmentEdge(sg))) {
                 return;
             }
-            int u = g.segmentU(sg), v = g.segmentV(sg);
-            double ax = (g.vertexLon(u) - lon) * kx, ay = (g.vertexLat(u) - lat) * ky;
-            double dx = (g.vertexLon(v) - lon) * kx - ax, dy = (g.vertexLat(v) - lat) * ky - ay;
-            double len2 = dx * dx + dy * dy;
-            double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-            double px = ax + f * dx, py = ay + f * dy;
-            double dd = px * px + py * py;
+            double f = nearestShare(g, sg, lon, lat, kx, ky);
+            double dd = planeDistance2(g, sg, f, lon, lat, kx, ky);
             if (dd < d2 || dd == d2 && sg < segment) {
                 d2 = dd;
                 segment = sg;
