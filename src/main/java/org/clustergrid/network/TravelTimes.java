@@ -107,7 +107,8 @@ public final class TravelTimes {
             }
         }
         d.run(Double.POSITIVE_INFINITY);
-        return like != null && Arrays.equals(like.sources, snaps)
+        // the sources' entries name edges: another graph's serve only when its edges are numbered as these
+        return like != null && like.graph.sameShape(graph) && Arrays.equals(like.sources, snaps)
                 ? new TravelTimes(graph, d.secondsArray(), d.ownerArray(), like)
                 : new TravelTimes(graph, d.secondsArray(), d.ownerArray(), snaps.clone());
     }
