@@ -90,6 +90,9 @@ function propertiesFromForm(roads) {
   if ((p.kind === 'new_power_line' || p.kind === 'new_substation') && f.voltage_kv.value !== '') {
     p.voltage_kv = Number(f.voltage_kv.value);
   }
+  if ((p.kind === 'new_power_line' || p.kind === 'new_substation') && f.supply_hours.value !== '') {
+    p.supply_hours = Number(f.supply_hours.value);
+  }
   if (f.cost.value !== '') {
     p.cost = Number(f.cost.value);
   }
@@ -99,10 +102,13 @@ function propertiesFromForm(roads) {
   return p;
 }
 
-/** The fields' own checks (a voltage, a cost of 0 or more), before the map is clicked: false after saying why. */
+/**
+ * The fields' own checks (a voltage, hours of supply, a cost of 0 or more), before the map is clicked: false after
+ * saying why.
+ */
 function fieldsValid() {
   var form = $('scenario-form');
-  var bad = ['voltage_kv', 'cost'].map(function (n) {
+  var bad = ['voltage_kv', 'supply_hours', 'cost'].map(function (n) {
     return form.elements[n];
   }).filter(function (el) {
     return !el.closest('[hidden]') && !el.checkValidity();

@@ -43,6 +43,9 @@ export function describeIntervention(p) {
     detail.push(p.voltage_kv + ' kV' + (p.kind === 'new_power_line' ? (p.voltage_kv >= HV_FROM_KV ? ' (HV)' : ' (MV)')
       : ''));
   }
+  if (p.supply_hours !== undefined && p.supply_hours !== null && p.supply_hours !== '') {
+    detail.push(p.supply_hours + ' h of supply a day');
+  }
   if (p.class) {
     detail.push(words(p.class));
   }

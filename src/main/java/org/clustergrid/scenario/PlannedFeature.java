@@ -20,7 +20,7 @@ public record PlannedFeature(String id, InterventionKind kind, Geometry geometry
         Map<String, Object> properties) {
     /** The properties in order: who it is, what it costs and how that was priced, then the kinds' own fields. */
     public static final List<String> PROPERTIES = List.of("id", "kind", "name", "cost", "km", "basis", "roads", "class",
-            "surface", "voltage_kv", "finance_type", "market_kind", "population");
+            "surface", "voltage_kv", "supply_hours", "finance_type", "market_kind", "population");
 
     public PlannedFeature {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
@@ -43,6 +43,7 @@ public record PlannedFeature(String id, InterventionKind kind, Geometry geometry
         p.put("class", x.roadClass());
         p.put("surface", x.surface());
         p.put("voltage_kv", x.voltageKv());
+        p.put("supply_hours", x.supplyHours());
         p.put("finance_type", x.financeType() == null ? null : x.financeType().name().toLowerCase(Locale.ROOT));
         p.put("market_kind", x.marketKind() == null ? null : x.marketKind().name().toLowerCase(Locale.ROOT));
         p.put("population", x.population());

@@ -123,12 +123,12 @@ public final class ScenarioApplier {
                 case NEW_POWER_LINE -> {
                     power.add(new StoredFeature(DATASET, new PowerFeature(id, x.voltageKv() >= CostProfile.HV_KV
                             ? PowerFeature.PowerKind.LINE : PowerFeature.PowerKind.MINOR_LINE, x.name(),
-                            List.of(x.voltageKv() * 1000), null, null, x.geometry(), Map.of())));
+                            List.of(x.voltageKv() * 1000), null, x.supplyHours(), x.geometry(), Map.of())));
                     km = length(x.geometry()) / 1000;
                 }
                 case NEW_SUBSTATION -> power.add(new StoredFeature(DATASET, new PowerFeature(id,
                         PowerFeature.PowerKind.SUBSTATION, x.name(), x.voltageKv() == null ? List.of()
-                        : List.of(x.voltageKv() * 1000), null, null, x.geometry(), Map.of())));
+                        : List.of(x.voltageKv() * 1000), null, x.supplyHours(), x.geometry(), Map.of())));
                 case FINANCE_POINT -> finance.add(new StoredFeature(DATASET, new FinancePoint(id, x.financeType(),
                         x.name(), null, (Point) x.geometry(), Map.of())));
                 case MARKET -> markets.add(new StoredFeature(DATASET, new Market(id, x.marketKind(), x.name(),

@@ -122,6 +122,18 @@ public final class ScenarioReader {
         MarketKind market = kind == InterventionKind.MARKET && !p.hasNonNull("market_kind") ? MarketKind.MARKETPLACE
                 : choice(p, "market_kind", at, false, MarketKind.class);
         Long population = whole(p, "population", at, false, 0, 100_000_000);
+        Double hours = null;
+        if (p.hasNonNull("supply_hours")) {
+            JsonNode h = p.get("supply_hours");
+            if (kind != InterventionKind.NEW_POWER_LINE && kind != InterventionKind.NEW_SUBSTATION) {
+                problems.add(at + ".properties.supply_hours: only a new power line or substation brings hours of"
+                        + " supply, not a " + kind.id());
+            } else if (!h.isNumber() || !(h.asDouble() >= 0 && h.asDouble() <= 24)) {
+                problems.add(at + ".properties.supply_hours: " + h + " is not hours of supply a day (0 to 24)");
+            } else {
+                hours = h.asDouble();
+            }
+        }
         Double cost = null;
         if (p.hasNonNull("cost")) {
             JsonNode c = p.get("cost");
@@ -136,7 +148,7 @@ public final class ScenarioReader {
             return null;
         }
         return new Intervention(id, kind, p.hasNonNull("name") ? p.get("name").asText() : null, g, roads, roadClass,
-                surface, voltage == null ? null : voltage.intValue(), finance, market, population, cost);
+                surface, voltage == null ? null : voltage.intValue(), finance, market, population, hours, cost);
     }
 
     private Geometry geometry(JsonNode node, InterventionKind kind, String at) {

@@ -109,9 +109,11 @@ class IncrementalEvaluationTest {
     private static List<Intervention> power(ScoringData data, Random random) {
         Point from = near(data, random);
         Point to = near(data, random);
+        // the line brings 20 hours of supply a day: the supply hours of the clusters near it move
         return List.of(new Intervention("line", InterventionKind.NEW_POWER_LINE, null, GF.createLineString(
                 new Coordinate[] {from.getCoordinate(), to.getCoordinate()}), null, null, null, 11, null, null, null,
-                1.0), point("substation", InterventionKind.NEW_SUBSTATION, near(data, random), 33, null, null, null));
+                20.0, 1.0), point("substation", InterventionKind.NEW_SUBSTATION, near(data, random), 33, null, null,
+                        null));
     }
 
     private static List<Intervention> markets(ScoringData data, Random random) {

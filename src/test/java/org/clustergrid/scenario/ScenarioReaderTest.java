@@ -27,7 +27,7 @@ class ScenarioReaderTest {
                 feature(LINE, "\"kind\":\"new_road\",\"id\":\"link\",\"class\":\"tertiary\",\"surface\":\"gravel\","
                         + "\"cost\":125000"),
                 feature(LINE, "\"kind\":\"new_power_line\",\"voltage_kv\":33"),
-                feature(POINT, "\"kind\":\"new_substation\""),
+                feature(POINT, "\"kind\":\"new_substation\",\"supply_hours\":20.5"),
                 feature(POINT, "\"kind\":\"finance_point\",\"finance_type\":\"mobile_money_agent\",\"name\":\"Agent\""),
                 feature(POINT, "\"kind\":\"market\",\"population\":12000")), "unused");
         assertThat(s.name()).isEqualTo("test");
@@ -38,6 +38,8 @@ class ScenarioReaderTest {
         assertThat(up.surface()).isEqualTo("asphalt");
         assertThat(up.roadClass()).isNull();
         assertThat(s.interventions().get(1).cost()).isEqualTo(125000.0);
+        assertThat(s.interventions().get(2).supplyHours()).isNull();
+        assertThat(s.interventions().get(3).supplyHours()).isEqualTo(20.5);
         assertThat(s.interventions().get(2).voltageKv()).isEqualTo(33);
         assertThat(s.interventions().get(4).financeType()).isEqualTo(FinanceType.MOBILE_MONEY_AGENT);
         assertThat(s.interventions().get(5).marketKind()).isEqualTo(MarketKind.MARKETPLACE);
@@ -87,6 +89,20 @@ class ScenarioReaderTest {
                                 + " way, with a vertex at least every 50 km",
                         "features[1].geometry: 1,024.6 km long, more than 500 km: draw a longer line as several"
                                 + " interventions"));
+    }
+
+    @Test
+    void hoursOfSupplyAreHoursOfADayAndComeWithTheGrid() {
+        assertThatThrownBy(() -> ScenarioReader.read(collection(
+                feature(LINE, "\"kind\":\"new_power_line\",\"voltage_kv\":33,\"supply_hours\":25"),
+                feature(POINT, "\"kind\":\"new_substation\",\"supply_hours\":\"all day\""),
+                feature(POINT, "\"kind\":\"finance_point\",\"finance_type\":\"bank\",\"supply_hours\":8")), "x"))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+                        "features[0].properties.supply_hours: 25 is not hours of supply a day (0 to 24)",
+                        "features[1].properties.supply_hours: \"all day\" is not hours of supply a day (0 to 24)",
+                        "features[2].properties.supply_hours: only a new power line or substation brings hours of"
+                                + " supply, not a finance_point"));
     }
 
     @Test

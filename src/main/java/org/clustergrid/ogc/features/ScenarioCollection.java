@@ -33,7 +33,7 @@ class ScenarioCollection {
         Map<String, FeatureFilter.Kind> m = new LinkedHashMap<>();
         for (String p : PlannedFeature.PROPERTIES) {
             if (!p.equals("roads")) {
-                m.put(p, List.of("cost", "km", "voltage_kv", "population").contains(p) ? FeatureFilter.Kind.NUMBER
+                m.put(p, List.of("cost", "km", "voltage_kv", "supply_hours", "population").contains(p) ? FeatureFilter.Kind.NUMBER
                         : FeatureFilter.Kind.TEXT);
             }
         }
