@@ -175,11 +175,12 @@ public final class JoinedRoads {
      * The edges of the joined graph by which those of the targets {@code was} snapped on the graph before that join
      * the joined one otherwise ({@code now}: the same targets first, in the same order, then any added) enter it, and
      * by which they entered (where those edges are kept): a trip to such a target may take another time, or none,
-     * though no edge it takes changed. Null when {@code now} holds fewer.
+     * though no edge it takes changed.
      */
     public BitSet edgesOfMovedTargets(Snap[] was, Snap[] now) {
         if (now.length < was.length) {
-            return null;
+            throw new IllegalArgumentException("targets after: " + now.length + ", fewer than the " + was.length
+                    + " before");
         }
         BitSet out = new BitSet(graph.edgeCount());
         for (int i = 0; i < was.length; i++) {

@@ -34,8 +34,8 @@ final class NodeIndex implements RoadGraph.VertexNumbers {
     /** The node at these coordinates, added if new. */
     @Override
     public int idOf(double lon, double lat) {
-        long x = Double.doubleToLongBits(lon == 0 ? 0 : lon); // -0.0 and 0.0 are the same place
-        long y = Double.doubleToLongBits(lat == 0 ? 0 : lat);
+        long x = bits(lon);
+        long y = bits(lat);
         int slot = hash(x, y) & mask;
         while (ids[slot] >= 0) {
             if (xs[slot] == x && ys[slot] == y) {
@@ -57,6 +57,11 @@ final class NodeIndex implements RoadGraph.VertexNumbers {
             grow();
         }
         return id;
+    }
+
+    /** A coordinate's bits, by which places are told apart: −0.0 and 0.0 are the same place. */
+    static long bits(double coordinate) {
+        return Double.doubleToLongBits(coordinate == 0 ? 0 : coordinate);
     }
 
     double[] lons() {

@@ -436,10 +436,10 @@ public final class RoadGraph {
                 Arrays.copyOf(segs.dir, segs.size), ids.toArray(String[]::new), Arrays.copyOf(input, ids.size()));
     }
 
-    /** A vertex's place by its coordinates' bits, as {@link NodeIndex} tells places apart (−0.0 and 0.0 the same). */
+    /** A vertex's place by its coordinates' bits, as {@link NodeIndex} tells places apart. */
     private record Place(long x, long y) {
         static Place of(double lon, double lat) {
-            return new Place(Double.doubleToLongBits(lon == 0 ? 0 : lon), Double.doubleToLongBits(lat == 0 ? 0 : lat));
+            return new Place(NodeIndex.bits(lon), NodeIndex.bits(lat));
         }
     }
 

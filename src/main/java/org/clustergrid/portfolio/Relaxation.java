@@ -111,13 +111,13 @@ final class Relaxation {
             double gain) {
         List<double[]> list = offers.computeIfAbsent(c, x -> new TreeMap<>()).computeIfAbsent(slot,
                 x -> new ArrayList<>());
-        for (double[] o : list) {
-            if (o[0] == j) { // one offer a candidate per slot: the higher
-                o[1] = Math.max(o[1], gain);
-                return;
-            }
+        // one offer a candidate per slot, the higher; candidates come in order, so a repeat is the last offer
+        double[] last = list.isEmpty() ? null : list.get(list.size() - 1);
+        if (last != null && last[0] == j) {
+            last[1] = Math.max(last[1], gain);
+        } else {
+            list.add(new double[] {j, gain});
         }
-        list.add(new double[] {j, gain});
     }
 
     /** The weight of a dimension's indicators known before (built-in and layer ones). */

@@ -178,20 +178,21 @@ public final class ScenarioApplier {
      * whose box comes that near, not an index of every road (a region has a million road segments).
      */
     private static boolean joinsARoad(List<StoredFeature> roads, LineString link) {
+        // around each end, degrees that span at least the gap: 1° of latitude is over 110 km, of longitude shrinks
+        // with it
+        List<org.locationtech.jts.geom.Envelope> around = new ArrayList<>();
+        for (Point end : List.of(link.getStartPoint(), link.getEndPoint())) {
+            double dLat = MAX_LINK_GAP_M * 1.01 / 110_000;
+            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.9, Math.abs(end.getY()) + 1))));
+            org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope(end.getCoordinate());
+            box.expandBy(dLon, dLat);
+            around.add(box);
+        }
         List<StoredFeature> near = new ArrayList<>();
-        List<Point> ends = List.of(link.getStartPoint(), link.getEndPoint());
         for (StoredFeature f : roads) {
             org.locationtech.jts.geom.Envelope box = f.feature().geometry().getEnvelopeInternal();
-            for (Point end : ends) {
-                // degrees that span at least the gap: 1° of latitude is over 110 km, of longitude shrinks with it
-                double dLat = MAX_LINK_GAP_M * 1.01 / 110_000;
-                double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.9, Math.abs(end.getY())
-                        + 1))));
-                if (end.getX() >= box.getMinX() - dLon && end.getX() <= box.getMaxX() + dLon
-                        && end.getY() >= box.getMinY() - dLat && end.getY() <= box.getMaxY() + dLat) {
-                    near.add(f);
-                    break;
-                }
+            if (around.stream().anyMatch(box::intersects)) {
+                near.add(f);
             }
         }
         return !near.isEmpty() && linkProblem(NearestIndex.build(near, f -> f.feature().geometry()), link, "")

@@ -249,16 +249,11 @@ final class AffectedClusters {
             return;
         }
         BitSet changedEdges = now.changedEdges();
-        BitSet financeMoved = now.movedFinance(was);
-        BitSet marketsMoved = now.movedMarkets(was);
-        if (financeMoved == null || marketsMoved == null) {
-            throw new IllegalStateException("finance points or markets of the data before missing after the change");
-        }
         BitSet countEdges = (BitSet) changedEdges.clone();
-        countEdges.or(financeMoved);
+        countEdges.or(now.movedFinance(was));
         countEdges.or(layerTargetsMoved);
         BitSet gravityEdges = (BitSet) changedEdges.clone();
-        gravityEdges.or(marketsMoved);
+        gravityEdges.or(now.movedMarkets(was));
         List<StoredFeature> newPopulated = new ArrayList<>();
         for (StoredFeature f : added(after.markets(), changes.addedMarkets())) {
             if (((Market) f.feature()).population() != null) {

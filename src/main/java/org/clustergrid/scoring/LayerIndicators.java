@@ -56,11 +56,7 @@ final class LayerIndicators {
                 }
                 continue;
             }
-            java.util.BitSet moved = network.edgesOfMovedTargets(a.snaps, b.snaps);
-            if (moved == null) {
-                return null;
-            }
-            out.or(moved);
+            out.or(network.edgesOfMovedTargets(a.snaps, b.snaps));
         }
         return out;
     }

@@ -351,11 +351,7 @@ final class NetworkAccess {
      * road lies within the off-road limit ({@link Snap#onFragment()} tells a point whose nearest road is a fragment).
      */
     Snap snap(Point p) {
-        if (!hasNetwork()) {
-            return null;
-        }
-        Snap s = graph.snap(p);
-        return s != null ? s : Snap.offNetwork(p.getX(), p.getY());
+        return hasNetwork() ? snapOn(graph, p) : null;
     }
 
     /**
